@@ -1,0 +1,4 @@
+import type { DemoRoute } from '../route';
+
+/** Routes of the aiSearch area. */
+export const aiSearchRoutes: DemoRoute[] = [];

@@ -1,0 +1,4 @@
+import type { DemoRoute } from '../route';
+
+/** Routes of the analyticsEngine area. */
+export const analyticsEngineRoutes: DemoRoute[] = [];

@@ -1,0 +1,4 @@
+import type { DemoRoute } from '../route';
+
+/** Routes of the hyperdrive area. */
+export const hyperdriveRoutes: DemoRoute[] = [];

@@ -1,0 +1,4 @@
+import type { DemoRoute } from '../route';
+
+/** Routes of the pages area. */
+export const pagesRoutes: DemoRoute[] = [];

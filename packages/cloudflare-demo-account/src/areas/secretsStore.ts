@@ -1,0 +1,4 @@
+import type { DemoRoute } from '../route';
+
+/** Routes of the secretsStore area. */
+export const secretsStoreRoutes: DemoRoute[] = [];

@@ -1,0 +1,4 @@
+import type { DemoRoute } from '../route';
+
+/** Routes of the tokens area. */
+export const tokensRoutes: DemoRoute[] = [];

@@ -1,0 +1,4 @@
+import type { DemoRoute } from '../route';
+
+/** Routes of the workflows area. */
+export const workflowsRoutes: DemoRoute[] = [];

@@ -1,0 +1,4 @@
+import type { DemoRoute } from '../route';
+
+/** Routes of the zeroTrust area. */
+export const zeroTrustRoutes: DemoRoute[] = [];

@@ -1,0 +1,44 @@
+/**
+ * Secret canaries: unique strings planted where Cloudflare data holds secrets (or where a careless
+ * API could leak them). None of them may ever appear outside the client layer: not in a response,
+ * an error, a log line, an evidence snapshot or a catalog entity. Tests search for them.
+ *
+ * @public
+ */
+export const SECRET_CANARIES = {
+  /** Value of a Worker `plain_text` binding named like a key (`STRIPE_API_KEY`). */
+  workerPlainTextKey: 'CANARY-wrk-plaintext-9f2c1e7a5b3d4c6e',
+  /** Value inside a Worker `json` binding holding a credential. */
+  workerJsonSecret: 'CANARY-wrk-json-4b7d2a9e1c3f5a8b',
+  /** A Pages `secret_text` environment variable value. */
+  pagesSecretEnv: 'CANARY-pages-secret-env-6e1a3c9b7d2f4a5c',
+  /** Pages `web_analytics_token`. */
+  pagesAnalyticsToken: 'CANARY-pages-wa-token-2c8e4a6b1d9f3e7a',
+  /** A Workers Builds environment variable value. */
+  buildsEnvValue: 'CANARY-builds-env-8a3f1c5e7b9d2a4c',
+  /** A KV value stored under a credential-like key name. */
+  kvCredentialValue: 'CANARY-kv-credential-5d9b2e8a4c1f6a3e',
+  /** A KV value that looks like a high-entropy token. */
+  kvTokenShapedValue: 'CANARY-kv-token-shape-Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1',
+  /** A Hyperdrive origin password (the real API never returns it; the demo over-shares on purpose). */
+  hyperdrivePassword: 'CANARY-hyperdrive-pw-3e7a1c9b5d2f8a4e',
+  /** An Access service-token client secret. */
+  accessClientSecret: 'CANARY-access-client-secret-7b2d9e4a1c6f3a8e',
+  /** An API token value (only create/roll return it; the demo over-shares on purpose). */
+  apiTokenValue: 'CANARY-api-token-value-1f8c3a6e9b2d5a7c',
+  /** A Secrets Store secret value (write-only in the real API; the demo over-shares on purpose). */
+  secretsStoreValue: 'CANARY-secrets-store-value-9c4e2a7b5d1f8a3e',
+  /** A Containers environment variable value. */
+  containerEnvValue: 'CANARY-container-env-6a1e8c3b9d5f2a7e',
+  /** An AI Gateway OpenTelemetry exporter authorization header. */
+  aiGatewayOtelAuth: 'CANARY-aigw-otel-auth-4d8b1e6a3c9f2a5e',
+  /** A Workflow instance parameter marked sensitive. */
+  workflowParam: 'CANARY-workflow-param-2a9e5c1b7d3f8a6e',
+} as const;
+
+/**
+ * Every canary value, for tests that search a response, a log or an entity for any of them.
+ *
+ * @public
+ */
+export const ALL_SECRET_CANARIES: readonly string[] = Object.values(SECRET_CANARIES);

@@ -1,0 +1,113 @@
+import express from 'express';
+import { createMiddleware } from '@mswjs/http-middleware';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createDemoAccountHandlers } from './handlers';
+import { parseFault, DemoFaultRule } from './faults';
+import { DemoAccountState } from './state';
+
+/**
+ * Options of {@link startDemoAccountServer}.
+ *
+ * @public
+ */
+export interface DemoAccountServerOptions {
+  /** Port to listen on; 0 picks a free one. Default 8787. */
+  port?: number;
+  /** Host to bind; always a loopback address. Default 127.0.0.1. */
+  host?: string;
+  /** The account to serve; a new built-in acme-org account by default. */
+  state?: DemoAccountState;
+}
+
+/**
+ * A running demo account.
+ *
+ * @public
+ */
+export interface DemoAccountServer {
+  /** Base URL to give the Cloudflare SDK (`baseURL`), ending in `/client/v4`. */
+  baseUrl: string;
+  port: number;
+  state: DemoAccountState;
+  close(): Promise<void>;
+}
+
+/**
+ * The admin routes of the served account (not Cloudflare's): `GET /__demo/calls` (calls per route),
+ * `DELETE /__demo/calls`, `GET|POST|DELETE /__demo/faults` (body: a fault rule, or
+ * `{ "route": "...", "fault": "rate-limit:5", "times": 1 }`).
+ */
+function adminRouter(state: DemoAccountState): express.Router {
+  const router = express.Router();
+  router.use(express.json());
+  router.get('/calls', (_req, res) => {
+    res.json({ total: state.totalCalls(), byRoute: state.callCounts() });
+  });
+  router.delete('/calls', (_req, res) => {
+    state.resetCalls();
+    res.status(204).end();
+  });
+  router.get('/faults', (_req, res) => {
+    res.json({ faults: state.listFaults() });
+  });
+  router.post('/faults', (req, res) => {
+    const body = req.body ?? {};
+    const fault = typeof body.fault === 'string' ? parseFault(body.fault) : body.fault;
+    if (!fault || typeof fault.kind !== 'string') {
+      res.status(400).json({ error: 'fault must be a fault object or a string like "rate-limit:5"' });
+      return;
+    }
+    const rule: DemoFaultRule = {
+      route: typeof body.route === 'string' ? body.route : undefined,
+      times: typeof body.times === 'number' ? body.times : undefined,
+      fault,
+    };
+    state.addFault(rule);
+    res.status(201).json({ rule });
+  });
+  router.delete('/faults', (_req, res) => {
+    state.clearFaults();
+    res.status(204).end();
+  });
+  return router;
+}
+
+/**
+ * Serves the demo account over HTTP on a loopback address, with the same msw handlers the tests use.
+ *
+ * @public
+ */
+export async function startDemoAccountServer(
+  options: DemoAccountServerOptions = {},
+): Promise<DemoAccountServer> {
+  const state = options.state ?? new DemoAccountState();
+  const host = options.host ?? '127.0.0.1';
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/__demo', adminRouter(state));
+  app.use(createMiddleware(...createDemoAccountHandlers(state)));
+  app.use((_req, res) => {
+    res.status(404).json({
+      success: false,
+      errors: [{ code: 7000, message: `No route for that URI` }],
+      messages: [],
+      result: null,
+    });
+  });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port ?? 8787, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://${host}:${port}/client/v4`,
+    port,
+    state,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close(err => (err ? reject(err) : resolve()));
+      }),
+  };
+}

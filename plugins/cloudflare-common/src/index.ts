@@ -1,0 +1,9 @@
+/**
+ * Shared product-area registry, permissions and annotations of the Cloudflare suite for Backstage.
+ *
+ * @packageDocumentation
+ */
+
+export * from './areas';
+export * from './permissions';
+export * from './annotations';
