@@ -1,5 +1,5 @@
 import Cloudflare from 'cloudflare';
-import { setupServer, SetupServerApi } from 'msw/node';
+import { setupServer } from 'msw/node';
 import { createDemoAccountHandlers } from '../handlers';
 import { DemoAccountState, DemoAccountOptions, DEMO_API_TOKEN } from '../state';
 import { DEMO_ACCOUNT_ID } from '../data';
@@ -12,7 +12,7 @@ export const TEST_BASE_URL = 'https://api.cloudflare.test/client/v4';
  * getter for a fresh state and an SDK client per test.
  */
 export function useDemoAccount(options: DemoAccountOptions = {}) {
-  const ctx: { state: DemoAccountState; server: SetupServerApi; account_id: string } = {
+  const ctx: { state: DemoAccountState; server: ReturnType<typeof setupServer>; account_id: string } = {
     state: new DemoAccountState(options),
     server: setupServer(),
     account_id: DEMO_ACCOUNT_ID,

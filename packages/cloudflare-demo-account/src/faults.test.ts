@@ -1,0 +1,132 @@
+import Cloudflare from 'cloudflare';
+import { TEST_BASE_URL, sdk, useDemoAccount } from './__testUtils__/sdk';
+import { parseFault } from './faults';
+import { DEMO_API_TOKEN } from './state';
+
+/**
+ * Jest runs tests in a separate realm, where Node's abort `DOMException` is not `instanceof Error`,
+ * so the SDK's `castToError` would drop its name. This fetch re-creates the error in the test realm;
+ * outside jest the SDK sees Node's error as is.
+ */
+const realmSafeFetch: typeof fetch = (input, init) =>
+  fetch(input, init).catch((e: { name?: string; message?: string }) => {
+    throw Object.assign(new Error(e.message), { name: e.name });
+  });
+
+const timeoutClient = () =>
+  new Cloudflare({ apiToken: DEMO_API_TOKEN, baseURL: TEST_BASE_URL, maxRetries: 0, timeout: 200, fetch: realmSafeFetch });
+
+const withFault = (fault: string) => ({ headers: { 'cf-demo-fault': fault } });
+
+describe('fault knobs', () => {
+  const demo = useDemoAccount();
+  const account_id = demo.account_id;
+  const listScripts = (client: Cloudflare, options = {}) =>
+    client.workers.scripts.list({ account_id }, options);
+
+  it('parses the header syntax', () => {
+    expect(parseFault('rate-limit:7')).toEqual({ kind: 'rate-limit', retryAfterSeconds: 7 });
+    expect(parseFault('server-error:503')).toEqual({ kind: 'server-error', status: 503 });
+    expect(parseFault('latency')).toBeUndefined();
+    expect(parseFault('nope')).toBeUndefined();
+  });
+
+  describe('rate-limit', () => {
+    it('answers 429 with Retry-After per request', async () => {
+      const err = await listScripts(sdk(), withFault('rate-limit:7')).catch(e => e);
+      expect(err).toBeInstanceOf(Cloudflare.RateLimitError);
+      expect(err.headers.get('retry-after')).toBe('7');
+      expect(err.errors[0].code).toBe(10429);
+    });
+
+    // The SDK's retry after Retry-After is tested over real HTTP in server.test.ts: under msw,
+    // cancelling a mocked body (which the SDK does before a retry) never settles.
+  });
+
+  describe('server-error', () => {
+    it('answers 5xx per request', async () => {
+      const err = await listScripts(sdk(), withFault('server-error:503')).catch(e => e);
+      expect(err).toBeInstanceOf(Cloudflare.InternalServerError);
+      expect(err.status).toBe(503);
+    });
+
+    it('answers 500 per route until removed', async () => {
+      const remove = demo.state.addFault({ route: '/workers/scripts', fault: { kind: 'server-error' } });
+      await expect(listScripts(sdk())).rejects.toMatchObject({ status: 500 });
+      await expect(listScripts(sdk())).rejects.toMatchObject({ status: 500 });
+      remove();
+      await expect(listScripts(sdk())).resolves.toBeDefined();
+    });
+  });
+
+  describe('hang', () => {
+    it('makes the client time out, per request', async () => {
+      const err = await listScripts(timeoutClient(), withFault('hang')).catch(e => e);
+      expect(err).toBeInstanceOf(Cloudflare.APIConnectionTimeoutError);
+    });
+
+    it('makes the client time out, per route', async () => {
+      demo.state.addFault({ route: '/pages/projects', fault: { kind: 'hang' }, times: 1 });
+      const err = await timeoutClient().pages.projects.list({ account_id }).catch(e => e);
+      expect(err).toBeInstanceOf(Cloudflare.APIConnectionTimeoutError);
+    });
+  });
+
+  describe('malformed-json', () => {
+    // Compared by name: the SyntaxError comes from Node's realm, not jest's.
+    it('makes the SDK throw a SyntaxError, per request', async () => {
+      const err = await listScripts(sdk(), withFault('malformed-json')).catch(e => e);
+      expect(err.name).toBe('SyntaxError');
+      expect(err).not.toBeInstanceOf(Cloudflare.APIError);
+    });
+
+    it('makes the SDK throw a SyntaxError, per route', async () => {
+      demo.state.addFault({ route: '/user/tokens', fault: { kind: 'malformed-json' } });
+      await expect(sdk().user.tokens.list()).rejects.toMatchObject({ name: 'SyntaxError' });
+    });
+  });
+
+  describe('fail-page', () => {
+    it('fails page 2 mid-pagination, per request', async () => {
+      const seen: string[] = [];
+      const iterate = async () => {
+        for await (const d of sdk().pages.projects.deployments.list(
+          'acme-web',
+          { account_id, per_page: 5 },
+          withFault('fail-page:2'),
+        ))
+          seen.push(d.id);
+      };
+      await expect(iterate()).rejects.toMatchObject({ status: 500 });
+      expect(seen).toHaveLength(5);
+    });
+
+    it('fails the cursor page mid-pagination, per route', async () => {
+      demo.state.addFault({ route: '/devices/physical-devices', fault: { kind: 'fail-page' } });
+      const seen: string[] = [];
+      const iterate = async () => {
+        for await (const d of sdk().zeroTrust.devices.devices.list({ account_id })) seen.push(d.id);
+      };
+      await expect(iterate()).rejects.toMatchObject({ status: 500 });
+      expect(seen).toHaveLength(10);
+    });
+  });
+
+  describe('latency', () => {
+    it('delays a response, per request', async () => {
+      const started = Date.now();
+      await listScripts(sdk(), withFault('latency:150'));
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    });
+
+    it('delays a response, per route', async () => {
+      demo.state.addFault({ route: '/user/tokens/verify', fault: { kind: 'latency', ms: 150 }, times: 1 });
+      const started = Date.now();
+      await sdk().user.tokens.verify();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      const again = Date.now();
+      await sdk().user.tokens.verify();
+      expect(Date.now() - again).toBeLessThan(140);
+    });
+  });
+});
