@@ -1,0 +1,76 @@
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import plugin, {
+  cloudflareEntityContent,
+  cloudflarePosturePage,
+  cloudflareResourceEntityContent,
+} from './alpha';
+import { cloudflareApiRef, cloudflareScorecardApiRef } from './api';
+import { component, mockCloudflareApi, resource } from './testUtils';
+
+describe('alpha plugin', () => {
+  it('is the cloudflare plugin with its extensions', () => {
+    expect(plugin.id).toBe('cloudflare');
+    for (const id of [
+      'api:cloudflare',
+      'api:cloudflare/scorecards',
+      'entity-content:cloudflare',
+      'entity-content:cloudflare/resource',
+      'page:cloudflare',
+    ]) {
+      expect(plugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('puts the Component tab at /cloudflare, only for annotated Components', () => {
+    const tester = createExtensionTester(cloudflareEntityContent);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/cloudflare');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Cloudflare',
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    expect(filter(component('a', { 'cloudflare.com/worker': 'w' }))).toBe(true);
+    expect(filter(component('a'))).toBe(false);
+    expect(filter(resource('cf-worker-w', 'cloudflare-worker'))).toBe(false);
+  });
+
+  it('puts the Resource tab on cloudflare-* Resources only', () => {
+    const tester = createExtensionTester(cloudflareResourceEntityContent);
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    expect(filter(resource('cf-kv-x', 'cloudflare-kv'))).toBe(true);
+    expect(filter(resource('db', 'database'))).toBe(false);
+  });
+
+  it('renders the posture page at /cloudflare with a nav title', async () => {
+    const tester = createExtensionTester(cloudflarePosturePage);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/cloudflare');
+    expect(tester.get(coreExtensionData.title)).toBe('Cloudflare');
+    const cloudflare = mockCloudflareApi();
+    cloudflare.listEvidence.mockResolvedValue([]);
+    renderInTestApp(tester.reactElement(), {
+      apis: [
+        [cloudflareApiRef, cloudflare],
+        [
+          cloudflareScorecardApiRef,
+          {
+            getChecks: async () => [],
+            runBulkChecks: async () => [],
+            runChecks: async () => [],
+            getLatestFacts: async () => ({}),
+          },
+        ],
+        [catalogApiRef, { getEntities: async () => ({ items: [] }) } as any],
+      ],
+    });
+    expect(await screen.findByText('Catalog coverage')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No evidence snapshots yet'),
+    ).toBeInTheDocument();
+  });
+});

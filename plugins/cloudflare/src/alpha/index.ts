@@ -1,0 +1,7 @@
+export { cloudflareFrontendPlugin } from './plugin';
+export { cloudflareApi, cloudflareScorecardApi } from './apis';
+export {
+  cloudflareEntityContent,
+  cloudflareResourceEntityContent,
+} from './entityContent';
+export { cloudflarePosturePage } from './pages';

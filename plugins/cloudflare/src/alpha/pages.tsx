@@ -1,0 +1,23 @@
+import { compatWrapper } from '@backstage/core-compat-api';
+import { PageBlueprint } from '@backstage/frontend-plugin-api';
+import CloudIcon from '@material-ui/icons/Cloud';
+import { rootRouteRef } from '../routes';
+
+/**
+ * The posture page at `/cloudflare`. Its `title` and `icon` make the "Cloudflare" nav item (the new
+ * frontend system infers nav items from pages; `NavItemBlueprint` was removed).
+ *
+ * @alpha
+ */
+export const cloudflarePosturePage = PageBlueprint.make({
+  params: {
+    path: '/cloudflare',
+    title: 'Cloudflare',
+    icon: <CloudIcon fontSize="inherit" />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('../components/CloudflarePosturePage').then(m =>
+        compatWrapper(<m.CloudflarePostureContent />),
+      ),
+  },
+});

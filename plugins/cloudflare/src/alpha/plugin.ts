@@ -1,0 +1,27 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { rootRouteRef } from '../routes';
+import { cloudflareApi, cloudflareScorecardApi } from './apis';
+import {
+  cloudflareEntityContent,
+  cloudflareResourceEntityContent,
+} from './entityContent';
+import { cloudflarePosturePage } from './pages';
+
+/**
+ * The Cloudflare plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export const cloudflareFrontendPlugin = createFrontendPlugin({
+  pluginId: 'cloudflare',
+  title: 'Cloudflare',
+  info: { packageJson: () => import('../../package.json') },
+  routes: { root: rootRouteRef },
+  extensions: [
+    cloudflareApi,
+    cloudflareScorecardApi,
+    cloudflareEntityContent,
+    cloudflareResourceEntityContent,
+    cloudflarePosturePage,
+  ],
+});

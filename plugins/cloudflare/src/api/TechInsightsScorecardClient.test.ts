@@ -1,0 +1,77 @@
+/**
+ * @jest-environment node
+ */
+import { ResponseError } from '@backstage/errors';
+import { TechInsightsScorecardClient } from './TechInsightsScorecardClient';
+
+const discoveryApi = {
+  getBaseUrl: async (id: string) => `http://backstage/api/${id}`,
+};
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+
+describe('TechInsightsScorecardClient', () => {
+  it('calls the Tech Insights REST routes', async () => {
+    const fetch = jest
+      .fn()
+      .mockResolvedValueOnce(json([{ id: 'c1' }]))
+      .mockResolvedValueOnce(json([{ result: true }]))
+      .mockResolvedValueOnce(
+        json([{ entity: 'component:default/a', results: [] }]),
+      )
+      .mockResolvedValueOnce(json({ f1: { id: 'f1', facts: {} } }));
+    const client = new TechInsightsScorecardClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+
+    expect(await client.getChecks()).toEqual([{ id: 'c1' }]);
+    expect(fetch.mock.calls[0]).toEqual([
+      'http://backstage/api/tech-insights/checks',
+      undefined,
+    ]);
+
+    await client.runChecks('component:default/acme-api', ['c1']);
+    expect(fetch.mock.calls[1][0]).toBe(
+      'http://backstage/api/tech-insights/checks/run/default/component/acme-api',
+    );
+    expect(JSON.parse(fetch.mock.calls[1][1].body)).toEqual({ checks: ['c1'] });
+
+    await client.runBulkChecks(['component:default/a'], ['c1']);
+    expect(fetch.mock.calls[2][0]).toBe(
+      'http://backstage/api/tech-insights/checks/run',
+    );
+    expect(JSON.parse(fetch.mock.calls[2][1].body)).toEqual({
+      checks: ['c1'],
+      entities: [{ kind: 'component', namespace: 'default', name: 'a' }],
+    });
+
+    await client.getLatestFacts(
+      { kind: 'resource', namespace: 'default', name: 'cf-worker-x' },
+      ['f1', 'f2'],
+    );
+    expect(fetch.mock.calls[3][0]).toBe(
+      'http://backstage/api/tech-insights/facts/latest?entity=resource%3Adefault%2Fcf-worker-x&ids%5B%5D=f1&ids%5B%5D=f2',
+    );
+  });
+
+  it('throws ResponseError on failure', async () => {
+    const fetch = jest.fn().mockResolvedValue(
+      json(
+        {
+          error: { name: 'NotAllowedError', message: 'Unauthorized' },
+          response: { statusCode: 403 },
+        },
+        403,
+      ),
+    );
+    const client = new TechInsightsScorecardClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    await expect(client.getChecks()).rejects.toBeInstanceOf(ResponseError);
+  });
+});

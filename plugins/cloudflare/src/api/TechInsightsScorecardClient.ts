@@ -1,0 +1,137 @@
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  createApiRef,
+  DiscoveryApi,
+  FetchApi,
+} from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  ScorecardCheck,
+  ScorecardCheckResult,
+  ScorecardEntityResults,
+  ScorecardFactResponse,
+} from './types';
+
+/**
+ * Ids of the Tech Insights checks that the suite's Tech Insights module ships.
+ *
+ * @public
+ */
+export const CLOUDFLARE_SCORECARD_CHECK_IDS = [
+  'cloudflareDeploymentProvenance',
+  'cloudflareProdDeploymentAudited',
+  'cloudflareAccessAuditLog24h',
+  'cloudflareApiTokenHygiene',
+] as const;
+
+/**
+ * The part of the Tech Insights REST API that the posture page uses.
+ *
+ * @public
+ */
+export interface ScorecardApi {
+  /** `GET /checks` */
+  getChecks(): Promise<ScorecardCheck[]>;
+  /** `POST /checks/run/:namespace/:kind/:name` */
+  runChecks(
+    entity: string | CompoundEntityRef,
+    checks?: string[],
+  ): Promise<ScorecardCheckResult[]>;
+  /** `POST /checks/run` with `{ checks, entities }` */
+  runBulkChecks(
+    entities: Array<string | CompoundEntityRef>,
+    checks?: string[],
+  ): Promise<ScorecardEntityResults[]>;
+  /** `GET /facts/latest?entity=&ids[]=` */
+  getLatestFacts(
+    entity: string | CompoundEntityRef,
+    factRetrieverIds: string[],
+  ): Promise<Record<string, ScorecardFactResponse>>;
+}
+
+/**
+ * API reference of {@link ScorecardApi}.
+ *
+ * @public
+ */
+export const cloudflareScorecardApiRef = createApiRef<ScorecardApi>({
+  id: 'plugin.cloudflare.scorecards',
+});
+
+const toRef = (entity: string | CompoundEntityRef): CompoundEntityRef =>
+  typeof entity === 'string' ? parseEntityRef(entity) : entity;
+
+/**
+ * Calls the community Tech Insights backend (`/api/tech-insights`) directly with `fetchApi`, so the
+ * Tech Insights frontend packages need not be installed.
+ *
+ * @public
+ */
+export class TechInsightsScorecardClient implements ScorecardApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getChecks(): Promise<ScorecardCheck[]> {
+    return this.call('/checks');
+  }
+
+  runChecks(
+    entity: string | CompoundEntityRef,
+    checks?: string[],
+  ): Promise<ScorecardCheckResult[]> {
+    const { namespace, kind, name } = toRef(entity);
+    return this.call(
+      `/checks/run/${[namespace, kind, name]
+        .map(s => encodeURIComponent(s))
+        .join('/')}`,
+      { checks },
+    );
+  }
+
+  runBulkChecks(
+    entities: Array<string | CompoundEntityRef>,
+    checks?: string[],
+  ): Promise<ScorecardEntityResults[]> {
+    return this.call('/checks/run', {
+      checks,
+      entities: entities.map(toRef),
+    });
+  }
+
+  getLatestFacts(
+    entity: string | CompoundEntityRef,
+    factRetrieverIds: string[],
+  ): Promise<Record<string, ScorecardFactResponse>> {
+    const params = new URLSearchParams();
+    params.set('entity', stringifyEntityRef(toRef(entity)));
+    for (const id of factRetrieverIds) params.append('ids[]', id);
+    return this.call(`/facts/latest?${params.toString()}`);
+  }
+
+  private async call<T>(path: string, body?: unknown): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('tech-insights');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}`,
+      body === undefined
+        ? undefined
+        : {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.json();
+  }
+}

@@ -1,0 +1,342 @@
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  cloudflareApiRef,
+  cloudflareScorecardApiRef,
+  ScorecardApi,
+  ScorecardCheck,
+  ScorecardEntityResults,
+} from '../../api';
+import {
+  component,
+  mockCloudflareApi,
+  resource,
+  responseError,
+} from '../../testUtils';
+import { CloudflarePosturePage } from './CloudflarePosturePage';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+const components: Entity[] = [
+  component('acme-edge', { 'cloudflare.com/worker': 'acme-edge-router' }),
+  {
+    ...component('acme-web'),
+    relations: [
+      { type: 'dependsOn', targetRef: 'resource:default/cf-pages-acme-web' },
+    ],
+  },
+  component('acme-billing'),
+  component('acme-sandbox', {}, { lifecycle: 'experimental' }),
+];
+const resources: Entity[] = [
+  resource('cf-worker-acme-edge-router', 'cloudflare-worker'),
+  resource('cf-pages-acme-web', 'cloudflare-pages'),
+];
+
+const checks: ScorecardCheck[] = [
+  {
+    id: 'cloudflareDeploymentProvenance',
+    name: 'Deployment provenance',
+    description:
+      'Workers and Pages deployments show a commit SHA and a CI run URL.',
+    factIds: ['cloudflareDeploymentsFactRetriever'],
+  },
+  {
+    id: 'cloudflareAccessAuditLog24h',
+    name: 'Access audit log within 24h',
+    description: 'Zero Trust audit logs are available for the last 24 hours.',
+    factIds: ['cloudflareZeroTrustFactRetriever'],
+  },
+  {
+    id: 'cloudflareApiTokenHygiene',
+    name: 'API token hygiene',
+    description: 'No Global API Key; token TTL at most 180 days.',
+    factIds: ['cloudflareTokensFactRetriever'],
+  },
+  { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
+];
+
+function catalogApi(fail?: Error) {
+  return {
+    getEntities: jest.fn(async (req: any) => {
+      if (fail) throw fail;
+      return {
+        items: req.filter.kind === 'component' ? components : resources,
+      };
+    }),
+  };
+}
+
+function scorecardApi(): jest.Mocked<ScorecardApi> {
+  const api: jest.Mocked<ScorecardApi> = {
+    getChecks: jest.fn(),
+    runChecks: jest.fn(),
+    getLatestFacts: jest.fn(),
+    runBulkChecks: jest.fn(),
+  };
+  api.getChecks.mockResolvedValue(checks);
+  const runs: ScorecardEntityResults[] = [
+    {
+      entity: 'resource:default/cf-worker-acme-edge-router',
+      results: [
+        {
+          check: checks[0],
+          result: false,
+          facts: {
+            deploymentsWithoutCommitSha: {
+              id: 'deploymentsWithoutCommitSha',
+              description: '1 of 3 deployments lacks a commit SHA',
+              value: ['worker:acme-edge-router@6f1c2d3e'],
+            },
+          },
+        },
+        {
+          check: checks[1],
+          result: true,
+          facts: {},
+        },
+      ],
+    },
+    { entity: 'component:default/acme-edge', results: [] },
+  ];
+  api.runBulkChecks.mockResolvedValue(runs);
+  return api;
+}
+
+async function renderPage(opts: {
+  catalog?: ReturnType<typeof catalogApi>;
+  scorecards?: ScorecardApi;
+  cloudflare?: ReturnType<typeof mockCloudflareApi>;
+}) {
+  const cloudflare = opts.cloudflare ?? mockCloudflareApi();
+  if (!opts.cloudflare) cloudflare.listEvidence.mockResolvedValue([]);
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [catalogApiRef, opts.catalog ?? catalogApi()],
+        [cloudflareScorecardApiRef, opts.scorecards ?? scorecardApi()],
+        [cloudflareApiRef, cloudflare],
+      ]}
+    >
+      <CloudflarePosturePage />
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+  return cloudflare;
+}
+
+describe('CloudflarePosturePage', () => {
+  const clicked: string[] = [];
+  beforeAll(() => {
+    (URL as any).createObjectURL = jest.fn(() => 'blob:x');
+    (URL as any).revokeObjectURL = jest.fn();
+    // jsdom cannot navigate; the <a download> click is what we assert.
+    jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function recordClick(this: HTMLAnchorElement) {
+        clicked.push(this.download);
+      });
+  });
+
+  it('shows scorecards with pass, fail, reason and concerned entities', async () => {
+    const scorecards = scorecardApi();
+    await renderPage({ scorecards });
+    const failing = await screen.findByTestId(
+      'check-cloudflareDeploymentProvenance',
+    );
+    expect(within(failing).getByText('fail')).toBeInTheDocument();
+    expect(
+      within(failing).getByText(
+        /Workers and Pages deployments show a commit SHA/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(failing).getByText(
+        /1 of 3 deployments lacks a commit SHA: 1: worker:acme-edge-router@6f1c2d3e/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(failing).getByText('0 of 1 entities pass.'),
+    ).toBeInTheDocument();
+    expect(
+      within(failing).getByRole('link', { name: /cf-worker-acme-edge-router/ }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/cf-worker-acme-edge-router',
+    );
+
+    const passing = screen.getByTestId('check-cloudflareAccessAuditLog24h');
+    expect(within(passing).getByText('pass')).toBeInTheDocument();
+    const noData = screen.getByTestId('check-cloudflareApiTokenHygiene');
+    expect(within(noData).getByText('no data')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Not configured in Tech Insights: cloudflareProdDeploymentAudited/,
+      ),
+    ).toBeInTheDocument();
+
+    expect(scorecards.runBulkChecks).toHaveBeenCalledWith(
+      [
+        'component:default/acme-edge',
+        'resource:default/cf-worker-acme-edge-router',
+        'resource:default/cf-pages-acme-web',
+      ],
+      [
+        'cloudflareDeploymentProvenance',
+        'cloudflareAccessAuditLog24h',
+        'cloudflareApiTokenHygiene',
+      ],
+    );
+  });
+
+  it('computes coverage of production Components and lists the uncovered', async () => {
+    await renderPage({});
+    expect(await screen.findByTestId('coverage-summary')).toHaveTextContent(
+      '2 of 3 production Components (66.7%) have a Cloudflare resource',
+    );
+    expect(screen.getByText('Uncovered (1)')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /acme-billing/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /acme-sandbox/ }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('lists evidence, verifies (ok and tampered), downloads and exports', async () => {
+    const cloudflare = mockCloudflareApi();
+    cloudflare.listEvidence.mockResolvedValue([
+      {
+        id: 'ev-1',
+        kind: 'zero-trust-audit',
+        collectedAt: '2026-11-20T10:00:00Z',
+        sha256: 'a'.repeat(64),
+        collector: 'user:default/sec-lead',
+      },
+      {
+        id: 'ev-2',
+        kind: 'deployment-provenance',
+        collectedAt: '2026-11-21T10:00:00Z',
+        sha256: 'b'.repeat(64),
+        collector: 'user:default/platform',
+      },
+    ]);
+    cloudflare.verifyEvidence.mockImplementation(async id => ({
+      id,
+      ok: id === 'ev-1',
+    }));
+    cloudflare.downloadEvidence.mockResolvedValue({
+      blob: new Blob(['{}']),
+      fileName: 'ev-1.json',
+      sha256: 'a'.repeat(64),
+    });
+    cloudflare.exportZeroTrustAudit.mockResolvedValue({
+      blob: new Blob(['{}']),
+      fileName: 'zt.json',
+      sha256: 'c'.repeat(64),
+    });
+    cloudflare.createDeploymentProvenanceSnapshot.mockResolvedValue({
+      id: 'ev-3',
+      kind: 'deployment-provenance',
+      collectedAt: '2026-11-22T10:00:00Z',
+      sha256: 'd'.repeat(64),
+    });
+    await renderPage({ cloudflare });
+
+    expect(await screen.findByText('Zero Trust audit')).toBeInTheDocument();
+    expect(
+      screen.getByText('Deployment provenance', { selector: 'td' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('user:default/sec-lead')).toBeInTheDocument();
+    expect(screen.getByTitle('a'.repeat(64))).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Verify ev-1' }));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('verify-result')[0]).toHaveTextContent('ok'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Verify ev-2' }));
+    await waitFor(() =>
+      expect(screen.getByText('tampered')).toBeInTheDocument(),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Download ev-1' }));
+    expect(await screen.findByTestId('evidence-notice')).toHaveTextContent(
+      `Saved ev-1.json — SHA-256 ${'a'.repeat(64)}`,
+    );
+    expect(URL.createObjectURL).toHaveBeenCalled();
+    expect(clicked).toContain('ev-1.json');
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Export Zero Trust audit snapshot' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('evidence-notice')).toHaveTextContent(
+        `Saved zt.json — SHA-256 ${'c'.repeat(64)}`,
+      ),
+    );
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Export deployment-provenance snapshot',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('evidence-notice')).toHaveTextContent(
+        `Stored a deployment-provenance snapshot of 1 Worker scripts and 1 Pages projects — SHA-256 ${'d'.repeat(
+          64,
+        )}`,
+      ),
+    );
+    expect(cloudflare.listEvidence.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(cloudflare.createDeploymentProvenanceSnapshot).toHaveBeenCalledWith({
+      workers: ['acme-edge-router'],
+      pages: ['acme-web'],
+    });
+  });
+
+  it('shows permission denied for scorecards and evidence, and export errors', async () => {
+    const scorecards = scorecardApi();
+    scorecards.getChecks.mockRejectedValue(
+      await responseError(403, 'NotAllowedError', 'Unauthorized'),
+    );
+    const cloudflare = mockCloudflareApi();
+    cloudflare.listEvidence.mockRejectedValue(
+      await responseError(403, 'NotAllowedError', 'Unauthorized'),
+    );
+    cloudflare.createDeploymentProvenanceSnapshot.mockRejectedValue(
+      await responseError(500, 'Error', 'database is locked'),
+    );
+    await renderPage({ scorecards, cloudflare });
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('cloudflare-permission-denied'),
+      ).toHaveLength(2),
+    );
+    const denied = screen.getAllByTestId('cloudflare-permission-denied');
+    expect(denied.map(d => d.textContent).join(' ')).toContain(
+      "You don't have permission cloudflare.export.evidence; ask",
+    );
+    expect(denied.map(d => d.textContent).join(' ')).toContain(
+      "You don't have permission to read and run Tech Insights checks",
+    );
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Export deployment-provenance snapshot',
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/database is locked/)).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows the catalog error and an empty evidence list', async () => {
+    await renderPage({ catalog: catalogApi(new Error('catalog unreachable')) });
+    expect(
+      (await screen.findAllByText(/catalog unreachable/)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      await screen.findByText('No evidence snapshots yet'),
+    ).toBeInTheDocument();
+  });
+});

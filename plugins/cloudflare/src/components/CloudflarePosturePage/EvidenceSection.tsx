@@ -1,0 +1,265 @@
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { cloudflareExportEvidencePermission } from '@cloudflare-backstage/plugin-cloudflare-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { useCallback, useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import {
+  cloudflareApiRef,
+  CloudflareEvidenceSnapshot,
+  CloudflareEvidenceVerification,
+  saveDownload,
+  sha256Hex,
+} from '../../api';
+import { ErrorState } from '../shared/errors';
+import { TimeCell } from '../shared/time';
+
+const PERMISSION = cloudflareExportEvidencePermission.name;
+
+const KIND_LABELS: Record<string, string> = {
+  'zero-trust-audit': 'Zero Trust audit',
+  'deployment-provenance': 'Deployment provenance',
+  'r2-lifecycle': 'R2 lifecycle',
+};
+
+type Notice = { text: string; sha256?: string; localCheck?: string };
+
+/**
+ * The hash to show for downloaded bytes: the recorded one, checked against a hash computed in the
+ * browser when Web Crypto is there; the computed one alone when the backend's header was not
+ * readable (cross-origin apps that do not expose it).
+ */
+async function hashNotice(
+  text: string,
+  blob: Blob,
+  recorded: string | undefined,
+): Promise<Notice> {
+  const computed = await sha256Hex(blob).catch(() => undefined);
+  if (!recorded) {
+    return {
+      text,
+      sha256: computed,
+      localCheck: computed ? '(computed in your browser)' : undefined,
+    };
+  }
+  if (!computed) return { text, sha256: recorded };
+  return {
+    text,
+    sha256: recorded,
+    localCheck:
+      computed === recorded.toLowerCase()
+        ? '(the downloaded bytes match: checked in your browser)'
+        : `— but the downloaded bytes hash to ${computed}: do not use this file`,
+  };
+}
+
+/** Names a deployment-provenance snapshot covers. */
+export interface ProvenanceScope {
+  workers: string[];
+  pages: string[];
+  /** True when the catalog named more than the backend accepts in one snapshot. */
+  truncated?: boolean;
+}
+
+function VerifyChip(props: { result: CloudflareEvidenceVerification }) {
+  const { ok, message, actualSha256, expectedSha256 } = props.result;
+  const title =
+    message ??
+    (ok
+      ? 'The stored bytes still hash to the recorded SHA-256.'
+      : `Recorded ${expectedSha256 ?? '?'}, now ${actualSha256 ?? '?'}`);
+  return (
+    <Chip
+      size="small"
+      label={ok ? 'ok' : 'tampered'}
+      color={ok ? 'primary' : 'secondary'}
+      title={title}
+      data-testid="verify-result"
+    />
+  );
+}
+
+/** Evidence snapshots: export, list, download, verify. */
+export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
+  const api = useApi(cloudflareApiRef);
+  const scope = props.provenanceScope;
+  const scopeEmpty = scope.workers.length + scope.pages.length === 0;
+  const list = useAsyncRetry(() => api.listEvidence(), [api]);
+  const [busy, setBusy] = useState<string | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [actionError, setActionError] = useState<Error | undefined>();
+  const [verified, setVerified] = useState<
+    Record<string, CloudflareEvidenceVerification>
+  >({});
+
+  const run = useCallback(
+    async (key: string, action: () => Promise<Notice | undefined>) => {
+      setBusy(key);
+      setActionError(undefined);
+      try {
+        const n = await action();
+        if (n) setNotice(n);
+      } catch (e) {
+        setActionError(e as Error);
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [],
+  );
+
+  const exportZeroTrust = () =>
+    run('export-zt', async () => {
+      const d = await api.exportZeroTrustAudit();
+      saveDownload(d);
+      list.retry();
+      return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256);
+    });
+
+  const exportProvenance = () =>
+    run('export-prov', async () => {
+      const s = await api.createDeploymentProvenanceSnapshot({
+        workers: scope.workers,
+        pages: scope.pages,
+      });
+      list.retry();
+      return {
+        text: `Stored a deployment-provenance snapshot of ${scope.workers.length} Worker scripts and ${scope.pages.length} Pages projects`,
+        sha256: s.sha256,
+      };
+    });
+
+  const download = (s: CloudflareEvidenceSnapshot) =>
+    run(`download-${s.id}`, async () => {
+      const d = await api.downloadEvidence(s.id);
+      saveDownload(d);
+      return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256 ?? s.sha256);
+    });
+
+  const verify = (s: CloudflareEvidenceSnapshot) =>
+    run(`verify-${s.id}`, async () => {
+      const result = await api.verifyEvidence(s.id);
+      setVerified(v => ({ ...v, [s.id]: result }));
+      return undefined;
+    });
+
+  let body: JSX.Element;
+  if (list.loading && !list.value) {
+    body = <Progress />;
+  } else if (list.error) {
+    body = <ErrorState error={list.error} permission={PERMISSION} />;
+  } else if (!list.value?.length) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="No evidence snapshots yet"
+        description="Export a Zero Trust audit or a deployment-provenance snapshot above; each is stored, hashed and chained to the previous one."
+      />
+    );
+  } else {
+    body = (
+      <Table size="small" aria-label="evidence snapshots">
+        <TableHead>
+          <TableRow>
+            <TableCell>Kind</TableCell>
+            <TableCell>Collected</TableCell>
+            <TableCell>SHA-256</TableCell>
+            <TableCell>Collector</TableCell>
+            <TableCell align="right">Actions</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {list.value.map(s => (
+            <TableRow key={s.id}>
+              <TableCell>{KIND_LABELS[s.kind] ?? s.kind}</TableCell>
+              <TableCell>
+                <TimeCell iso={s.collectedAt} />
+              </TableCell>
+              <TableCell>
+                <code title={s.sha256}>{s.sha256.slice(0, 16)}…</code>
+              </TableCell>
+              <TableCell>{s.collector ?? '—'}</TableCell>
+              <TableCell align="right">
+                {verified[s.id] && <VerifyChip result={verified[s.id]} />}{' '}
+                <Button
+                  size="small"
+                  onClick={() => verify(s)}
+                  disabled={!!busy}
+                  aria-label={`Verify ${s.id}`}
+                >
+                  Verify
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => download(s)}
+                  disabled={!!busy}
+                  aria-label={`Download ${s.id}`}
+                >
+                  Download
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    );
+  }
+
+  return (
+    <InfoCard
+      title="Evidence"
+      subheader="Hashed, timestamped snapshots an auditor can check with sha256sum"
+    >
+      <Box display="flex" gridGap={8} mb={2} flexWrap="wrap">
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={exportZeroTrust}
+          disabled={!!busy}
+        >
+          Export Zero Trust audit snapshot
+        </Button>
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={exportProvenance}
+          disabled={!!busy || scopeEmpty}
+          title={
+            scopeEmpty
+              ? 'No Worker script or Pages project in the catalog yet'
+              : `Workers: ${scope.workers.join(', ') || 'none'}; Pages: ${
+                  scope.pages.join(', ') || 'none'
+                }${scope.truncated ? ' (first 20 of each)' : ''}`
+          }
+        >
+          Export deployment-provenance snapshot
+        </Button>
+        {busy && <Progress style={{ width: 80, alignSelf: 'center' }} />}
+      </Box>
+      {notice && (
+        <Typography variant="body2" data-testid="evidence-notice" gutterBottom>
+          {notice.text}
+          {notice.sha256 && (
+            <>
+              {' '}
+              — SHA-256 <code>{notice.sha256}</code>
+            </>
+          )}
+          {notice.localCheck && <> {notice.localCheck}</>}
+        </Typography>
+      )}
+      {actionError && (
+        <ErrorState error={actionError} permission={PERMISSION} />
+      )}
+      {body}
+    </InfoCard>
+  );
+}

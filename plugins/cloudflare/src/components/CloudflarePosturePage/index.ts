@@ -1,0 +1,4 @@
+export {
+  CloudflarePosturePage,
+  CloudflarePostureContent,
+} from './CloudflarePosturePage';

@@ -1,0 +1,1 @@
+export { EntityCloudflareContent } from './EntityCloudflareContent';

@@ -1,0 +1,60 @@
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { cloudflareApiRef } from '../../api';
+import { mockCloudflareApi, resource } from '../../testUtils';
+import { EntityCloudflareResourceContent } from './EntityCloudflareResourceContent';
+
+describe('EntityCloudflareResourceContent', () => {
+  it('shows the parameters with human labels and the Worker deployments', async () => {
+    const api = mockCloudflareApi();
+    api.getWorkerDeployments.mockResolvedValue({
+      name: 'acme-edge-router',
+      items: [],
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[cloudflareApiRef, api]]}>
+        <EntityProvider
+          entity={resource('cf-worker-acme-edge-router', 'cloudflare-worker', {
+            accountId: 'acc-1',
+            compatibilityDate: '2026-01-01',
+            usage_model: 'standard',
+            logpush: false,
+            routes: ['acme.test/*', 'api.acme.test/*'],
+            bindings: [{ name: 'CACHE', type: 'kv_namespace' }],
+          })}
+        >
+          <EntityCloudflareResourceContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(screen.getByText('Workers resource')).toBeInTheDocument();
+    expect(screen.getByText('Account ID')).toBeInTheDocument();
+    expect(screen.getByText('Compatibility date')).toBeInTheDocument();
+    expect(screen.getByText('Usage model')).toBeInTheDocument();
+    expect(screen.getByText('Logpush')).toBeInTheDocument();
+    expect(screen.getByText('No')).toBeInTheDocument();
+    expect(
+      screen.getByText('acme.test/*, api.acme.test/*'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('CACHE')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No deployments for acme-edge-router yet'),
+    ).toBeInTheDocument();
+    expect(api.getWorkerDeployments).toHaveBeenCalledWith('acme-edge-router');
+  });
+
+  it('shows only the parameters for areas without a card', async () => {
+    const api = mockCloudflareApi();
+    await renderInTestApp(
+      <TestApiProvider apis={[[cloudflareApiRef, api]]}>
+        <EntityProvider entity={resource('cf-kv-acme-cache', 'cloudflare-kv')}>
+          <EntityCloudflareResourceContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(screen.getByText('Workers KV resource')).toBeInTheDocument();
+    expect(screen.getByText(/has no parameters/)).toBeInTheDocument();
+    expect(api.getWorkerDeployments).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,1 @@
+export { EntityCloudflareResourceContent } from './EntityCloudflareResourceContent';

@@ -1,0 +1,2 @@
+export { GenericResourceCard } from './GenericResourceCard';
+export type { GenericResourceCardProps } from './GenericResourceCard';

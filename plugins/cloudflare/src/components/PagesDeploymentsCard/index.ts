@@ -1,0 +1,2 @@
+export { PagesDeploymentsCard } from './PagesDeploymentsCard';
+export type { PagesDeploymentsCardProps } from './PagesDeploymentsCard';

@@ -1,0 +1,1 @@
+export { ResourceParametersCard } from './ResourceParametersCard';

@@ -1,0 +1,2 @@
+export { WorkersDeploymentsCard } from './WorkersDeploymentsCard';
+export type { WorkersDeploymentsCardProps } from './WorkersDeploymentsCard';

@@ -1,0 +1,70 @@
+import { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import { CloudflareApi } from './api';
+
+/** A Backstage JSON error as the backend sends it, parsed into a ResponseError. */
+export async function responseError(
+  status: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
+  const body = JSON.stringify({
+    error: { name, message },
+    response: { statusCode: status },
+  });
+  return ResponseError.fromResponse({
+    ok: false,
+    status,
+    statusText: status === 403 ? 'Forbidden' : 'Internal Server Error',
+    url: 'http://backstage/api/cloudflare',
+    headers: new Headers({ 'content-type': 'application/json' }) as any,
+    text: async () => body,
+  } as any);
+}
+
+/** A CloudflareApi whose methods are all jest mocks. */
+export function mockCloudflareApi(): jest.Mocked<CloudflareApi> {
+  return {
+    getWorkerDeployments: jest.fn(),
+    getPagesDeployments: jest.fn(),
+    getZeroTrustUsers: jest.fn(),
+    getAccessAudit: jest.fn(),
+    exportZeroTrustAudit: jest.fn(),
+    createDeploymentProvenanceSnapshot: jest.fn(),
+    listEvidence: jest.fn(),
+    downloadEvidence: jest.fn(),
+    verifyEvidence: jest.fn(),
+  };
+}
+
+export function component(
+  name: string,
+  annotations: Record<string, string> = {},
+  extra: Partial<Entity> & { lifecycle?: string } = {},
+): Entity {
+  const { lifecycle = 'production', ...rest } = extra;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'service', lifecycle, owner: 'team-a' },
+    ...rest,
+  };
+}
+
+export function resource(
+  name: string,
+  type: string,
+  parameters?: Record<string, unknown>,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      type,
+      owner: 'team-a',
+      ...(parameters ? { parameters } : {}),
+    } as Entity['spec'],
+  };
+}
