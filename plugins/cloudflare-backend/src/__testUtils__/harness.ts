@@ -1,0 +1,140 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  AuditorService,
+  AuditorServiceEvent,
+  coreServices,
+  createServiceFactory,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import { JsonObject } from '@backstage/types';
+import { cloudflarePlugin } from '../plugin';
+import { cloudflareReaderServiceRef } from '../service/readerService';
+import { CloudflareReader } from '../service/reader';
+
+/** Every line a logger was asked to write, children included. */
+export function capturingLogger(lines: string[]): LoggerService {
+  const make = (fields: JsonObject): LoggerService => {
+    const write =
+      (level: string) => (message: string, meta?: Error | JsonObject) => {
+        lines.push(
+          JSON.stringify({
+            level,
+            message,
+            ...fields,
+            meta:
+              meta instanceof Error
+                ? { name: meta.name, message: meta.message, stack: meta.stack, cause: String((meta as any).cause) }
+                : meta,
+          }),
+        );
+      };
+    return {
+      error: write('error'),
+      warn: write('warn'),
+      info: write('info'),
+      debug: write('debug'),
+      child: meta => make({ ...fields, ...(meta as JsonObject) }),
+    };
+  };
+  return make({});
+}
+
+/** Audit events as [eventId, status, meta] tuples. */
+export type AuditRecord = { eventId: string; status: string; meta?: unknown; error?: string };
+
+export function recordingAuditor(records: AuditRecord[]): AuditorService {
+  return {
+    async createEvent(options) {
+      records.push({ eventId: options.eventId, status: 'initiated', meta: options.meta });
+      const event: AuditorServiceEvent = {
+        async success(o) {
+          records.push({ eventId: options.eventId, status: 'succeeded', meta: o?.meta });
+        },
+        async fail(o) {
+          records.push({
+            eventId: options.eventId,
+            status: 'failed',
+            meta: o.meta,
+            error: String(o.error?.message),
+          });
+        },
+      };
+      return event;
+    },
+  };
+}
+
+/** A permission policy that allows exactly the named permissions. */
+export function allowOnly(names: string[] | 'all' | 'none') {
+  return mockServices.permissions.mock({
+    authorize: jest.fn(async (requests: any[]) =>
+      requests.map(r => ({
+        result:
+          names === 'all' ||
+          (names !== 'none' && names.includes((r.permission as BasicPermission).name))
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      })),
+    ) as any,
+  });
+}
+
+export interface HarnessOptions {
+  reader?: CloudflareReader;
+  allow?: string[] | 'all' | 'none';
+  config?: JsonObject;
+  knex?: any;
+}
+
+/** Starts the plugin in a test backend; returns the server and what was recorded. */
+export async function startPlugin(options: HarnessOptions = {}) {
+  const logLines: string[] = [];
+  const audit: AuditRecord[] = [];
+  const permissions = allowOnly(options.allow ?? 'all');
+  const features: any[] = [
+    cloudflarePlugin,
+    mockServices.rootConfig.factory({ data: options.config ?? {} }),
+    mockServices.httpAuth.factory({
+      defaultCredentials: mockCredentials.user('user:default/tester'),
+    }),
+    permissions.factory,
+    createServiceFactory({
+      service: coreServices.rootLogger,
+      deps: {},
+      factory: () => capturingLogger(logLines),
+    }),
+    createServiceFactory({
+      service: coreServices.logger,
+      deps: {},
+      factory: () => capturingLogger(logLines),
+    }),
+    createServiceFactory({
+      service: coreServices.auditor,
+      deps: {},
+      factory: () => recordingAuditor(audit),
+    }),
+  ];
+  if (options.reader) {
+    const reader = options.reader;
+    features.push(
+      createServiceFactory({
+        service: cloudflareReaderServiceRef,
+        deps: {},
+        factory: () => reader,
+      }),
+    );
+  }
+  if (options.knex) {
+    features.push(mockServices.database.factory({ knex: options.knex }));
+  }
+  const backend = await startTestBackend({ features });
+  return { backend, server: backend.server, logLines, audit, permissions };
+}

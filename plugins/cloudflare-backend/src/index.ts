@@ -1,0 +1,15 @@
+/**
+ * Backend plugin of the Cloudflare suite for Backstage: `/api/cloudflare` routes with permissions,
+ * masking, caching and evidence snapshots.
+ *
+ * @packageDocumentation
+ */
+
+export { cloudflarePlugin as default } from './plugin';
+export {
+  cloudflareReaderServiceRef,
+  type CloudflareReader,
+  type AccessAuditFilter,
+  type AccessAuditPage,
+  type View,
+} from './service/readerService';

@@ -1,0 +1,74 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { EvidenceStore } from './evidence/EvidenceStore';
+import { createCachedRead } from './service/cachedRead';
+import {
+  readCacheTtlSeconds,
+  readEvidenceMaxScope,
+  SUITE,
+} from './service/config';
+import { cloudflareReaderServiceRef } from './service/readerService';
+import { createRouter } from './service/router';
+
+/**
+ * The Cloudflare backend plugin, mounted at `/api/cloudflare`: permission-gated, masked and cached
+ * reads of Cloudflare, and hash-chained evidence snapshots.
+ *
+ * @public
+ */
+export const cloudflarePlugin = createBackendPlugin({
+  pluginId: 'cloudflare',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        cache: coreServices.cache,
+        database: coreServices.database,
+        auditor: coreServices.auditor,
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        reader: cloudflareReaderServiceRef,
+      },
+      async init({
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        cache,
+        database,
+        auditor,
+        logger,
+        config,
+        reader,
+      }) {
+        permissionsRegistry.addPermissions(cloudflarePermissions);
+        const ttlSeconds = readCacheTtlSeconds(config);
+        const evidence = await EvidenceStore.create({ database });
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth,
+            permissions,
+            auditor,
+            reader,
+            cachedRead: createCachedRead({ cache, ttlSeconds }),
+            evidence,
+            suite: SUITE,
+            evidenceMaxScope: readEvidenceMaxScope(config),
+            now: () => new Date(),
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        logger.info(
+          `Cloudflare routes ready for account ${reader.accountId} (cache TTL ${ttlSeconds} s)`,
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,54 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { readFileSync } from 'node:fs';
+
+const PACKAGE_NAME = '@cloudflare-backstage/plugin-cloudflare-backend';
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(
+      readFileSync(resolvePackagePath(PACKAGE_NAME, 'package.json'), 'utf8'),
+    );
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Default cache TTL of Cloudflare reads, in seconds. */
+export const DEFAULT_CACHE_TTL_SECONDS = 60;
+const MIN_TTL = 30;
+const MAX_TTL = 120;
+
+/** The suite's name and version, written into every evidence snapshot. */
+export const SUITE = { name: PACKAGE_NAME, version: packageVersion() };
+
+/**
+ * `cloudflare.cache.ttlSeconds`: 30-120, default 60. Out of range fails at start-up, naming the key.
+ */
+export function readCacheTtlSeconds(config: Config): number {
+  const ttl = config.getOptionalNumber('cloudflare.cache.ttlSeconds');
+  if (ttl === undefined) return DEFAULT_CACHE_TTL_SECONDS;
+  if (!Number.isInteger(ttl) || ttl < MIN_TTL || ttl > MAX_TTL) {
+    throw new InputError(
+      `Invalid config cloudflare.cache.ttlSeconds: ${ttl}; must be a whole number of seconds from ${MIN_TTL} to ${MAX_TTL}`,
+    );
+  }
+  return ttl;
+}
+
+/** Default of `cloudflare.evidence.maxScope`. */
+export const DEFAULT_EVIDENCE_MAX_SCOPE = 20;
+
+/** `cloudflare.evidence.maxScope`: 1-100, default 20. Out of range fails at start-up. */
+export function readEvidenceMaxScope(config: Config): number {
+  const n = config.getOptionalNumber('cloudflare.evidence.maxScope');
+  if (n === undefined) return DEFAULT_EVIDENCE_MAX_SCOPE;
+  if (!Number.isInteger(n) || n < 1 || n > 100) {
+    throw new InputError(
+      `Invalid config cloudflare.evidence.maxScope: ${n}; must be a whole number from 1 to 100`,
+    );
+  }
+  return n;
+}

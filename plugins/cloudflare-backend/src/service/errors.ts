@@ -1,0 +1,70 @@
+import {
+  CustomErrorBase,
+  InputError,
+  isError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+
+/**
+ * Cloudflare answered, but not usably: our token was refused, or the answer did not parse. Not the
+ * caller's fault and not a Backstage fault, so HTTP 502. The default error handler reads
+ * `statusCode`.
+ */
+export class BadGatewayError extends CustomErrorBase {
+  name = 'BadGatewayError' as const;
+  readonly statusCode = 502;
+}
+
+/** Error kinds of the Cloudflare client. */
+type UpstreamKind =
+  | 'auth'
+  | 'not-found'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'bad-response'
+  | 'invalid-request';
+
+function upstreamKind(e: unknown): UpstreamKind | undefined {
+  const kind = (e as { kind?: unknown } | undefined)?.kind;
+  return typeof kind === 'string' ? (kind as UpstreamKind) : undefined;
+}
+
+/**
+ * Turns an error of the Cloudflare client into a `@backstage/errors` error with a message of our
+ * own: upstream bodies are never echoed, so nothing Cloudflare returned (or a token) can leak
+ * into a response or a log line. `what` names the resource, e.g. `Worker script 'acme-api'`.
+ */
+export function toHttpError(e: unknown, what: string): Error {
+  switch (upstreamKind(e)) {
+    case 'not-found':
+      return new NotFoundError(`${what} was not found in the Cloudflare account`);
+    case 'invalid-request':
+      return new InputError(`Cloudflare rejected the request for ${what}`);
+    case 'rate-limited': {
+      const retry = (e as { retryAfterSeconds?: number }).retryAfterSeconds;
+      return new ServiceUnavailableError(
+        `Cloudflare rate limit reached while reading ${what}${
+          typeof retry === 'number' ? `; retry after ${retry} s` : ''
+        }`,
+      );
+    }
+    case 'unavailable':
+      return new ServiceUnavailableError(
+        `Cloudflare is unavailable or timed out while reading ${what}`,
+      );
+    case 'auth':
+      return new BadGatewayError(
+        `Cloudflare refused the configured API token while reading ${what}`,
+      );
+    case 'bad-response':
+      return new BadGatewayError(
+        `Cloudflare returned an unexpected response while reading ${what}`,
+      );
+    default:
+      // Not an upstream error (a bug, or an error we raised ourselves): let it through unless it
+      // could carry upstream text.
+      if (isError(e) && e.name !== 'Error') return e;
+      return new ServiceUnavailableError(`Reading ${what} from Cloudflare failed`);
+  }
+}
