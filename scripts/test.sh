@@ -1,15 +1,59 @@
 #!/usr/bin/env bash
-# Command 2 of the quick start: installs what is missing, then runs every test of the suite.
-#   1. yarn tsc: type errors fail the run (demo-account fixtures are typed with the Cloudflare SDK's
-#      own response types, so a wrong field name or type fails here);
-#   2. every package's jest tests, with coverage.
+# Command 2 of the quick start: installs what is missing, then runs every test of the suite, step by step:
+#   1. types    yarn tsc: type errors fail the run (demo-account fixtures are typed with the Cloudflare SDK's
+#               own response types, so a wrong field name or type fails here);
+#   2. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode);
+#   3. browser  the browser tests against the running demo (playwright-core on Debian's chromium; screenshots
+#               in test-artifacts/e2e/).
+# Every step runs; any failing step fails the run (non-zero exit). The summary at the end lists each step with
+# its result and time.
+#
+# Adding a step: write a step_<name> function and add <name> to STEPS.
+# For local work, TEST_SKIP="browser" (space-separated step names) skips steps; CI (.ci/run) skips none.
 set -euo pipefail
 source "$(dirname "$0")/node-env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"
 
-echo "== type check (yarn tsc)"
-yarn tsc
+STEPS=(types unit browser)
 
-echo "== unit and integration tests (backstage-cli repo test --coverage)"
-CI=true yarn backstage-cli repo test --coverage
+step_types() {
+  yarn tsc
+}
+
+step_unit() {
+  CI=true yarn backstage-cli repo test --coverage
+}
+
+step_browser() {
+  if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+    echo "[test] installing Debian's chromium for the browser tests"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq || return 1
+    $sudo apt-get install -y -qq chromium >/dev/null || return 1
+  fi
+  yarn tsx packages/app/e2e-tests/demo.e2e.ts
+}
+
+summary=()
+failed=0
+for step in "${STEPS[@]}"; do
+  if [[ " ${TEST_SKIP:-} " == *" $step "* ]]; then
+    summary+=("  $step: skipped (TEST_SKIP)")
+    continue
+  fi
+  echo "== $step"
+  start=$SECONDS
+  if "step_$step"; then
+    summary+=("  $step: passed in $((SECONDS - start)) s")
+  else
+    summary+=("  $step: FAILED after $((SECONDS - start)) s")
+    failed=1
+  fi
+done
+
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+exit "$failed"

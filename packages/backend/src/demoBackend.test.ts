@@ -4,50 +4,93 @@ import path from 'node:path';
 
 /**
  * Starts the real demo backend (the same `backstage-cli package start` that ./scripts/demo.sh runs,
- * on a free port) and checks that it serves the catalog with the example Components.
+ * with app-config.yaml: SQLite in memory, guest sign-in, the examples/ catalog) on a free port, and
+ * checks that it serves the catalog with the example Components. The only slow test of the repo.
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BACKEND = path.resolve(__dirname, '..');
+const EXAMPLE_COMPONENTS = [
+  'acme-api',
+  'acme-web',
+  'acme-worker-consumer',
+  'acme-edge-router',
+  'acme-ai-assistant',
+  'acme-etl',
+  'legacy-billing',
+];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
+    srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof addr === 'object' && addr
+          ? resolve(addr.port)
+          : reject(new Error('no free port')),
+      );
     });
   });
 }
 
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await fn();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${lastError}` : ''}`);
-}
-
 describe('demo backend', () => {
   let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  let exitInfo: string | undefined;
   let output = '';
 
-  afterAll(async () => {
-    if (child?.pid) {
+  /** Polls `fn` every second until it returns a value, the backend exits, or `timeoutMs` passes. */
+  async function until<T>(
+    what: string,
+    fn: () => Promise<T | undefined>,
+    timeoutMs: number,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    while (Date.now() < deadline) {
+      if (exitInfo) {
+        throw new Error(`the backend exited (${exitInfo}) before ${what}`);
+      }
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        const value = await fn();
+        if (value !== undefined) return value;
+      } catch (error) {
+        lastError = error;
+      }
+      await new Promise(r => setTimeout(r, 1000));
+    }
+    throw new Error(
+      `timed out after ${timeoutMs / 1000} s waiting for ${what}${
+        lastError ? ` (last error: ${lastError})` : ''
+      }`,
+    );
+  }
+
+  /** Stops the backend's whole process group (backstage-cli and the node process it forks). */
+  async function stop() {
+    if (!child?.pid) return;
+    const group = -child.pid;
+    const signal = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(group, sig);
       } catch {
         // already gone
       }
+    };
+    const within = (ms: number) =>
+      Promise.race([exited, new Promise(r => setTimeout(r, ms).unref())]);
+    if (!exitInfo) {
+      signal('SIGTERM');
+      await within(15_000);
     }
-  });
+    // The CLI may exit before its child, or not at all: nothing of the group may be left.
+    signal('SIGKILL');
+    await within(5_000);
+  }
+
+  afterAll(stop, 30_000);
 
   it('starts and answers /api/catalog/entities with the example Components', async () => {
     const port = await freePort();
@@ -63,7 +106,7 @@ describe('demo backend', () => {
       ],
       {
         cwd: BACKEND,
-        detached: true,
+        detached: true, // its own process group, so stop() reaches every descendant
         env: {
           ...process.env,
           NODE_ENV: 'development',
@@ -74,39 +117,67 @@ describe('demo backend', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    exited = new Promise(resolve =>
+      child!.once('exit', (code, sig) => {
+        exitInfo = `code ${code}, signal ${sig}`;
+        resolve();
+      }),
+    );
     child.stdout!.on('data', d => (output += d));
     child.stderr!.on('data', d => (output += d));
 
     try {
-      const token = await until(
+      const identity = await until(
         'a guest token',
         async () => {
-          const res = await fetch(`${baseUrl}/api/auth/guest/refresh?env=development`, {
-            headers: { 'X-Requested-With': 'XMLHttpRequest' },
-          });
-          return res.ok ? ((await res.json()).backstageIdentity.token as string) : undefined;
+          const res = await fetch(
+            `${baseUrl}/api/auth/guest/refresh?env=development`,
+            { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+          );
+          return res.ok
+            ? ((await res.json()).backstageIdentity as {
+                token: string;
+                identity: { userEntityRef: string };
+              })
+            : undefined;
         },
         150_000,
       );
+      // The guest resolves to the example user (examples/org.yaml), a member of group readers.
+      expect(identity.identity.userEntityRef).toBe('user:default/guest');
+      const token = identity.token;
+
       const names = await until(
         'the example Components in the catalog',
         async () => {
-          const res = await fetch(`${baseUrl}/api/catalog/entities?filter=kind=component`, {
-            headers: { Authorization: `Bearer ${token}` },
-          });
+          const res = await fetch(
+            `${baseUrl}/api/catalog/entities?filter=kind=component`,
+            { headers: { Authorization: `Bearer ${token}` } },
+          );
           if (!res.ok) return undefined;
-          const entities: Array<{ metadata: { name: string } }> = await res.json();
+          const entities: Array<{ metadata: { name: string } }> =
+            await res.json();
           const found = entities.map(e => e.metadata.name).sort();
-          return found.includes('acme-api') && found.includes('acme-web') ? found : undefined;
+          return EXAMPLE_COMPONENTS.every(n => found.includes(n))
+            ? found
+            : undefined;
         },
-        60_000,
+        90_000,
       );
-      expect(names).toEqual(expect.arrayContaining(['acme-api', 'acme-web', 'acme-edge-router', 'legacy-billing']));
+      expect(names).toEqual(expect.arrayContaining(EXAMPLE_COMPONENTS));
+
+      // Without a token the catalog refuses: the backend really checks credentials.
+      const anonymous = await fetch(`${baseUrl}/api/catalog/entities`);
+      expect(anonymous.status).toBe(401);
 
       const health = await fetch(`${baseUrl}/api/cloudflare/health`);
       expect(health.status).toBe(200);
     } catch (error) {
-      throw new Error(`${error}\n--- backend output (tail) ---\n${output.slice(-4000)}`);
+      throw new Error(
+        `${error}\n--- backend output (tail) ---\n${output.slice(-4000)}`,
+      );
+    } finally {
+      await stop();
     }
-  }, 240_000);
+  }, 300_000);
 });

@@ -1,0 +1,153 @@
+// The jsonfc module is installed with the Tech Insights backend; the checks run on the real engine.
+import { JsonRulesEngineFactChecker } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
+import {
+  FactRetriever,
+  FlatTechInsightFact,
+  TechInsightFact,
+  TechInsightsStore,
+} from '@backstage-community/plugin-tech-insights-node';
+import { mockServices } from '@backstage/backend-test-utils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import fs from 'fs';
+import path from 'path';
+import YAML from 'yaml';
+import {
+  CLOUDFLARE_TECH_INSIGHTS_CHECKS,
+  cloudflareTechInsightsChecks,
+  cloudflareTechInsightsChecksConfig,
+} from './checks';
+import { cloudflareFactRetrievers } from './module';
+import {
+  createCloudflareAccessAuditFactRetriever,
+  createCloudflareApiTokenHygieneFactRetriever,
+  createCloudflareDeploymentAuditFactRetriever,
+  createCloudflareDeploymentProvenanceFactRetriever,
+} from './factRetrievers';
+import { demoSource, exampleCatalog, retrieverContext, useDemoAccount } from './__testUtils__/demo';
+
+/** A TechInsightsStore holding the latest facts of each retriever, stored the way the database does (JSON). */
+class MemoryStore implements Pick<TechInsightsStore, 'getLatestFactsByIds' | 'getLatestSchemas'> {
+  private readonly rows = new Map<string, Record<string, FlatTechInsightFact>>();
+  constructor(private readonly retrievers: FactRetriever[]) {}
+
+  insert(id: string, facts: TechInsightFact[]) {
+    for (const fact of facts) {
+      const ref = stringifyEntityRef(fact.entity);
+      const row = this.rows.get(ref) ?? {};
+      row[id] = { id, ...JSON.parse(JSON.stringify(fact)) };
+      this.rows.set(ref, row);
+    }
+  }
+
+  async getLatestFactsByIds(ids: string[], entity: string) {
+    const row = this.rows.get(entity) ?? {};
+    return Object.fromEntries(Object.entries(row).filter(([id]) => ids.includes(id)));
+  }
+
+  async getLatestSchemas(ids?: string[]) {
+    return this.retrievers
+      .filter(r => !ids || ids.includes(r.id))
+      .map(r => ({ ...r.schema }));
+  }
+}
+
+describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
+  useDemoAccount();
+
+  const retrievers = [
+    createCloudflareDeploymentProvenanceFactRetriever({ source: demoSource,
+      catalog: () => exampleCatalog() }),
+    createCloudflareDeploymentAuditFactRetriever({ source: demoSource,
+      catalog: () => exampleCatalog() }),
+    createCloudflareAccessAuditFactRetriever({ source: demoSource,
+      catalog: () => exampleCatalog() }),
+    createCloudflareApiTokenHygieneFactRetriever({ source: demoSource,
+      catalog: () => exampleCatalog() }),
+  ];
+
+  async function checker() {
+    const store = new MemoryStore(retrievers);
+    const { ctx } = retrieverContext();
+    for (const r of retrievers) store.insert(r.id, await r.handler(ctx));
+    return new JsonRulesEngineFactChecker({
+      checks: cloudflareTechInsightsChecks(),
+      repository: store as unknown as TechInsightsStore,
+      logger: mockServices.logger.mock(),
+    });
+  }
+
+  const results = async (fc: JsonRulesEngineFactChecker, entity: string) =>
+    Object.fromEntries((await fc.runChecks(entity)).map(r => [r.check.id, r.result]));
+
+  it('names the SOC 2 control each check evidences and reads only facts its retriever declares', () => {
+    expect(Object.keys(CLOUDFLARE_TECH_INSIGHTS_CHECKS)).toEqual([
+      'cloudflareDeploymentProvenance',
+      'cloudflareProdDeploymentAudited',
+      'cloudflareAccessAuditLog24h',
+      'cloudflareApiTokenHygiene',
+    ]);
+    const byId = Object.fromEntries(retrievers.map(r => [r.id, r]));
+    for (const [id, check] of Object.entries(CLOUDFLARE_TECH_INSIGHTS_CHECKS)) {
+      expect(check.id).toBe(id);
+      expect(check.description).toMatch(/^SOC 2 CC\d\.\d/);
+      expect(check.description).toContain(check.metadata.soc2.control);
+      for (const factId of check.factIds) {
+        expect(cloudflareFactRetrievers).toHaveProperty(factId);
+        for (const c of check.rule.conditions.all) expect(byId[factId].schema).toHaveProperty(c.fact);
+      }
+    }
+  });
+
+  it('validates with the jsonfc checker', async () => {
+    const fc = await checker();
+    for (const check of cloudflareTechInsightsChecks()) {
+      expect(await fc.validate(check)).toMatchObject({ valid: true });
+    }
+  });
+
+  it('passes acme-api and fails acme-edge-router on provenance and audit', async () => {
+    const fc = await checker();
+    expect(await results(fc, 'component:default/acme-api')).toEqual({
+      cloudflareDeploymentProvenance: true,
+      cloudflareProdDeploymentAudited: true,
+    });
+    expect(await results(fc, 'component:default/acme-edge-router')).toEqual({
+      cloudflareDeploymentProvenance: false,
+      cloudflareProdDeploymentAudited: false,
+    });
+    expect(await results(fc, 'component:default/acme-web')).toEqual({
+      cloudflareDeploymentProvenance: false,
+      cloudflareProdDeploymentAudited: false,
+    });
+  });
+
+  it('passes the Zero Trust audit log and fails token hygiene on the posture Resource', async () => {
+    const fc = await checker();
+    const run = await fc.runChecks('resource:default/cf-zt-acme-org');
+    expect(Object.fromEntries(run.map(r => [r.check.id, r.result]))).toEqual({
+      cloudflareAccessAuditLog24h: true,
+      cloudflareApiTokenHygiene: false,
+    });
+    const hygiene = run.find(r => r.check.id === 'cloudflareApiTokenHygiene')!;
+    expect(hygiene.facts).toMatchObject({
+      tokensTtlOver180d: { value: 2 },
+      tokensUnused90d: { value: 2 },
+      globalApiKeyInUse: { value: false },
+    });
+    expect(hygiene.check.metadata).toEqual({ soc2: { control: 'CC6.1', title: 'Logical access security' } });
+  });
+
+  it('is what examples/app-config.tech-insights.yaml configures, factRetrievers included', async () => {
+    const text = fs.readFileSync(path.resolve(__dirname, '../examples/app-config.tech-insights.yaml'), 'utf8');
+    const config = new ConfigReader(YAML.parse(text));
+    expect(config.getConfig('techInsights.factChecker.checks').get()).toEqual(
+      cloudflareTechInsightsChecksConfig(),
+    );
+    for (const id of Object.keys(cloudflareFactRetrievers)) {
+      expect(config.getString(`techInsights.factRetrievers.${id}.cadence`)).toBe('0 * * * *');
+      expect(config.getNumber(`techInsights.factRetrievers.${id}.lifecycle.timeToLive.days`)).toBe(180);
+    }
+  });
+});
+

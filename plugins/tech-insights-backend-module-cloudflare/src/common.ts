@@ -1,0 +1,247 @@
+import {
+  FactRetrieverContext,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
+import { CatalogApi, CatalogClient, EntityFilterQuery } from '@backstage/catalog-client';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { DateTime } from 'luxon';
+import { ANNOTATION_CLOUDFLARE_ACCOUNT_ID } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { CloudflareFactSource } from './source';
+
+/**
+ * Options shared by every Cloudflare fact retriever factory.
+ *
+ * @public
+ */
+export interface CloudflareFactRetrieverOptions {
+  /**
+   * Builds the Cloudflare reader for a run. Defaults to the suite's `CloudflareClient` built from
+   * the backend's `cloudflare` config block (see {@link createCloudflareFactSourceFromConfig}).
+   * Tests inject a source over a client pointed at the demo account.
+   */
+  source?: (
+    ctx: FactRetrieverContext,
+  ) => CloudflareFactSource | Promise<CloudflareFactSource>;
+  /**
+   * Builds the catalog client for a run. Defaults to a `CatalogClient` found through the discovery
+   * service, called with the retriever's own service credentials.
+   */
+  catalog?: (ctx: FactRetrieverContext) => CatalogApi;
+  /** The clock; tests pin it. */
+  now?: () => DateTime;
+}
+
+/** Builds the Cloudflare reader of a run. */
+export type SourceFactory = NonNullable<CloudflareFactRetrieverOptions['source']>;
+
+/** Entity filter type of a fact retriever. */
+export type EntityFilter = NonNullable<FactRetrieverContext['entityFilter']>;
+
+/**
+ * Reads the entities a retriever applies to. The filter in the context (the registered one) wins
+ * over the retriever's own.
+ */
+export async function loadEntities(
+  ctx: FactRetrieverContext,
+  fallbackFilter: EntityFilter,
+  catalogFactory?: (ctx: FactRetrieverContext) => CatalogApi,
+): Promise<Entity[]> {
+  const catalog = catalogFactory
+    ? catalogFactory(ctx)
+    : new CatalogClient({ discoveryApi: ctx.discovery });
+  const { token } = await ctx.auth.getPluginRequestToken({
+    onBehalfOf: await ctx.auth.getOwnServiceCredentials(),
+    targetPluginId: 'catalog',
+  });
+  const response = await catalog.getEntities(
+    { filter: (ctx.entityFilter ?? fallbackFilter) as EntityFilterQuery },
+    { token },
+  );
+  return response.items;
+}
+
+/** Names listed in an annotation: comma-separated, trimmed, without empties or duplicates. */
+export function annotationNames(entity: Entity, annotation: string): string[] {
+  const raw = entity.metadata.annotations?.[annotation];
+  if (!raw) return [];
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** The entity part of a {@link TechInsightFact}. */
+export function factEntity(entity: Entity): TechInsightFact['entity'] {
+  return {
+    namespace: entity.metadata.namespace ?? 'default',
+    kind: entity.kind,
+    name: entity.metadata.name,
+  };
+}
+
+/** `component:default/acme-api`, for logs. */
+export function refOf(entity: Entity): string {
+  return stringifyEntityRef(entity);
+}
+
+const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const BEARER_RE = /\b(bearer\s+|(?:token|key|secret|password)\s*[:=]\s*)\S+/gi;
+const LONG_TOKEN_RE = /[A-Za-z0-9_-]{32,}/g;
+
+/**
+ * A log-safe description of an error: its class name and a message with e-mails, bearer values
+ * and anything shaped like a credential removed. Never the stack, the request or the response.
+ */
+export function describeError(error: unknown): string {
+  let name = 'Error';
+  if (error instanceof Error) name = error.name;
+  else if (typeof error !== 'object') name = typeof error;
+  const message = error instanceof Error ? error.message : '';
+  const safe = message
+    .replace(EMAIL_RE, '<email>')
+    .replace(BEARER_RE, '$1<redacted>')
+    .replace(LONG_TOKEN_RE, '<redacted>')
+    .slice(0, 300);
+  return safe ? `${name}: ${safe}` : name;
+}
+
+/** Returns a memoizing wrapper: identical keys share one promise for the whole run. */
+export function memo<A extends unknown[], R>(
+  key: (...args: A) => string,
+  fn: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  const cache = new Map<string, Promise<R>>();
+  return (...args: A) => {
+    const k = key(...args);
+    let p = cache.get(k);
+    if (!p) {
+      p = fn(...args);
+      cache.set(k, p);
+    }
+    return p;
+  };
+}
+
+/**
+ * Runs `compute` for each entity; an entity whose facts cannot be computed is logged (safely) and
+ * left without a fact row, so a check on it reports missing facts instead of a false pass.
+ */
+export async function factsPerEntity(
+  ctx: FactRetrieverContext,
+  retrieverId: string,
+  entities: Entity[],
+  now: DateTime,
+  compute: (entity: Entity) => Promise<TechInsightFact['facts'] | undefined>,
+): Promise<TechInsightFact[]> {
+  const out: TechInsightFact[] = [];
+  let skipped = 0;
+  for (const entity of entities) {
+    try {
+      const facts = await compute(entity);
+      if (facts) out.push({ entity: factEntity(entity), facts, timestamp: now });
+      else skipped += 1;
+    } catch (error) {
+      skipped += 1;
+      ctx.logger.warn(
+        `${retrieverId}: no facts for ${refOf(entity)}, Cloudflare could not be read (${describeError(error)})`,
+      );
+    }
+  }
+  ctx.logger.info(
+    `${retrieverId}: facts for ${out.length} of ${entities.length} entities${skipped ? `, ${skipped} skipped` : ''}`,
+  );
+  return out;
+}
+
+/**
+ * Builds the source for a run, or logs and returns undefined when it cannot be built (missing or
+ * invalid `cloudflare` config).
+ */
+export async function openSource(
+  ctx: FactRetrieverContext,
+  retrieverId: string,
+  factory: SourceFactory,
+): Promise<CloudflareFactSource | undefined> {
+  try {
+    return await factory(ctx);
+  } catch (error) {
+    ctx.logger.error(
+      `${retrieverId}: Cloudflare connection unavailable, no facts this run (${describeError(error)})`,
+    );
+    return undefined;
+  }
+}
+
+/**
+ * Lists the entities of a run, or logs and returns undefined when the catalog cannot be read.
+ */
+export async function openEntities(
+  ctx: FactRetrieverContext,
+  retrieverId: string,
+  filter: EntityFilter,
+  catalog?: (ctx: FactRetrieverContext) => CatalogApi,
+): Promise<Entity[] | undefined> {
+  try {
+    return await loadEntities(ctx, filter, catalog);
+  } catch (error) {
+    ctx.logger.error(`${retrieverId}: catalog unavailable, no facts this run (${describeError(error)})`);
+    return undefined;
+  }
+}
+
+/**
+ * Options of the retrievers whose facts describe the whole Cloudflare account.
+ *
+ * @public
+ */
+export interface CloudflareAccountFactRetrieverOptions extends CloudflareFactRetrieverOptions {
+  /**
+   * Entities that carry the account's facts. Default: the account's Zero Trust posture Resource
+   * (`kind: resource`, `spec.type: cloudflare-zero-trust`). Use `{ kind: 'system', 'metadata.name': 'acme-org' }`
+   * to put them on a System instead.
+   */
+  entityFilter?: FactRetrieverContext['entityFilter'];
+}
+
+/**
+ * Computes account-wide facts once and gives them to every target entity of the configured
+ * account (an entity annotated with another `cloudflare.com/account-id` is left alone). When the
+ * facts cannot be computed, the fault is logged and no entity gets a fact.
+ */
+export async function accountFacts(
+  ctx: FactRetrieverContext,
+  retrieverId: string,
+  options: CloudflareAccountFactRetrieverOptions,
+  defaultFilter: EntityFilter,
+  defaultSource: SourceFactory,
+  compute: (source: CloudflareFactSource, now: DateTime) => Promise<TechInsightFact['facts']>,
+): Promise<TechInsightFact[]> {
+  const now = (options.now ?? DateTime.now)();
+  const filter = options.entityFilter ?? defaultFilter;
+  const entities = await openEntities(ctx, retrieverId, filter, options.catalog);
+  if (!entities) return [];
+  if (entities.length === 0) {
+    ctx.logger.info(`${retrieverId}: no entity matches ${JSON.stringify(filter)}, nothing to do`);
+    return [];
+  }
+  const source = await openSource(ctx, retrieverId, options.source ?? defaultSource);
+  if (!source) return [];
+  const targets = entities.filter(e => {
+    const account = e.metadata.annotations?.[ANNOTATION_CLOUDFLARE_ACCOUNT_ID];
+    return !account || account === source.accountId;
+  });
+  let facts: TechInsightFact['facts'];
+  try {
+    facts = await compute(source, now);
+  } catch (error) {
+    ctx.logger.warn(
+      `${retrieverId}: no facts for ${targets.map(refOf).join(', ')}, Cloudflare could not be read (${describeError(error)})`,
+    );
+    return [];
+  }
+  return factsPerEntity(ctx, retrieverId, targets, now, async () => facts);
+}

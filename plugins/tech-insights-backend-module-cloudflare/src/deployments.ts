@@ -1,0 +1,51 @@
+import { Entity } from '@backstage/catalog-model';
+import { annotationNames, memo } from './common';
+import { CLOUDFLARE_PAGES_ANNOTATION, CLOUDFLARE_WORKER_ANNOTATION } from './constants';
+import { CloudflareFactSource, FactSourceDeployment } from './source';
+
+/** A deployment with the resource it belongs to. */
+export interface LabelledDeployment extends FactSourceDeployment {
+  /** `worker` or `pages`. */
+  area: 'worker' | 'pages';
+  /** Script or project name. */
+  resource: string;
+  /** `worker:acme-edge-router@<deployment id>`: names the deployment, carries no secret. */
+  label: string;
+}
+
+/** Deployment readers memoized for one run, so Components sharing a Worker share one call. */
+export function deploymentReader(source: CloudflareFactSource) {
+  const workers = memo(
+    (name: string) => name,
+    (name: string) => source.workerDeployments(name),
+  );
+  const pages = memo(
+    (name: string) => name,
+    (name: string) => source.pagesDeployments(name),
+  );
+  /**
+   * The production deployments of every Worker and Pages project an entity names. Throws when any
+   * of them cannot be read: a partial answer would pass a check it should not.
+   */
+  return async (entity: Entity): Promise<LabelledDeployment[]> => {
+    const reads: Array<Promise<LabelledDeployment[]>> = [
+      ...annotationNames(entity, CLOUDFLARE_WORKER_ANNOTATION).map(async name =>
+        label('worker', name, await workers(name)),
+      ),
+      ...annotationNames(entity, CLOUDFLARE_PAGES_ANNOTATION).map(async name =>
+        label('pages', name, await pages(name)),
+      ),
+    ];
+    return (await Promise.all(reads)).flat();
+  };
+}
+
+function label(
+  area: 'worker' | 'pages',
+  resource: string,
+  deployments: FactSourceDeployment[],
+): LabelledDeployment[] {
+  return deployments
+    .filter(d => d.environment === 'production')
+    .map(d => ({ ...d, area, resource, label: `${area}:${resource}@${d.id}` }));
+}

@@ -1,0 +1,119 @@
+import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
+import { CloudflareAccountFactRetrieverOptions, accountFacts } from '../common';
+import {
+  CLOUDFLARE_FACT_RETRIEVER_IDS,
+  MAX_LISTED,
+  ZERO_TRUST_RESOURCE_FILTER,
+} from '../constants';
+import { createCloudflareFactSourceFromConfig } from '../clientSource';
+import { FactSourceToken } from '../source';
+
+const ID = CLOUDFLARE_FACT_RETRIEVER_IDS.apiTokenHygiene;
+const DAY_MS = 86_400_000;
+/** Longest lifetime a token may have: 180 days (spec: rotate at most every 180 days). */
+const MAX_TTL_DAYS = 180;
+/** A token unused this long is flagged. */
+const UNUSED_DAYS = 90;
+
+/**
+ * True when the token may live longer than 180 days: no expiry, or expiry more than 180 days after issue.
+ * A token without an issue date but with an expiry is given the benefit of the doubt.
+ *
+ * @public
+ */
+export function ttlOver180d(token: FactSourceToken): boolean {
+  if (!token.expiresOn) return true;
+  if (!token.issuedOn) return false;
+  return Date.parse(token.expiresOn) - Date.parse(token.issuedOn) > MAX_TTL_DAYS * DAY_MS;
+}
+
+/**
+ * True when the token was never used, or not in the last 90 days.
+ *
+ * @public
+ */
+export function unused90d(token: FactSourceToken, nowMs: number): boolean {
+  if (!token.lastUsedOn) return true;
+  return Date.parse(token.lastUsedOn) < nowMs - UNUSED_DAYS * DAY_MS;
+}
+
+/**
+ * Builds the API token hygiene fact retriever (SOC 2 CC6.1, logical access): the account's active
+ * user-owned and account-owned API tokens, how many may live longer than 180 days (no expiry, or an
+ * expiry more than 180 days after issue), how many were not used for 90 days, and whether the
+ * connection itself uses the Global API Key instead of a token.
+ *
+ * Token values are never read. Token names of offenders are listed: they are labels, not secrets.
+ * By default the facts land on the account's Zero Trust posture Resource (see `entityFilter`).
+ *
+ * @public
+ */
+export function createCloudflareApiTokenHygieneFactRetriever(
+  options: CloudflareAccountFactRetrieverOptions = {},
+): FactRetriever {
+  const entityFilter = options.entityFilter ?? ZERO_TRUST_RESOURCE_FILTER;
+  return {
+    id: ID,
+    version: '1.0.0',
+    title: 'Cloudflare API token hygiene',
+    description:
+      'Lifetime and use of the Cloudflare API tokens of the account, and whether the Global API Key is in use (SOC 2 CC6.1).',
+    entityFilter,
+    schema: {
+      tokensTotal: {
+        type: 'integer',
+        description: 'Active API tokens, user-owned and account-owned (disabled and expired ones cannot be used and are not counted)',
+      },
+      tokensTtlOver180d: {
+        type: 'integer',
+        description: `Active tokens that never expire or expire more than ${MAX_TTL_DAYS} days after issue`,
+      },
+      tokensUnused90d: {
+        type: 'integer',
+        description: `Active tokens never used or not used in the last ${UNUSED_DAYS} days`,
+      },
+      tokensTtlOver180dNames: {
+        type: 'set',
+        description: `Names of the tokens counted in tokensTtlOver180d, prefixed "user:" or "account:" (at most ${MAX_LISTED})`,
+      },
+      tokensUnused90dNames: {
+        type: 'set',
+        description: `Names of the tokens counted in tokensUnused90d, prefixed "user:" or "account:" (at most ${MAX_LISTED})`,
+      },
+      globalApiKeyInUse: {
+        type: 'boolean',
+        description:
+          'True when the Global API Key is configured for the backend (cloudflare.apiKey) instead of relying on an API token alone',
+      },
+      tokensHygienic: {
+        type: 'boolean',
+        description: `True when no active token lives over ${MAX_TTL_DAYS} days, none is unused for ${UNUSED_DAYS} days and the Global API Key is not in use`,
+      },
+    },
+    handler: ctx =>
+      accountFacts(ctx, ID, options, entityFilter, createCloudflareFactSourceFromConfig, async (source, now) => {
+        const tokens = (await source.tokens()).filter(t => !t.status || t.status === 'active');
+        const longLived = tokens.filter(ttlOver180d);
+        const unused = tokens.filter(t => unused90d(t, now.toMillis()));
+        const names = (list: FactSourceToken[]) =>
+          list.slice(0, MAX_LISTED).map(t => `${t.owner}:${t.name}`);
+        return {
+          tokensTotal: tokens.length,
+          tokensTtlOver180d: longLived.length,
+          tokensUnused90d: unused.length,
+          tokensTtlOver180dNames: names(longLived),
+          tokensUnused90dNames: names(unused),
+          globalApiKeyInUse: source.usesGlobalApiKey,
+          tokensHygienic: longLived.length === 0 && unused.length === 0 && !source.usesGlobalApiKey,
+        };
+      }),
+  };
+}
+
+/**
+ * The API token hygiene fact retriever over the backend's `cloudflare` config.
+ *
+ * @public
+ */
+export const cloudflareApiTokenHygieneFactRetriever: FactRetriever =
+  createCloudflareApiTokenHygieneFactRetriever();

@@ -1,0 +1,4 @@
+export * from './cloudflareDeploymentProvenanceFactRetriever';
+export * from './cloudflareDeploymentAuditFactRetriever';
+export * from './cloudflareAccessAuditFactRetriever';
+export * from './cloudflareApiTokenHygieneFactRetriever';
