@@ -21,9 +21,10 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // Catalog: examples/ (acme-org's Components, groups and users)
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-// Cloudflare entity provider (Resource entities, DEPENDS_ON relations from the cloudflare.com/*
-// annotations) goes here once plugins/catalog-backend-module-cloudflare is ready:
-// backend.add(import('@cloudflare-backstage/plugin-catalog-backend-module-cloudflare'));
+// Cloudflare resources as Resource entities, and Component -> Resource relations
+backend.add(
+  import('@cloudflare-backstage/plugin-catalog-backend-module-cloudflare'),
+);
 
 // Permissions: the suite's example policy (the spec's group matrix, section 5; the create-app
 // template's allow-all policy module is not installed here).

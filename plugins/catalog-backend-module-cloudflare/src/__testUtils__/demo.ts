@@ -1,0 +1,100 @@
+import { ConfigReader } from '@backstage/config';
+import {
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_API_TOKEN,
+  DemoAccountState,
+  createDemoAccountData,
+  createDemoAccountHandlers,
+} from '@cloudflare-backstage/cloudflare-demo-account';
+import { getResponse } from 'msw';
+import { JsonObject } from '@backstage/types';
+import { CloudflareEntityProviderConfig } from '../providers/CloudflareEntityProviderConfig';
+
+/** Base URL tests give the client; nothing leaves the process. */
+export const TEST_BASE_URL = 'https://api.cloudflare.test/client/v4';
+
+/** A second fictional account, for multi-account tests. */
+export const OTHER_ACCOUNT_ID = 'aaaabbbbccccddddeeeeffff00001111';
+
+/** A `fetch` answered by the demo account's msw handlers bound to `state`. */
+export function demoFetch(state: DemoAccountState): typeof fetch {
+  const handlers = createDemoAccountHandlers(state);
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const response = await getResponse(handlers, request);
+    return response ?? new Response('no demo route', { status: 404 });
+  }) as typeof fetch;
+}
+
+/** A demo account state whose account id is `accountId`. */
+export function demoState(accountId: string = DEMO_ACCOUNT_ID) {
+  const data = createDemoAccountData();
+  data.account = { ...data.account, id: accountId };
+  return new DemoAccountState({ data });
+}
+
+/** A client factory answering each account from its own demo state. */
+export function clientsFor(states: Record<string, DemoAccountState>) {
+  return (config: CloudflareEntityProviderConfig) => {
+    const state = states[config.accountId];
+    if (!state) throw new Error(`no demo state for ${config.accountId}`);
+    return CloudflareClient.fromConfig(config.clientConfig, {
+      fetch: demoFetch(state),
+    });
+  };
+}
+
+/** Root config of a single demo account, with extra `cloudflare.*` keys. */
+export function singleAccountConfig(extra: JsonObject = {}) {
+  return new ConfigReader({
+    cloudflare: {
+      accountId: DEMO_ACCOUNT_ID,
+      apiToken: DEMO_API_TOKEN,
+      apiBaseUrl: TEST_BASE_URL,
+      fetch: { maxRetries: 0, timeoutMs: 5000 },
+      ...extra,
+    },
+  });
+}
+
+/** A task runner that keeps the task so the test runs it by hand. */
+export class FakeTaskRunner implements SchedulerServiceTaskRunner {
+  readonly tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+
+  async run(task: SchedulerServiceTaskInvocationDefinition): Promise<void> {
+    this.tasks.push(task);
+  }
+
+  /** Runs the captured task (the only one, or the one with `id`). */
+  async runTask(id?: string): Promise<void> {
+    const task = id ? this.tasks.find(t => t.id === id) : this.tasks[0];
+    if (!task) throw new Error(`no task ${id ?? ''}`);
+    await task.fn(new AbortController().signal);
+  }
+}
+
+/** A connection whose calls the test inspects. */
+export function fakeConnection() {
+  return {
+    applyMutation: jest.fn(),
+    refresh: jest.fn(),
+  } satisfies EntityProviderConnection;
+}
+
+/** A logger whose lines the test inspects. */
+export function capturingLogger() {
+  const logger = mockServices.logger.mock();
+  logger.child.mockReturnValue(logger);
+  const lines = () =>
+    (['debug', 'info', 'warn', 'error'] as const).flatMap(level =>
+      logger[level].mock.calls.map(c => `${level} ${c[0]} ${JSON.stringify(c[1] ?? '')}`),
+    );
+  return { logger, lines };
+}

@@ -1,0 +1,161 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
+import { DeferredEntity } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_CLOUDFLARE_ACCOUNT_ID,
+  ANNOTATION_CLOUDFLARE_RESOURCE_ID,
+  CloudflareAreaId,
+  getCloudflareArea,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { cloudflareEntityName } from '../lib/naming';
+import { CloudflareMapperContext } from './types';
+
+/**
+ * The location key and `managed-by-location` value of everything read from one account:
+ * `cloudflare:<accountId>`.
+ *
+ * @public
+ */
+export function cloudflareLocationKey(accountId: string): string {
+  return `cloudflare:${accountId}`;
+}
+
+/**
+ * Name of the entity of a resource, in the mapper's account.
+ *
+ * @public
+ */
+export function entityNameIn(
+  ctx: CloudflareMapperContext,
+  area: CloudflareAreaId,
+  resourceName: string,
+): string {
+  return cloudflareEntityName(
+    area,
+    resourceName,
+    ctx.multiAccount ? ctx.accountId : undefined,
+  );
+}
+
+/**
+ * Entity ref (`resource:default/<name>`) of a resource in the mapper's account.
+ *
+ * @public
+ */
+export function resourceRefIn(
+  ctx: CloudflareMapperContext,
+  area: CloudflareAreaId,
+  resourceName: string,
+): string {
+  return stringifyEntityRef({
+    kind: 'resource',
+    namespace: 'default',
+    name: entityNameIn(ctx, area, resourceName),
+  });
+}
+
+/** Owner and system of a resource, from the first matching ownership rule. */
+export function ownershipOf(
+  ctx: CloudflareMapperContext,
+  area: CloudflareAreaId,
+  resourceName: string,
+): { owner: string; system?: string } {
+  const rule = ctx.ownership.find(
+    r =>
+      (r.area === undefined || r.area === area) &&
+      (r.namePattern === undefined || r.namePattern.test(resourceName)),
+  );
+  return rule
+    ? { owner: rule.owner, ...(rule.system ? { system: rule.system } : {}) }
+    : { owner: 'group:default/platform' };
+}
+
+const TAG = /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/;
+
+/** Keeps the values that are valid Backstage tags, lower-cased, without duplicates. */
+export function validTags(values: Array<string | undefined>): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    if (!v) continue;
+    const tag = v.toLowerCase();
+    if (tag.length <= 63 && TAG.test(tag) && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+/** Drops `undefined` members (deeply), so entities hold no undefined values. */
+export function compact(value: Record<string, unknown>): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    out[k] =
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? compact(v as Record<string, unknown>)
+        : (v as JsonObject[string]);
+  }
+  return out;
+}
+
+/**
+ * Builds the `Resource` entity of one Cloudflare resource, with the annotations, owner, system
+ * and tags every area shares.
+ *
+ * @public
+ */
+export function cloudflareResourceEntity(
+  ctx: CloudflareMapperContext,
+  options: {
+    area: CloudflareAreaId;
+    /** Cloudflare name of the resource; the entity name is derived from it. */
+    resourceName: string;
+    /** Cloudflare id of the resource, when it has one besides its name. */
+    resourceId?: string;
+    description: string;
+    /** Tags after `cloudflare` and the area's tag (its resource type without `cloudflare-`). */
+    tags?: Array<string | undefined>;
+    parameters: Record<string, unknown>;
+    dependsOn?: string[];
+  },
+): DeferredEntity {
+  const area = getCloudflareArea(options.area);
+  const locationKey = cloudflareLocationKey(ctx.accountId);
+  const name = entityNameIn(ctx, options.area, options.resourceName);
+  const entity: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(name !== `cf-${area.entityPrefix}-${options.resourceName}`
+        ? { title: options.resourceName }
+        : {}),
+      description: options.description,
+      tags: validTags([
+        'cloudflare',
+        area.resourceType.replace(/^cloudflare-/, ''),
+        ...(options.tags ?? []),
+      ]),
+      annotations: {
+        [ANNOTATION_CLOUDFLARE_ACCOUNT_ID]: ctx.accountId,
+        [ANNOTATION_CLOUDFLARE_RESOURCE_ID]:
+          options.resourceId ?? options.resourceName,
+        [ANNOTATION_LOCATION]: locationKey,
+        [ANNOTATION_ORIGIN_LOCATION]: locationKey,
+      },
+    },
+    spec: {
+      type: area.resourceType,
+      ...ownershipOf(ctx, options.area, options.resourceName),
+      ...(options.dependsOn && options.dependsOn.length > 0
+        ? { dependsOn: options.dependsOn }
+        : {}),
+      parameters: compact(options.parameters),
+    },
+  };
+  return { entity, locationKey };
+}

@@ -1,0 +1,259 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import {
+  DeferredEntity,
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { JsonObject } from '@backstage/types';
+import {
+  CloudflareClient,
+  LoggerLike,
+} from '@cloudflare-backstage/cloudflare-client';
+import {
+  CLOUDFLARE_AREAS,
+  CloudflareAreaId,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  CloudflareCatalogReader,
+  ClientCatalogReader,
+} from '../lib/reader';
+import { CloudflareMapperContext } from '../mappers/types';
+import { CLOUDFLARE_AREA_INGESTORS } from './areaIngestors';
+import {
+  CloudflareEntityProviderConfig,
+  readProviderConfigs,
+} from './CloudflareEntityProviderConfig';
+
+/**
+ * Options of {@link CloudflareEntityProvider.fromConfig}.
+ *
+ * @public
+ */
+export interface CloudflareEntityProviderOptions {
+  /** Where the provider logs. */
+  logger: LoggerService;
+  /** Creates each provider's task runner from its configured (or default) schedule. */
+  scheduler?: SchedulerService;
+  /** A task runner for every provider, instead of `scheduler` and the configured schedule. */
+  schedule?: SchedulerServiceTaskRunner;
+  /**
+   * Builds the Cloudflare client of one provider. The default is `CloudflareClient.fromConfig` on
+   * the provider's connection settings; tests pass their own (the seam to inject a client).
+   */
+  createClient?: (config: CloudflareEntityProviderConfig) => CloudflareClient;
+  /**
+   * Builds what the provider reads Cloudflare through. The default wraps the client; tests may
+   * pass a fake reader instead.
+   */
+  createReader?: (
+    client: CloudflareClient,
+    config: CloudflareEntityProviderConfig,
+  ) => CloudflareCatalogReader;
+}
+
+/** Outcome of one area in one run. */
+interface AreaOutcome {
+  area: CloudflareAreaId;
+  entities: DeferredEntity[];
+  status: 'ok' | 'stale' | 'failed';
+}
+
+/**
+ * Ingests the resources of one Cloudflare account as catalog `Resource` entities.
+ *
+ * One instance per configured account (see {@link CloudflareEntityProvider.fromConfig}). Each run
+ * reads every enabled product area, maps each resource to an entity and applies one `full`
+ * mutation. An area whose read fails keeps the entities of its last good run, so a Cloudflare
+ * fault never deletes catalog entities; resources gone from Cloudflare leave the catalog on the
+ * next good run.
+ *
+ * @public
+ */
+export class CloudflareEntityProvider implements EntityProvider {
+  private readonly config: CloudflareEntityProviderConfig;
+  private readonly ctx: CloudflareMapperContext;
+  private readonly reader: CloudflareCatalogReader;
+  private readonly logger: LoggerService;
+  private readonly scheduleFn: () => Promise<void>;
+  private readonly lastGood = new Map<CloudflareAreaId, DeferredEntity[]>();
+  private connection?: EntityProviderConnection;
+
+  /**
+   * One provider per configured account: a single top-level `cloudflare` block gives the provider
+   * `cloudflare-provider:default`; `cloudflare.accounts[]` gives one per entry, named by its `id`.
+   * Configuration errors throw at start-up and name the key.
+   */
+  static fromConfig(
+    config: Config,
+    options: CloudflareEntityProviderOptions,
+  ): CloudflareEntityProvider[] {
+    if (!options.schedule && !options.scheduler) {
+      throw new Error('Either schedule or scheduler must be provided.');
+    }
+    const configs = readProviderConfigs(config);
+    const multiAccount = configs.length > 1;
+    return configs.map(providerConfig => {
+      const taskRunner =
+        options.schedule ??
+        options.scheduler!.createScheduledTaskRunner(providerConfig.schedule);
+      const logger = options.logger.child({
+        target: `cloudflare-provider:${providerConfig.id}`,
+      });
+      const client = options.createClient
+        ? options.createClient(providerConfig)
+        : CloudflareClient.fromConfig(providerConfig.clientConfig, {
+            logger: clientLogger(logger),
+          });
+      const reader = options.createReader
+        ? options.createReader(client, providerConfig)
+        : new ClientCatalogReader(client);
+      return new CloudflareEntityProvider(
+        providerConfig,
+        multiAccount,
+        reader,
+        logger,
+        taskRunner,
+      );
+    });
+  }
+
+  private constructor(
+    config: CloudflareEntityProviderConfig,
+    multiAccount: boolean,
+    reader: CloudflareCatalogReader,
+    logger: LoggerService,
+    taskRunner: SchedulerServiceTaskRunner,
+  ) {
+    this.config = config;
+    this.reader = reader;
+    this.logger = logger;
+    this.ctx = {
+      accountId: config.accountId,
+      multiAccount,
+      ownership: config.ownership,
+      resolveName: reader.resolveName?.bind(reader),
+    };
+    this.scheduleFn = this.createScheduleFn(taskRunner);
+  }
+
+  /** {@inheritdoc @backstage/plugin-catalog-node#EntityProvider.getProviderName} */
+  getProviderName(): string {
+    return `cloudflare-provider:${this.config.id}`;
+  }
+
+  /** {@inheritdoc @backstage/plugin-catalog-node#EntityProvider.connect} */
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    await this.scheduleFn();
+  }
+
+  private createScheduleFn(
+    taskRunner: SchedulerServiceTaskRunner,
+  ): () => Promise<void> {
+    return async () => {
+      const taskId = `${this.getProviderName()}:refresh`;
+      return taskRunner.run({
+        id: taskId,
+        fn: async () => {
+          try {
+            await this.refresh();
+          } catch (error) {
+            this.logger.error(
+              `${this.getProviderName()} refresh failed: ${describe(error)}`,
+            );
+          }
+        },
+      });
+    };
+  }
+
+  /**
+   * Reads every enabled area and applies one mutation. Called by the scheduled task; exposed for
+   * callers that want an immediate refresh.
+   */
+  async refresh(): Promise<void> {
+    if (!this.connection) {
+      throw new Error(`${this.getProviderName()} is not connected`);
+    }
+    const started = Date.now();
+    const callsBefore = this.reader.calls();
+    await this.reader.beginRun?.();
+
+    const outcomes: AreaOutcome[] = [];
+    for (const area of CLOUDFLARE_AREAS) {
+      const ingest = CLOUDFLARE_AREA_INGESTORS[area.id];
+      if (!ingest || !this.config.import[area.id]) continue;
+      try {
+        const entities = await ingest(this.reader, this.ctx);
+        this.lastGood.set(area.id, entities);
+        outcomes.push({ area: area.id, entities, status: 'ok' });
+      } catch (error) {
+        const kept = this.lastGood.get(area.id);
+        this.logger.warn(
+          `${this.getProviderName()} could not read ${area.title}: ${describe(error)}; ${
+            kept
+              ? `keeping its ${kept.length} entities from the last good run`
+              : 'no earlier good run to keep entities from'
+          }`,
+        );
+        outcomes.push({
+          area: area.id,
+          entities: kept ?? [],
+          status: kept ? 'stale' : 'failed',
+        });
+      }
+    }
+
+    const entities = outcomes.flatMap(o => o.entities);
+    const neverRead = outcomes.filter(o => o.status === 'failed');
+    let mutation: string;
+    if (neverRead.length === 0) {
+      await this.connection.applyMutation({ type: 'full', entities });
+      mutation = 'full';
+    } else if (entities.length > 0) {
+      // An area that has never been read since start-up cannot be replaced without deleting
+      // whatever the catalog holds for it: add what was read, remove nothing.
+      await this.connection.applyMutation({
+        type: 'delta',
+        added: entities,
+        removed: [],
+      });
+      mutation = 'delta (nothing removed)';
+    } else {
+      mutation = 'none';
+    }
+
+    const counts = outcomes
+      .map(o => `${o.area}=${o.entities.length}${o.status === 'ok' ? '' : ` (${o.status})`}`)
+      .join(' ');
+    this.logger.info(
+      `${this.getProviderName()} refreshed account ${this.config.accountId}: ${
+        entities.length
+      } entities [${counts || 'no areas enabled'}], mutation ${mutation}, ${
+        this.reader.calls() - callsBefore
+      } upstream calls, ${Date.now() - started} ms`,
+    );
+  }
+}
+
+/** Adapts Backstage's logger to the client's (whose metadata is a plain record). */
+function clientLogger(logger: LoggerService): LoggerLike {
+  const meta = (m?: Record<string, unknown>) => m as JsonObject | undefined;
+  return {
+    debug: (message, m) => logger.debug(message, meta(m)),
+    info: (message, m) => logger.info(message, meta(m)),
+    warn: (message, m) => logger.warn(message, meta(m)),
+    error: (message, m) => logger.error(message, meta(m)),
+  };
+}
+
+/** The message of an error, without its stack; client errors never carry tokens or values. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
