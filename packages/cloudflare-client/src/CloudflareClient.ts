@@ -1,0 +1,101 @@
+import { Config } from '@backstage/config';
+import { CloudflareClientConfig, readCloudflareClientConfig } from './config';
+import { ClientContext, CloudflareClientStats, LoggerLike } from './context';
+import { Redactor } from './redaction';
+import { WorkersApi } from './areas/workers';
+import { PagesApi } from './areas/pages';
+import { ZeroTrustApi } from './areas/zeroTrust';
+import { AuditLogsApi } from './areas/auditLogs';
+import { TokensApi } from './areas/tokens';
+
+/**
+ * Options of {@link CloudflareClient.fromConfig} and the constructor.
+ *
+ * @public
+ */
+export interface CloudflareClientOptions {
+  /** Where the client logs (at debug level: failures; at warn level: degraded reads). */
+  logger?: LoggerLike;
+  /**
+   * The `fetch` the SDK uses; `globalThis.fetch` by default. A seam for tests and proxies: it sees
+   * the request headers, so never log them.
+   */
+  fetch?: typeof fetch;
+  /** Extra request headers, e.g. the demo account's `cf-demo-fault` in tests. */
+  defaultHeaders?: Record<string, string>;
+}
+
+/**
+ * The typed, read-only Cloudflare client of the suite: one property per product area, every read
+ * zod-parsed (unknown fields dropped, secret fields never kept, credential-like values redacted and
+ * counted), every failure a `CloudflareApiError`.
+ *
+ * @example
+ * ```ts
+ * const client = CloudflareClient.fromConfig(config, { logger });
+ * const deployments = await client.workers.listDeploymentsWithProvenance('acme-api');
+ * ```
+ *
+ * @public
+ */
+export class CloudflareClient {
+  /** Workers: scripts, settings and bindings, secrets (names), versions, deployments, Workers Builds. */
+  readonly workers: WorkersApi;
+  /** Pages: projects and deployments. */
+  readonly pages: PagesApi;
+  /** Zero Trust Access: apps, policies, identity providers, access requests, users. */
+  readonly zeroTrust: ZeroTrustApi;
+  /** Account audit logs (v2). */
+  readonly auditLogs: AuditLogsApi;
+  /** API tokens: user and account-owned, verify. */
+  readonly tokens: TokensApi;
+
+  private readonly ctx: ClientContext;
+
+  /**
+   * Reads `cloudflare.*` (see `config.d.ts`) and builds a client. Missing or invalid keys throw a
+   * `CloudflareConfigError` naming the key.
+   */
+  static fromConfig(config: Config, options: CloudflareClientOptions = {}): CloudflareClient {
+    return new CloudflareClient(readCloudflareClientConfig(config), options);
+  }
+
+  constructor(config: CloudflareClientConfig, options: CloudflareClientOptions = {}) {
+    this.accountId = config.accountId;
+    this.ctx = new ClientContext(
+      config.accountId,
+      [config.apiToken],
+      new Redactor(config.redaction),
+      options.logger,
+      {
+        apiToken: config.apiToken,
+        apiKey: null,
+        apiEmail: null,
+        userServiceKey: null,
+        ...(config.apiBaseUrl ? { baseURL: config.apiBaseUrl } : {}),
+        timeout: config.timeoutMs,
+        maxRetries: config.maxRetries,
+        fetch: options.fetch,
+        defaultHeaders: options.defaultHeaders,
+      },
+    );
+    this.workers = new WorkersApi(this.ctx);
+    this.pages = new PagesApi(this.ctx);
+    this.zeroTrust = new ZeroTrustApi(this.ctx);
+    this.auditLogs = new AuditLogsApi(this.ctx);
+    this.tokens = new TokensApi(this.ctx);
+  }
+
+  /** The Cloudflare account the client reads. */
+  readonly accountId: string;
+
+  /** Upstream calls (retries included), errors and redactions so far, per area. */
+  stats(): CloudflareClientStats {
+    return this.ctx.stats();
+  }
+
+  /** Resets the counters of {@link CloudflareClient.stats}. */
+  resetStats(): void {
+    this.ctx.resetStats();
+  }
+}

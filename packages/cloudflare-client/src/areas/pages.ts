@@ -1,0 +1,366 @@
+import { z } from 'zod';
+import { ClientContext } from '../context';
+import { compact } from '../envelope';
+import { FieldClassMap } from '../fieldClasses';
+import { parseProvenanceAnnotation } from '../provenance';
+import { Redaction } from '../redaction';
+
+const AREA = 'pages';
+const str = z.string().nullish();
+
+const stageSchema = z.object({ name: str, status: str, started_on: str, ended_on: str });
+
+const sourceSchema = z
+  .object({
+    type: str,
+    config: z
+      .object({
+        owner: str,
+        repo_name: str,
+        production_branch: str,
+        deployments_enabled: z.boolean().nullish(),
+        production_deployments_enabled: z.boolean().nullish(),
+        preview_deployment_setting: str,
+      })
+      .nullish(),
+  })
+  .nullish();
+
+/**
+ * A Pages deployment as Cloudflare returns it, without its secret fields: `env_vars` values and
+ * `build_config.web_analytics_token` are not part of the schema.
+ *
+ * @public
+ */
+export const pagesDeploymentSchema = z.object({
+  id: z.string(),
+  short_id: str,
+  project_id: str,
+  project_name: str,
+  url: str,
+  aliases: z.array(z.string()).nullish(),
+  environment: str,
+  created_on: z.string(),
+  modified_on: str,
+  is_skipped: z.boolean().nullish(),
+  skip_reason: str,
+  latest_stage: stageSchema.nullish(),
+  deployment_trigger: z
+    .object({
+      type: str,
+      metadata: z
+        .object({ branch: str, commit_hash: str, commit_message: str, commit_dirty: z.boolean().nullish() })
+        .nullish(),
+    })
+    .nullish(),
+  source: sourceSchema,
+});
+
+/**
+ * A Pages deployment as the suite shows it (spec section 3.1).
+ *
+ * @public
+ */
+export interface PagesDeploymentSummary {
+  id: string;
+  shortId?: string;
+  projectName?: string;
+  createdOn: string;
+  /** `production` or `preview`. */
+  environment?: string;
+  branch?: string;
+  /** Commit SHA; absent for direct uploads without `--commit-hash`. */
+  commitSha?: string;
+  commitMessage?: string;
+  /** Commit URL on GitHub/GitLab, from the project's source `owner`/`repo_name` and the hash. */
+  commitUrl?: string;
+  /** `github:push`, `ad_hoc` (direct upload) or `deploy_hook`. */
+  triggerType?: string;
+  /** Status of the latest stage: `success`, `failure`, `active`, `idle`, `canceled`, `skipped`. */
+  status?: string;
+  /** Name of the latest stage: `queued`, `initialize`, `clone_repo`, `build`, `deploy`. */
+  stage?: string;
+  /**
+   * CI run: the Pages build in the dashboard for Git and deploy-hook builds; for direct uploads, the
+   * run URL of the `sha=... run=...` convention in the commit message, when present.
+   */
+  ciRunUrl?: string;
+  /** Deployment URL (`*.pages.dev`). */
+  url?: string;
+  aliases?: string[];
+  isSkipped?: boolean;
+  /** What was withheld from the upstream object (env var values, analytics token). */
+  redactions: Redaction[];
+}
+
+/**
+ * Field classes of {@link PagesDeploymentSummary} (and the raw deployment's secret fields).
+ *
+ * @public
+ */
+export const pagesDeploymentFieldClasses: FieldClassMap = {
+  'env_vars.*.value': 'secret',
+  'build_config.web_analytics_token': 'secret',
+};
+
+/**
+ * A Pages environment variable: name and type only; the value is never kept.
+ *
+ * @public
+ */
+export interface PagesEnvVarName {
+  name: string;
+  type: string;
+  credentialLike?: boolean;
+}
+
+const deploymentConfigSchema = z
+  .object({
+    compatibility_date: str,
+    compatibility_flags: z.array(z.string()).nullish(),
+    usage_model: str,
+    fail_open: z.boolean().nullish(),
+    always_use_latest_compatibility_date: z.boolean().nullish(),
+    build_image_major_version: z.number().nullish(),
+    env_vars: z.record(z.string(), z.object({ type: str }).nullish()).nullish(),
+    kv_namespaces: z.record(z.string(), z.object({ namespace_id: str }).nullish()).nullish(),
+    d1_databases: z.record(z.string(), z.object({ id: str }).nullish()).nullish(),
+    r2_buckets: z.record(z.string(), z.object({ name: str, jurisdiction: str }).nullish()).nullish(),
+    durable_object_namespaces: z.record(z.string(), z.object({ namespace_id: str }).nullish()).nullish(),
+    queue_producers: z.record(z.string(), z.object({ name: str }).nullish()).nullish(),
+    services: z.record(z.string(), z.object({ service: str, environment: str, entrypoint: str }).nullish()).nullish(),
+  })
+  .nullish();
+
+/**
+ * A Pages project as Cloudflare returns it, without secret fields.
+ *
+ * @public
+ */
+export const pagesProjectSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  subdomain: str,
+  domains: z.array(z.string()).nullish(),
+  created_on: str,
+  production_branch: str,
+  framework: str,
+  framework_version: str,
+  uses_functions: z.boolean().nullish(),
+  production_script_name: str,
+  preview_script_name: str,
+  source: sourceSchema,
+  build_config: z
+    .object({
+      build_command: str,
+      destination_dir: str,
+      root_dir: str,
+      build_caching: z.boolean().nullish(),
+      web_analytics_tag: str,
+    })
+    .nullish(),
+  deployment_configs: z.object({ preview: deploymentConfigSchema, production: deploymentConfigSchema }).nullish(),
+  latest_deployment: z.unknown().optional(),
+  canonical_deployment: z.unknown().optional(),
+});
+
+type DeploymentConfig = Omit<NonNullable<z.infer<typeof deploymentConfigSchema>>, 'env_vars'> & {
+  env_vars: PagesEnvVarName[];
+};
+
+/**
+ * A Pages project as the suite shows it.
+ *
+ * @public
+ */
+export type PagesProject = Omit<
+  z.infer<typeof pagesProjectSchema>,
+  'deployment_configs' | 'latest_deployment' | 'canonical_deployment'
+> & {
+  deployment_configs: { preview?: DeploymentConfig; production?: DeploymentConfig };
+  latest_deployment: PagesDeploymentSummary | null;
+  canonical_deployment: PagesDeploymentSummary | null;
+  /** What was withheld (env var values, analytics token), never the values. */
+  redactions: Redaction[];
+};
+
+/**
+ * Field classes of {@link PagesProject}. Custom `domains` are public hostnames.
+ *
+ * @public
+ */
+export const pagesProjectFieldClasses: FieldClassMap = {
+  'deployment_configs.*.env_vars.*.value': 'secret',
+  'deployment_configs.*.env_vars[].name': 'public', // sensitive when credentialLike
+  'build_config.web_analytics_token': 'secret',
+};
+
+/**
+ * Options of {@link PagesApi.listDeployments}.
+ *
+ * @public
+ */
+export interface PagesDeploymentsOptions {
+  /** Only `production` or `preview` deployments. */
+  env?: 'production' | 'preview';
+  /** Stop after this many deployments (newest first); all by default. */
+  limit?: number;
+}
+
+function commitUrlOf(source: z.infer<typeof sourceSchema>, sha?: string | null): string | undefined {
+  const owner = source?.config?.owner;
+  const repo = source?.config?.repo_name;
+  if (!owner || !repo || !sha) return undefined;
+  if (source?.type === 'gitlab') return `https://gitlab.com/${owner}/${repo}/-/commit/${sha}`;
+  if (source?.type === 'github') return `https://github.com/${owner}/${repo}/commit/${sha}`;
+  return undefined;
+}
+
+/**
+ * Pages reads.
+ *
+ * @public
+ */
+export class PagesApi {
+  constructor(private readonly ctx: ClientContext) {}
+
+  /** Every Pages project (page paging). */
+  async listProjects(): Promise<PagesProject[]> {
+    return this.ctx.run(AREA, 'pages.listProjects', async () => {
+      const out: PagesProject[] = [];
+      for await (const p of this.ctx.sdk.pages.projects.list({ account_id: this.ctx.accountId })) {
+        out.push(this.toProject(p));
+      }
+      return out;
+    });
+  }
+
+  /** One project. */
+  async getProject(projectName: string): Promise<PagesProject> {
+    return this.ctx.run(AREA, 'pages.getProject', async () => {
+      const p = await this.ctx.sdk.pages.projects.get(projectName, { account_id: this.ctx.accountId });
+      return this.toProject(p);
+    });
+  }
+
+  /** Deployments of a project, newest first, paging through everything (or up to `limit`). */
+  async listDeployments(projectName: string, options: PagesDeploymentsOptions = {}): Promise<PagesDeploymentSummary[]> {
+    return this.ctx.run(AREA, 'pages.listDeployments', async () => {
+      const out: PagesDeploymentSummary[] = [];
+      for await (const d of this.ctx.sdk.pages.projects.deployments.list(projectName, {
+        account_id: this.ctx.accountId,
+        ...(options.env ? { env: options.env } : {}),
+      })) {
+        out.push(this.toDeployment(d));
+        if (options.limit !== undefined && out.length >= options.limit) break;
+      }
+      return out;
+    });
+  }
+
+  /** One deployment. */
+  async getDeployment(projectName: string, deploymentId: string): Promise<PagesDeploymentSummary> {
+    return this.ctx.run(AREA, 'pages.getDeployment', async () => {
+      const d = await this.ctx.sdk.pages.projects.deployments.get(deploymentId, {
+        account_id: this.ctx.accountId,
+        project_name: projectName,
+      });
+      return this.toDeployment(d);
+    });
+  }
+
+  private secretNotes(raw: unknown, notes: Redaction[], prefix = ''): void {
+    const r = (raw ?? {}) as {
+      env_vars?: Record<string, { value?: unknown } | null> | null;
+      build_config?: { web_analytics_token?: unknown } | null;
+    };
+    for (const [k, v] of Object.entries(r.env_vars ?? {})) {
+      if (v && v.value !== undefined && v.value !== null && v.value !== '') {
+        notes.push({ path: `${prefix}env_vars.${k}.value`, reason: 'secret-field' });
+      }
+    }
+    if (r.build_config?.web_analytics_token) {
+      notes.push({ path: `${prefix}build_config.web_analytics_token`, reason: 'secret-field' });
+    }
+  }
+
+  private toDeployment(raw: unknown, count = true): PagesDeploymentSummary {
+    const d = pagesDeploymentSchema.parse(raw);
+    const redactions: Redaction[] = [];
+    this.secretNotes(raw, redactions);
+    if (count) this.ctx.countRedactions(AREA, redactions);
+    const meta = d.deployment_trigger?.metadata;
+    const triggerType = d.deployment_trigger?.type ?? undefined;
+    const parsed = parseProvenanceAnnotation(meta?.commit_message);
+    const commitSha = meta?.commit_hash || parsed.commitSha || undefined;
+    const projectName = d.project_name ?? undefined;
+    const ciRunUrl =
+      triggerType && triggerType !== 'ad_hoc' && projectName
+        ? `https://dash.cloudflare.com/${this.ctx.accountId}/pages/view/${encodeURIComponent(projectName)}/${encodeURIComponent(d.id)}`
+        : parsed.ciRunUrl;
+    return compact({
+      id: d.id,
+      shortId: d.short_id ?? undefined,
+      projectName,
+      createdOn: d.created_on,
+      environment: d.environment ?? undefined,
+      branch: meta?.branch || undefined,
+      commitSha,
+      commitMessage: meta?.commit_message || undefined,
+      commitUrl: commitUrlOf(d.source, commitSha),
+      triggerType,
+      status: d.latest_stage?.status ?? undefined,
+      stage: d.latest_stage?.name ?? undefined,
+      ciRunUrl,
+      url: d.url ?? undefined,
+      aliases: d.aliases ?? undefined,
+      isSkipped: d.is_skipped ?? undefined,
+      redactions,
+    });
+  }
+
+  private toConfig(raw: z.infer<typeof deploymentConfigSchema>): DeploymentConfig | undefined {
+    if (!raw) return undefined;
+    const env_vars = Object.entries(raw.env_vars ?? {}).map(([name, v]) =>
+      compact({
+        name,
+        type: v?.type ?? 'plain_text',
+        credentialLike: this.ctx.redactor.isCredentialName(name) || undefined,
+      }),
+    );
+    return compact({ ...raw, env_vars }) as DeploymentConfig;
+  }
+
+  private toProject(raw: unknown): PagesProject {
+    const p = pagesProjectSchema.parse(raw);
+    const redactions: Redaction[] = [];
+    const r = raw as {
+      deployment_configs?: { preview?: unknown; production?: unknown } | null;
+      build_config?: unknown;
+    };
+    this.secretNotes({ build_config: r.build_config }, redactions);
+    this.secretNotes(r.deployment_configs?.preview, redactions, 'deployment_configs.preview.');
+    this.secretNotes(r.deployment_configs?.production, redactions, 'deployment_configs.production.');
+    const latest = p.latest_deployment ? this.toDeployment(p.latest_deployment, false) : null;
+    const canonical = p.canonical_deployment ? this.toDeployment(p.canonical_deployment, false) : null;
+    this.ctx.countRedactions(AREA, redactions);
+    this.ctx.countRedactions(AREA, (latest?.redactions.length ?? 0) + (canonical?.redactions.length ?? 0));
+    return {
+      ...p,
+      deployment_configs: compact({
+        preview: this.toConfig(p.deployment_configs?.preview),
+        production: this.toConfig(p.deployment_configs?.production),
+      }),
+      latest_deployment: latest,
+      canonical_deployment: canonical,
+      redactions,
+    };
+  }
+}
+
+/**
+ * Every field-class map of the Pages area.
+ *
+ * @public
+ */
+export const PAGES_FIELD_CLASSES: readonly FieldClassMap[] = [pagesDeploymentFieldClasses, pagesProjectFieldClasses];

@@ -1,0 +1,154 @@
+import { Config } from '@backstage/config';
+import { DEFAULT_REDACTION_RULES, RedactionRules } from './redaction';
+
+/**
+ * The connection settings of a {@link CloudflareClient}, as read from `cloudflare.*`.
+ *
+ * @public
+ */
+export interface CloudflareClientConfig {
+  /** `cloudflare.accountId`: 32 hex characters. */
+  accountId: string;
+  /** `cloudflare.apiToken`. Never logged or put into an error message. */
+  apiToken: string;
+  /** `cloudflare.apiBaseUrl`: Cloudflare's v4 base URL; the SDK default when absent. */
+  apiBaseUrl?: string;
+  /** `cloudflare.fetch.timeoutMs`: per-request timeout, default 15000. */
+  timeoutMs: number;
+  /** `cloudflare.fetch.maxRetries`: retries of 408/409/429/5xx/timeouts, default 3. */
+  maxRetries: number;
+  /** `cloudflare.fetch.backoff`: only `jitter` (the SDK's exponential backoff with jitter). */
+  backoff: 'jitter';
+  /** `cloudflare.redaction.*` added to the defaults. */
+  redaction: RedactionRules;
+}
+
+/**
+ * A configuration error found at start-up. Its message names the key, never the value.
+ *
+ * @public
+ */
+export class CloudflareConfigError extends Error {
+  /** The full config key, e.g. `cloudflare.fetch.timeoutMs`. */
+  readonly key: string;
+  constructor(key: string, problem: string) {
+    super(`Invalid Cloudflare configuration at '${key}': ${problem}`);
+    this.name = 'CloudflareConfigError';
+    this.key = key;
+  }
+}
+
+/**
+ * Default per-request timeout, in milliseconds.
+ *
+ * @public
+ */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * Default number of retries.
+ *
+ * @public
+ */
+export const DEFAULT_MAX_RETRIES = 3;
+
+function read<T>(key: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch {
+    // Backstage's messages name the key too, but may quote values on some type errors: ours never do.
+    throw new CloudflareConfigError(key, 'missing or of the wrong type');
+  }
+}
+
+function int(config: Config, key: string, fullKey: string, def: number, min: number, max: number): number {
+  const v = read(fullKey, () => config.getOptionalNumber(key));
+  if (v === undefined) return def;
+  if (!Number.isInteger(v) || v < min || v > max) {
+    throw new CloudflareConfigError(fullKey, `must be a whole number from ${min} to ${max}`);
+  }
+  return v;
+}
+
+function patterns(config: Config, key: string, fullKey: string): RegExp[] {
+  const list = read(fullKey, () => config.getOptionalStringArray(key)) ?? [];
+  return list.map((p, i) => {
+    try {
+      return new RegExp(p, 'i');
+    } catch {
+      throw new CloudflareConfigError(`${fullKey}[${i}]`, 'is not a valid regular expression');
+    }
+  });
+}
+
+/**
+ * Reads and validates the client's keys from the root config (`cloudflare.*`). Missing or invalid
+ * values throw a {@link CloudflareConfigError} naming the key.
+ *
+ * @public
+ */
+export function readCloudflareClientConfig(rootConfig: Config): CloudflareClientConfig {
+  const cf = read('cloudflare', () => rootConfig.getOptionalConfig('cloudflare'));
+  if (!cf) throw new CloudflareConfigError('cloudflare', 'missing');
+
+  const accountId = read('cloudflare.accountId', () => cf.getOptionalString('accountId'));
+  if (!accountId) throw new CloudflareConfigError('cloudflare.accountId', 'missing');
+  if (!/^[0-9a-f]{32}$/i.test(accountId)) {
+    throw new CloudflareConfigError('cloudflare.accountId', 'must be 32 hexadecimal characters');
+  }
+
+  const apiToken = read('cloudflare.apiToken', () => cf.getOptionalString('apiToken'));
+  if (!apiToken) throw new CloudflareConfigError('cloudflare.apiToken', 'missing');
+  if (/\s/.test(apiToken) || apiToken.length < 20) {
+    throw new CloudflareConfigError('cloudflare.apiToken', 'does not look like an API token');
+  }
+
+  const apiBaseUrl = read('cloudflare.apiBaseUrl', () => cf.getOptionalString('apiBaseUrl'));
+  if (apiBaseUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(apiBaseUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      throw new CloudflareConfigError('cloudflare.apiBaseUrl', 'must be an http(s) URL');
+    }
+  }
+
+  const fetchCfg = read('cloudflare.fetch', () => cf.getOptionalConfig('fetch'));
+  const timeoutMs = fetchCfg
+    ? int(fetchCfg, 'timeoutMs', 'cloudflare.fetch.timeoutMs', DEFAULT_TIMEOUT_MS, 100, 300_000)
+    : DEFAULT_TIMEOUT_MS;
+  const maxRetries = fetchCfg
+    ? int(fetchCfg, 'maxRetries', 'cloudflare.fetch.maxRetries', DEFAULT_MAX_RETRIES, 0, 10)
+    : DEFAULT_MAX_RETRIES;
+  const backoff = fetchCfg ? read('cloudflare.fetch.backoff', () => fetchCfg.getOptionalString('backoff')) : undefined;
+  if (backoff !== undefined && backoff !== 'jitter') {
+    throw new CloudflareConfigError('cloudflare.fetch.backoff', "must be 'jitter'");
+  }
+
+  const red = read('cloudflare.redaction', () => cf.getOptionalConfig('redaction'));
+  const redaction: RedactionRules = {
+    keyNamePatterns: [
+      ...DEFAULT_REDACTION_RULES.keyNamePatterns,
+      ...(red ? patterns(red, 'keyNamePatterns', 'cloudflare.redaction.keyNamePatterns') : []),
+    ],
+    valuePatterns: [
+      ...DEFAULT_REDACTION_RULES.valuePatterns,
+      ...(red ? patterns(red, 'valuePatterns', 'cloudflare.redaction.valuePatterns') : []),
+    ],
+    highEntropyMinLength: red
+      ? int(red, 'highEntropyMinLength', 'cloudflare.redaction.highEntropyMinLength', 20, 8, 256)
+      : 20,
+  };
+
+  return {
+    accountId,
+    apiToken,
+    apiBaseUrl: apiBaseUrl?.replace(/\/+$/, ''),
+    timeoutMs,
+    maxRetries,
+    backoff: 'jitter',
+    redaction,
+  };
+}

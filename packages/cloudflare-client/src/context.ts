@@ -1,0 +1,127 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import Cloudflare from 'cloudflare';
+import { toCloudflareApiError } from './errors';
+import { Redaction, Redactor } from './redaction';
+
+/**
+ * The smallest logger the client needs; Backstage's `LoggerService` fits.
+ *
+ * @public
+ */
+export interface LoggerLike {
+  debug(message: string, meta?: Record<string, unknown>): void;
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+/**
+ * Names under which upstream calls and redactions are counted: the registry's area ids the client
+ * reads plus the account-wide `auditLogs` and `tokens`.
+ *
+ * @public
+ */
+export type ClientAreaKey = 'workers' | 'pages' | 'zeroTrust' | 'auditLogs' | 'tokens' | (string & {});
+
+/**
+ * Counters of a {@link CloudflareClient}, for benchmarks and the provider's summary line.
+ *
+ * @public
+ */
+export interface CloudflareClientStats {
+  /** HTTP requests sent to Cloudflare, retries included. */
+  calls: number;
+  /** The same, per area. */
+  callsByArea: Record<string, number>;
+  /** Retried requests (a subset of `calls`). */
+  retries: number;
+  /** Operations that failed, per error kind. */
+  errorsByKind: Record<string, number>;
+  /** Values withheld by redaction, per area. */
+  redactionsByArea: Record<string, number>;
+}
+
+/**
+ * What area modules share: the SDK, the account, the redactor, and `run`, which counts the calls of an
+ * operation against its area and maps every failure to a `CloudflareApiError`.
+ *
+ * @public
+ */
+export class ClientContext {
+  private readonly als = new AsyncLocalStorage<string>();
+  private counters: CloudflareClientStats = ClientContext.emptyStats();
+
+  readonly sdk: Cloudflare;
+
+  constructor(
+    readonly accountId: string,
+    private readonly secrets: readonly string[],
+    readonly redactor: Redactor,
+    readonly logger: LoggerLike | undefined,
+    sdkOptions: ConstructorParameters<typeof Cloudflare>[0] & { fetch?: typeof fetch },
+  ) {
+    const inner = sdkOptions.fetch;
+    this.sdk = new Cloudflare({
+      ...sdkOptions,
+      logLevel: 'off',
+      fetch: (async (url: RequestInfo | URL, init?: RequestInit) => {
+        const area = this.als.getStore() ?? 'other';
+        this.counters.calls += 1;
+        this.counters.callsByArea[area] = (this.counters.callsByArea[area] ?? 0) + 1;
+        const retry = new Headers(init?.headers).get('x-stainless-retry-count');
+        if (retry && retry !== '0') this.counters.retries += 1;
+        let res: Response;
+        try {
+          res = await (inner ?? globalThis.fetch)(url as RequestInfo, init);
+        } catch (e) {
+          if (init?.signal?.aborted) {
+            // A plain AbortError of this realm, so the SDK recognises the timeout (and retries it).
+            const abort = new Error('request timed out');
+            abort.name = 'AbortError';
+            throw abort;
+          }
+          throw e;
+        }
+        if (!res.ok && res.body) {
+          // Error bodies are small: buffer them, so that the SDK's cancel of an unread body before a
+          // retry resolves with any fetch implementation (a mocked stream's cancel may never settle).
+          const body = await res.arrayBuffer();
+          res = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+        }
+        return res;
+      }) as typeof fetch,
+    });
+  }
+
+  private static emptyStats(): CloudflareClientStats {
+    return { calls: 0, callsByArea: {}, retries: 0, errorsByKind: {}, redactionsByArea: {} };
+  }
+
+  /** Runs one read of `area`; calls are counted against the area, errors mapped and counted. */
+  async run<T>(area: ClientAreaKey, operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.als.run(area, fn);
+    } catch (e) {
+      const err = toCloudflareApiError(e, operation, this.secrets);
+      this.counters.errorsByKind[err.kind] = (this.counters.errorsByKind[err.kind] ?? 0) + 1;
+      this.logger?.debug(`Cloudflare read failed`, { operation, kind: err.kind, status: err.status });
+      throw err;
+    }
+  }
+
+  /** Counts redactions of an area. */
+  countRedactions(area: ClientAreaKey, notes: readonly Redaction[] | number): void {
+    const n = typeof notes === 'number' ? notes : notes.length;
+    if (n > 0) this.counters.redactionsByArea[area] = (this.counters.redactionsByArea[area] ?? 0) + n;
+  }
+
+  /** A copy of the counters. */
+  stats(): CloudflareClientStats {
+    return JSON.parse(JSON.stringify(this.counters));
+  }
+
+  /** Resets the counters. */
+  resetStats(): void {
+    this.counters = ClientContext.emptyStats();
+  }
+}

@@ -1,0 +1,188 @@
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from 'cloudflare';
+
+/**
+ * What went wrong with a Cloudflare read, as a small closed set the callers map to HTTP answers.
+ *
+ * - `auth`: the token is missing, invalid, expired or lacks the permission (HTTP 400 code 9106, 401, 403).
+ * - `not-found`: the resource does not exist (HTTP 404).
+ * - `rate-limited`: HTTP 429 after the retries; see `retryAfterSeconds`.
+ * - `unavailable`: 5xx, 408/409 after the retries, timeouts and connection failures.
+ * - `bad-response`: a body that is not JSON (a plain `SyntaxError` from the SDK), or JSON that does not
+ *   match the schema the client reads with.
+ * - `invalid-request`: Cloudflare refused the request's parameters (HTTP 400/422).
+ *
+ * @public
+ */
+export type CloudflareErrorKind =
+  | 'auth'
+  | 'not-found'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'bad-response'
+  | 'invalid-request';
+
+/**
+ * The one error type the client throws. Its message names the operation, the kind, the HTTP status and
+ * Cloudflare's error codes; it never carries the token, request headers or any response value.
+ *
+ * @public
+ */
+export class CloudflareApiError extends Error {
+  /** Classification of the failure. */
+  readonly kind: CloudflareErrorKind;
+  /** The client operation that failed, e.g. `workers.listScripts`. */
+  readonly operation: string;
+  /** HTTP status, when Cloudflare answered. */
+  readonly status?: number;
+  /** Seconds Cloudflare asked to wait (`Retry-After`), for `rate-limited`. */
+  readonly retryAfterSeconds?: number;
+  /** Cloudflare's error codes and messages from the v4 envelope, when present. */
+  readonly cloudflareErrors: ReadonlyArray<{ code: number; message: string }>;
+
+  constructor(options: {
+    kind: CloudflareErrorKind;
+    operation: string;
+    status?: number;
+    retryAfterSeconds?: number;
+    cloudflareErrors?: ReadonlyArray<{ code: number; message: string }>;
+    detail?: string;
+  }) {
+    const parts = [`Cloudflare ${options.operation} failed: ${options.kind}`];
+    if (options.status !== undefined) parts.push(`(HTTP ${options.status})`);
+    const cfErrors = options.cloudflareErrors ?? [];
+    if (cfErrors.length > 0) {
+      parts.push(`- ${cfErrors.map(e => `${e.code}: ${e.message}`).join('; ')}`);
+    }
+    if (options.detail) parts.push(`- ${options.detail}`);
+    super(parts.join(' '));
+    this.name = 'CloudflareApiError';
+    this.kind = options.kind;
+    this.operation = options.operation;
+    this.status = options.status;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.cloudflareErrors = cfErrors;
+  }
+
+  /** A JSON form without stack or cause, safe to log or return. */
+  toJSON() {
+    return {
+      name: this.name,
+      message: this.message,
+      kind: this.kind,
+      operation: this.operation,
+      status: this.status,
+      retryAfterSeconds: this.retryAfterSeconds,
+      cloudflareErrors: this.cloudflareErrors,
+    };
+  }
+}
+
+/**
+ * Type guard for {@link CloudflareApiError}, also across copies of the package.
+ *
+ * @public
+ */
+export function isCloudflareApiError(e: unknown): e is CloudflareApiError {
+  return (
+    e instanceof CloudflareApiError ||
+    (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'CloudflareApiError')
+  );
+}
+
+const MAX_TEXT = 300;
+
+/** Removes every occurrence of the given secrets from a text, and caps its length. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s && s.length >= 4) out = out.split(s).join('[redacted]');
+  }
+  return out.length > MAX_TEXT ? `${out.slice(0, MAX_TEXT)}...` : out;
+}
+
+function cloudflareErrorsOf(
+  err: APIError,
+  secrets: readonly string[],
+): Array<{ code: number; message: string }> {
+  const list = Array.isArray((err as { errors?: unknown }).errors)
+    ? ((err as { errors: unknown[] }).errors)
+    : [];
+  return list
+    .filter((e): e is { code?: unknown; message?: unknown } => typeof e === 'object' && e !== null)
+    .slice(0, 5)
+    .map(e => ({
+      code: typeof e.code === 'number' ? e.code : 0,
+      message: scrub(typeof e.message === 'string' ? e.message : '', secrets),
+    }));
+}
+
+function retryAfterOf(err: APIError): number | undefined {
+  const headers = err.headers as Headers | undefined;
+  const raw = headers?.get?.('retry-after');
+  if (raw === null || raw === undefined) return undefined;
+  const n = Number(raw);
+  if (Number.isFinite(n)) return Math.max(0, Math.ceil(n));
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/**
+ * Maps anything a read can throw (SDK errors, `SyntaxError`, zod errors, our own) to a
+ * {@link CloudflareApiError}. `secrets` (the API token) are scrubbed from every text kept.
+ *
+ * @public
+ */
+export function toCloudflareApiError(
+  err: unknown,
+  operation: string,
+  secrets: readonly string[] = [],
+): CloudflareApiError {
+  if (isCloudflareApiError(err)) return err;
+  if (err instanceof APIConnectionTimeoutError) {
+    return new CloudflareApiError({ kind: 'unavailable', operation, detail: 'request timed out' });
+  }
+  if (err instanceof APIUserAbortError) {
+    return new CloudflareApiError({ kind: 'unavailable', operation, detail: 'request aborted' });
+  }
+  if (err instanceof APIConnectionError) {
+    return new CloudflareApiError({ kind: 'unavailable', operation, detail: 'connection failed' });
+  }
+  if (err instanceof APIError) {
+    const status = err.status;
+    const cloudflareErrors = cloudflareErrorsOf(err, secrets);
+    const base = { operation, status, cloudflareErrors };
+    if (status === 401 || status === 403) return new CloudflareApiError({ kind: 'auth', ...base });
+    // 9106: "Missing X-Auth-Key, X-Auth-Email or Authorization headers"; 6003/6111: invalid headers.
+    if (status === 400 && cloudflareErrors.some(e => [9106, 6003, 6111, 10000].includes(e.code))) {
+      return new CloudflareApiError({ kind: 'auth', ...base });
+    }
+    if (status === 404) return new CloudflareApiError({ kind: 'not-found', ...base });
+    if (status === 429) {
+      return new CloudflareApiError({ kind: 'rate-limited', retryAfterSeconds: retryAfterOf(err), ...base });
+    }
+    if (status === 400 || status === 422) return new CloudflareApiError({ kind: 'invalid-request', ...base });
+    if (status === 408 || status === 409 || (status !== undefined && status >= 500)) {
+      return new CloudflareApiError({ kind: 'unavailable', ...base });
+    }
+    return new CloudflareApiError({ kind: 'bad-response', ...base });
+  }
+  if (err instanceof SyntaxError) {
+    return new CloudflareApiError({ kind: 'bad-response', operation, detail: 'response body is not JSON' });
+  }
+  if (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'ZodError') {
+    const issues = ((err as { issues?: Array<{ path?: PropertyKey[] }> }).issues ?? [])
+      .slice(0, 3)
+      .map(i => (i.path ?? []).map(String).join('.') || '(root)');
+    return new CloudflareApiError({
+      kind: 'bad-response',
+      operation,
+      detail: `unexpected response shape at ${issues.join(', ')}`,
+    });
+  }
+  return new CloudflareApiError({ kind: 'bad-response', operation, detail: 'unexpected failure' });
+}
