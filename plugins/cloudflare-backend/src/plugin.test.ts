@@ -128,7 +128,7 @@ describe('cloudflare plugin against the demo account', () => {
   });
 
   it('answers 502 when Cloudflare refuses the token', async () => {
-    const { server } = await startPlugin({ config: { cloudflare: { ...config().cloudflare, apiToken: 'wrong-token' } } });
+    const { server } = await startPlugin({ config: { cloudflare: { ...config().cloudflare, apiToken: 'wrong-token-0123456789abcdef' } } });
     const res = await request(server).get('/api/cloudflare/v1/zero-trust/users');
     expect(res.status).toBe(502);
     expect(res.text).not.toContain('wrong-token');

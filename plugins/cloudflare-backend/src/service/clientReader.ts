@@ -1,6 +1,16 @@
 import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import { JsonObject, JsonValue } from '@backstage/types';
-import { z } from 'zod';
+import {
+  AccessRequest,
+  CfDeployment,
+  CloudflareClient,
+  isCloudflareApiError,
+  LoggerLike,
+  maskSensitiveCounted,
+  PagesDeploymentSummary,
+} from '@cloudflare-backstage/cloudflare-client';
+import { toHttpError } from './errors';
 import {
   AccessAuditFilter,
   AccessAuditPage,
@@ -9,248 +19,128 @@ import {
 } from './reader';
 
 /*
- * INTERIM reader. The suite's client (@cloudflare-backstage/cloudflare-client) was not published
- * while this plugin was written, so this file reads the few endpoints the routes need with
- * `fetch`, parses them with allow-listing zod schemas (unknown fields, and so every secret field,
- * are dropped) and masks sensitive fields. Replace its body with an adapter over
- * `CloudflareClient.fromConfig` once the client lands; the routes only see `CloudflareReader`.
+ * The default reader: a thin adapter over the suite's Cloudflare client
+ * (@cloudflare-backstage/cloudflare-client), which calls Cloudflare through the official `cloudflare`
+ * SDK, parses every answer with allow-listing schemas (secret fields are never kept) and declares
+ * which fields are sensitive. This file only renames fields into the JSON shapes the routes and the
+ * frontend consume, and maps the client's typed errors to `@backstage/errors` errors.
  */
 
-/** An upstream failure, classified like the client's typed errors. */
-export class UpstreamError extends Error {
-  name = 'CloudflareUpstreamError';
-  constructor(
-    readonly kind:
-      | 'auth'
-      | 'not-found'
-      | 'rate-limited'
-      | 'unavailable'
-      | 'bad-response'
-      | 'invalid-request',
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(`Cloudflare request failed: ${kind}`);
+/**
+ * Pages deployments read per request: Cloudflare's page size, so the route costs one upstream call
+ * and shows the newest deployments, as before.
+ */
+const PAGES_DEPLOYMENTS_LIMIT = 25;
+
+/** The most Access log entries Cloudflare returns in one call. */
+const MAX_ACCESS_LOG_LIMIT = 1000;
+
+type Loose = Record<string, JsonValue | undefined | null>;
+
+/** Drops `undefined` and `null` members, so absent fields stay absent in the JSON. */
+const compact = (o: Loose): JsonObject =>
+  Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && v !== null),
+  ) as JsonObject;
+
+/**
+ * Runs one client call; a `CloudflareApiError` becomes the `@backstage/errors` error of its kind
+ * (`not-found` -> 404, `invalid-request` -> 400, `rate-limited` / `unavailable` -> 503, `auth` /
+ * `bad-response` -> 502), with a message of our own that never echoes Cloudflare's text.
+ */
+async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isCloudflareApiError(e)) throw toHttpError(e, what);
+    throw e;
   }
 }
 
-const envelope = z.object({
-  success: z.boolean(),
-  result: z.unknown(),
-  result_info: z.record(z.string(), z.unknown()).nullish(),
-});
-
-const workerDeployment = z.object({
-  id: z.string(),
-  created_on: z.string(),
-  source: z.string().nullish(),
-  author_email: z.string().nullish(),
-  versions: z.array(z.object({ version_id: z.string(), percentage: z.number() })).default([]),
-  annotations: z.record(z.string(), z.unknown()).nullish(),
-});
-const workerVersion = z.object({
-  id: z.string(),
-  number: z.number().nullish(),
-  annotations: z.record(z.string(), z.unknown()).nullish(),
-});
-const workersBuild = z.object({
-  build_uuid: z.string(),
-  build_outcome: z.string().nullish(),
-  build_trigger_metadata: z
-    .object({ commit_hash: z.string().nullish(), branch: z.string().nullish() })
-    .nullish(),
-  pull_request: z.object({ pull_request_url: z.string() }).nullish(),
-});
-const pagesDeployment = z.object({
-  id: z.string(),
-  short_id: z.string().nullish(),
-  environment: z.string().nullish(),
-  created_on: z.string(),
-  url: z.string().nullish(),
-  latest_stage: z.object({ name: z.string().nullish(), status: z.string().nullish() }).nullish(),
-  deployment_trigger: z
-    .object({
-      type: z.string().nullish(),
-      metadata: z
-        .object({
-          branch: z.string().nullish(),
-          commit_hash: z.string().nullish(),
-          commit_message: z.string().nullish(),
-        })
-        .nullish(),
-    })
-    .nullish(),
-});
-const accessUser = z.object({
-  id: z.string(),
-  email: z.string().nullish(),
-  name: z.string().nullish(),
-  access_seat: z.boolean().nullish(),
-  gateway_seat: z.boolean().nullish(),
-  last_successful_login: z.string().nullish(),
-});
-const accessRequest = z.object({
-  ray_id: z.string().nullish(),
-  action: z.string().nullish(),
-  allowed: z.boolean().nullish(),
-  app_domain: z.string().nullish(),
-  app_uid: z.string().nullish(),
-  connection: z.string().nullish(),
-  created_at: z.string(),
-  ip_address: z.string().nullish(),
-  user_email: z.string().nullish(),
-});
-
-const SHA_RE = /\bsha=([0-9a-f]{7,40})\b/i;
-const RUN_RE = /\brun=(https:\/\/\S+)/;
-
-const compact = (o: Record<string, JsonValue | undefined | null>): JsonObject =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as JsonObject;
-
-/** Masks sensitive values by field name: e-mails keep their domain, IP addresses their network. */
-export function maskSensitive<T extends JsonValue>(
-  value: T,
-  view: View,
-): { value: T; redactions: Record<string, number> } {
-  const redactions: Record<string, number> = {};
-  if (view === 'unmasked') return { value, redactions };
-  const count = (rule: string) => {
-    redactions[rule] = (redactions[rule] ?? 0) + 1;
-  };
-  const walk = (v: JsonValue, key?: string): JsonValue => {
-    if (Array.isArray(v)) return v.map(x => walk(x));
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x as JsonValue, k)]));
-    }
-    if (typeof v === 'string' && key) {
-      if (/email/i.test(key) || (/actor|user/i.test(key) && v.includes('@'))) {
-        count('email');
-        const [local, domain] = v.split('@');
-        return domain ? `${local.slice(0, 1)}***@${domain}` : '***';
-      }
-      if (/(^ip$|ip_?address)/i.test(key)) {
-        count('ip');
-        return v.includes(':') ? `${v.split(':').slice(0, 3).join(':')}::/48` : `${v.split('.').slice(0, 3).join('.')}.0/24`;
-      }
-    }
-    return v;
-  };
-  return { value: walk(value) as T, redactions };
+/** A Worker deployment in the shape of the `/v1/workers/:script/deployments` route. */
+export function toWorkerDeploymentJson(d: CfDeployment): JsonObject {
+  return compact({
+    id: d.id,
+    createdAt: d.createdOn,
+    source: d.source,
+    version:
+      d.versionNumber !== undefined && d.versionNumber !== null
+        ? String(d.versionNumber)
+        : d.versionId,
+    versions: d.versions.map(v => ({ versionId: v.versionId, percentage: v.percentage })),
+    authorEmail: d.authorEmail,
+    commitSha: d.commitSha || undefined,
+    commitUrl: d.commitUrl,
+    ciRunUrl: d.ciRunUrl ?? d.pullRequestUrl,
+    buildOutcome: d.buildOutcome,
+  });
 }
 
-/** Options of {@link FetchCloudflareReader}. */
-export interface FetchReaderOptions {
-  accountId: string;
-  apiToken: string;
-  baseUrl?: string;
-  timeoutMs?: number;
+/** A Pages deployment in the shape of the `/v1/pages/:project/deployments` route. */
+export function toPagesDeploymentJson(d: PagesDeploymentSummary): JsonObject {
+  return compact({
+    id: d.id,
+    shortId: d.shortId,
+    createdAt: d.createdOn,
+    env: d.environment,
+    url: d.url,
+    branch: d.branch,
+    commitSha: d.commitSha || undefined,
+    commitUrl: d.commitUrl,
+    trigger: d.triggerType,
+    status: d.status,
+    stage: d.stage,
+  });
 }
 
-/** Reads Cloudflare's v4 API with `fetch`; see the note at the top of the file. */
-export class FetchCloudflareReader implements CloudflareReader {
+/** An Access log entry in the shape of an Access audit event. */
+export function toAccessAuditEventJson(l: AccessRequest): JsonObject {
+  return compact({
+    id: l.ray_id,
+    ts: l.created_at,
+    actor: compact({ email: l.user_email, ip: l.ip_address }),
+    action: l.action,
+    allowed: l.allowed,
+    target: l.app_domain,
+    connection: l.connection,
+  });
+}
+
+const encodeCursor = (createdAt: string) => Buffer.from(createdAt, 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  const until = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (Number.isNaN(Date.parse(until))) {
+    throw new InputError('Invalid cursor for the Access audit log');
+  }
+  return until;
+}
+
+/** {@link CloudflareReader} over a {@link CloudflareClient}. */
+export class ClientCloudflareReader implements CloudflareReader {
   readonly accountId: string;
-  private readonly calls: Record<string, number> = {};
 
-  constructor(private readonly options: FetchReaderOptions) {
-    this.accountId = options.accountId;
-  }
-
-  private async get(path: string, query: Record<string, string | undefined> = {}) {
-    const url = new URL(`${this.options.baseUrl ?? 'https://api.cloudflare.com/client/v4'}${path}`);
-    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, v);
-    const name = path.replace(this.accountId, ':account').replace(/\/[^/]+\/(deployments|versions)$/, '/:name/$1');
-    this.calls[name] = (this.calls[name] ?? 0) + 1;
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        headers: { authorization: `Bearer ${this.options.apiToken}` },
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
-      });
-    } catch {
-      throw new UpstreamError('unavailable');
-    }
-    if (res.status === 401 || res.status === 403) throw new UpstreamError('auth');
-    if (res.status === 404) throw new UpstreamError('not-found');
-    if (res.status === 429) {
-      const retry = Number(res.headers.get('retry-after'));
-      throw new UpstreamError('rate-limited', Number.isFinite(retry) ? retry : undefined);
-    }
-    if (res.status >= 500) throw new UpstreamError('unavailable');
-    if (res.status === 400) throw new UpstreamError('invalid-request');
-    let body: unknown;
-    try {
-      body = await res.json();
-    } catch {
-      throw new UpstreamError('bad-response');
-    }
-    const parsed = envelope.safeParse(body);
-    if (!parsed.success || !parsed.data.success) throw new UpstreamError('bad-response');
-    return parsed.data;
-  }
-
-  private parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-    const r = schema.safeParse(value);
-    if (!r.success) throw new UpstreamError('bad-response');
-    return r.data;
+  constructor(private readonly client: CloudflareClient) {
+    this.accountId = client.accountId;
   }
 
   async workerDeployments(script: string): Promise<JsonValue> {
-    const base = `/accounts/${this.accountId}/workers/scripts/${encodeURIComponent(script)}`;
-    const { result } = await this.get(`${base}/deployments`);
-    const deployments = this.parse(z.object({ deployments: z.array(workerDeployment) }), result).deployments;
-    const versions = this.parse(
-      z.object({ items: z.array(workerVersion) }),
-      (await this.get(`${base}/versions`, { per_page: '100' })).result,
-    ).items;
-    const byId = new Map(versions.map(v => [v.id, v]));
-    const versionIds = [...new Set(deployments.flatMap(d => d.versions.map(v => v.version_id)))].slice(0, 20);
-    const builds = versionIds.length
-      ? this.parse(
-          z.object({ builds: z.record(z.string(), workersBuild) }),
-          (await this.get(`/accounts/${this.accountId}/builds/builds`, { version_ids: versionIds.join(',') })).result,
-        ).builds
-      : {};
-    return deployments.map(d => {
-      const main = [...d.versions].sort((a, b) => b.percentage - a.percentage)[0];
-      const version = main ? byId.get(main.version_id) : undefined;
-      const message = String(version?.annotations?.['workers/message'] ?? d.annotations?.['workers/message'] ?? '');
-      const build = main ? builds[main.version_id] : undefined;
-      return compact({
-        id: d.id,
-        createdAt: d.created_on,
-        source: d.source,
-        version: version?.number !== undefined && version?.number !== null ? String(version.number) : main?.version_id,
-        versions: d.versions.map(v => ({ versionId: v.version_id, percentage: v.percentage })),
-        authorEmail: d.author_email,
-        commitSha: build?.build_trigger_metadata?.commit_hash || message.match(SHA_RE)?.[1],
-        ciRunUrl: message.match(RUN_RE)?.[1] ?? build?.pull_request?.pull_request_url,
-        buildOutcome: build?.build_outcome,
-      });
-    });
+    const deployments = await call(`Worker script '${script}'`, () =>
+      this.client.workers.listDeploymentsWithProvenance(script),
+    );
+    return deployments.map(toWorkerDeploymentJson);
   }
 
   async pagesDeployments(project: string): Promise<JsonValue> {
-    const { result } = await this.get(
-      `/accounts/${this.accountId}/pages/projects/${encodeURIComponent(project)}/deployments`,
+    const deployments = await call(`Pages project '${project}'`, () =>
+      this.client.pages.listDeployments(project, { limit: PAGES_DEPLOYMENTS_LIMIT }),
     );
-    return this.parse(z.array(pagesDeployment), result).map(d =>
-      compact({
-        id: d.id,
-        shortId: d.short_id,
-        createdAt: d.created_on,
-        env: d.environment,
-        url: d.url,
-        branch: d.deployment_trigger?.metadata?.branch,
-        commitSha: d.deployment_trigger?.metadata?.commit_hash || undefined,
-        trigger: d.deployment_trigger?.type,
-        status: d.latest_stage?.status,
-        stage: d.latest_stage?.name,
-      }),
-    );
+    return deployments.map(toPagesDeploymentJson);
   }
 
   async zeroTrustUsers(): Promise<JsonValue> {
-    const { result } = await this.get(`/accounts/${this.accountId}/access/users`, { per_page: '1000' });
-    return this.parse(z.array(accessUser), result).map(u =>
+    const users = await call('Zero Trust users', () => this.client.zeroTrust.listUsers());
+    return users.map(u =>
       compact({
         id: u.id,
         email: u.email,
@@ -264,53 +154,56 @@ export class FetchCloudflareReader implements CloudflareReader {
 
   /**
    * Access authentication logs, newest first. `cursor` is opaque to callers: the `created_at` of
-   * the last event of the previous page, base64url-encoded.
+   * the last event of the previous page, base64url-encoded (the client has no cursor of its own:
+   * Cloudflare's endpoint pages by time). `target` is matched after reading (app domain or app
+   * uid), as the client has no such filter; `action` is filtered by the client after reading.
    */
   async accessAudit(filter: AccessAuditFilter): Promise<AccessAuditPage> {
-    const until = filter.cursor
-      ? Buffer.from(filter.cursor, 'base64url').toString('utf8')
-      : filter.to;
-    if (filter.cursor && Number.isNaN(Date.parse(until ?? ''))) {
-      throw new UpstreamError('invalid-request');
-    }
-    const { result } = await this.get(`/accounts/${this.accountId}/access/logs/access_requests`, {
-      since: filter.from,
-      until,
-      limit: String(Math.min(1000, filter.limit + 1)),
-      direction: 'desc',
-      email: filter.actor,
-    });
-    const logs = this.parse(z.array(accessRequest), result)
+    const until = filter.cursor ? decodeCursor(filter.cursor) : filter.to;
+    const logs = (
+      await call('the Access audit log', () =>
+        this.client.zeroTrust.listAccessRequests({
+          since: filter.from,
+          until,
+          limit: Math.min(MAX_ACCESS_LOG_LIMIT, filter.limit + 1),
+          email: filter.actor,
+          action: filter.action,
+          direction: 'desc',
+        }),
+      )
+    )
+      // `until` is inclusive: the last event of the previous page comes back first.
       .filter(l => !filter.cursor || l.created_at !== until)
-      .filter(l => !filter.action || l.action === filter.action)
-      .filter(l => !filter.target || l.app_domain === filter.target || l.app_uid === filter.target);
+      .filter(
+        l => !filter.target || l.app_domain === filter.target || l.app_uid === filter.target,
+      );
     const page = logs.slice(0, filter.limit);
     const last = page[page.length - 1];
     return {
-      events: page.map(l =>
-        compact({
-          id: l.ray_id,
-          ts: l.created_at,
-          actor: compact({ email: l.user_email, ip: l.ip_address }),
-          action: l.action,
-          allowed: l.allowed,
-          target: l.app_domain,
-          connection: l.connection,
-        }),
-      ),
-      ...(logs.length > filter.limit && last
-        ? { cursor: Buffer.from(last.created_at, 'utf8').toString('base64url') }
-        : {}),
+      events: page.map(toAccessAuditEventJson),
+      ...(logs.length > filter.limit && last ? { cursor: encodeCursor(last.created_at) } : {}),
     };
   }
 
   mask<T extends JsonValue>(value: T, view: View) {
-    return maskSensitive(value, view);
+    const { value: masked, masked: redactions } = maskSensitiveCounted(value, view);
+    return { value: masked, redactions };
   }
 
   stats(): JsonObject {
-    return { calls: { ...this.calls } };
+    return { ...this.client.stats() } as unknown as JsonObject;
   }
+}
+
+/** Backstage's logger as the client's `LoggerLike` (the client's meta is not typed as JSON). */
+function toLoggerLike(logger: LoggerService): LoggerLike {
+  const meta = (m?: Record<string, unknown>) => m as JsonObject | undefined;
+  return {
+    debug: (message, m) => logger.debug(message, meta(m)),
+    info: (message, m) => logger.info(message, meta(m)),
+    warn: (message, m) => logger.warn(message, meta(m)),
+    error: (message, m) => logger.error(message, meta(m)),
+  };
 }
 
 /** The default reader, built from `cloudflare.*` config (keys declared by the client package). */
@@ -318,11 +211,8 @@ export function createClientReader(options: {
   config: RootConfigService;
   logger: LoggerService;
 }): CloudflareReader {
-  const { config } = options;
-  return new FetchCloudflareReader({
-    accountId: config.getString('cloudflare.accountId'),
-    apiToken: config.getString('cloudflare.apiToken'),
-    baseUrl: config.getOptionalString('cloudflare.apiBaseUrl'),
-    timeoutMs: config.getOptionalNumber('cloudflare.fetch.timeoutMs'),
-  });
+  const { config, logger } = options;
+  return new ClientCloudflareReader(
+    CloudflareClient.fromConfig(config, { logger: toLoggerLike(logger) }),
+  );
 }
