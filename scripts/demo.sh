@@ -1,38 +1,84 @@
 #!/usr/bin/env bash
 # Command 1 of the quick start: installs what is missing, then starts the demo:
 #   - the built-in demo Cloudflare account (acme-org) on http://127.0.0.1:8787/client/v4
-#   - Backstage with the suite: frontend http://localhost:3000, backend http://localhost:7007
-# Ctrl-C stops everything. DEMO_USER=alice|pat|eve|rob|guest picks who the guest sign-in is.
+#   - Backstage with the suite (yarn start): frontend http://localhost:3000, backend http://localhost:7007
+# Ctrl-C stops everything. DEMO_USER=alice|pat|eve|rob picks who the guest sign-in is (default: guest, a reader).
 set -euo pipefail
 source "$(dirname "$0")/node-env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"
 
 export DEMO_USER="${DEMO_USER:-guest}"
+export BROWSER="${BROWSER:-none}" # do not try to open a browser from `yarn start`
+DEMO_ACCOUNT_URL="http://127.0.0.1:8787"
+APP_URL="http://localhost:3000"
+BACKEND_URL="http://localhost:7007"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in 8787 3000 7007; do
+  if port_in_use "$port"; then
+    echo "[demo] port $port is already in use: is another demo running? Stop it first." >&2
+    exit 1
+  fi
+done
+
 pids=()
 cleanup() {
   trap - EXIT INT TERM
-  for pid in "${pids[@]}"; do
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  echo "[demo] stopping" >&2
+  local pid
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 20); do # up to 10 s for a clean stop, then no mercy
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 -- "-$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && break
+    sleep 0.5
   done
-  wait 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Wait for a URL to answer (any HTTP status below 500) while process $2 lives; $3 seconds at most.
+wait_for() {
+  local url="$1" pid="$2" deadline=$((SECONDS + $3))
+  until [[ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$url" 2>/dev/null)" =~ ^[1-4] ]]; do
+    kill -0 "$pid" 2>/dev/null || { echo "[demo] process for $url exited" >&2; return 1; }
+    [ "$SECONDS" -lt "$deadline" ] || { echo "[demo] $url did not answer within $3 s" >&2; return 1; }
+    sleep 1
+  done
+}
 
 set -m # each background job in its own process group, so cleanup stops its children too
+started=$SECONDS
+
+echo "[demo] starting the demo Cloudflare account on $DEMO_ACCOUNT_URL"
 yarn workspace @cloudflare-backstage/cloudflare-demo-account serve &
 pids+=($!)
-for _ in $(seq 1 60); do
-  curl -fsS http://127.0.0.1:8787/__demo/calls >/dev/null 2>&1 && break
-  sleep 1
-done
+wait_for "$DEMO_ACCOUNT_URL/__demo/calls" "${pids[0]}" 60
 
-echo
-echo "  Demo Cloudflare account: http://127.0.0.1:8787/client/v4"
-echo "  Backstage:               http://localhost:3000  (backend http://localhost:7007)"
-echo "  Signed in as:            user:default/$DEMO_USER  (DEMO_USER=alice|pat|eve|rob to change)"
-echo
-
+echo "[demo] starting Backstage (yarn start)"
 yarn start &
 pids+=($!)
-wait "${pids[1]}"
+wait_for "$BACKEND_URL/.backstage/health/v1/readiness" "${pids[1]}" 300
+wait_for "$APP_URL" "${pids[1]}" 300
+
+cat <<EOF
+
+  Demo is up ($((SECONDS - started)) s). Ctrl-C stops everything.
+
+  Backstage:               $APP_URL   (press "Enter" to sign in as user:default/$DEMO_USER)
+  Backend:                 $BACKEND_URL
+  Demo Cloudflare account: $DEMO_ACCOUNT_URL/client/v4   (admin: $DEMO_ACCOUNT_URL/__demo/calls, /__demo/faults)
+
+  DEMO_USER=alice|pat|eve|rob ./scripts/demo.sh signs in as another demo user (examples/org.yaml).
+
+EOF
+
+# Runs until Ctrl-C, or until either process ends (then the other is stopped too).
+set +e
+wait -n "${pids[@]}"
+status=$?
+echo "[demo] a demo process exited (status $status)" >&2
+exit "$status"

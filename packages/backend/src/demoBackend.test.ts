@@ -1,10 +1,15 @@
 import { spawn, ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import {
+  DemoAccountServer,
+  startDemoAccountServer,
+} from '@cloudflare-backstage/cloudflare-demo-account';
 
 /**
  * Starts the real demo backend (the same `backstage-cli package start` that ./scripts/demo.sh runs,
- * with app-config.yaml: SQLite in memory, guest sign-in, the examples/ catalog) on a free port, and
+ * with app-config.yaml: SQLite in memory, guest sign-in, the examples/ catalog) on a free port, with
+ * its own demo Cloudflare account on another free port (never whatever may listen on 8787), and
  * checks that it serves the catalog with the example Components. The only slow test of the repo.
  */
 
@@ -36,6 +41,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('demo backend', () => {
+  let account: DemoAccountServer | undefined;
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
   let exitInfo: string | undefined;
@@ -90,9 +96,13 @@ describe('demo backend', () => {
     await within(5_000);
   }
 
-  afterAll(stop, 30_000);
+  afterAll(async () => {
+    await stop();
+    await account?.close();
+  }, 30_000);
 
   it('starts and answers /api/catalog/entities with the example Components', async () => {
+    account = await startDemoAccountServer({ port: 0 });
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
     child = spawn(
@@ -113,6 +123,8 @@ describe('demo backend', () => {
           DEMO_USER: 'guest',
           APP_CONFIG_backend_listen_port: String(port),
           APP_CONFIG_backend_baseUrl: baseUrl,
+          APP_CONFIG_cloudflare_apiBaseUrl: account.baseUrl,
+          FORCE_COLOR: '0',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -162,7 +174,7 @@ describe('demo backend', () => {
             ? found
             : undefined;
         },
-        90_000,
+        120_000,
       );
       expect(names).toEqual(expect.arrayContaining(EXAMPLE_COMPONENTS));
 
@@ -173,8 +185,13 @@ describe('demo backend', () => {
       const health = await fetch(`${baseUrl}/api/cloudflare/health`);
       expect(health.status).toBe(200);
     } catch (error) {
+      // The backend's log without its request lines, which would drown the cause.
+      const log = output
+        .split('\n')
+        .filter(line => !line.includes('incomingRequest'))
+        .join('\n');
       throw new Error(
-        `${error}\n--- backend output (tail) ---\n${output.slice(-4000)}`,
+        `${error}\n--- backend output (tail) ---\n${log.slice(-6000)}`,
       );
     } finally {
       await stop();
