@@ -4,7 +4,9 @@
 #               own response types, so a wrong field name or type fails here);
 #   2. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode);
 #   3. browser  the browser tests against the running demo (playwright-core on Debian's chromium; screenshots
-#               in test-artifacts/e2e/).
+#               in test-artifacts/e2e/);
+#   4. stock    applies the documented installation lines (docs/install.md) to a stock app made by
+#               @backstage/create-app and starts its backend with the suite (scripts/stock-app-check.sh).
 # Every step runs; any failing step fails the run (non-zero exit). The summary at the end lists each step with
 # its result and time.
 #
@@ -15,7 +17,7 @@ source "$(dirname "$0")/node-env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"
 
-STEPS=(types unit browser)
+STEPS=(types unit browser stock)
 
 step_types() {
   yarn tsc
@@ -34,6 +36,10 @@ step_browser() {
     $sudo apt-get install -y -qq chromium >/dev/null || return 1
   fi
   yarn tsx packages/app/e2e-tests/demo.e2e.ts
+}
+
+step_stock() {
+  bash "$REPO_ROOT/scripts/stock-app-check.sh"
 }
 
 summary=()

@@ -60,11 +60,19 @@ const checks: Check[] = [
       await page.goto(`${APP}/catalog/default/component/acme-api/cloudflare`);
       const card = page.getByText('Workers deployments').first();
       await card.waitFor({ timeout: 60_000 });
-      // The short SHA carries the full one in its title (a link to the commit when the repository is known).
-      const commit = page.locator('td [title]').filter({ hasText: /^[0-9a-f]{7}$/ }).first();
-      await commit.waitFor({ timeout: 30_000 });
-      const sha = (await commit.getAttribute('title')) ?? '';
-      if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error(`commit link title is not a SHA: ${sha}`);
+      // The short SHA is linked to the commit; the link's title carries the full SHA.
+      const code = page.locator('td code').first();
+      await code.waitFor({ timeout: 60_000 });
+      const short = ((await code.textContent()) ?? '').trim();
+      const link = await code.evaluate(el => {
+        const a = el.closest('a');
+        return a ? { href: a.getAttribute('href') ?? '', title: a.getAttribute('title') ?? '' } : undefined;
+      });
+      if (!/^[0-9a-f]{7}$/.test(short)) throw new Error(`short commit SHA expected, saw ${short}`);
+      if (!link) throw new Error(`commit ${short} is not linked to its commit`);
+      const sha = link.title;
+      if (!/^[0-9a-f]{40}$/.test(sha) || !sha.startsWith(short)) throw new Error(`commit link title is not the SHA: ${sha}`);
+      if (!link.href.includes(sha)) throw new Error(`commit link ${link.href} does not point at ${sha}`);
       const ci = page.getByRole('link', { name: 'CI run' }).first();
       await ci.waitFor({ timeout: 10_000 });
       const href = (await ci.getAttribute('href')) ?? '';
