@@ -44,6 +44,8 @@ step_stock() {
 
 summary=()
 failed=0
+RUN_LOG="$(mktemp)"
+trap 'rm -f "$RUN_LOG"' EXIT
 for step in "${STEPS[@]}"; do
   if [[ " ${TEST_SKIP:-} " == *" $step "* ]]; then
     summary+=("  $step: skipped (TEST_SKIP)")
@@ -51,7 +53,7 @@ for step in "${STEPS[@]}"; do
   fi
   echo "== $step"
   start=$SECONDS
-  if "step_$step"; then
+  if "step_$step" 2>&1 | tee -a "$RUN_LOG"; then
     summary+=("  $step: passed in $((SECONDS - start)) s")
   else
     summary+=("  $step: FAILED after $((SECONDS - start)) s")
@@ -59,7 +61,16 @@ for step in "${STEPS[@]}"; do
   fi
 done
 
+# Totals over every runner: jest's "Tests:" line and the "N passed, N failed" lines of the browser and stock steps.
+totals=$(sed 's/\x1b\[[0-9;]*m//g' "$RUN_LOG" | awk '
+  /^Tests:|^browser:|^stock-app check:/ {
+    if (match($0, /[0-9]+ passed/)) p += substr($0, RSTART, RLENGTH) + 0
+    if (match($0, /[0-9]+ failed/)) f += substr($0, RSTART, RLENGTH) + 0
+  }
+  END { printf "%d passed, %d failed", p, f }')
+
 echo
 echo "== summary"
 printf '%s\n' "${summary[@]}"
+echo "total: $totals"
 exit "$failed"
