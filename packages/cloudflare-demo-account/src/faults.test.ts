@@ -110,6 +110,16 @@ describe('fault knobs', () => {
       await expect(iterate()).rejects.toMatchObject({ status: 500 });
       expect(seen).toHaveLength(10);
     });
+
+    it('counts cursor pages, so a later page can be the one that fails', async () => {
+      demo.state.addFault({ route: '/devices/physical-devices', fault: { kind: 'fail-page', page: 3 } });
+      const seen: string[] = [];
+      const iterate = async () => {
+        for await (const d of sdk().zeroTrust.devices.devices.list({ account_id })) seen.push(d.id);
+      };
+      await expect(iterate()).rejects.toMatchObject({ status: 500 });
+      expect(seen).toHaveLength(20);
+    });
   });
 
   describe('latency', () => {

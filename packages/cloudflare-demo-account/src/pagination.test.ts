@@ -40,6 +40,10 @@ describe('pagination', () => {
   it('tells the requested page for the mid-pagination fault', () => {
     expect(requestedPage(url('page=3'))).toBe(3);
     expect(requestedPage(url(''))).toBe(1);
-    expect(requestedPage(url('cursor=abc'))).toBe(2);
+    const second = cursorPageOf(items, url('per_page=5')).resultInfo.cursor;
+    const third = cursorPageOf(items, url(`per_page=5&cursor=${second}`)).resultInfo.cursor;
+    expect(requestedPage(url(`cursor=${second}`))).toBe(2);
+    expect(requestedPage(url(`cursor=${third}`))).toBe(3);
+    expect(requestedPage(url('cursor=not-a-demo-cursor'))).toBe(1);
   });
 });

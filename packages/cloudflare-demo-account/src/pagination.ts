@@ -42,12 +42,12 @@ export function pageOf<T>(
   };
 }
 
-const encodeCursor = (offset: number) =>
-  Buffer.from(`o:${offset}`).toString('base64url');
-const decodeCursor = (cursor: string | null): number => {
-  if (!cursor) return 0;
-  const m = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return m ? Number(m[1]) : 0;
+/** An opaque cursor holding the offset of the next item and the number of the page it starts. */
+const encodeCursor = (offset: number, page: number) =>
+  Buffer.from(`o:${offset}:p:${page}`).toString('base64url');
+const decodeCursor = (cursor: string | null): { offset: number; page: number } => {
+  const m = cursor ? /^o:(\d+):p:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString()) : null;
+  return m ? { offset: Number(m[1]), page: Number(m[2]) } : { offset: 0, page: 1 };
 };
 
 /**
@@ -63,9 +63,9 @@ export function cursorPageOf<T>(
     intParam(url, opts.sizeParam ?? 'per_page', opts.defaultSize ?? 20),
     opts.maxSize ?? 1000,
   );
-  const offset = decodeCursor(url.searchParams.get('cursor'));
+  const { offset, page } = decodeCursor(url.searchParams.get('cursor'));
   const slice = items.slice(offset, offset + size);
-  const next = offset + size < items.length ? encodeCursor(offset + size) : '';
+  const next = offset + size < items.length ? encodeCursor(offset + size, page + 1) : '';
   return {
     items: slice,
     resultInfo: {
@@ -85,9 +85,9 @@ export function pageTokenOf<T>(
 ): Page<T> {
   const size = intParam(url, 'per_page', opts.defaultPerPage ?? 20);
   const token = url.searchParams.get('page_token');
-  const offset = decodeCursor(token);
+  const { offset, page } = decodeCursor(token);
   const slice = items.slice(offset, offset + size);
-  const next = offset + size < items.length ? encodeCursor(offset + size) : undefined;
+  const next = offset + size < items.length ? encodeCursor(offset + size, page + 1) : undefined;
   return {
     items: slice,
     resultInfo: {
@@ -101,6 +101,5 @@ export function pageTokenOf<T>(
 /** The page number a request asks for, whatever the style (used by the mid-pagination fault). */
 export function requestedPage(url: URL): number {
   if (url.searchParams.has('page')) return intParam(url, 'page', 1);
-  const cursor = url.searchParams.get('cursor') ?? url.searchParams.get('page_token');
-  return cursor ? 2 : 1;
+  return decodeCursor(url.searchParams.get('cursor') ?? url.searchParams.get('page_token')).page;
 }

@@ -15,7 +15,7 @@ describe('WorkersApi', () => {
   });
 
   it('filters scripts by tag', async () => {
-    const scripts = await demoClient().workers.listScripts({ tags: ['tier'] });
+    const scripts = await demoClient().workers.listScripts({ tags: ['tier:1'] });
     expect(scripts.map(s => s.id)).toEqual(['acme-api']);
   });
 
@@ -153,7 +153,7 @@ describe('WorkersApi', () => {
 
   it('lists builds of a script and builds by version, without secret fields', async () => {
     const client = demoClient();
-    const [api] = await client.workers.listScripts({ tags: ['tier'] });
+    const [api] = await client.workers.listScripts({ tags: ['tier:1'] });
     const builds = await client.workers.listBuilds(api.tag!);
     expect(builds).toHaveLength(24);
     expectNoCanary(builds);

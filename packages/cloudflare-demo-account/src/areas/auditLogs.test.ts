@@ -72,6 +72,27 @@ describe('Audit logs area', () => {
     expect(notCreates.some(l => l.action?.type === 'view')).toBe(true);
   });
 
+  it('filters v2 by resource type and id, plain and negated', async () => {
+    const since = iso(Date.now() - 120 * DAY);
+    const before = iso(Date.now() + DAY);
+    const all = demo.state.data.auditLogs.v2;
+    const target = all.find(l => l.resource?.id)!;
+    const type = target.resource!.type!;
+    const list = async (query: Record<string, string>) => {
+      const body = (await sdk().get(`/accounts/${account_id}/logs/audit`, {
+        query: { since, before, limit: 1000, ...query },
+      })) as { result: { id: string }[] };
+      return body.result.map(l => l.id);
+    };
+    const ofType = all.filter(l => l.resource?.type === type).map(l => l.id);
+    expect(ofType.length).toBeLessThan(all.length);
+    expect((await list({ resource_type: type })).sort()).toEqual([...ofType].sort());
+    expect(await list({ 'resource_type.not': type })).toHaveLength(all.length - ofType.length);
+    const withId = all.filter(l => l.resource?.id === target.resource!.id).map(l => l.id);
+    expect((await list({ resource_id: target.resource!.id! })).sort()).toEqual([...withId].sort());
+    expect(await list({ actor_email: 'nobody@acme.example' })).toEqual([]);
+  });
+
   it('answers v2 without since or before with 400', async () => {
     const res = await sdk().get(`/accounts/${account_id}/logs/audit`, { query: { since: '2025-01-01' } }).catch(e => e);
     expect(res).toMatchObject({ status: 400 });

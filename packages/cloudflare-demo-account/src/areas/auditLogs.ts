@@ -42,6 +42,24 @@ function v2Filter(url: URL, name: string, value: string | undefined): boolean {
   return (want.length === 0 || want.includes(value ?? '')) && !not.includes(value ?? '');
 }
 
+/** The v2 filters the demo account applies, by query name (each also as `<name>.not`). */
+const V2_FILTERS: Record<string, (l: AuditLogV2) => string | undefined> = {
+  id: l => l.id,
+  action_result: l => l.action?.result,
+  action_type: l => l.action?.type,
+  actor_context: l => l.actor?.context,
+  actor_email: l => l.actor?.email,
+  actor_id: l => l.actor?.id,
+  actor_ip_address: l => l.actor?.ip_address,
+  actor_token_id: l => l.actor?.token_id,
+  actor_type: l => l.actor?.type,
+  resource_id: l => l.resource?.id,
+  resource_product: l => l.resource?.product,
+  resource_scope: l => (typeof l.resource?.scope === 'string' ? l.resource.scope : undefined),
+  resource_type: l => l.resource?.type,
+  zone_name: l => l.zone?.name,
+};
+
 /** `GET /accounts/{id}/logs/audit`: `since` and `before` required; `limit` (default 100), cursor paging. */
 function auditLogsV2(ctx: RouteContext): Response {
   const since = timeParam(ctx.url, 'since');
@@ -53,9 +71,7 @@ function auditLogsV2(ctx: RouteContext): Response {
   let logs: AuditLogV2[] = ctx.data.auditLogs.v2.filter(
     l =>
       inWindow(l.action?.time, since, before) &&
-      v2Filter(ctx.url, 'action_type', l.action?.type) &&
-      v2Filter(ctx.url, 'actor_email', l.actor?.email) &&
-      v2Filter(ctx.url, 'resource_product', l.resource?.product),
+      Object.entries(V2_FILTERS).every(([name, field]) => v2Filter(ctx.url, name, field(l))),
   );
   if (ctx.url.searchParams.get('direction') === 'asc') logs = [...logs].reverse();
   const page = cursorPageOf(logs, ctx.url, { sizeParam: 'limit', defaultSize: 100, maxSize: 1000 });

@@ -16,6 +16,26 @@ describe('Workers area', () => {
     expect(session?.named_handlers).toEqual([{ name: 'SessionCoordinator', handlers: ['class'] }]);
   });
 
+  it('filters scripts by tags as Cloudflare does: tag:yes keeps, tag:no drops', async () => {
+    const list = async (tags: string) => {
+      const names: string[] = [];
+      for await (const s of sdk().workers.scripts.list({ account_id, tags })) names.push(s.id ?? '');
+      return names.sort();
+    };
+    const carrying = (tag: string) =>
+      demo.state.data.workers.scripts.filter(s => s.tags?.includes(tag)).map(s => s.id ?? '');
+    const all = demo.state.data.workers.scripts.map(s => s.id ?? '');
+    const platform = carrying('team:platform');
+    expect(platform.length).toBeGreaterThan(0);
+    expect(platform.length).toBeLessThan(all.length);
+    expect(await list('team:platform:yes')).toEqual([...platform].sort());
+    expect(await list('team:platform:no')).toEqual(all.filter(n => !platform.includes(n)).sort());
+    expect(await list('team:platform:yes,tier:1:no')).toEqual(
+      platform.filter(n => !carrying('tier:1').includes(n)).sort(),
+    );
+    expect(await list('team:nobody:yes')).toEqual([]);
+  });
+
   it('reads acme-api bindings of every related kind', async () => {
     const settings = await sdk().workers.scripts.scriptAndVersionSettings.get('acme-api', { account_id });
     const byName = Object.fromEntries((settings.bindings ?? []).map(b => [b.name, b]));

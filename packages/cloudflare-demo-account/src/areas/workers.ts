@@ -59,6 +59,22 @@ function versionDetail(ctx: RouteContext): Response {
 }
 
 /**
+ * Cloudflare's `tags` filter: comma-separated `tag:allowed` pairs, `allowed` being `yes` or `no`. Tags
+ * may hold colons themselves (`team:platform:yes`), so only the last segment is read; a pair without
+ * `yes`/`no` counts as `yes`.
+ */
+function tagFilter(pairs: string[]): { keep: string[]; drop: string[] } {
+  const keep: string[] = [];
+  const drop: string[] = [];
+  for (const pair of pairs) {
+    const m = /^(.*):(yes|no)$/.exec(pair);
+    if (!m) keep.push(pair);
+    else (m[2] === 'yes' ? keep : drop).push(m[1]);
+  }
+  return { keep, drop };
+}
+
+/**
  * Routes of the Workers area: scripts (single page), settings with bindings, secret names, versions
  * (`result.items`, page paging), version detail, deployments (`result.deployments`), and the Workers
  * Builds API (builds by version id, latest build by script tag, builds of a script, page paging).
@@ -67,10 +83,11 @@ function versionDetail(ctx: RouteContext): Response {
  */
 export const workersRoutes: DemoRoute[] = [
   get(SCRIPTS, ctx => {
-    const tags = listParam(ctx.url, 'tags').map(t => t.split(':')[0]);
-    const scripts = ctx.data.workers.scripts.filter(
-      s => tags.length === 0 || tags.some(t => s.tags?.some(st => st === t || st.startsWith(`${t}:`))),
-    );
+    const { keep, drop } = tagFilter(listParam(ctx.url, 'tags'));
+    const scripts = ctx.data.workers.scripts.filter(s => {
+      const tags = s.tags ?? [];
+      return (keep.length === 0 || keep.some(t => tags.includes(t))) && !drop.some(t => tags.includes(t));
+    });
     return ok(scripts);
   }),
   get(`${SCRIPTS}/:script_name/settings`, ctx => {
