@@ -2,7 +2,9 @@
 # Command 2 of the quick start: installs what is missing, then runs every test of the suite, step by step:
 #   1. types    yarn tsc: type errors fail the run (demo-account fixtures are typed with the Cloudflare SDK's
 #               own response types, so a wrong field name or type fails here);
-#   2. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode);
+#   2. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode),
+#               then line coverage per package, failing a suite package under 70% (scripts/coverage-check.js;
+#               the HTML report is in coverage/lcov-report/);
 #   3. browser  the browser tests against the running demo (playwright-core on Debian's chromium; screenshots
 #               in test-artifacts/e2e/);
 #   4. stock    applies the documented installation lines (docs/install.md) to a stock app made by
@@ -24,7 +26,10 @@ step_types() {
 }
 
 step_unit() {
-  CI=true yarn backstage-cli repo test --coverage
+  rm -f coverage/coverage-summary.json
+  CI=true yarn backstage-cli repo test --coverage \
+    --coverageReporters=text-summary --coverageReporters=json-summary --coverageReporters=lcov || return 1
+  node scripts/coverage-check.js
 }
 
 step_browser() {

@@ -1,35 +1,16 @@
-import { setupServer } from 'msw/node';
 import {
-  DemoAccountState,
-  DemoAccountOptions,
-  createDemoAccountHandlers,
   DEMO_API_TOKEN,
   DEMO_ACCOUNT_ID,
   ALL_SECRET_CANARIES,
 } from '@cloudflare-backstage/cloudflare-demo-account';
+import { DEMO_TEST_BASE_URL } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { CloudflareClient, CloudflareClientOptions } from '../CloudflareClient';
 import { DEFAULT_REDACTION_RULES } from '../redaction';
 
 /** Where tests point the SDK; msw intercepts it, nothing leaves the machine. */
-export const TEST_BASE_URL = 'https://api.cloudflare.test/client/v4';
+export const TEST_BASE_URL = DEMO_TEST_BASE_URL;
 
-/**
- * Installs the demo account's handlers in an msw server for the current test file; a fresh state
- * per test.
- */
-export function useDemoAccount(options: DemoAccountOptions = {}) {
-  const ctx: { state: DemoAccountState; server: ReturnType<typeof setupServer> } = {
-    state: new DemoAccountState(options),
-    server: setupServer(),
-  };
-  beforeAll(() => ctx.server.listen({ onUnhandledRequest: 'error' }));
-  beforeEach(() => {
-    ctx.state = new DemoAccountState(options);
-    ctx.server.resetHandlers(...createDemoAccountHandlers(ctx.state));
-  });
-  afterAll(() => ctx.server.close());
-  return ctx;
-}
+export { useDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 
 /** A client pointed at the demo account; no retries and a short timeout unless asked. */
 export function demoClient(

@@ -11,27 +11,18 @@ import {
   DEMO_API_TOKEN,
   DemoAccountState,
   createDemoAccountData,
-  createDemoAccountHandlers,
 } from '@cloudflare-backstage/cloudflare-demo-account';
-import { getResponse } from 'msw';
+import { DEMO_TEST_BASE_URL, demoFetch } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { JsonObject } from '@backstage/types';
 import { CloudflareEntityProviderConfig } from '../providers/CloudflareEntityProviderConfig';
 
 /** Base URL tests give the client; nothing leaves the process. */
-export const TEST_BASE_URL = 'https://api.cloudflare.test/client/v4';
+export const TEST_BASE_URL = DEMO_TEST_BASE_URL;
 
 /** A second fictional account, for multi-account tests. */
 export const OTHER_ACCOUNT_ID = 'aaaabbbbccccddddeeeeffff00001111';
 
-/** A `fetch` answered by the demo account's msw handlers bound to `state`. */
-export function demoFetch(state: DemoAccountState): typeof fetch {
-  const handlers = createDemoAccountHandlers(state);
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const response = await getResponse(handlers, request);
-    return response ?? new Response('no demo route', { status: 404 });
-  }) as typeof fetch;
-}
+export { demoFetch };
 
 /** A demo account state whose account id is `accountId`. */
 export function demoState(accountId: string = DEMO_ACCOUNT_ID) {

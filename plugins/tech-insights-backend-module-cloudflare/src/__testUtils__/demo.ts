@@ -3,38 +3,16 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import {
-  DEMO_ACCOUNT_ID,
-  DEMO_API_TOKEN,
-  DemoAccountOptions,
-  DemoAccountState,
-  createDemoAccountHandlers,
-} from '@cloudflare-backstage/cloudflare-demo-account';
-import { setupServer } from 'msw/node';
+import { DEMO_ACCOUNT_ID, DEMO_API_TOKEN } from '@cloudflare-backstage/cloudflare-demo-account';
+import { DEMO_TEST_BASE_URL } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { createCloudflareFactSourceFromConfig } from '../clientSource';
 
 type JsonObject = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
 
 /** Where tests point the client; msw intercepts it, nothing leaves the machine. */
-export const TEST_BASE_URL = 'https://api.cloudflare.test/client/v4';
+export const TEST_BASE_URL = DEMO_TEST_BASE_URL;
 
-/**
- * Installs the demo account's handlers in an msw server for the current test file; a fresh state
- * per test (copied from the demo account package's own test pattern).
- */
-export function useDemoAccount(options: DemoAccountOptions = {}) {
-  const ctx: { state: DemoAccountState; server: ReturnType<typeof setupServer> } = {
-    state: new DemoAccountState(options),
-    server: setupServer(),
-  };
-  beforeAll(() => ctx.server.listen({ onUnhandledRequest: 'error' }));
-  beforeEach(() => {
-    ctx.state = new DemoAccountState(options);
-    ctx.server.resetHandlers(...createDemoAccountHandlers(ctx.state));
-  });
-  afterAll(() => ctx.server.close());
-  return ctx;
-}
+export { useDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 
 /** The backend's `cloudflare` block, pointed at the demo account, without retries. */
 export function demoCloudflareConfig(overrides: JsonObject = {}): JsonObject {
