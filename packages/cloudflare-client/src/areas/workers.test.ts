@@ -93,6 +93,26 @@ describe('WorkersApi', () => {
       expect(client.stats().redactionsByArea.workers).toBeGreaterThan(0);
     });
 
+    it('reads several scripts at once, asking Workers Builds once per 20 versions across them', async () => {
+      const names = ['acme-api', 'acme-worker-consumer', 'acme-edge-router'];
+      const single = new Map<string, unknown>();
+      for (const name of names) single.set(name, await demoClient().workers.listDeploymentsWithProvenance(name));
+
+      const client = demoClient();
+      const batch = await client.workers.listDeploymentsWithProvenanceOf(names);
+      expect(new Map(batch)).toEqual(single);
+      // 3 x (deployments + versions) + builds for every deployed version, in chunks of 20
+      const versionCount = new Set([...batch.values()].flat().flatMap(d => d.versions.map(v => v.versionId))).size;
+      expect(client.stats().callsByArea.workers).toBe(6 + Math.ceil(versionCount / 20));
+
+      const active = demoClient();
+      const served = await active.workers.listDeploymentsWithProvenanceOf(names, { activeOnly: true });
+      for (const name of names) {
+        expect(served.get(name)).toEqual((single.get(name) as unknown[]).slice(0, 1));
+      }
+      expect(active.stats().callsByArea.workers).toBe(6 + 1);
+    });
+
     it('comes from the version annotations (GitHub Actions convention)', async () => {
       const deployments = await demoClient().workers.listDeploymentsWithProvenance('acme-worker-consumer');
       expect(deployments).toHaveLength(12);

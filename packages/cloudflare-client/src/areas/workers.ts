@@ -393,6 +393,8 @@ export const cfDeploymentFieldClasses: FieldClassMap = { authorEmail: 'sensitive
 export interface ProvenanceOptions {
   /** Ask Workers Builds for commits (one call per 20 versions); default true. */
   useBuilds?: boolean;
+  /** Only the deployment serving traffic (the newest): fewer versions to look up; default false. */
+  activeOnly?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -597,79 +599,114 @@ export class WorkersApi {
     scriptName: string,
     options: ProvenanceOptions = {},
   ): Promise<CfDeployment[]> {
-    const deployments = await this.listDeployments(scriptName);
-    if (deployments.length === 0) return [];
-    const wanted = new Set(deployments.flatMap(d => d.versions.map(v => v.version_id)));
-    const versions = await this.findVersions(scriptName, wanted);
+    const all = await this.listDeploymentsWithProvenanceOf([scriptName], options);
+    return all.get(scriptName) ?? [];
+  }
 
-    let builds: Record<string, WorkersBuild> = {};
-    if (options.useBuilds !== false && wanted.size > 0) {
-      try {
-        builds = await this.getBuildsForVersions([...wanted]);
-      } catch (e) {
-        const kind = (e as { kind?: string }).kind;
-        if (kind !== 'auth' && kind !== 'not-found') throw e;
-        this.ctx.logger?.warn(
-          'Cloudflare Workers Builds is not readable with this token (needs a user-scoped token with Workers CI Read); provenance falls back to version annotations',
-        );
-      }
+  /**
+   * {@link WorkersApi.listDeploymentsWithProvenance} for several scripts at once, keyed by script
+   * name: deployments and versions are read per script, and Workers Builds is asked once per 20
+   * versions across all of them (with `activeOnly`, about one call per 20 scripts instead of one per
+   * script). A script whose read fails fails the whole call.
+   */
+  async listDeploymentsWithProvenanceOf(
+    scriptNames: readonly string[],
+    options: ProvenanceOptions = {},
+  ): Promise<Map<string, CfDeployment[]>> {
+    const scripts: { name: string; deployments: WorkerDeployment[]; versions: Map<string, WorkerVersion> }[] = [];
+    const wanted = new Set<string>();
+    for (const name of scriptNames) {
+      const listed = await this.listDeployments(name);
+      const deployments = options.activeOnly ? listed.slice(0, 1) : listed;
+      const ids = new Set(deployments.flatMap(d => d.versions.map(v => v.version_id)));
+      ids.forEach(id => wanted.add(id));
+      const versions = ids.size > 0 ? await this.findVersions(name, ids) : new Map<string, WorkerVersion>();
+      scripts.push({ name, deployments, versions });
     }
+    const builds = options.useBuilds !== false && wanted.size > 0 ? await this.buildsIfReadable([...wanted]) : {};
+    return new Map(
+      scripts.map(({ name, deployments, versions }) => [
+        name,
+        deployments.map((d, index) => this.withProvenance(name, d, index, versions, builds)),
+      ]),
+    );
+  }
 
-    return deployments.map((d, index) => {
-      const sorted = [...d.versions].sort((a, b) => b.percentage - a.percentage);
-      const primary = sorted[0];
-      const version = primary ? versions.get(primary.version_id) : undefined;
-      const build = primary ? builds[primary.version_id] : undefined;
-      const message = version?.annotations?.['workers/message'] ?? d.annotations?.['workers/message'] ?? undefined;
-      const tag = version?.annotations?.['workers/tag'] ?? undefined;
-      const base: CfDeployment = {
-        id: d.id,
-        createdOn: d.created_on,
-        active: index === 0,
-        versionId: primary?.version_id ?? '',
-        versionNumber: version?.number ?? undefined,
-        versions: d.versions.map(v =>
-          compact({
-            versionId: v.version_id,
-            percentage: v.percentage,
-            versionNumber: versions.get(v.version_id)?.number ?? undefined,
-          }),
-        ),
-        source: d.source ?? undefined,
-        provenance: 'none',
-        message,
-        tag,
-        authorEmail: d.author_email ?? undefined,
-      };
-      const meta = build?.build_trigger_metadata;
-      if (build && meta?.commit_hash) {
-        const owner = meta.provider_account_name ?? build.trigger?.repo_connection?.provider_account_name;
-        const repo = meta.repo_name ?? build.trigger?.repo_connection?.repo_name;
-        const provider = meta.provider_type ?? build.trigger?.repo_connection?.provider_type;
-        return compact({
-          ...base,
-          provenance: 'workers-builds' as const,
-          commitSha: meta.commit_hash,
-          commitUrl: commitUrlOf(provider, owner, repo, meta.commit_hash),
-          ciRunUrl: `https://dash.cloudflare.com/${this.account_id}/workers/services/view/${seg(scriptName)}/production/builds/${seg(build.build_uuid)}`,
-          pullRequestUrl: build.pull_request?.pull_request_url ?? undefined,
-          branch: meta.branch ?? undefined,
-          buildId: build.build_uuid,
-          buildOutcome: build.build_outcome ?? undefined,
-        });
-      }
-      const parsed = [
-        parseProvenanceAnnotation(version?.annotations?.['workers/message']),
-        parseProvenanceAnnotation(tag),
-        parseProvenanceAnnotation(d.annotations?.['workers/message']),
-      ];
-      const commitSha = parsed.find(p => p.commitSha)?.commitSha;
-      const ciRunUrl = parsed.find(p => p.ciRunUrl)?.ciRunUrl;
-      if (commitSha || ciRunUrl) {
-        return compact({ ...base, provenance: 'annotation' as const, commitSha, ciRunUrl, commitUrl: githubCommitFromRun(ciRunUrl, commitSha) });
-      }
-      return compact(base);
-    });
+  /** Workers Builds builds of the versions, or none when the token may not read Workers Builds. */
+  private async buildsIfReadable(versionIds: string[]): Promise<Record<string, WorkersBuild>> {
+    try {
+      return await this.getBuildsForVersions(versionIds);
+    } catch (e) {
+      const kind = (e as { kind?: string }).kind;
+      if (kind !== 'auth' && kind !== 'not-found') throw e;
+      this.ctx.logger?.warn(
+        'Cloudflare Workers Builds is not readable with this token (needs a user-scoped token with Workers CI Read); provenance falls back to version annotations',
+      );
+      return {};
+    }
+  }
+
+  /** One deployment with its provenance (`index` 0 is the deployment serving traffic). */
+  private withProvenance(
+    scriptName: string,
+    d: WorkerDeployment,
+    index: number,
+    versions: Map<string, WorkerVersion>,
+    builds: Record<string, WorkersBuild>,
+  ): CfDeployment {
+    const sorted = [...d.versions].sort((a, b) => b.percentage - a.percentage);
+    const primary = sorted[0];
+    const version = primary ? versions.get(primary.version_id) : undefined;
+    const build = primary ? builds[primary.version_id] : undefined;
+    const message = version?.annotations?.['workers/message'] ?? d.annotations?.['workers/message'] ?? undefined;
+    const tag = version?.annotations?.['workers/tag'] ?? undefined;
+    const base: CfDeployment = {
+      id: d.id,
+      createdOn: d.created_on,
+      active: index === 0,
+      versionId: primary?.version_id ?? '',
+      versionNumber: version?.number ?? undefined,
+      versions: d.versions.map(v =>
+        compact({
+          versionId: v.version_id,
+          percentage: v.percentage,
+          versionNumber: versions.get(v.version_id)?.number ?? undefined,
+        }),
+      ),
+      source: d.source ?? undefined,
+      provenance: 'none',
+      message,
+      tag,
+      authorEmail: d.author_email ?? undefined,
+    };
+    const meta = build?.build_trigger_metadata;
+    if (build && meta?.commit_hash) {
+      const owner = meta.provider_account_name ?? build.trigger?.repo_connection?.provider_account_name;
+      const repo = meta.repo_name ?? build.trigger?.repo_connection?.repo_name;
+      const provider = meta.provider_type ?? build.trigger?.repo_connection?.provider_type;
+      return compact({
+        ...base,
+        provenance: 'workers-builds' as const,
+        commitSha: meta.commit_hash,
+        commitUrl: commitUrlOf(provider, owner, repo, meta.commit_hash),
+        ciRunUrl: `https://dash.cloudflare.com/${this.account_id}/workers/services/view/${seg(scriptName)}/production/builds/${seg(build.build_uuid)}`,
+        pullRequestUrl: build.pull_request?.pull_request_url ?? undefined,
+        branch: meta.branch ?? undefined,
+        buildId: build.build_uuid,
+        buildOutcome: build.build_outcome ?? undefined,
+      });
+    }
+    const parsed = [
+      parseProvenanceAnnotation(version?.annotations?.['workers/message']),
+      parseProvenanceAnnotation(tag),
+      parseProvenanceAnnotation(d.annotations?.['workers/message']),
+    ];
+    const commitSha = parsed.find(p => p.commitSha)?.commitSha;
+    const ciRunUrl = parsed.find(p => p.ciRunUrl)?.ciRunUrl;
+    if (commitSha || ciRunUrl) {
+      return compact({ ...base, provenance: 'annotation' as const, commitSha, ciRunUrl, commitUrl: githubCommitFromRun(ciRunUrl, commitSha) });
+    }
+    return compact(base);
   }
 
   /** Versions with the wanted ids: list pages until all are found, then detail calls for the rest. */

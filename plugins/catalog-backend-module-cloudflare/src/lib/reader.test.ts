@@ -1,11 +1,15 @@
 import { ConfigReader } from '@backstage/config';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
-import { DEMO_ACCOUNT_ID, DEMO_API_TOKEN } from '@cloudflare-backstage/cloudflare-demo-account';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_API_TOKEN,
+  DemoAccountState,
+  createScaleAccountData,
+} from '@cloudflare-backstage/cloudflare-demo-account';
 import { TEST_BASE_URL, demoFetch, demoState } from '../__testUtils__/demo';
 import { ClientCatalogReader } from './reader';
 
-function reader(intercept?: (url: string) => Response | undefined) {
-  const state = demoState();
+function reader(intercept?: (url: string) => Response | undefined, state: DemoAccountState = demoState()) {
   const inner = demoFetch(state);
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) =>
     intercept?.(String(input instanceof Request ? input.url : input)) ?? inner(input, init)) as typeof globalThis.fetch;
@@ -35,6 +39,26 @@ describe('ClientCatalogReader', () => {
     const { reader: r, state } = reader();
     state.addFault({ route: '/logs/audit', fault: { kind: 'server-error', status: 500 } });
     await expect(r.readZeroTrust()).rejects.toThrow(/unavailable/);
+  });
+
+  it('reads a cold account of Workers in three calls per script and one Workers Builds call per 20 scripts', async () => {
+    const workers = 45;
+    const { reader: r, state } = reader(
+      undefined,
+      new DemoAccountState({ data: createScaleAccountData({ seed: 7, counts: { workers, pages: 0 } }) }),
+    );
+    const read = await r.readWorkers();
+    expect(read).toHaveLength(workers);
+    const calls = state.callCounts();
+    const route = (path: string) => calls[`GET /accounts/:account_id${path}`] ?? 0;
+    expect(route('/workers/scripts')).toBe(1);
+    expect(route('/workers/scripts/:script_name/settings')).toBe(workers);
+    expect(route('/workers/scripts/:script_name/deployments')).toBe(workers);
+    expect(route('/workers/scripts/:script_name/versions')).toBe(workers);
+    // one id per script unless a gradual deployment serves two versions
+    expect(route('/builds/builds')).toBeGreaterThanOrEqual(Math.ceil(workers / 20));
+    expect(route('/builds/builds')).toBeLessThanOrEqual(Math.ceil((2 * workers) / 20));
+    expect(r.calls()).toBe(Object.values(calls).reduce((a, b) => a + b, 0));
   });
 
   it('reads every production binding kind of a Pages project', async () => {

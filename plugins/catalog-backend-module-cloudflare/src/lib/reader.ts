@@ -1,7 +1,9 @@
 import {
+  CfDeployment,
   CloudflareClient,
   WorkerBinding,
   WorkerScript,
+  WorkerSettings,
   isCloudflareApiError,
 } from '@cloudflare-backstage/cloudflare-client';
 import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -32,6 +34,9 @@ export interface CloudflareCatalogReader {
   /** Resolves a resource id to its name (see `CloudflareMapperContext.resolveName`). */
   resolveName?(area: CloudflareAreaId, id: string): string | undefined;
 }
+
+/** Scripts whose details are read together (Workers Builds is asked once per 20 versions of a batch). */
+const WORKER_DETAIL_BATCH = 100;
 
 /** How far back the newest Access audit event is looked for. */
 const AUDIT_WINDOW_MS = 90 * 86_400_000;
@@ -88,6 +93,30 @@ export function toBindingInput(b: WorkerBinding): CloudflareWorkerBinding {
   return out;
 }
 
+/** A Worker's catalog input from its script, settings and the deployment serving traffic. */
+function toWorkerInput(
+  script: WorkerScript,
+  settings: WorkerSettings,
+  active: CfDeployment | undefined,
+): CloudflareWorkerInput {
+  return {
+    scriptName: script.id,
+    createdOn: s(script.created_on),
+    modifiedOn: s(script.modified_on),
+    handlers: script.handlers ?? undefined,
+    tags: script.tags ?? undefined,
+    bindings: (settings.bindings ?? []).map(toBindingInput),
+    lastDeployment: active
+      ? {
+          version: s(active.versionId),
+          commitSha: s(active.commitSha),
+          ciRunUrl: s(active.ciRunUrl),
+          createdOn: s(active.createdOn),
+        }
+      : undefined,
+  };
+}
+
 interface CachedWorker {
   modifiedOn: string | undefined;
   input: CloudflareWorkerInput;
@@ -97,8 +126,8 @@ interface CachedWorker {
  * The default {@link CloudflareCatalogReader}, over the suite's `CloudflareClient`.
  *
  * Call budget (Cloudflare allows 1,200 calls per 5 minutes per token): Workers cost one list call
- * plus, per script whose `modified_on` changed since the last good read, a settings call and the
- * deployment-provenance calls; Pages cost one call (the project list carries the newest production
+ * plus, per script whose `modified_on` changed since the last good read, three calls (settings,
+ * deployments, the version serving traffic), and one Workers Builds call per 20 such scripts; Pages cost one call (the project list carries the newest production
  * deployment); Zero Trust costs four calls (applications, policies, identity providers, and one
  * audit-log page).
  *
@@ -118,45 +147,32 @@ export class ClientCatalogReader implements CloudflareCatalogReader {
   /** {@inheritdoc CloudflareCatalogReader.readWorkers} */
   async readWorkers(): Promise<CloudflareWorkerInput[]> {
     const scripts = await this.client.workers.listScripts();
-    const out: CloudflareWorkerInput[] = [];
     const fresh = new Map<string, CachedWorker>();
+    const changed: WorkerScript[] = [];
     for (const script of scripts) {
       const modifiedOn = s(script.modified_on);
       const cached = this.workerCache.get(script.id);
-      const input =
-        cached && modifiedOn !== undefined && cached.modifiedOn === modifiedOn
-          ? cached.input
-          : await this.readWorker(script);
-      fresh.set(script.id, { modifiedOn, input });
-      out.push(input);
+      if (cached && modifiedOn !== undefined && cached.modifiedOn === modifiedOn) fresh.set(script.id, cached);
+      else changed.push(script);
+    }
+    for (let i = 0; i < changed.length; i += WORKER_DETAIL_BATCH) {
+      const batch = changed.slice(i, i + WORKER_DETAIL_BATCH);
+      const deployments = await this.client.workers.listDeploymentsWithProvenanceOf(
+        batch.map(script => script.id),
+        { activeOnly: true },
+      );
+      for (const script of batch) {
+        const settings = await this.client.workers.getSettings(script.id);
+        fresh.set(script.id, {
+          modifiedOn: s(script.modified_on),
+          input: toWorkerInput(script, settings, deployments.get(script.id)?.[0]),
+        });
+      }
     }
     // Only a complete read replaces the cache, so a failed run re-reads what it could not finish.
     this.workerCache.clear();
     for (const [k, v] of fresh) this.workerCache.set(k, v);
-    return out;
-  }
-
-  private async readWorker(script: WorkerScript): Promise<CloudflareWorkerInput> {
-    const settings = await this.client.workers.getSettings(script.id);
-    const deployments =
-      await this.client.workers.listDeploymentsWithProvenance(script.id);
-    const active = deployments.find(d => d.active) ?? deployments[0];
-    return {
-      scriptName: script.id,
-      createdOn: s(script.created_on),
-      modifiedOn: s(script.modified_on),
-      handlers: script.handlers ?? undefined,
-      tags: script.tags ?? undefined,
-      bindings: (settings.bindings ?? []).map(toBindingInput),
-      lastDeployment: active
-        ? {
-            version: s(active.versionId),
-            commitSha: s(active.commitSha),
-            ciRunUrl: s(active.ciRunUrl),
-            createdOn: s(active.createdOn),
-          }
-        : undefined,
-    };
+    return scripts.map(script => fresh.get(script.id)!.input);
   }
 
   /** {@inheritdoc CloudflareCatalogReader.readPages} */
