@@ -4,15 +4,23 @@ import { toCloudflareApiError } from './errors';
 import { Redaction, Redactor } from './redaction';
 
 /**
- * The smallest logger the client needs; Backstage's `LoggerService` fits.
+ * Fields the client logs beside a message: plain values only (never a token or a value read from
+ * Cloudflare).
+ *
+ * @public
+ */
+export type LogMeta = { [key: string]: string | number | boolean | null | undefined };
+
+/**
+ * The smallest logger the client needs; Backstage's `LoggerService` fits as it is.
  *
  * @public
  */
 export interface LoggerLike {
-  debug(message: string, meta?: Record<string, unknown>): void;
-  info(message: string, meta?: Record<string, unknown>): void;
-  warn(message: string, meta?: Record<string, unknown>): void;
-  error(message: string, meta?: Record<string, unknown>): void;
+  debug(message: string, meta?: LogMeta): void;
+  info(message: string, meta?: LogMeta): void;
+  warn(message: string, meta?: LogMeta): void;
+  error(message: string, meta?: LogMeta): void;
 }
 
 /**

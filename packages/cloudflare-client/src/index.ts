@@ -14,7 +14,7 @@ export {
   DEFAULT_MAX_RETRIES,
 } from './config';
 export type { CloudflareClientConfig } from './config';
-export type { LoggerLike, CloudflareClientStats, ClientAreaKey } from './context';
+export type { LoggerLike, LogMeta, CloudflareClientStats, ClientAreaKey } from './context';
 export { ClientContext } from './context';
 export { CloudflareApiError, isCloudflareApiError, toCloudflareApiError } from './errors';
 export type { CloudflareErrorKind } from './errors';

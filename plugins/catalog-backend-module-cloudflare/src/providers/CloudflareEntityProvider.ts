@@ -9,11 +9,7 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { JsonObject } from '@backstage/types';
-import {
-  CloudflareClient,
-  LoggerLike,
-} from '@cloudflare-backstage/cloudflare-client';
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import {
   CLOUDFLARE_AREAS,
   CloudflareAreaId,
@@ -107,7 +103,7 @@ export class CloudflareEntityProvider implements EntityProvider {
       const client = options.createClient
         ? options.createClient(providerConfig)
         : CloudflareClient.fromConfig(providerConfig.clientConfig, {
-            logger: clientLogger(logger),
+            logger,
           });
       const reader = options.createReader
         ? options.createReader(client, providerConfig)
@@ -239,17 +235,6 @@ export class CloudflareEntityProvider implements EntityProvider {
       } upstream calls, ${Date.now() - started} ms`,
     );
   }
-}
-
-/** Adapts Backstage's logger to the client's (whose metadata is a plain record). */
-function clientLogger(logger: LoggerService): LoggerLike {
-  const meta = (m?: Record<string, unknown>) => m as JsonObject | undefined;
-  return {
-    debug: (message, m) => logger.debug(message, meta(m)),
-    info: (message, m) => logger.info(message, meta(m)),
-    warn: (message, m) => logger.warn(message, meta(m)),
-    error: (message, m) => logger.error(message, meta(m)),
-  };
 }
 
 /** The message of an error, without its stack; client errors never carry tokens or values. */

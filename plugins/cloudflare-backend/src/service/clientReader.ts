@@ -6,7 +6,6 @@ import {
   CfDeployment,
   CloudflareClient,
   isCloudflareApiError,
-  LoggerLike,
   maskSensitiveCounted,
   PagesDeploymentSummary,
 } from '@cloudflare-backstage/cloudflare-client';
@@ -195,17 +194,6 @@ export class ClientCloudflareReader implements CloudflareReader {
   }
 }
 
-/** Backstage's logger as the client's `LoggerLike` (the client's meta is not typed as JSON). */
-function toLoggerLike(logger: LoggerService): LoggerLike {
-  const meta = (m?: Record<string, unknown>) => m as JsonObject | undefined;
-  return {
-    debug: (message, m) => logger.debug(message, meta(m)),
-    info: (message, m) => logger.info(message, meta(m)),
-    warn: (message, m) => logger.warn(message, meta(m)),
-    error: (message, m) => logger.error(message, meta(m)),
-  };
-}
-
 /** The default reader, built from `cloudflare.*` config (keys declared by the client package). */
 export function createClientReader(options: {
   config: RootConfigService;
@@ -213,6 +201,6 @@ export function createClientReader(options: {
 }): CloudflareReader {
   const { config, logger } = options;
   return new ClientCloudflareReader(
-    CloudflareClient.fromConfig(config, { logger: toLoggerLike(logger) }),
+    CloudflareClient.fromConfig(config, { logger }),
   );
 }
