@@ -13,12 +13,20 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const summaryPath = path.resolve(root, process.argv[2] ?? 'coverage/coverage-summary.json');
+const summaryPath = path.resolve(
+  root,
+  process.argv[2] ?? 'coverage/coverage-summary.json',
+);
 const min = Number(process.env.COVERAGE_MIN ?? 70);
 const notHeld = new Set(['packages/app', 'packages/backend']);
 
 if (!fs.existsSync(summaryPath)) {
-  console.error(`coverage: no ${path.relative(root, summaryPath)}; run the tests with --coverage first`);
+  console.error(
+    `coverage: no ${path.relative(
+      root,
+      summaryPath,
+    )}; run the tests with --coverage first`,
+  );
   process.exit(1);
 }
 
@@ -35,8 +43,12 @@ for (const [file, { lines }] of Object.entries(summary)) {
 }
 
 let failed = 0;
-console.log(`coverage: lines per package (minimum ${min}% for the suite's packages)`);
-for (const [key, { covered, total }] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
+console.log(
+  `coverage: lines per package (minimum ${min}% for the suite's packages)`,
+);
+for (const [key, { covered, total }] of [...packages].sort(([a], [b]) =>
+  a.localeCompare(b),
+)) {
   const pct = total === 0 ? 100 : (100 * covered) / total;
   let verdict = 'ok';
   if (notHeld.has(key)) verdict = 'demo shell, not held to the minimum';
@@ -44,7 +56,13 @@ for (const [key, { covered, total }] of [...packages].sort(([a], [b]) => a.local
     verdict = `UNDER ${min}%`;
     failed += 1;
   }
-  console.log(`  ${key.padEnd(52)} ${`${covered}/${total}`.padStart(11)} ${pct.toFixed(1).padStart(6)}%  ${verdict}`);
+  console.log(
+    `  ${key.padEnd(52)} ${`${covered}/${total}`.padStart(11)} ${pct
+      .toFixed(1)
+      .padStart(6)}%  ${verdict}`,
+  );
 }
-console.log(`coverage check: ${packages.size - failed} passed, ${failed} failed`);
+console.log(
+  `coverage check: ${packages.size - failed} passed, ${failed} failed`,
+);
 process.exit(failed ? 1 : 0);

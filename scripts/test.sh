@@ -2,12 +2,13 @@
 # Command 2 of the quick start: installs what is missing, then runs every test of the suite, step by step:
 #   1. types    yarn tsc: type errors fail the run (demo-account fixtures are typed with the Cloudflare SDK's
 #               own response types, so a wrong field name or type fails here);
-#   2. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode),
+#   2. format   prettier --check over the code, with Backstage's prettier config (`yarn format` fixes it);
+#   3. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode),
 #               then line coverage per package, failing a suite package under 70% (scripts/coverage-check.js;
 #               the HTML report is in coverage/lcov-report/);
-#   3. browser  the browser tests against the running demo (playwright-core on Debian's chromium; screenshots
+#   4. browser  the browser tests against the running demo (playwright-core on Debian's chromium; screenshots
 #               in test-artifacts/e2e/);
-#   4. stock    applies the documented installation lines (docs/install.md) to a stock app made by
+#   5. stock    applies the documented installation lines (docs/install.md) to a stock app made by
 #               @backstage/create-app and starts its backend with the suite (scripts/stock-app-check.sh).
 # Every step runs; any failing step fails the run (non-zero exit). The summary at the end lists each step with
 # its result and time.
@@ -19,10 +20,14 @@ source "$(dirname "$0")/node-env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"
 
-STEPS=(types unit browser stock)
+STEPS=(types format unit browser stock)
 
 step_types() {
   yarn tsc
+}
+
+step_format() {
+  yarn format:check
 }
 
 step_unit() {

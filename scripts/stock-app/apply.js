@@ -20,12 +20,15 @@ const path = require('path');
 
 const [stockDir, repoRoot, demoPort] = process.argv.slice(2);
 if (!stockDir || !repoRoot || !demoPort) {
-  console.error('usage: apply.js <stock-app-dir> <repo-root> <demo-account-port>');
+  console.error(
+    'usage: apply.js <stock-app-dir> <repo-root> <demo-account-port>',
+  );
   process.exit(2);
 }
 
 const readJson = f => JSON.parse(fs.readFileSync(f, 'utf8'));
-const writeJson = (f, v) => fs.writeFileSync(f, `${JSON.stringify(v, null, 2)}\n`);
+const writeJson = (f, v) =>
+  fs.writeFileSync(f, `${JSON.stringify(v, null, 2)}\n`);
 const link = folder => `link:${path.join(repoRoot, folder)}`;
 const fail = msg => {
   console.error(`[apply] ${msg}`);
@@ -36,38 +39,58 @@ const fail = msg => {
 const repoPkg = readJson(path.join(repoRoot, 'package.json'));
 const rootPkgFile = path.join(stockDir, 'package.json');
 const rootPkg = readJson(rootPkgFile);
-rootPkg.resolutions = { ...(rootPkg.resolutions ?? {}), ...repoPkg.resolutions };
-rootPkg.dependenciesMeta = { ...(rootPkg.dependenciesMeta ?? {}), ...repoPkg.dependenciesMeta };
+rootPkg.resolutions = {
+  ...(rootPkg.resolutions ?? {}),
+  ...repoPkg.resolutions,
+};
+rootPkg.dependenciesMeta = {
+  ...(rootPkg.dependenciesMeta ?? {}),
+  ...repoPkg.dependenciesMeta,
+};
 writeJson(rootPkgFile, rootPkg);
 
 // --- packages/backend/package.json
 const backendPkgFile = path.join(stockDir, 'packages/backend/package.json');
 const backendPkg = readJson(backendPkgFile);
 const backendDeps = {
-  '@cloudflare-backstage/plugin-cloudflare-backend': link('plugins/cloudflare-backend'),
-  '@cloudflare-backstage/plugin-catalog-backend-module-cloudflare': link('plugins/catalog-backend-module-cloudflare'),
+  '@cloudflare-backstage/plugin-cloudflare-backend': link(
+    'plugins/cloudflare-backend',
+  ),
+  '@cloudflare-backstage/plugin-catalog-backend-module-cloudflare': link(
+    'plugins/catalog-backend-module-cloudflare',
+  ),
   '@cloudflare-backstage/plugin-tech-insights-backend-module-cloudflare': link(
     'plugins/tech-insights-backend-module-cloudflare',
   ),
-  '@cloudflare-backstage/plugin-permission-backend-module-cloudflare-policy': link(
-    'plugins/permission-backend-module-cloudflare-policy',
-  ),
+  '@cloudflare-backstage/plugin-permission-backend-module-cloudflare-policy':
+    link('plugins/permission-backend-module-cloudflare-policy'),
   '@backstage-community/plugin-tech-insights-backend': '^3.1.0',
   '@backstage-community/plugin-tech-insights-backend-module-jsonfc': '^0.10.0',
 };
-if (!backendPkg.dependencies['@backstage/plugin-permission-backend-module-allow-all-policy']) {
+if (
+  !backendPkg.dependencies[
+    '@backstage/plugin-permission-backend-module-allow-all-policy'
+  ]
+) {
   fail('stock backend has no allow-all policy dependency to replace');
 }
-delete backendPkg.dependencies['@backstage/plugin-permission-backend-module-allow-all-policy'];
+delete backendPkg.dependencies[
+  '@backstage/plugin-permission-backend-module-allow-all-policy'
+];
 Object.assign(backendPkg.dependencies, backendDeps);
-backendPkg.dependencies = Object.fromEntries(Object.entries(backendPkg.dependencies).sort(([a], [b]) => a.localeCompare(b)));
+backendPkg.dependencies = Object.fromEntries(
+  Object.entries(backendPkg.dependencies).sort(([a], [b]) =>
+    a.localeCompare(b),
+  ),
+);
 writeJson(backendPkgFile, backendPkg);
 
 // --- packages/backend/src/index.ts
 const indexFile = path.join(stockDir, 'packages/backend/src/index.ts');
 let index = fs.readFileSync(indexFile, 'utf8');
 const replaceOnce = (from, to, what) => {
-  if (!index.includes(from)) fail(`stock backend index.ts: cannot find ${what}`);
+  if (!index.includes(from))
+    fail(`stock backend index.ts: cannot find ${what}`);
   index = index.replace(from, to);
 };
 // 1. catalog module, after the catalog backend
@@ -82,7 +105,10 @@ index = index.replace(
   /backend\.add\(\s*import\('@backstage\/plugin-permission-backend-module-allow-all-policy'\),?\s*\);\n/,
   "backend.add(import('@cloudflare-backstage/plugin-permission-backend-module-cloudflare-policy'));\n",
 );
-if (index.includes('allow-all-policy') || !index.includes('module-cloudflare-policy')) {
+if (
+  index.includes('allow-all-policy') ||
+  !index.includes('module-cloudflare-policy')
+) {
   fail('stock backend index.ts: could not replace the allow-all policy module');
 }
 // 3. Tech Insights + jsonfc + the suite's module, and 4. the Cloudflare backend, before backend.start()
@@ -104,17 +130,27 @@ fs.writeFileSync(indexFile, index);
 // --- packages/app/package.json: the frontend plugin, discovered by `app.packages: all`
 const appPkgFile = path.join(stockDir, 'packages/app/package.json');
 const appPkg = readJson(appPkgFile);
-appPkg.dependencies['@cloudflare-backstage/plugin-cloudflare'] = link('plugins/cloudflare');
-appPkg.dependencies = Object.fromEntries(Object.entries(appPkg.dependencies).sort(([a], [b]) => a.localeCompare(b)));
+appPkg.dependencies['@cloudflare-backstage/plugin-cloudflare'] =
+  link('plugins/cloudflare');
+appPkg.dependencies = Object.fromEntries(
+  Object.entries(appPkg.dependencies).sort(([a], [b]) => a.localeCompare(b)),
+);
 writeJson(appPkgFile, appPkg);
 const appConfigFile = path.join(stockDir, 'app-config.yaml');
 let appConfig = fs.readFileSync(appConfigFile, 'utf8');
-if (!/^ {2}packages: all$/m.test(appConfig)) fail('stock app-config.yaml has no `app.packages: all`');
+if (!/^ {2}packages: all$/m.test(appConfig))
+  fail('stock app-config.yaml has no `app.packages: all`');
 
 // --- app-config.yaml: the cloudflare block and the techInsights block
-const techInsights = fs
-  .readFileSync(path.join(repoRoot, 'plugins/tech-insights-backend-module-cloudflare/examples/app-config.tech-insights.yaml'), 'utf8');
-if (!/^techInsights:/m.test(techInsights)) fail('examples/app-config.tech-insights.yaml has no techInsights block');
+const techInsights = fs.readFileSync(
+  path.join(
+    repoRoot,
+    'plugins/tech-insights-backend-module-cloudflare/examples/app-config.tech-insights.yaml',
+  ),
+  'utf8',
+);
+if (!/^techInsights:/m.test(techInsights))
+  fail('examples/app-config.tech-insights.yaml has no techInsights block');
 appConfig += `
 # Cloudflare suite (docs/install.md), pointed at the demo account
 cloudflare:

@@ -46,12 +46,17 @@ async function signIn(page: Page): Promise<void> {
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.waitFor({ timeout: 120_000 });
   await enter.click();
-  await page.locator('nav[aria-label="sidebar nav"]').waitFor({ state: 'attached', timeout: 60_000 });
+  await page
+    .locator('nav[aria-label="sidebar nav"]')
+    .waitFor({ state: 'attached', timeout: 60_000 });
   await shot(page, 'signed-in');
 }
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  page.screenshot({
+    path: path.join(ARTIFACTS, `${name}.png`),
+    fullPage: true,
+  });
 
 const checks: Check[] = [
   {
@@ -66,17 +71,26 @@ const checks: Check[] = [
       const short = ((await code.textContent()) ?? '').trim();
       const link = await code.evaluate(el => {
         const a = el.closest('a');
-        return a ? { href: a.getAttribute('href') ?? '', title: a.getAttribute('title') ?? '' } : undefined;
+        return a
+          ? {
+              href: a.getAttribute('href') ?? '',
+              title: a.getAttribute('title') ?? '',
+            }
+          : undefined;
       });
-      if (!/^[0-9a-f]{7}$/.test(short)) throw new Error(`short commit SHA expected, saw ${short}`);
+      if (!/^[0-9a-f]{7}$/.test(short))
+        throw new Error(`short commit SHA expected, saw ${short}`);
       if (!link) throw new Error(`commit ${short} is not linked to its commit`);
       const sha = link.title;
-      if (!/^[0-9a-f]{40}$/.test(sha) || !sha.startsWith(short)) throw new Error(`commit link title is not the SHA: ${sha}`);
-      if (!link.href.includes(sha)) throw new Error(`commit link ${link.href} does not point at ${sha}`);
+      if (!/^[0-9a-f]{40}$/.test(sha) || !sha.startsWith(short))
+        throw new Error(`commit link title is not the SHA: ${sha}`);
+      if (!link.href.includes(sha))
+        throw new Error(`commit link ${link.href} does not point at ${sha}`);
       const ci = page.getByRole('link', { name: 'CI run' }).first();
       await ci.waitFor({ timeout: 10_000 });
       const href = (await ci.getAttribute('href')) ?? '';
-      if (!href.startsWith('https://')) throw new Error(`CI link is not a URL: ${href}`);
+      if (!href.startsWith('https://'))
+        throw new Error(`CI link is not a URL: ${href}`);
       await shot(page, 'component-cloudflare-tab');
     },
   },
@@ -84,37 +98,63 @@ const checks: Check[] = [
     name: 'the posture page shows a passing and a failing check',
     async run(page) {
       await page.goto(`${APP}/cloudflare`);
-      await page.getByText('SOC 2 scorecards').first().waitFor({ timeout: 60_000 });
+      await page
+        .getByText('SOC 2 scorecards')
+        .first()
+        .waitFor({ timeout: 60_000 });
       const deadline = Date.now() + 150_000;
       let pass = 0;
       let fail = 0;
       while (Date.now() < deadline) {
-        pass = await page.locator('[data-testid^="check-"]', { hasText: /\bpass\b/ }).count();
-        fail = await page.locator('[data-testid^="check-"]', { hasText: /\bfail\b/ }).count();
+        pass = await page
+          .locator('[data-testid^="check-"]', { hasText: /\bpass\b/ })
+          .count();
+        fail = await page
+          .locator('[data-testid^="check-"]', { hasText: /\bfail\b/ })
+          .count();
         if (pass > 0 && fail > 0) break;
         await page.waitForTimeout(5000);
         await page.reload();
-        await page.getByText('SOC 2 scorecards').first().waitFor({ timeout: 60_000 });
+        await page
+          .getByText('SOC 2 scorecards')
+          .first()
+          .waitFor({ timeout: 60_000 });
       }
       await shot(page, 'posture-page');
-      if (pass === 0 || fail === 0) throw new Error(`expected pass and fail checks, saw ${pass} pass, ${fail} fail`);
+      if (pass === 0 || fail === 0)
+        throw new Error(
+          `expected pass and fail checks, saw ${pass} pass, ${fail} fail`,
+        );
     },
   },
   {
     name: 'an evidence export downloads a file whose SHA-256 equals the hash the page shows',
     async run(page) {
       await page.goto(`${APP}/cloudflare`);
-      const button = page.getByRole('button', { name: 'Export Zero Trust audit snapshot' });
+      const button = page.getByRole('button', {
+        name: 'Export Zero Trust audit snapshot',
+      });
       await button.waitFor({ timeout: 60_000 });
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), button.click()]);
-      const file = path.join(ARTIFACTS, download.suggestedFilename() || 'evidence.json');
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        button.click(),
+      ]);
+      const file = path.join(
+        ARTIFACTS,
+        download.suggestedFilename() || 'evidence.json',
+      );
       await download.saveAs(file);
-      const actual = createHash('sha256').update(readFileSync(file)).digest('hex');
+      const actual = createHash('sha256')
+        .update(readFileSync(file))
+        .digest('hex');
       const notice = page.getByTestId('evidence-notice');
       await notice.waitFor({ timeout: 30_000 });
-      const shown = (await notice.locator('code').first().textContent())?.trim();
+      const shown = (
+        await notice.locator('code').first().textContent()
+      )?.trim();
       await shot(page, 'evidence-export');
-      if (shown !== actual) throw new Error(`page shows ${shown}, file hashes to ${actual}`);
+      if (shown !== actual)
+        throw new Error(`page shows ${shown}, file hashes to ${actual}`);
     },
   },
 ];
@@ -137,7 +177,10 @@ async function main() {
         '--no-first-run',
       ],
     });
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1400, height: 1000 },
+    });
     const page = await context.newPage();
     await signIn(page).catch(async error => {
       await shot(page, 'sign-in-failed').catch(() => undefined);

@@ -56,11 +56,17 @@ export class CloudflareClient {
    * Reads `cloudflare.*` (see `config.d.ts`) and builds a client. Missing or invalid keys throw a
    * `CloudflareConfigError` naming the key.
    */
-  static fromConfig(config: Config, options: CloudflareClientOptions = {}): CloudflareClient {
+  static fromConfig(
+    config: Config,
+    options: CloudflareClientOptions = {},
+  ): CloudflareClient {
     return new CloudflareClient(readCloudflareClientConfig(config), options);
   }
 
-  constructor(config: CloudflareClientConfig, options: CloudflareClientOptions = {}) {
+  constructor(
+    config: CloudflareClientConfig,
+    options: CloudflareClientOptions = {},
+  ) {
     this.accountId = config.accountId;
     this.ctx = new ClientContext(
       config.accountId,

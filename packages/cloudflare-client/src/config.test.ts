@@ -3,7 +3,8 @@ import { CloudflareConfigError, readCloudflareClientConfig } from './config';
 
 const TOKEN = 'secret-token-value-0123456789abcdef';
 const base = { accountId: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', apiToken: TOKEN };
-const read = (cloudflare: unknown) => readCloudflareClientConfig(new ConfigReader({ cloudflare } as any));
+const read = (cloudflare: unknown) =>
+  readCloudflareClientConfig(new ConfigReader({ cloudflare } as any));
 
 function failsAt(cloudflare: unknown, key: string) {
   let err: unknown;
@@ -21,7 +22,13 @@ function failsAt(cloudflare: unknown, key: string) {
 describe('readCloudflareClientConfig', () => {
   it('reads the keys with defaults', () => {
     const c = read(base);
-    expect(c).toMatchObject({ ...base, timeoutMs: 15000, maxRetries: 3, backoff: 'jitter', apiBaseUrl: undefined });
+    expect(c).toMatchObject({
+      ...base,
+      timeoutMs: 15000,
+      maxRetries: 3,
+      backoff: 'jitter',
+      apiBaseUrl: undefined,
+    });
     expect(c.redaction.highEntropyMinLength).toBe(20);
   });
 
@@ -30,9 +37,17 @@ describe('readCloudflareClientConfig', () => {
       ...base,
       apiBaseUrl: 'http://127.0.0.1:8787/client/v4/',
       fetch: { timeoutMs: 2000, maxRetries: 0, backoff: 'jitter' },
-      redaction: { keyNamePatterns: ['^LICENSE$'], valuePatterns: ['^acme-'], highEntropyMinLength: 32 },
+      redaction: {
+        keyNamePatterns: ['^LICENSE$'],
+        valuePatterns: ['^acme-'],
+        highEntropyMinLength: 32,
+      },
     });
-    expect(c).toMatchObject({ apiBaseUrl: 'http://127.0.0.1:8787/client/v4', timeoutMs: 2000, maxRetries: 0 });
+    expect(c).toMatchObject({
+      apiBaseUrl: 'http://127.0.0.1:8787/client/v4',
+      timeoutMs: 2000,
+      maxRetries: 0,
+    });
     expect(c.redaction.keyNamePatterns.some(p => p.test('license'))).toBe(true);
     expect(c.redaction.keyNamePatterns.some(p => p.test('API_KEY'))).toBe(true);
     expect(c.redaction.valuePatterns.some(p => p.test('acme-x'))).toBe(true);
@@ -40,7 +55,9 @@ describe('readCloudflareClientConfig', () => {
   });
 
   it('fails at start-up naming the key, never the token', () => {
-    expect(() => readCloudflareClientConfig(new ConfigReader({}))).toThrow(/'cloudflare'/);
+    expect(() => readCloudflareClientConfig(new ConfigReader({}))).toThrow(
+      /'cloudflare'/,
+    );
     failsAt({ apiToken: TOKEN }, 'cloudflare.accountId');
     failsAt({ ...base, accountId: 'acme' }, 'cloudflare.accountId');
     failsAt({ ...base, accountId: 42 }, 'cloudflare.accountId');
@@ -49,11 +66,29 @@ describe('readCloudflareClientConfig', () => {
     failsAt({ ...base, apiToken: 123456789 }, 'cloudflare.apiToken');
     failsAt({ ...base, apiBaseUrl: 'ftp://x' }, 'cloudflare.apiBaseUrl');
     failsAt({ ...base, apiBaseUrl: 'not a url' }, 'cloudflare.apiBaseUrl');
-    failsAt({ ...base, fetch: { timeoutMs: -1 } }, 'cloudflare.fetch.timeoutMs');
-    failsAt({ ...base, fetch: { timeoutMs: 'soon' } }, 'cloudflare.fetch.timeoutMs');
-    failsAt({ ...base, fetch: { maxRetries: 1.5 } }, 'cloudflare.fetch.maxRetries');
-    failsAt({ ...base, fetch: { backoff: 'linear' } }, 'cloudflare.fetch.backoff');
-    failsAt({ ...base, redaction: { keyNamePatterns: ['('] } }, 'cloudflare.redaction.keyNamePatterns[0]');
-    failsAt({ ...base, redaction: { highEntropyMinLength: 1 } }, 'cloudflare.redaction.highEntropyMinLength');
+    failsAt(
+      { ...base, fetch: { timeoutMs: -1 } },
+      'cloudflare.fetch.timeoutMs',
+    );
+    failsAt(
+      { ...base, fetch: { timeoutMs: 'soon' } },
+      'cloudflare.fetch.timeoutMs',
+    );
+    failsAt(
+      { ...base, fetch: { maxRetries: 1.5 } },
+      'cloudflare.fetch.maxRetries',
+    );
+    failsAt(
+      { ...base, fetch: { backoff: 'linear' } },
+      'cloudflare.fetch.backoff',
+    );
+    failsAt(
+      { ...base, redaction: { keyNamePatterns: ['('] } },
+      'cloudflare.redaction.keyNamePatterns[0]',
+    );
+    failsAt(
+      { ...base, redaction: { highEntropyMinLength: 1 } },
+      'cloudflare.redaction.highEntropyMinLength',
+    );
   });
 });

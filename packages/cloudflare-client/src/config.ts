@@ -60,11 +60,21 @@ function read<T>(key: string, fn: () => T): T {
   }
 }
 
-function int(config: Config, key: string, fullKey: string, def: number, min: number, max: number): number {
+function int(
+  config: Config,
+  key: string,
+  fullKey: string,
+  def: number,
+  min: number,
+  max: number,
+): number {
   const v = read(fullKey, () => config.getOptionalNumber(key));
   if (v === undefined) return def;
   if (!Number.isInteger(v) || v < min || v > max) {
-    throw new CloudflareConfigError(fullKey, `must be a whole number from ${min} to ${max}`);
+    throw new CloudflareConfigError(
+      fullKey,
+      `must be a whole number from ${min} to ${max}`,
+    );
   }
   return v;
 }
@@ -75,7 +85,10 @@ function patterns(config: Config, key: string, fullKey: string): RegExp[] {
     try {
       return new RegExp(p, 'i');
     } catch {
-      throw new CloudflareConfigError(`${fullKey}[${i}]`, 'is not a valid regular expression');
+      throw new CloudflareConfigError(
+        `${fullKey}[${i}]`,
+        'is not a valid regular expression',
+      );
     }
   });
 }
@@ -86,23 +99,41 @@ function patterns(config: Config, key: string, fullKey: string): RegExp[] {
  *
  * @public
  */
-export function readCloudflareClientConfig(rootConfig: Config): CloudflareClientConfig {
-  const cf = read('cloudflare', () => rootConfig.getOptionalConfig('cloudflare'));
+export function readCloudflareClientConfig(
+  rootConfig: Config,
+): CloudflareClientConfig {
+  const cf = read('cloudflare', () =>
+    rootConfig.getOptionalConfig('cloudflare'),
+  );
   if (!cf) throw new CloudflareConfigError('cloudflare', 'missing');
 
-  const accountId = read('cloudflare.accountId', () => cf.getOptionalString('accountId'));
-  if (!accountId) throw new CloudflareConfigError('cloudflare.accountId', 'missing');
+  const accountId = read('cloudflare.accountId', () =>
+    cf.getOptionalString('accountId'),
+  );
+  if (!accountId)
+    throw new CloudflareConfigError('cloudflare.accountId', 'missing');
   if (!/^[0-9a-f]{32}$/i.test(accountId)) {
-    throw new CloudflareConfigError('cloudflare.accountId', 'must be 32 hexadecimal characters');
+    throw new CloudflareConfigError(
+      'cloudflare.accountId',
+      'must be 32 hexadecimal characters',
+    );
   }
 
-  const apiToken = read('cloudflare.apiToken', () => cf.getOptionalString('apiToken'));
-  if (!apiToken) throw new CloudflareConfigError('cloudflare.apiToken', 'missing');
+  const apiToken = read('cloudflare.apiToken', () =>
+    cf.getOptionalString('apiToken'),
+  );
+  if (!apiToken)
+    throw new CloudflareConfigError('cloudflare.apiToken', 'missing');
   if (/\s/.test(apiToken) || apiToken.length < 20) {
-    throw new CloudflareConfigError('cloudflare.apiToken', 'does not look like an API token');
+    throw new CloudflareConfigError(
+      'cloudflare.apiToken',
+      'does not look like an API token',
+    );
   }
 
-  const apiBaseUrl = read('cloudflare.apiBaseUrl', () => cf.getOptionalString('apiBaseUrl'));
+  const apiBaseUrl = read('cloudflare.apiBaseUrl', () =>
+    cf.getOptionalString('apiBaseUrl'),
+  );
   if (apiBaseUrl !== undefined) {
     let url: URL | undefined;
     try {
@@ -111,34 +142,77 @@ export function readCloudflareClientConfig(rootConfig: Config): CloudflareClient
       url = undefined;
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      throw new CloudflareConfigError('cloudflare.apiBaseUrl', 'must be an http(s) URL');
+      throw new CloudflareConfigError(
+        'cloudflare.apiBaseUrl',
+        'must be an http(s) URL',
+      );
     }
   }
 
-  const fetchCfg = read('cloudflare.fetch', () => cf.getOptionalConfig('fetch'));
+  const fetchCfg = read('cloudflare.fetch', () =>
+    cf.getOptionalConfig('fetch'),
+  );
   const timeoutMs = fetchCfg
-    ? int(fetchCfg, 'timeoutMs', 'cloudflare.fetch.timeoutMs', DEFAULT_TIMEOUT_MS, 100, 300_000)
+    ? int(
+        fetchCfg,
+        'timeoutMs',
+        'cloudflare.fetch.timeoutMs',
+        DEFAULT_TIMEOUT_MS,
+        100,
+        300_000,
+      )
     : DEFAULT_TIMEOUT_MS;
   const maxRetries = fetchCfg
-    ? int(fetchCfg, 'maxRetries', 'cloudflare.fetch.maxRetries', DEFAULT_MAX_RETRIES, 0, 10)
+    ? int(
+        fetchCfg,
+        'maxRetries',
+        'cloudflare.fetch.maxRetries',
+        DEFAULT_MAX_RETRIES,
+        0,
+        10,
+      )
     : DEFAULT_MAX_RETRIES;
-  const backoff = fetchCfg ? read('cloudflare.fetch.backoff', () => fetchCfg.getOptionalString('backoff')) : undefined;
+  const backoff = fetchCfg
+    ? read('cloudflare.fetch.backoff', () =>
+        fetchCfg.getOptionalString('backoff'),
+      )
+    : undefined;
   if (backoff !== undefined && backoff !== 'jitter') {
-    throw new CloudflareConfigError('cloudflare.fetch.backoff', "must be 'jitter'");
+    throw new CloudflareConfigError(
+      'cloudflare.fetch.backoff',
+      "must be 'jitter'",
+    );
   }
 
-  const red = read('cloudflare.redaction', () => cf.getOptionalConfig('redaction'));
+  const red = read('cloudflare.redaction', () =>
+    cf.getOptionalConfig('redaction'),
+  );
   const redaction: RedactionRules = {
     keyNamePatterns: [
       ...DEFAULT_REDACTION_RULES.keyNamePatterns,
-      ...(red ? patterns(red, 'keyNamePatterns', 'cloudflare.redaction.keyNamePatterns') : []),
+      ...(red
+        ? patterns(
+            red,
+            'keyNamePatterns',
+            'cloudflare.redaction.keyNamePatterns',
+          )
+        : []),
     ],
     valuePatterns: [
       ...DEFAULT_REDACTION_RULES.valuePatterns,
-      ...(red ? patterns(red, 'valuePatterns', 'cloudflare.redaction.valuePatterns') : []),
+      ...(red
+        ? patterns(red, 'valuePatterns', 'cloudflare.redaction.valuePatterns')
+        : []),
     ],
     highEntropyMinLength: red
-      ? int(red, 'highEntropyMinLength', 'cloudflare.redaction.highEntropyMinLength', 20, 8, 256)
+      ? int(
+          red,
+          'highEntropyMinLength',
+          'cloudflare.redaction.highEntropyMinLength',
+          20,
+          8,
+          256,
+        )
       : 20,
   };
 

@@ -9,7 +9,9 @@ import { Redaction, Redactor } from './redaction';
  *
  * @public
  */
-export type LogMeta = { [key: string]: string | number | boolean | null | undefined };
+export type LogMeta = {
+  [key: string]: string | number | boolean | null | undefined;
+};
 
 /**
  * The smallest logger the client needs; Backstage's `LoggerService` fits as it is.
@@ -29,7 +31,13 @@ export interface LoggerLike {
  *
  * @public
  */
-export type ClientAreaKey = 'workers' | 'pages' | 'zeroTrust' | 'auditLogs' | 'tokens' | (string & {});
+export type ClientAreaKey =
+  | 'workers'
+  | 'pages'
+  | 'zeroTrust'
+  | 'auditLogs'
+  | 'tokens'
+  | (string & {});
 
 /**
  * Counters of a {@link CloudflareClient}, for benchmarks and the provider's summary line.
@@ -66,7 +74,9 @@ export class ClientContext {
     private readonly secrets: readonly string[],
     readonly redactor: Redactor,
     readonly logger: LoggerLike | undefined,
-    sdkOptions: ConstructorParameters<typeof Cloudflare>[0] & { fetch?: typeof fetch },
+    sdkOptions: ConstructorParameters<typeof Cloudflare>[0] & {
+      fetch?: typeof fetch;
+    },
   ) {
     const inner = sdkOptions.fetch;
     this.sdk = new Cloudflare({
@@ -75,7 +85,8 @@ export class ClientContext {
       fetch: (async (url: RequestInfo | URL, init?: RequestInit) => {
         const area = this.als.getStore() ?? 'other';
         this.counters.calls += 1;
-        this.counters.callsByArea[area] = (this.counters.callsByArea[area] ?? 0) + 1;
+        this.counters.callsByArea[area] =
+          (this.counters.callsByArea[area] ?? 0) + 1;
         const retry = new Headers(init?.headers).get('x-stainless-retry-count');
         if (retry && retry !== '0') this.counters.retries += 1;
         let res: Response;
@@ -94,7 +105,11 @@ export class ClientContext {
           // Error bodies are small: buffer them, so that the SDK's cancel of an unread body before a
           // retry resolves with any fetch implementation (a mocked stream's cancel may never settle).
           const body = await res.arrayBuffer();
-          res = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+          res = new Response(body, {
+            status: res.status,
+            statusText: res.statusText,
+            headers: res.headers,
+          });
         }
         return res;
       }) as typeof fetch,
@@ -102,25 +117,45 @@ export class ClientContext {
   }
 
   private static emptyStats(): CloudflareClientStats {
-    return { calls: 0, callsByArea: {}, retries: 0, errorsByKind: {}, redactionsByArea: {} };
+    return {
+      calls: 0,
+      callsByArea: {},
+      retries: 0,
+      errorsByKind: {},
+      redactionsByArea: {},
+    };
   }
 
   /** Runs one read of `area`; calls are counted against the area, errors mapped and counted. */
-  async run<T>(area: ClientAreaKey, operation: string, fn: () => Promise<T>): Promise<T> {
+  async run<T>(
+    area: ClientAreaKey,
+    operation: string,
+    fn: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await this.als.run(area, fn);
     } catch (e) {
       const err = toCloudflareApiError(e, operation, this.secrets);
-      this.counters.errorsByKind[err.kind] = (this.counters.errorsByKind[err.kind] ?? 0) + 1;
-      this.logger?.debug(`Cloudflare read failed`, { operation, kind: err.kind, status: err.status });
+      this.counters.errorsByKind[err.kind] =
+        (this.counters.errorsByKind[err.kind] ?? 0) + 1;
+      this.logger?.debug(`Cloudflare read failed`, {
+        operation,
+        kind: err.kind,
+        status: err.status,
+      });
       throw err;
     }
   }
 
   /** Counts redactions of an area. */
-  countRedactions(area: ClientAreaKey, notes: readonly Redaction[] | number): void {
+  countRedactions(
+    area: ClientAreaKey,
+    notes: readonly Redaction[] | number,
+  ): void {
     const n = typeof notes === 'number' ? notes : notes.length;
-    if (n > 0) this.counters.redactionsByArea[area] = (this.counters.redactionsByArea[area] ?? 0) + n;
+    if (n > 0)
+      this.counters.redactionsByArea[area] =
+        (this.counters.redactionsByArea[area] ?? 0) + n;
   }
 
   /** A copy of the counters. */

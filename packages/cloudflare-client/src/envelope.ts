@@ -36,7 +36,11 @@ export async function getEnvelope(
   const body = await ctx.sdk.get<unknown>(path, { query });
   const env = envelopeSchema.parse(body);
   if (!env.success) {
-    throw new CloudflareApiError({ kind: 'bad-response', operation, detail: 'envelope reports success: false' });
+    throw new CloudflareApiError({
+      kind: 'bad-response',
+      operation,
+      detail: 'envelope reports success: false',
+    });
   }
   return env;
 }
@@ -46,5 +50,7 @@ export const seg = (s: string) => encodeURIComponent(s);
 
 /** Removes `undefined` values, so JSON output is stable. */
 export function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined),
+  ) as T;
 }

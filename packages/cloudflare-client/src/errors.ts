@@ -56,7 +56,9 @@ export class CloudflareApiError extends Error {
     if (options.status !== undefined) parts.push(`(HTTP ${options.status})`);
     const cfErrors = options.cloudflareErrors ?? [];
     if (cfErrors.length > 0) {
-      parts.push(`- ${cfErrors.map(e => `${e.code}: ${e.message}`).join('; ')}`);
+      parts.push(
+        `- ${cfErrors.map(e => `${e.code}: ${e.message}`).join('; ')}`,
+      );
     }
     if (options.detail) parts.push(`- ${options.detail}`);
     super(parts.join(' '));
@@ -90,7 +92,9 @@ export class CloudflareApiError extends Error {
 export function isCloudflareApiError(e: unknown): e is CloudflareApiError {
   return (
     e instanceof CloudflareApiError ||
-    (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'CloudflareApiError')
+    (typeof e === 'object' &&
+      e !== null &&
+      (e as { name?: unknown }).name === 'CloudflareApiError')
   );
 }
 
@@ -110,10 +114,13 @@ function cloudflareErrorsOf(
   secrets: readonly string[],
 ): Array<{ code: number; message: string }> {
   const list = Array.isArray((err as { errors?: unknown }).errors)
-    ? ((err as { errors: unknown[] }).errors)
+    ? (err as { errors: unknown[] }).errors
     : [];
   return list
-    .filter((e): e is { code?: unknown; message?: unknown } => typeof e === 'object' && e !== null)
+    .filter(
+      (e): e is { code?: unknown; message?: unknown } =>
+        typeof e === 'object' && e !== null,
+    )
     .slice(0, 5)
     .map(e => ({
       code: typeof e.code === 'number' ? e.code : 0,
@@ -128,7 +135,9 @@ function retryAfterOf(err: APIError): number | undefined {
   const n = Number(raw);
   if (Number.isFinite(n)) return Math.max(0, Math.ceil(n));
   const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date)
+    ? undefined
+    : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 /**
@@ -144,38 +153,74 @@ export function toCloudflareApiError(
 ): CloudflareApiError {
   if (isCloudflareApiError(err)) return err;
   if (err instanceof APIConnectionTimeoutError) {
-    return new CloudflareApiError({ kind: 'unavailable', operation, detail: 'request timed out' });
+    return new CloudflareApiError({
+      kind: 'unavailable',
+      operation,
+      detail: 'request timed out',
+    });
   }
   if (err instanceof APIUserAbortError) {
-    return new CloudflareApiError({ kind: 'unavailable', operation, detail: 'request aborted' });
+    return new CloudflareApiError({
+      kind: 'unavailable',
+      operation,
+      detail: 'request aborted',
+    });
   }
   if (err instanceof APIConnectionError) {
-    return new CloudflareApiError({ kind: 'unavailable', operation, detail: 'connection failed' });
+    return new CloudflareApiError({
+      kind: 'unavailable',
+      operation,
+      detail: 'connection failed',
+    });
   }
   if (err instanceof APIError) {
     const status = err.status;
     const cloudflareErrors = cloudflareErrorsOf(err, secrets);
     const base = { operation, status, cloudflareErrors };
-    if (status === 401 || status === 403) return new CloudflareApiError({ kind: 'auth', ...base });
+    if (status === 401 || status === 403)
+      return new CloudflareApiError({ kind: 'auth', ...base });
     // 9106: "Missing X-Auth-Key, X-Auth-Email or Authorization headers"; 6003/6111: invalid headers.
-    if (status === 400 && cloudflareErrors.some(e => [9106, 6003, 6111, 10000].includes(e.code))) {
+    if (
+      status === 400 &&
+      cloudflareErrors.some(e => [9106, 6003, 6111, 10000].includes(e.code))
+    ) {
       return new CloudflareApiError({ kind: 'auth', ...base });
     }
-    if (status === 404) return new CloudflareApiError({ kind: 'not-found', ...base });
+    if (status === 404)
+      return new CloudflareApiError({ kind: 'not-found', ...base });
     if (status === 429) {
-      return new CloudflareApiError({ kind: 'rate-limited', retryAfterSeconds: retryAfterOf(err), ...base });
+      return new CloudflareApiError({
+        kind: 'rate-limited',
+        retryAfterSeconds: retryAfterOf(err),
+        ...base,
+      });
     }
-    if (status === 400 || status === 422) return new CloudflareApiError({ kind: 'invalid-request', ...base });
-    if (status === 408 || status === 409 || (status !== undefined && status >= 500)) {
+    if (status === 400 || status === 422)
+      return new CloudflareApiError({ kind: 'invalid-request', ...base });
+    if (
+      status === 408 ||
+      status === 409 ||
+      (status !== undefined && status >= 500)
+    ) {
       return new CloudflareApiError({ kind: 'unavailable', ...base });
     }
     return new CloudflareApiError({ kind: 'bad-response', ...base });
   }
   if (err instanceof SyntaxError) {
-    return new CloudflareApiError({ kind: 'bad-response', operation, detail: 'response body is not JSON' });
+    return new CloudflareApiError({
+      kind: 'bad-response',
+      operation,
+      detail: 'response body is not JSON',
+    });
   }
-  if (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'ZodError') {
-    const issues = ((err as { issues?: Array<{ path?: PropertyKey[] }> }).issues ?? [])
+  if (
+    typeof err === 'object' &&
+    err !== null &&
+    (err as { name?: unknown }).name === 'ZodError'
+  ) {
+    const issues = (
+      (err as { issues?: Array<{ path?: PropertyKey[] }> }).issues ?? []
+    )
       .slice(0, 3)
       .map(i => (i.path ?? []).map(String).join('.') || '(root)');
     return new CloudflareApiError({
@@ -184,5 +229,9 @@ export function toCloudflareApiError(
       detail: `unexpected response shape at ${issues.join(', ')}`,
     });
   }
-  return new CloudflareApiError({ kind: 'bad-response', operation, detail: 'unexpected failure' });
+  return new CloudflareApiError({
+    kind: 'bad-response',
+    operation,
+    detail: 'unexpected failure',
+  });
 }

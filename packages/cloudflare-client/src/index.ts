@@ -14,9 +14,18 @@ export {
   DEFAULT_MAX_RETRIES,
 } from './config';
 export type { CloudflareClientConfig } from './config';
-export type { LoggerLike, LogMeta, CloudflareClientStats, ClientAreaKey } from './context';
+export type {
+  LoggerLike,
+  LogMeta,
+  CloudflareClientStats,
+  ClientAreaKey,
+} from './context';
 export { ClientContext } from './context';
-export { CloudflareApiError, isCloudflareApiError, toCloudflareApiError } from './errors';
+export {
+  CloudflareApiError,
+  isCloudflareApiError,
+  toCloudflareApiError,
+} from './errors';
 export type { CloudflareErrorKind } from './errors';
 export {
   Redactor,
@@ -39,7 +48,10 @@ export {
   MASKED,
 } from './masking';
 export type { MaskView, MaskResult } from './masking';
-export { parseProvenanceAnnotation, formatProvenanceAnnotation } from './provenance';
+export {
+  parseProvenanceAnnotation,
+  formatProvenanceAnnotation,
+} from './provenance';
 export type { ParsedProvenance } from './provenance';
 export * from './areas/workers';
 export * from './areas/pages';

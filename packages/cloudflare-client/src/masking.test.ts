@@ -1,4 +1,11 @@
-import { MASKED, maskSensitive, maskSensitiveCounted, maskValue, registerFieldClasses, sensitiveKeysOf } from './masking';
+import {
+  MASKED,
+  maskSensitive,
+  maskSensitiveCounted,
+  maskValue,
+  registerFieldClasses,
+  sensitiveKeysOf,
+} from './masking';
 
 describe('masking', () => {
   it('masks values in the documented shapes', () => {
@@ -14,9 +21,21 @@ describe('masking', () => {
       user_email: 'bob@acme-org.org',
       ip_address: '192.0.2.10',
       app_domain: 'app.acme-org.org',
-      actor: { email: 'carol@acme-org.org', ip_address: '198.51.100.1', type: 'user' },
-      approval_groups: [{ email_addresses: ['dave@acme-org.org', 'erin@acme-org.org'], approvals_needed: 1 }],
-      bindings: [{ name: 'API_TOKEN', type: 'secret_text', credentialLike: true }, { name: 'DB', type: 'd1' }],
+      actor: {
+        email: 'carol@acme-org.org',
+        ip_address: '198.51.100.1',
+        type: 'user',
+      },
+      approval_groups: [
+        {
+          email_addresses: ['dave@acme-org.org', 'erin@acme-org.org'],
+          approvals_needed: 1,
+        },
+      ],
+      bindings: [
+        { name: 'API_TOKEN', type: 'secret_text', credentialLike: true },
+        { name: 'DB', type: 'd1' },
+      ],
     };
     const snapshot = JSON.stringify(input);
     const { value, masked } = maskSensitiveCounted(input, 'masked');
@@ -24,11 +43,29 @@ describe('masking', () => {
       user_email: 'b***@acme-org.org',
       ip_address: '192.0.2.0/24',
       app_domain: 'app.acme-org.org',
-      actor: { email: 'c***@acme-org.org', ip_address: '198.51.100.0/24', type: 'user' },
-      approval_groups: [{ email_addresses: ['d***@acme-org.org', 'e***@acme-org.org'], approvals_needed: 1 }],
-      bindings: [{ name: MASKED, type: 'secret_text', credentialLike: true }, { name: 'DB', type: 'd1' }],
+      actor: {
+        email: 'c***@acme-org.org',
+        ip_address: '198.51.100.0/24',
+        type: 'user',
+      },
+      approval_groups: [
+        {
+          email_addresses: ['d***@acme-org.org', 'e***@acme-org.org'],
+          approvals_needed: 1,
+        },
+      ],
+      bindings: [
+        { name: MASKED, type: 'secret_text', credentialLike: true },
+        { name: 'DB', type: 'd1' },
+      ],
     });
-    expect(masked).toEqual({ user_email: 1, ip_address: 2, email: 1, email_addresses: 2, name: 1 });
+    expect(masked).toEqual({
+      user_email: 1,
+      ip_address: 2,
+      email: 1,
+      email_addresses: 2,
+      name: 1,
+    });
     expect(JSON.stringify(input)).toBe(snapshot);
   });
 
@@ -38,12 +75,21 @@ describe('masking', () => {
   });
 
   it('accepts field classes of other packages', () => {
-    expect(sensitiveKeysOf([{ 'a.b.origin_host': 'sensitive', 'x[]': 'sensitive', y: 'public' }])).toEqual(
-      new Set(['origin_host', 'x']),
-    );
-    expect(maskSensitive({ origin_host: 'db.internal' }, 'masked')).toEqual({ origin_host: 'db.internal' });
+    expect(
+      sensitiveKeysOf([
+        { 'a.b.origin_host': 'sensitive', 'x[]': 'sensitive', y: 'public' },
+      ]),
+    ).toEqual(new Set(['origin_host', 'x']));
+    expect(maskSensitive({ origin_host: 'db.internal' }, 'masked')).toEqual({
+      origin_host: 'db.internal',
+    });
     registerFieldClasses({ origin_host: 'sensitive' });
-    expect(maskSensitive({ origin_host: 'db.internal', n: 1, ok: true, nil: null }, 'masked')).toEqual({
+    expect(
+      maskSensitive(
+        { origin_host: 'db.internal', n: 1, ok: true, nil: null },
+        'masked',
+      ),
+    ).toEqual({
       origin_host: MASKED,
       n: 1,
       ok: true,

@@ -50,7 +50,11 @@ export function maskValue(value: string): string {
   }
   const v4 = IPV4.exec(value);
   if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-  if (/^[0-9a-f:]+$/i.test(value) && value.includes(':') && value.split(':').length >= 3) {
+  if (
+    /^[0-9a-f:]+$/i.test(value) &&
+    value.includes(':') &&
+    value.split(':').length >= 3
+  ) {
     return `${value.split(':').slice(0, 3).join(':')}::/48`;
   }
   return MASKED;
@@ -114,7 +118,10 @@ function sensitiveKeys(): Set<string> {
  *
  * @public
  */
-export function maskSensitiveCounted<T>(data: T, view: MaskView): MaskResult<T> {
+export function maskSensitiveCounted<T>(
+  data: T,
+  view: MaskView,
+): MaskResult<T> {
   const masked: Record<string, number> = {};
   if (view === 'unmasked') return { value: data, masked };
   const keys = sensitiveKeys();
@@ -134,7 +141,11 @@ export function maskSensitiveCounted<T>(data: T, view: MaskView): MaskResult<T> 
       const obj = v as Record<string, unknown>;
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(obj)) {
-        if (k === 'name' && obj.credentialLike === true && typeof x === 'string') {
+        if (
+          k === 'name' &&
+          obj.credentialLike === true &&
+          typeof x === 'string'
+        ) {
           count('name');
           out[k] = MASKED;
           continue;

@@ -1,20 +1,34 @@
-import { formatProvenanceAnnotation, parseProvenanceAnnotation } from './provenance';
+import {
+  formatProvenanceAnnotation,
+  parseProvenanceAnnotation,
+} from './provenance';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const RUN = 'https://github.com/acme-org/acme-api/actions/runs/123456';
 
 describe('parseProvenanceAnnotation', () => {
   it('reads the convention', () => {
-    expect(parseProvenanceAnnotation(`sha=${SHA} run=${RUN}`)).toEqual({ commitSha: SHA, ciRunUrl: RUN });
-    expect(parseProvenanceAnnotation(formatProvenanceAnnotation(SHA, RUN))).toEqual({ commitSha: SHA, ciRunUrl: RUN });
-  });
-
-  it('tolerates extra text, order and case', () => {
-    expect(parseProvenanceAnnotation(`Deploy main (run=${RUN}) by CI; sha=${SHA.toUpperCase()}, done`)).toEqual({
+    expect(parseProvenanceAnnotation(`sha=${SHA} run=${RUN}`)).toEqual({
       commitSha: SHA,
       ciRunUrl: RUN,
     });
-    expect(parseProvenanceAnnotation(`release v1.2\nsha=${SHA}\nrun=${RUN}.`)).toEqual({ commitSha: SHA, ciRunUrl: RUN });
+    expect(
+      parseProvenanceAnnotation(formatProvenanceAnnotation(SHA, RUN)),
+    ).toEqual({ commitSha: SHA, ciRunUrl: RUN });
+  });
+
+  it('tolerates extra text, order and case', () => {
+    expect(
+      parseProvenanceAnnotation(
+        `Deploy main (run=${RUN}) by CI; sha=${SHA.toUpperCase()}, done`,
+      ),
+    ).toEqual({
+      commitSha: SHA,
+      ciRunUrl: RUN,
+    });
+    expect(
+      parseProvenanceAnnotation(`release v1.2\nsha=${SHA}\nrun=${RUN}.`),
+    ).toEqual({ commitSha: SHA, ciRunUrl: RUN });
   });
 
   it('reads partial annotations', () => {
@@ -25,11 +39,19 @@ describe('parseProvenanceAnnotation', () => {
   it('ignores malformed values', () => {
     expect(parseProvenanceAnnotation(undefined)).toEqual({});
     expect(parseProvenanceAnnotation('')).toEqual({});
-    expect(parseProvenanceAnnotation('Merge pull request #12 from acme-org/feature')).toEqual({});
-    expect(parseProvenanceAnnotation(`sha=${SHA.slice(0, 7)} run=http://insecure.example/run/1`)).toEqual({});
+    expect(
+      parseProvenanceAnnotation('Merge pull request #12 from acme-org/feature'),
+    ).toEqual({});
+    expect(
+      parseProvenanceAnnotation(
+        `sha=${SHA.slice(0, 7)} run=http://insecure.example/run/1`,
+      ),
+    ).toEqual({});
     expect(parseProvenanceAnnotation(`sha=${SHA}0 run=notaurl`)).toEqual({});
     expect(parseProvenanceAnnotation(`xsha=${SHA} prerun=${RUN}`)).toEqual({});
-    expect(parseProvenanceAnnotation(`sha=${SHA.replace('a', 'g')}`)).toEqual({});
+    expect(parseProvenanceAnnotation(`sha=${SHA.replace('a', 'g')}`)).toEqual(
+      {},
+    );
     expect(parseProvenanceAnnotation('run=https://')).toEqual({});
   });
 });

@@ -27,7 +27,9 @@ const RUN = /(?:^|[\s;,(\[])run=(\S+)/;
  *
  * @public
  */
-export function parseProvenanceAnnotation(text: string | null | undefined): ParsedProvenance {
+export function parseProvenanceAnnotation(
+  text: string | null | undefined,
+): ParsedProvenance {
   if (!text) return {};
   const out: ParsedProvenance = {};
   const sha = SHA.exec(text);
@@ -37,7 +39,8 @@ export function parseProvenanceAnnotation(text: string | null | undefined): Pars
     const candidate = run[1].replace(/[)\].,;]+$/, '');
     try {
       const url = new URL(candidate);
-      if (url.protocol === 'https:' && url.hostname) out.ciRunUrl = url.toString();
+      if (url.protocol === 'https:' && url.hostname)
+        out.ciRunUrl = url.toString();
     } catch {
       // not a URL: ignored
     }
@@ -50,6 +53,9 @@ export function parseProvenanceAnnotation(text: string | null | undefined): Pars
  *
  * @public
  */
-export function formatProvenanceAnnotation(commitSha: string, ciRunUrl: string): string {
+export function formatProvenanceAnnotation(
+  commitSha: string,
+  ciRunUrl: string,
+): string {
   return `sha=${commitSha} run=${ciRunUrl}`;
 }

@@ -1,29 +1,55 @@
-import { DEFAULT_REDACTION_RULES, Redaction, Redactor, countRedactions, looksHighEntropy, noteSecretFields } from './redaction';
+import {
+  DEFAULT_REDACTION_RULES,
+  Redaction,
+  Redactor,
+  countRedactions,
+  looksHighEntropy,
+  noteSecretFields,
+} from './redaction';
 import { SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
 
-const PEM = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
-const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+const PEM =
+  '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----';
+const JWT =
+  'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
 
 describe('Redactor', () => {
   const r = new Redactor();
 
-  it.each(['API_KEY', 'stripe_api_key', 'DB_PASSWORD', 'GITHUB_TOKEN', 'webhook_secret', 'PRIVATE-KEY', 'AUTH_HEADER', 'credentials'])(
-    'treats the name %s as a credential',
-    name => expect(r.isCredentialName(name)).toBe(true),
+  it.each([
+    'API_KEY',
+    'stripe_api_key',
+    'DB_PASSWORD',
+    'GITHUB_TOKEN',
+    'webhook_secret',
+    'PRIVATE-KEY',
+    'AUTH_HEADER',
+    'credentials',
+  ])('treats the name %s as a credential', name =>
+    expect(r.isCredentialName(name)).toBe(true),
   );
 
-  it.each(['LOG_LEVEL', 'API_BASE', 'REGION', 'ENVIRONMENT'])('keeps the name %s', name =>
-    expect(r.isCredentialName(name)).toBe(false),
+  it.each(['LOG_LEVEL', 'API_BASE', 'REGION', 'ENVIRONMENT'])(
+    'keeps the name %s',
+    name => expect(r.isCredentialName(name)).toBe(false),
   );
 
   it.each([
     ['a JWT', JWT],
     ['a PEM block', PEM],
-    ['a URL with a password', 'postgres://app:hunter2@db.acme.example:5432/app'],
+    [
+      'a URL with a password',
+      'postgres://app:hunter2@db.acme.example:5432/app',
+    ],
     ['a GitHub token', `ghp_${'a1B2'.repeat(9)}`],
-    ['a high-entropy string', SECRET_CANARIES.kvTokenShapedValue.split('-').pop()!.repeat(2)],
+    [
+      'a high-entropy string',
+      SECRET_CANARIES.kvTokenShapedValue.split('-').pop()!.repeat(2),
+    ],
     ['a random token', 'Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1'],
-  ])('treats %s as a credential value', (_, value) => expect(r.isCredentialValue(value)).toBe(true));
+  ])('treats %s as a credential value', (_, value) =>
+    expect(r.isCredentialValue(value)).toBe(true),
+  );
 
   it.each([
     ['a word', 'info'],
@@ -41,13 +67,25 @@ describe('Redactor', () => {
       {
         provider: 'stripe',
         webhook_secret: 'x',
-        nested: { list: ['plain', JWT], token_id: 'f'.repeat(32), id: 'Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1' },
+        nested: {
+          list: ['plain', JWT],
+          token_id: 'f'.repeat(32),
+          id: 'Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1',
+        },
         empty_password: '',
       },
       'json',
       notes,
     );
-    expect(out).toEqual({ provider: 'stripe', nested: { list: ['plain', null], token_id: 'f'.repeat(32), id: 'Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1' }, empty_password: '' });
+    expect(out).toEqual({
+      provider: 'stripe',
+      nested: {
+        list: ['plain', null],
+        token_id: 'f'.repeat(32),
+        id: 'Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1',
+      },
+      empty_password: '',
+    });
     expect(notes).toEqual([
       { path: 'json.webhook_secret', reason: 'credential-key-name' },
       { path: 'json.nested.list[1]', reason: 'credential-value-shape' },
@@ -58,7 +96,11 @@ describe('Redactor', () => {
   it('redacts a top-level credential string to undefined and can skip key names', () => {
     const notes: Redaction[] = [];
     expect(r.redactJson(JWT, 'v', notes)).toBeUndefined();
-    expect(r.redactJson({ auth_method: { auth_method: 'mfa' } }, 'rule', notes, { keyNames: false })).toEqual({
+    expect(
+      r.redactJson({ auth_method: { auth_method: 'mfa' } }, 'rule', notes, {
+        keyNames: false,
+      }),
+    ).toEqual({
       auth_method: { auth_method: 'mfa' },
     });
     expect(notes).toHaveLength(1);
@@ -67,21 +109,37 @@ describe('Redactor', () => {
   it('applies configured rules on top of the defaults', () => {
     const custom = new Redactor({
       ...DEFAULT_REDACTION_RULES,
-      keyNamePatterns: [...DEFAULT_REDACTION_RULES.keyNamePatterns, /^LICENSE$/i],
+      keyNamePatterns: [
+        ...DEFAULT_REDACTION_RULES.keyNamePatterns,
+        /^LICENSE$/i,
+      ],
       valuePatterns: [...DEFAULT_REDACTION_RULES.valuePatterns, /^acme-lic-/],
       highEntropyMinLength: 40,
     });
     expect(custom.reasonFor('LICENSE', 'x')).toBe('credential-key-name');
-    expect(custom.reasonFor('X', 'acme-lic-123')).toBe('credential-value-shape');
+    expect(custom.reasonFor('X', 'acme-lic-123')).toBe(
+      'credential-value-shape',
+    );
     expect(custom.reasonFor('X', 'Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1')).toBeUndefined();
     expect(custom.reasonFor('API_KEY', 'x')).toBe('credential-key-name');
   });
 
   it('notes secret fields and counts redactions anywhere', () => {
     const notes: Redaction[] = [];
-    noteSecretFields({ a: { b: 'x' }, c: '', d: null }, ['a.b', 'c', 'd', 'e.f'], notes, 'root');
+    noteSecretFields(
+      { a: { b: 'x' }, c: '', d: null },
+      ['a.b', 'c', 'd', 'e.f'],
+      notes,
+      'root',
+    );
     expect(notes).toEqual([{ path: 'root.a.b', reason: 'secret-field' }]);
-    expect(countRedactions([{ redactions: notes }, { inner: { redactions: [...notes, ...notes] } }, 'x'])).toBe(3);
+    expect(
+      countRedactions([
+        { redactions: notes },
+        { inner: { redactions: [...notes, ...notes] } },
+        'x',
+      ]),
+    ).toBe(3);
   });
 
   it('checks entropy only from the minimum length', () => {

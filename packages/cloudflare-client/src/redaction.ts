@@ -17,7 +17,10 @@
  *
  * @public
  */
-export type RedactionReason = 'secret-field' | 'credential-key-name' | 'credential-value-shape';
+export type RedactionReason =
+  | 'secret-field'
+  | 'credential-key-name'
+  | 'credential-value-shape';
 
 /**
  * One withheld value: where it was and why. Never the value.
@@ -138,7 +141,10 @@ export class Redactor {
   /**
    * Why a named value must be withheld, or undefined when it may be kept.
    */
-  reasonFor(name: string | undefined | null, value: unknown): RedactionReason | undefined {
+  reasonFor(
+    name: string | undefined | null,
+    value: unknown,
+  ): RedactionReason | undefined {
     if (this.isCredentialName(name)) return 'credential-key-name';
     if (this.isCredentialValue(value)) return 'credential-value-shape';
     return undefined;
@@ -161,7 +167,12 @@ export class Redactor {
     return out === REMOVED ? undefined : out;
   }
 
-  private redactInner(value: unknown, path: string, notes: Redaction[], key?: string): unknown {
+  private redactInner(
+    value: unknown,
+    path: string,
+    notes: Redaction[],
+    key?: string,
+  ): unknown {
     if (Array.isArray(value)) {
       return value.map((v, i) => {
         const r = this.redactInner(v, `${path}[${i}]`, notes, key);
@@ -172,7 +183,14 @@ export class Redactor {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         const childPath = `${path}.${k}`;
-        if (this.keyNames && !ID_KEY.test(k) && this.isCredentialName(k) && v !== null && v !== undefined && v !== '') {
+        if (
+          this.keyNames &&
+          !ID_KEY.test(k) &&
+          this.isCredentialName(k) &&
+          v !== null &&
+          v !== undefined &&
+          v !== ''
+        ) {
           notes.push({ path: childPath, reason: 'credential-key-name' });
           continue;
         }
@@ -181,7 +199,11 @@ export class Redactor {
       }
       return out;
     }
-    if (typeof value === 'string' && !(key && ID_KEY.test(key)) && this.isCredentialValue(value)) {
+    if (
+      typeof value === 'string' &&
+      !(key && ID_KEY.test(key)) &&
+      this.isCredentialValue(value)
+    ) {
       notes.push({ path, reason: 'credential-value-shape' });
       return REMOVED;
     }
@@ -195,14 +217,25 @@ export class Redactor {
  *
  * @public
  */
-export function noteSecretFields(raw: unknown, paths: readonly string[], notes: Redaction[], prefix = ''): void {
+export function noteSecretFields(
+  raw: unknown,
+  paths: readonly string[],
+  notes: Redaction[],
+  prefix = '',
+): void {
   for (const path of paths) {
     let cur: unknown = raw;
     for (const seg of path.split('.')) {
-      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+      cur =
+        cur && typeof cur === 'object'
+          ? (cur as Record<string, unknown>)[seg]
+          : undefined;
     }
     if (cur !== undefined && cur !== null && cur !== '') {
-      notes.push({ path: prefix ? `${prefix}.${path}` : path, reason: 'secret-field' });
+      notes.push({
+        path: prefix ? `${prefix}.${path}` : path,
+        reason: 'secret-field',
+      });
     }
   }
 }
@@ -213,7 +246,8 @@ export function noteSecretFields(raw: unknown, paths: readonly string[], notes: 
  * @public
  */
 export function countRedactions(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countRedactions(v), 0);
+  if (Array.isArray(value))
+    return value.reduce((n: number, v) => n + countRedactions(v), 0);
   if (value && typeof value === 'object') {
     let n = 0;
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {

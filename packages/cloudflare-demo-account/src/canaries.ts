@@ -41,4 +41,5 @@ export const SECRET_CANARIES = {
  *
  * @public
  */
-export const ALL_SECRET_CANARIES: readonly string[] = Object.values(SECRET_CANARIES);
+export const ALL_SECRET_CANARIES: readonly string[] =
+  Object.values(SECRET_CANARIES);

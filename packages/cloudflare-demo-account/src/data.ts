@@ -1,23 +1,87 @@
 import { createRng } from './rng';
-import { WorkersData, createWorkersData, generateWorkersData } from './fixtures/workers';
-import { PagesData, createPagesData, generatePagesData } from './fixtures/pages';
-import { ZeroTrustData, createZeroTrustData, generateZeroTrustData } from './fixtures/zeroTrust';
-import { AuditLogsData, createAuditLogsData, generateAuditLogsData } from './fixtures/auditLogs';
-import { TokensData, createTokensData, generateTokensData } from './fixtures/tokens';
-import { QueuesData, createQueuesData, generateQueuesData } from './fixtures/queues';
+import {
+  WorkersData,
+  createWorkersData,
+  generateWorkersData,
+} from './fixtures/workers';
+import {
+  PagesData,
+  createPagesData,
+  generatePagesData,
+} from './fixtures/pages';
+import {
+  ZeroTrustData,
+  createZeroTrustData,
+  generateZeroTrustData,
+} from './fixtures/zeroTrust';
+import {
+  AuditLogsData,
+  createAuditLogsData,
+  generateAuditLogsData,
+} from './fixtures/auditLogs';
+import {
+  TokensData,
+  createTokensData,
+  generateTokensData,
+} from './fixtures/tokens';
+import {
+  QueuesData,
+  createQueuesData,
+  generateQueuesData,
+} from './fixtures/queues';
 import { KvData, createKvData, generateKvData } from './fixtures/kv';
 import { D1Data, createD1Data, generateD1Data } from './fixtures/d1';
 import { R2Data, createR2Data, generateR2Data } from './fixtures/r2';
-import { AiGatewayData, createAiGatewayData, generateAiGatewayData } from './fixtures/aiGateway';
-import { VectorizeData, createVectorizeData, generateVectorizeData } from './fixtures/vectorize';
-import { AnalyticsEngineData, createAnalyticsEngineData, generateAnalyticsEngineData } from './fixtures/analyticsEngine';
-import { SecretsStoreData, createSecretsStoreData, generateSecretsStoreData } from './fixtures/secretsStore';
-import { HyperdriveData, createHyperdriveData, generateHyperdriveData } from './fixtures/hyperdrive';
-import { ContainersData, createContainersData, generateContainersData } from './fixtures/containers';
-import { WorkflowsData, createWorkflowsData, generateWorkflowsData } from './fixtures/workflows';
-import { DurableObjectsData, createDurableObjectsData, generateDurableObjectsData } from './fixtures/durableObjects';
-import { AiSearchData, createAiSearchData, generateAiSearchData } from './fixtures/aiSearch';
-import { BrowserRenderingData, createBrowserRenderingData, generateBrowserRenderingData } from './fixtures/browserRendering';
+import {
+  AiGatewayData,
+  createAiGatewayData,
+  generateAiGatewayData,
+} from './fixtures/aiGateway';
+import {
+  VectorizeData,
+  createVectorizeData,
+  generateVectorizeData,
+} from './fixtures/vectorize';
+import {
+  AnalyticsEngineData,
+  createAnalyticsEngineData,
+  generateAnalyticsEngineData,
+} from './fixtures/analyticsEngine';
+import {
+  SecretsStoreData,
+  createSecretsStoreData,
+  generateSecretsStoreData,
+} from './fixtures/secretsStore';
+import {
+  HyperdriveData,
+  createHyperdriveData,
+  generateHyperdriveData,
+} from './fixtures/hyperdrive';
+import {
+  ContainersData,
+  createContainersData,
+  generateContainersData,
+} from './fixtures/containers';
+import {
+  WorkflowsData,
+  createWorkflowsData,
+  generateWorkflowsData,
+} from './fixtures/workflows';
+import {
+  DurableObjectsData,
+  createDurableObjectsData,
+  generateDurableObjectsData,
+} from './fixtures/durableObjects';
+import {
+  AiSearchData,
+  createAiSearchData,
+  generateAiSearchData,
+} from './fixtures/aiSearch';
+import {
+  BrowserRenderingData,
+  createBrowserRenderingData,
+  generateBrowserRenderingData,
+} from './fixtures/browserRendering';
 
 /**
  * Everything the demo account serves: the account and the data of each product area.
@@ -66,7 +130,27 @@ export type DemoAreaKey = Exclude<keyof DemoAccountData, 'account'>;
  *
  * @public
  */
-export const DEMO_AREA_KEYS: readonly DemoAreaKey[] = ['workers', 'pages', 'zeroTrust', 'auditLogs', 'tokens', 'queues', 'kv', 'd1', 'r2', 'aiGateway', 'vectorize', 'analyticsEngine', 'secretsStore', 'hyperdrive', 'containers', 'workflows', 'durableObjects', 'aiSearch', 'browserRendering'];
+export const DEMO_AREA_KEYS: readonly DemoAreaKey[] = [
+  'workers',
+  'pages',
+  'zeroTrust',
+  'auditLogs',
+  'tokens',
+  'queues',
+  'kv',
+  'd1',
+  'r2',
+  'aiGateway',
+  'vectorize',
+  'analyticsEngine',
+  'secretsStore',
+  'hyperdrive',
+  'containers',
+  'workflows',
+  'durableObjects',
+  'aiSearch',
+  'browserRendering',
+];
 
 /**
  * The built-in fictional account `acme-org`, with its deliberate posture failures and secret canaries.
@@ -117,7 +201,9 @@ export interface ScaleOptions {
  *
  * @public
  */
-export function createScaleAccountData(options: ScaleOptions = {}): DemoAccountData {
+export function createScaleAccountData(
+  options: ScaleOptions = {},
+): DemoAccountData {
   const rng = createRng(options.seed ?? 1);
   const spread = Math.floor((options.resources ?? 0) / DEMO_AREA_KEYS.length);
   const count = (key: DemoAreaKey) => options.counts?.[key] ?? spread;
@@ -141,6 +227,9 @@ export function createScaleAccountData(options: ScaleOptions = {}): DemoAccountD
     workflows: generateWorkflowsData(rng, count('workflows')),
     durableObjects: generateDurableObjectsData(rng, count('durableObjects')),
     aiSearch: generateAiSearchData(rng, count('aiSearch')),
-    browserRendering: generateBrowserRenderingData(rng, count('browserRendering')),
+    browserRendering: generateBrowserRenderingData(
+      rng,
+      count('browserRendering'),
+    ),
   };
 }

@@ -45,14 +45,29 @@ export function cfError(
 /** The errors Cloudflare sends, by cause. */
 export const cfErrors = {
   missingAuth: () =>
-    cfError(400, 9106, 'Missing X-Auth-Key, X-Auth-Email or Authorization headers'),
+    cfError(
+      400,
+      9106,
+      'Missing X-Auth-Key, X-Auth-Email or Authorization headers',
+    ),
   invalidToken: () => cfError(401, 1000, 'Invalid API Token'),
   forbidden: () => cfError(403, 10000, 'Authentication error'),
-  notFound: (what: string) => cfError(404, 7003, `Could not route to ${what}, perhaps your object identifier is invalid?`),
+  notFound: (what: string) =>
+    cfError(
+      404,
+      7003,
+      `Could not route to ${what}, perhaps your object identifier is invalid?`,
+    ),
   badRequest: (message: string) => cfError(400, 7400, message),
   rateLimited: (retryAfterSeconds: number) =>
-    cfError(429, 10429, 'Rate limited. Please wait and consider throttling your request speed', {
-      'retry-after': String(retryAfterSeconds),
-    }),
-  serverError: (status = 500) => cfError(status, 10001, 'Internal Server Error'),
+    cfError(
+      429,
+      10429,
+      'Rate limited. Please wait and consider throttling your request speed',
+      {
+        'retry-after': String(retryAfterSeconds),
+      },
+    ),
+  serverError: (status = 500) =>
+    cfError(status, 10001, 'Internal Server Error'),
 };

@@ -14,7 +14,13 @@ const realmSafeFetch: typeof fetch = (input, init) =>
   });
 
 const timeoutClient = () =>
-  new Cloudflare({ apiToken: DEMO_API_TOKEN, baseURL: TEST_BASE_URL, maxRetries: 0, timeout: 200, fetch: realmSafeFetch });
+  new Cloudflare({
+    apiToken: DEMO_API_TOKEN,
+    baseURL: TEST_BASE_URL,
+    maxRetries: 0,
+    timeout: 200,
+    fetch: realmSafeFetch,
+  });
 
 const withFault = (fault: string) => ({ headers: { 'cf-demo-fault': fault } });
 
@@ -25,15 +31,23 @@ describe('fault knobs', () => {
     client.workers.scripts.list({ account_id }, options);
 
   it('parses the header syntax', () => {
-    expect(parseFault('rate-limit:7')).toEqual({ kind: 'rate-limit', retryAfterSeconds: 7 });
-    expect(parseFault('server-error:503')).toEqual({ kind: 'server-error', status: 503 });
+    expect(parseFault('rate-limit:7')).toEqual({
+      kind: 'rate-limit',
+      retryAfterSeconds: 7,
+    });
+    expect(parseFault('server-error:503')).toEqual({
+      kind: 'server-error',
+      status: 503,
+    });
     expect(parseFault('latency')).toBeUndefined();
     expect(parseFault('nope')).toBeUndefined();
   });
 
   describe('rate-limit', () => {
     it('answers 429 with Retry-After per request', async () => {
-      const err = await listScripts(sdk(), withFault('rate-limit:7')).catch(e => e);
+      const err = await listScripts(sdk(), withFault('rate-limit:7')).catch(
+        e => e,
+      );
       expect(err).toBeInstanceOf(Cloudflare.RateLimitError);
       expect(err.headers.get('retry-after')).toBe('7');
       expect(err.errors[0].code).toBe(10429);
@@ -45,13 +59,18 @@ describe('fault knobs', () => {
 
   describe('server-error', () => {
     it('answers 5xx per request', async () => {
-      const err = await listScripts(sdk(), withFault('server-error:503')).catch(e => e);
+      const err = await listScripts(sdk(), withFault('server-error:503')).catch(
+        e => e,
+      );
       expect(err).toBeInstanceOf(Cloudflare.InternalServerError);
       expect(err.status).toBe(503);
     });
 
     it('answers 500 per route until removed', async () => {
-      const remove = demo.state.addFault({ route: '/workers/scripts', fault: { kind: 'server-error' } });
+      const remove = demo.state.addFault({
+        route: '/workers/scripts',
+        fault: { kind: 'server-error' },
+      });
       await expect(listScripts(sdk())).rejects.toMatchObject({ status: 500 });
       await expect(listScripts(sdk())).rejects.toMatchObject({ status: 500 });
       remove();
@@ -61,13 +80,21 @@ describe('fault knobs', () => {
 
   describe('hang', () => {
     it('makes the client time out, per request', async () => {
-      const err = await listScripts(timeoutClient(), withFault('hang')).catch(e => e);
+      const err = await listScripts(timeoutClient(), withFault('hang')).catch(
+        e => e,
+      );
       expect(err).toBeInstanceOf(Cloudflare.APIConnectionTimeoutError);
     });
 
     it('makes the client time out, per route', async () => {
-      demo.state.addFault({ route: '/pages/projects', fault: { kind: 'hang' }, times: 1 });
-      const err = await timeoutClient().pages.projects.list({ account_id }).catch(e => e);
+      demo.state.addFault({
+        route: '/pages/projects',
+        fault: { kind: 'hang' },
+        times: 1,
+      });
+      const err = await timeoutClient()
+        .pages.projects.list({ account_id })
+        .catch(e => e);
       expect(err).toBeInstanceOf(Cloudflare.APIConnectionTimeoutError);
     });
   });
@@ -75,14 +102,21 @@ describe('fault knobs', () => {
   describe('malformed-json', () => {
     // Compared by name: the SyntaxError comes from Node's realm, not jest's.
     it('makes the SDK throw a SyntaxError, per request', async () => {
-      const err = await listScripts(sdk(), withFault('malformed-json')).catch(e => e);
+      const err = await listScripts(sdk(), withFault('malformed-json')).catch(
+        e => e,
+      );
       expect(err.name).toBe('SyntaxError');
       expect(err).not.toBeInstanceOf(Cloudflare.APIError);
     });
 
     it('makes the SDK throw a SyntaxError, per route', async () => {
-      demo.state.addFault({ route: '/user/tokens', fault: { kind: 'malformed-json' } });
-      await expect(sdk().user.tokens.list()).rejects.toMatchObject({ name: 'SyntaxError' });
+      demo.state.addFault({
+        route: '/user/tokens',
+        fault: { kind: 'malformed-json' },
+      });
+      await expect(sdk().user.tokens.list()).rejects.toMatchObject({
+        name: 'SyntaxError',
+      });
     });
   });
 
@@ -102,20 +136,32 @@ describe('fault knobs', () => {
     });
 
     it('fails the cursor page mid-pagination, per route', async () => {
-      demo.state.addFault({ route: '/devices/physical-devices', fault: { kind: 'fail-page' } });
+      demo.state.addFault({
+        route: '/devices/physical-devices',
+        fault: { kind: 'fail-page' },
+      });
       const seen: string[] = [];
       const iterate = async () => {
-        for await (const d of sdk().zeroTrust.devices.devices.list({ account_id })) seen.push(d.id);
+        for await (const d of sdk().zeroTrust.devices.devices.list({
+          account_id,
+        }))
+          seen.push(d.id);
       };
       await expect(iterate()).rejects.toMatchObject({ status: 500 });
       expect(seen).toHaveLength(10);
     });
 
     it('counts cursor pages, so a later page can be the one that fails', async () => {
-      demo.state.addFault({ route: '/devices/physical-devices', fault: { kind: 'fail-page', page: 3 } });
+      demo.state.addFault({
+        route: '/devices/physical-devices',
+        fault: { kind: 'fail-page', page: 3 },
+      });
       const seen: string[] = [];
       const iterate = async () => {
-        for await (const d of sdk().zeroTrust.devices.devices.list({ account_id })) seen.push(d.id);
+        for await (const d of sdk().zeroTrust.devices.devices.list({
+          account_id,
+        }))
+          seen.push(d.id);
       };
       await expect(iterate()).rejects.toMatchObject({ status: 500 });
       expect(seen).toHaveLength(20);
@@ -130,7 +176,11 @@ describe('fault knobs', () => {
     });
 
     it('delays a response, per route', async () => {
-      demo.state.addFault({ route: '/user/tokens/verify', fault: { kind: 'latency', ms: 150 }, times: 1 });
+      demo.state.addFault({
+        route: '/user/tokens/verify',
+        fault: { kind: 'latency', ms: 150 },
+        times: 1,
+      });
       const started = Date.now();
       await sdk().user.tokens.verify();
       expect(Date.now() - started).toBeGreaterThanOrEqual(140);

@@ -45,9 +45,15 @@ export function pageOf<T>(
 /** An opaque cursor holding the offset of the next item and the number of the page it starts. */
 const encodeCursor = (offset: number, page: number) =>
   Buffer.from(`o:${offset}:p:${page}`).toString('base64url');
-const decodeCursor = (cursor: string | null): { offset: number; page: number } => {
-  const m = cursor ? /^o:(\d+):p:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString()) : null;
-  return m ? { offset: Number(m[1]), page: Number(m[2]) } : { offset: 0, page: 1 };
+const decodeCursor = (
+  cursor: string | null,
+): { offset: number; page: number } => {
+  const m = cursor
+    ? /^o:(\d+):p:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString())
+    : null;
+  return m
+    ? { offset: Number(m[1]), page: Number(m[2]) }
+    : { offset: 0, page: 1 };
 };
 
 /**
@@ -57,7 +63,11 @@ const decodeCursor = (cursor: string | null): { offset: number; page: number } =
 export function cursorPageOf<T>(
   items: readonly T[],
   url: URL,
-  opts: { sizeParam?: 'per_page' | 'limit'; defaultSize?: number; maxSize?: number } = {},
+  opts: {
+    sizeParam?: 'per_page' | 'limit';
+    defaultSize?: number;
+    maxSize?: number;
+  } = {},
 ): Page<T> {
   const size = Math.min(
     intParam(url, opts.sizeParam ?? 'per_page', opts.defaultSize ?? 20),
@@ -65,7 +75,8 @@ export function cursorPageOf<T>(
   );
   const { offset, page } = decodeCursor(url.searchParams.get('cursor'));
   const slice = items.slice(offset, offset + size);
-  const next = offset + size < items.length ? encodeCursor(offset + size, page + 1) : '';
+  const next =
+    offset + size < items.length ? encodeCursor(offset + size, page + 1) : '';
   return {
     items: slice,
     resultInfo: {
@@ -87,7 +98,10 @@ export function pageTokenOf<T>(
   const token = url.searchParams.get('page_token');
   const { offset, page } = decodeCursor(token);
   const slice = items.slice(offset, offset + size);
-  const next = offset + size < items.length ? encodeCursor(offset + size, page + 1) : undefined;
+  const next =
+    offset + size < items.length
+      ? encodeCursor(offset + size, page + 1)
+      : undefined;
   return {
     items: slice,
     resultInfo: {
@@ -101,5 +115,7 @@ export function pageTokenOf<T>(
 /** The page number a request asks for, whatever the style (used by the mid-pagination fault). */
 export function requestedPage(url: URL): number {
   if (url.searchParams.has('page')) return intParam(url, 'page', 1);
-  return decodeCursor(url.searchParams.get('cursor') ?? url.searchParams.get('page_token')).page;
+  return decodeCursor(
+    url.searchParams.get('cursor') ?? url.searchParams.get('page_token'),
+  ).page;
 }

@@ -28,7 +28,8 @@ export function createRng(seed: number): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const int = (min: number, max: number) =>
+    min + Math.floor(next() * (max - min + 1));
   const hex = (length: number) => {
     let s = '';
     while (s.length < length) s += Math.floor(next() * 16).toString(16);
@@ -40,6 +41,7 @@ export function createRng(seed: number): Rng {
     pick: items => items[int(0, items.length - 1)],
     hex,
     uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
-    date: (from, to) => new Date(from + Math.floor(next() * (to - from))).toISOString(),
+    date: (from, to) =>
+      new Date(from + Math.floor(next() * (to - from))).toISOString(),
   };
 }

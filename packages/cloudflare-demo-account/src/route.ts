@@ -35,14 +35,20 @@ export interface DemoRoute {
 }
 
 /** Short-hand for a GET route. */
-export const get = (path: string, resolve: DemoRoute['resolve']): DemoRoute => ({
+export const get = (
+  path: string,
+  resolve: DemoRoute['resolve'],
+): DemoRoute => ({
   method: 'GET',
   path,
   resolve,
 });
 
 /** Short-hand for a POST route (reads only: Analytics Engine SQL, GraphQL). */
-export const post = (path: string, resolve: DemoRoute['resolve']): DemoRoute => ({
+export const post = (
+  path: string,
+  resolve: DemoRoute['resolve'],
+): DemoRoute => ({
   method: 'POST',
   path,
   resolve,
@@ -50,7 +56,8 @@ export const post = (path: string, resolve: DemoRoute['resolve']): DemoRoute => 
 
 function bearerToken(request: Request): string | undefined | null {
   const auth = request.headers.get('authorization');
-  if (auth === null) return request.headers.get('x-auth-key') ? null : undefined;
+  if (auth === null)
+    return request.headers.get('x-auth-key') ? null : undefined;
   const m = /^Bearer\s+(\S+)$/i.exec(auth);
   return m ? m[1] : null;
 }
@@ -61,59 +68,86 @@ function bearerToken(request: Request): string | undefined | null {
  *
  * @public
  */
-export function toHandlers(state: DemoAccountState, routes: DemoRoute[]): HttpHandler[] {
+export function toHandlers(
+  state: DemoAccountState,
+  routes: DemoRoute[],
+): HttpHandler[] {
   return routes.map(route => {
     const method = route.method === 'GET' ? http.get : http.post;
-    return method(`*${API_PREFIX}${route.path}`, async ({ request, params }) => {
-      const url = new URL(request.url);
-      const p = Object.fromEntries(
-        Object.entries(params).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]),
-      );
-      state.countCall(`${route.method} ${route.path}`);
+    return method(
+      `*${API_PREFIX}${route.path}`,
+      async ({ request, params }) => {
+        const url = new URL(request.url);
+        const p = Object.fromEntries(
+          Object.entries(params).map(([k, v]) => [
+            k,
+            String(Array.isArray(v) ? v[0] : v),
+          ]),
+        );
+        state.countCall(`${route.method} ${route.path}`);
 
-      const headerFault = request.headers.get('cf-demo-fault');
-      const fault = headerFault !== null ? parseFault(headerFault) : state.takeFault(url.pathname);
-      const latency = state.latencyMs + (fault?.kind === 'latency' ? fault.ms : 0);
-      if (latency > 0) await delay(latency);
+        const headerFault = request.headers.get('cf-demo-fault');
+        const fault =
+          headerFault !== null
+            ? parseFault(headerFault)
+            : state.takeFault(url.pathname);
+        const latency =
+          state.latencyMs + (fault?.kind === 'latency' ? fault.ms : 0);
+        if (latency > 0) await delay(latency);
 
-      const token = bearerToken(request);
-      if (token === undefined) return cfErrors.missingAuth();
-      if (token === null || !state.tokens.has(token)) return cfErrors.invalidToken();
+        const token = bearerToken(request);
+        if (token === undefined) return cfErrors.missingAuth();
+        if (token === null || !state.tokens.has(token))
+          return cfErrors.invalidToken();
 
-      const wait = state.consumeRateLimit(token);
-      if (wait !== undefined) return cfErrors.rateLimited(wait);
+        const wait = state.consumeRateLimit(token);
+        if (wait !== undefined) return cfErrors.rateLimited(wait);
 
-      if (p.account_id !== undefined && p.account_id !== state.data.account.id) {
-        return cfErrors.forbidden();
-      }
+        if (
+          p.account_id !== undefined &&
+          p.account_id !== state.data.account.id
+        ) {
+          return cfErrors.forbidden();
+        }
 
-      switch (fault?.kind) {
-        case 'rate-limit':
-          return cfErrors.rateLimited(fault.retryAfterSeconds ?? 1);
-        case 'server-error':
-          return cfErrors.serverError(fault.status ?? 500);
-        case 'hang':
-          await delay('infinite');
-          break;
-        case 'malformed-json':
-          return new HttpResponse('{"success": true, "result": [{"id": ', {
-            status: 200,
-            headers: { 'content-type': 'application/json' },
-          });
-        case 'fail-page':
-          if (requestedPage(url) >= (fault.page ?? 2)) return cfErrors.serverError(500);
-          break;
-        default:
-          break;
-      }
+        switch (fault?.kind) {
+          case 'rate-limit':
+            return cfErrors.rateLimited(fault.retryAfterSeconds ?? 1);
+          case 'server-error':
+            return cfErrors.serverError(fault.status ?? 500);
+          case 'hang':
+            await delay('infinite');
+            break;
+          case 'malformed-json':
+            return new HttpResponse('{"success": true, "result": [{"id": ', {
+              status: 200,
+              headers: { 'content-type': 'application/json' },
+            });
+          case 'fail-page':
+            if (requestedPage(url) >= (fault.page ?? 2))
+              return cfErrors.serverError(500);
+            break;
+          default:
+            break;
+        }
 
-      const response = await route.resolve({ request, url, params: p, state, data: state.data });
-      if (state.rateLimit) {
-        const { remaining, resetSeconds } = state.remaining(token);
-        response.headers.set('ratelimit', `"default";r=${remaining};t=${resetSeconds}`);
-        response.headers.set('ratelimit-policy', '"default";q=1200;w=300');
-      }
-      return response;
-    });
+        const response = await route.resolve({
+          request,
+          url,
+          params: p,
+          state,
+          data: state.data,
+        });
+        if (state.rateLimit) {
+          const { remaining, resetSeconds } = state.remaining(token);
+          response.headers.set(
+            'ratelimit',
+            `"default";r=${remaining};t=${resetSeconds}`,
+          );
+          response.headers.set('ratelimit-policy', '"default";q=1200;w=300');
+        }
+        return response;
+      },
+    );
   });
 }

@@ -11,9 +11,13 @@ import { createScaleAccountData } from './data';
 async function main() {
   const scale = Number(process.env.DEMO_ACCOUNT_SCALE ?? 0);
   const state = new DemoAccountState({
-    data: scale > 0
-      ? createScaleAccountData({ resources: scale, seed: Number(process.env.DEMO_ACCOUNT_SEED ?? 1) })
-      : undefined,
+    data:
+      scale > 0
+        ? createScaleAccountData({
+            resources: scale,
+            seed: Number(process.env.DEMO_ACCOUNT_SEED ?? 1),
+          })
+        : undefined,
     rateLimit: scale > 0 || process.env.DEMO_ACCOUNT_RATE_LIMIT === '1',
     latencyMs: Number(process.env.DEMO_ACCOUNT_LATENCY_MS ?? 0),
   });
@@ -22,7 +26,9 @@ async function main() {
     state,
   });
   // eslint-disable-next-line no-console
-  console.log(`Demo Cloudflare account ${state.data.account.name} on ${server.baseUrl}`);
+  console.log(
+    `Demo Cloudflare account ${state.data.account.name} on ${server.baseUrl}`,
+  );
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

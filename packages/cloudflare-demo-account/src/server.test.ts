@@ -12,14 +12,22 @@ describe('startDemoAccountServer', () => {
   afterEach(() => server.close());
 
   const client = (maxRetries = 0) =>
-    new Cloudflare({ apiToken: DEMO_API_TOKEN, baseURL: server.baseUrl, maxRetries, timeout: 5_000 });
+    new Cloudflare({
+      apiToken: DEMO_API_TOKEN,
+      baseURL: server.baseUrl,
+      maxRetries,
+      timeout: 5_000,
+    });
   const admin = (path: string, init?: RequestInit) =>
     fetch(`http://127.0.0.1:${server.port}/__demo${path}`, init);
 
   it('serves the SDK over HTTP on a loopback port', async () => {
     expect(server.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/client\/v4$/);
     const names: string[] = [];
-    for await (const s of client().workers.scripts.list({ account_id: DEMO_ACCOUNT_ID })) names.push(s.id ?? '');
+    for await (const s of client().workers.scripts.list({
+      account_id: DEMO_ACCOUNT_ID,
+    }))
+      names.push(s.id ?? '');
     expect(names).toContain('acme-api');
   });
 
@@ -27,14 +35,28 @@ describe('startDemoAccountServer', () => {
     const set = await admin('/faults', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ route: '/workers/scripts', fault: 'server-error:503', times: 1 }),
+      body: JSON.stringify({
+        route: '/workers/scripts',
+        fault: 'server-error:503',
+        times: 1,
+      }),
     });
     expect(set.status).toBe(201);
     expect(await (await admin('/faults')).json()).toEqual({
-      faults: [{ route: '/workers/scripts', fault: { kind: 'server-error', status: 503 }, times: 1 }],
+      faults: [
+        {
+          route: '/workers/scripts',
+          fault: { kind: 'server-error', status: 503 },
+          times: 1,
+        },
+      ],
     });
-    await expect(client().workers.scripts.list({ account_id: DEMO_ACCOUNT_ID })).rejects.toMatchObject({ status: 503 });
-    await expect(client().workers.scripts.list({ account_id: DEMO_ACCOUNT_ID })).resolves.toBeDefined();
+    await expect(
+      client().workers.scripts.list({ account_id: DEMO_ACCOUNT_ID }),
+    ).rejects.toMatchObject({ status: 503 });
+    await expect(
+      client().workers.scripts.list({ account_id: DEMO_ACCOUNT_ID }),
+    ).resolves.toBeDefined();
     expect(await (await admin('/calls')).json()).toEqual({
       total: 2,
       byRoute: { 'GET /accounts/:account_id/workers/scripts': 2 },
@@ -53,24 +75,41 @@ describe('startDemoAccountServer', () => {
   });
 
   it('lets the SDK retry a 429 after its Retry-After when maxRetries > 0', async () => {
-    server.state.addFault({ route: '/workers/scripts', fault: { kind: 'rate-limit', retryAfterSeconds: 1 }, times: 1 });
+    server.state.addFault({
+      route: '/workers/scripts',
+      fault: { kind: 'rate-limit', retryAfterSeconds: 1 },
+      times: 1,
+    });
     const started = Date.now();
     const scripts = [];
-    for await (const s of client(2).workers.scripts.list({ account_id: DEMO_ACCOUNT_ID })) scripts.push(s);
+    for await (const s of client(2).workers.scripts.list({
+      account_id: DEMO_ACCOUNT_ID,
+    }))
+      scripts.push(s);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(scripts.length).toBeGreaterThan(0);
-    expect(server.state.callCounts()['GET /accounts/:account_id/workers/scripts']).toBe(2);
+    expect(
+      server.state.callCounts()['GET /accounts/:account_id/workers/scripts'],
+    ).toBe(2);
   });
 
   it('fails without retries on a 429 when maxRetries is 0', async () => {
-    server.state.addFault({ route: '/workers/scripts', fault: { kind: 'rate-limit', retryAfterSeconds: 5 }, times: 1 });
-    const err = await client().workers.scripts.list({ account_id: DEMO_ACCOUNT_ID }).catch(e => e);
+    server.state.addFault({
+      route: '/workers/scripts',
+      fault: { kind: 'rate-limit', retryAfterSeconds: 5 },
+      times: 1,
+    });
+    const err = await client()
+      .workers.scripts.list({ account_id: DEMO_ACCOUNT_ID })
+      .catch(e => e);
     expect(err.status).toBe(429);
     expect(err.headers.get('retry-after')).toBe('5');
   });
 
   it('answers an unknown path with a Cloudflare-shaped 404', async () => {
-    const res = await fetch(`${server.baseUrl}/nope`, { headers: { authorization: `Bearer ${DEMO_API_TOKEN}` } });
+    const res = await fetch(`${server.baseUrl}/nope`, {
+      headers: { authorization: `Bearer ${DEMO_API_TOKEN}` },
+    });
     expect(res.status).toBe(404);
     expect((await res.json()).success).toBe(false);
   });

@@ -53,9 +53,12 @@ function adminRouter(state: DemoAccountState): express.Router {
   });
   router.post('/faults', (req, res) => {
     const body = req.body ?? {};
-    const fault = typeof body.fault === 'string' ? parseFault(body.fault) : body.fault;
+    const fault =
+      typeof body.fault === 'string' ? parseFault(body.fault) : body.fault;
     if (!fault || typeof fault.kind !== 'string') {
-      res.status(400).json({ error: 'fault must be a fault object or a string like "rate-limit:5"' });
+      res.status(400).json({
+        error: 'fault must be a fault object or a string like "rate-limit:5"',
+      });
       return;
     }
     const rule: DemoFaultRule = {

@@ -43,7 +43,10 @@ export class DemoAccountState {
   readonly now: () => number;
   private faultRules: DemoFaultRule[] = [];
   private readonly calls = new Map<string, number>();
-  private readonly windows = new Map<string, { start: number; count: number; blockedUntil: number }>();
+  private readonly windows = new Map<
+    string,
+    { start: number; count: number; blockedUntil: number }
+  >();
 
   constructor(options: DemoAccountOptions = {}) {
     this.data = options.data ?? createDemoAccountData();
@@ -78,7 +81,8 @@ export class DemoAccountState {
     if (!rule) return undefined;
     if (rule.times !== undefined) {
       rule.times -= 1;
-      if (rule.times <= 0) this.faultRules = this.faultRules.filter(r => r !== rule);
+      if (rule.times <= 0)
+        this.faultRules = this.faultRules.filter(r => r !== rule);
     }
     return rule.fault;
   }
@@ -132,10 +136,17 @@ export class DemoAccountState {
   /** Remaining calls in the current window, for the `Ratelimit` header. */
   remaining(token: string): { remaining: number; resetSeconds: number } {
     const w = this.windows.get(token);
-    if (!w) return { remaining: RATE_LIMIT.limit, resetSeconds: RATE_LIMIT.windowMs / 1000 };
+    if (!w)
+      return {
+        remaining: RATE_LIMIT.limit,
+        resetSeconds: RATE_LIMIT.windowMs / 1000,
+      };
     return {
       remaining: Math.max(0, RATE_LIMIT.limit - w.count),
-      resetSeconds: Math.max(0, Math.ceil((w.start + RATE_LIMIT.windowMs - this.now()) / 1000)),
+      resetSeconds: Math.max(
+        0,
+        Math.ceil((w.start + RATE_LIMIT.windowMs - this.now()) / 1000),
+      ),
     };
   }
 }

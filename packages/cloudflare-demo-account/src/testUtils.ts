@@ -38,7 +38,9 @@ export interface DemoAccountTestContext {
  *
  * @public
  */
-export function useDemoAccount(options: DemoAccountOptions = {}): DemoAccountTestContext {
+export function useDemoAccount(
+  options: DemoAccountOptions = {},
+): DemoAccountTestContext {
   const ctx: DemoAccountTestContext = {
     state: new DemoAccountState(options),
     server: setupServer(),

@@ -74,7 +74,9 @@ async function main() {
       const windows = Math.ceil(calls / 1200);
       console.log(
         `provider ${run} run, ${workers} Workers: ${entities} entities, ${calls} API calls, ` +
-          `${(ms / 1000).toFixed(2)} s wall; fits Cloudflare's budget in ${windows} window(s) of 5 min ` +
+          `${(ms / 1000).toFixed(
+            2,
+          )} s wall; fits Cloudflare's budget in ${windows} window(s) of 5 min ` +
           `(1,200 calls each)`,
       );
       console.log(`  calls by route: ${JSON.stringify(state.callCounts())}`);

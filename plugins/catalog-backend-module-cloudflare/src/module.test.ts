@@ -1,15 +1,24 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import { DEMO_ACCOUNT_ID, DEMO_API_TOKEN } from '@cloudflare-backstage/cloudflare-demo-account';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_API_TOKEN,
+} from '@cloudflare-backstage/cloudflare-demo-account';
 import catalogModuleCloudflare from '.';
 import { CloudflareAnnotationProcessor } from './processors/CloudflareAnnotationProcessor';
 
 describe('catalogModuleCloudflare', () => {
   async function start(config: object) {
-    const extensionPoint = { addEntityProvider: jest.fn(), addProcessor: jest.fn() };
+    const extensionPoint = {
+      addEntityProvider: jest.fn(),
+      addProcessor: jest.fn(),
+    };
     await startTestBackend({
       extensionPoints: [[catalogProcessingExtensionPoint, extensionPoint]],
-      features: [catalogModuleCloudflare, mockServices.rootConfig.factory({ data: config })],
+      features: [
+        catalogModuleCloudflare,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
     });
     return extensionPoint;
   }
@@ -24,10 +33,12 @@ describe('catalogModuleCloudflare', () => {
     });
     expect(ep.addEntityProvider).toHaveBeenCalledTimes(1);
     const providers = ep.addEntityProvider.mock.calls[0][0];
-    expect(providers.map((p: { getProviderName(): string }) => p.getProviderName())).toEqual([
-      'cloudflare-provider:default',
-    ]);
-    expect(ep.addProcessor).toHaveBeenCalledWith(expect.any(CloudflareAnnotationProcessor));
+    expect(
+      providers.map((p: { getProviderName(): string }) => p.getProviderName()),
+    ).toEqual(['cloudflare-provider:default']);
+    expect(ep.addProcessor).toHaveBeenCalledWith(
+      expect.any(CloudflareAnnotationProcessor),
+    );
   });
 
   it('registers no provider without Cloudflare config, but still the processor', async () => {
@@ -37,8 +48,8 @@ describe('catalogModuleCloudflare', () => {
   });
 
   it('fails start-up on invalid config, naming the key', async () => {
-    await expect(start({ cloudflare: { accountId: 'nope', apiToken: DEMO_API_TOKEN } })).rejects.toThrow(
-      /cloudflare\.accountId/,
-    );
+    await expect(
+      start({ cloudflare: { accountId: 'nope', apiToken: DEMO_API_TOKEN } }),
+    ).rejects.toThrow(/cloudflare\.accountId/);
   });
 });

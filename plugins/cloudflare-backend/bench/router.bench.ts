@@ -13,7 +13,10 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import knexFactory from 'knex';
 import { ConfigReader } from '@backstage/config';
-import { CacheService, CacheServiceSetOptions } from '@backstage/backend-plugin-api';
+import {
+  CacheService,
+  CacheServiceSetOptions,
+} from '@backstage/backend-plugin-api';
 import { JsonValue } from '@backstage/types';
 import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
 import {
@@ -55,12 +58,17 @@ function memoryCache(): CacheService {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-function get(port: number, path: string): Promise<{ status: number; ms: number }> {
+function get(
+  port: number,
+  path: string,
+): Promise<{ status: number; ms: number }> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path, agent }, res => {
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - start }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, ms: performance.now() - start }),
+      );
     });
     req.on('error', reject);
   });
@@ -69,30 +77,54 @@ function get(port: number, path: string): Promise<{ status: number; ms: number }
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-function report(name: string, results: Array<{ status: number; ms: number }>, wallMs: number, calls: number) {
+function report(
+  name: string,
+  results: Array<{ status: number; ms: number }>,
+  wallMs: number,
+  calls: number,
+) {
   const ms = results.map(r => r.ms).sort((a, b) => a - b);
   const failed = results.filter(r => r.status !== 200).length;
   console.log(
-    `${name.padEnd(34)} n=${results.length} p50=${pct(ms, 50).toFixed(1)}ms p99=${pct(ms, 99).toFixed(1)}ms ` +
-      `rps=${Math.round(results.length / (wallMs / 1000))} upstreamCalls=${calls} non200=${failed}`,
+    `${name.padEnd(34)} n=${results.length} p50=${pct(ms, 50).toFixed(
+      1,
+    )}ms p99=${pct(ms, 99).toFixed(1)}ms ` +
+      `rps=${Math.round(
+        results.length / (wallMs / 1000),
+      )} upstreamCalls=${calls} non200=${failed}`,
   );
 }
 
 async function main() {
   const demo = await startDemoAccountServer({ port: 0 });
   const config = new ConfigReader({
-    cloudflare: { accountId: DEMO_ACCOUNT_ID, apiToken: DEMO_API_TOKEN, apiBaseUrl: demo.baseUrl },
+    cloudflare: {
+      accountId: DEMO_ACCOUNT_ID,
+      apiToken: DEMO_API_TOKEN,
+      apiBaseUrl: demo.baseUrl,
+    },
   });
   const logger = mockServices.rootLogger({ level: 'none' });
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
   const router = await createRouter({
     logger,
     httpAuth: mockServices.httpAuth(),
     permissions: mockServices.permissions(),
-    auditor: { createEvent: async () => ({ success: async () => {}, fail: async () => {} }) },
+    auditor: {
+      createEvent: async () => ({
+        success: async () => {},
+        fail: async () => {},
+      }),
+    },
     reader: createClientReader({ config, logger }),
     cachedRead: createCachedRead({ cache: memoryCache(), ttlSeconds: 60 }),
-    evidence: await EvidenceStore.create({ database: mockServices.database({ knex }) }),
+    evidence: await EvidenceStore.create({
+      database: mockServices.database({ knex }),
+    }),
     suite: SUITE,
     evidenceMaxScope: 20,
     now: () => new Date(),
@@ -108,24 +140,45 @@ async function main() {
   try {
     demo.state.resetCalls();
     let t0 = performance.now();
-    const cold = await Promise.all(Array.from({ length: CONCURRENT }, () => get(port, url)));
-    report(`cold: ${CONCURRENT} identical concurrent`, cold, performance.now() - t0, demo.state.totalCalls());
+    const cold = await Promise.all(
+      Array.from({ length: CONCURRENT }, () => get(port, url)),
+    );
+    report(
+      `cold: ${CONCURRENT} identical concurrent`,
+      cold,
+      performance.now() - t0,
+      demo.state.totalCalls(),
+    );
 
     demo.state.resetCalls();
     const warm: Array<{ status: number; ms: number }> = [];
     t0 = performance.now();
     for (let round = 0; round < WARM_ROUNDS; round++) {
-      warm.push(...(await Promise.all(Array.from({ length: CONCURRENT / 10 }, () => get(port, url)))));
+      warm.push(
+        ...(await Promise.all(
+          Array.from({ length: CONCURRENT / 10 }, () => get(port, url)),
+        )),
+      );
     }
-    report(`warm: ${CONCURRENT / 10} concurrent x ${WARM_ROUNDS}`, warm, performance.now() - t0, demo.state.totalCalls());
+    report(
+      `warm: ${CONCURRENT / 10} concurrent x ${WARM_ROUNDS}`,
+      warm,
+      performance.now() - t0,
+      demo.state.totalCalls(),
+    );
 
     demo.state.resetCalls();
     const sequential: Array<{ status: number; ms: number }> = [];
     t0 = performance.now();
     for (let i = 0; i < SEQUENTIAL; i++) sequential.push(await get(port, url));
-    report(`warm: ${SEQUENTIAL} sequential`, sequential, performance.now() - t0, demo.state.totalCalls());
+    report(
+      `warm: ${SEQUENTIAL} sequential`,
+      sequential,
+      performance.now() - t0,
+      demo.state.totalCalls(),
+    );
     console.log(
-      '(one read of acme-api\'s deployments = 1 deployments call + 1 versions page + 1 Workers Builds call per 20 of its 24 deployed versions)',
+      "(one read of acme-api's deployments = 1 deployments call + 1 versions page + 1 Workers Builds call per 20 of its 24 deployed versions)",
     );
   } finally {
     agent.destroy();

@@ -35,8 +35,22 @@ const all = cloudflarePermissions.map(p => p.name);
 const ROLES: Record<string, string[]> = {
   security: all,
   platform: all,
-  engineering: all.filter(n => !['cloudflare.read.zerotrust', 'cloudflare.export.evidence', 'cloudflare.read.unmasked'].includes(n)),
-  readers: all.filter(n => !['cloudflare.read.zerotrust', 'cloudflare.export.evidence', 'cloudflare.read.unmasked'].includes(n)),
+  engineering: all.filter(
+    n =>
+      ![
+        'cloudflare.read.zerotrust',
+        'cloudflare.export.evidence',
+        'cloudflare.read.unmasked',
+      ].includes(n),
+  ),
+  readers: all.filter(
+    n =>
+      ![
+        'cloudflare.read.zerotrust',
+        'cloudflare.export.evidence',
+        'cloudflare.read.unmasked',
+      ].includes(n),
+  ),
   nobody: [],
 };
 const READS = [
@@ -49,53 +63,82 @@ const READS = [
 ];
 
 describe('cloudflare plugin against the demo account', () => {
-  it.each(Object.keys(ROLES))('never shows a secret canary to %s, in any view, body or log', async role => {
-    const { server, logLines } = await startPlugin({ allow: ROLES[role], config: config() });
-    const bodies: string[] = [];
-    for (const view of ['masked', 'unmasked', 'bogus']) {
-      for (const path of READS) {
-        const sep = path.includes('?') ? '&' : '?';
-        const res = await request(server).get(`/api/cloudflare${path}${sep}view=${view}`);
-        bodies.push(res.text);
+  it.each(Object.keys(ROLES))(
+    'never shows a secret canary to %s, in any view, body or log',
+    async role => {
+      const { server, logLines } = await startPlugin({
+        allow: ROLES[role],
+        config: config(),
+      });
+      const bodies: string[] = [];
+      for (const view of ['masked', 'unmasked', 'bogus']) {
+        for (const path of READS) {
+          const sep = path.includes('?') ? '&' : '?';
+          const res = await request(server).get(
+            `/api/cloudflare${path}${sep}view=${view}`,
+          );
+          bodies.push(res.text);
+        }
+        const prov = await request(server)
+          .post(
+            `/api/cloudflare/v1/evidence/deployment-provenance?download=json&view=${view}`,
+          )
+          .send({ workers: ['acme-api', 'acme-edge'], pages: ['acme-web'] });
+        bodies.push(prov.text);
       }
-      const prov = await request(server)
-        .post(`/api/cloudflare/v1/evidence/deployment-provenance?download=json&view=${view}`)
-        .send({ workers: ['acme-api', 'acme-edge'], pages: ['acme-web'] });
-      bodies.push(prov.text);
-    }
-    const list = await request(server).get('/api/cloudflare/v1/evidence');
-    bodies.push(list.text);
-    for (const item of list.body.items ?? []) {
-      bodies.push((await request(server).get(`/api/cloudflare/v1/evidence/${item.id}/download`)).text);
-    }
-    const everything = [...bodies, ...logLines].join('\n');
-    expect(everything.length).toBeGreaterThan(1000);
-    for (const canary of ALL_SECRET_CANARIES) {
-      expect(everything).not.toContain(canary);
-    }
-    expect(everything).not.toContain(DEMO_API_TOKEN);
-  });
+      const list = await request(server).get('/api/cloudflare/v1/evidence');
+      bodies.push(list.text);
+      for (const item of list.body.items ?? []) {
+        bodies.push(
+          (
+            await request(server).get(
+              `/api/cloudflare/v1/evidence/${item.id}/download`,
+            )
+          ).text,
+        );
+      }
+      const everything = [...bodies, ...logLines].join('\n');
+      expect(everything.length).toBeGreaterThan(1000);
+      for (const canary of ALL_SECRET_CANARIES) {
+        expect(everything).not.toContain(canary);
+      }
+      expect(everything).not.toContain(DEMO_API_TOKEN);
+    },
+  );
 
   it('reads deployments with provenance, masked by default', async () => {
     const { server } = await startPlugin({ config: config() });
-    const res = await request(server).get('/api/cloudflare/v1/workers/acme-api/deployments');
+    const res = await request(server).get(
+      '/api/cloudflare/v1/workers/acme-api/deployments',
+    );
     expect(res.status).toBe(200);
     expect(res.body.deployments.length).toBeGreaterThan(0);
     const withSha = res.body.deployments.filter((d: any) => d.commitSha);
     expect(withSha.length).toBeGreaterThan(0);
-    const emails = res.body.deployments.map((d: any) => d.authorEmail).filter(Boolean);
+    const emails = res.body.deployments
+      .map((d: any) => d.authorEmail)
+      .filter(Boolean);
     expect(emails.length).toBeGreaterThan(0);
     expect(emails.every((e: string) => /^.\*\*\*@/.test(e))).toBe(true);
-    const pages = await request(server).get('/api/cloudflare/v1/pages/acme-web/deployments');
+    const pages = await request(server).get(
+      '/api/cloudflare/v1/pages/acme-web/deployments',
+    );
     expect(pages.status).toBe(200);
-    expect(pages.body.deployments[0]).toMatchObject({ id: expect.any(String), createdAt: expect.any(String) });
+    expect(pages.body.deployments[0]).toMatchObject({
+      id: expect.any(String),
+      createdAt: expect.any(String),
+    });
 
-    const audit = await request(server).get('/api/cloudflare/v1/zero-trust/access/audit?limit=2');
+    const audit = await request(server).get(
+      '/api/cloudflare/v1/zero-trust/access/audit?limit=2',
+    );
     expect(audit.status).toBe(200);
     expect(audit.body.events).toHaveLength(2);
     expect(audit.body.events[0].actor.email).toMatch(/\*\*\*@/);
     expect(audit.body.cursor).toEqual(expect.any(String));
-    const next = await request(server).get(`/api/cloudflare/v1/zero-trust/access/audit?limit=2&cursor=${audit.body.cursor}`);
+    const next = await request(server).get(
+      `/api/cloudflare/v1/zero-trust/access/audit?limit=2&cursor=${audit.body.cursor}`,
+    );
     expect(next.status).toBe(200);
     expect(next.body.events[0].ts <= audit.body.events[1].ts).toBe(true);
     expect(next.body.events[0].id).not.toBe(audit.body.events[0].id);
@@ -103,7 +146,10 @@ describe('cloudflare plugin against the demo account', () => {
 
   it('answers 404 JSON for an unknown script and project', async () => {
     const { server } = await startPlugin({ config: config() });
-    for (const path of ['/v1/workers/nope/deployments', '/v1/pages/nope/deployments']) {
+    for (const path of [
+      '/v1/workers/nope/deployments',
+      '/v1/pages/nope/deployments',
+    ]) {
       const res = await request(server).get(`/api/cloudflare${path}`);
       expect(res.status).toBe(404);
       expect(res.body.error.name).toBe('NotFoundError');
@@ -115,21 +161,36 @@ describe('cloudflare plugin against the demo account', () => {
     ['hang', 503],
     ['rate-limit:7', 503],
     ['malformed-json', 502],
-  ])('maps upstream fault %s to %i JSON without secrets', async (fault, status) => {
-    const { server, logLines } = await startPlugin({ config: config() });
-    demo.state.addFault({ route: '/deployments', fault: parseFault(fault)! });
-    const res = await request(server).get('/api/cloudflare/v1/workers/acme-api/deployments');
-    expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toMatch(/json/);
-    expect(res.body.error.message).toMatch(/Cloudflare/);
-    const text = res.text + logLines.join('\n');
-    expect(text).not.toContain(DEMO_API_TOKEN);
-    for (const canary of ALL_SECRET_CANARIES) expect(text).not.toContain(canary);
-  });
+  ])(
+    'maps upstream fault %s to %i JSON without secrets',
+    async (fault, status) => {
+      const { server, logLines } = await startPlugin({ config: config() });
+      demo.state.addFault({ route: '/deployments', fault: parseFault(fault)! });
+      const res = await request(server).get(
+        '/api/cloudflare/v1/workers/acme-api/deployments',
+      );
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/json/);
+      expect(res.body.error.message).toMatch(/Cloudflare/);
+      const text = res.text + logLines.join('\n');
+      expect(text).not.toContain(DEMO_API_TOKEN);
+      for (const canary of ALL_SECRET_CANARIES)
+        expect(text).not.toContain(canary);
+    },
+  );
 
   it('answers 502 when Cloudflare refuses the token', async () => {
-    const { server } = await startPlugin({ config: { cloudflare: { ...config().cloudflare, apiToken: 'wrong-token-0123456789abcdef' } } });
-    const res = await request(server).get('/api/cloudflare/v1/zero-trust/users');
+    const { server } = await startPlugin({
+      config: {
+        cloudflare: {
+          ...config().cloudflare,
+          apiToken: 'wrong-token-0123456789abcdef',
+        },
+      },
+    });
+    const res = await request(server).get(
+      '/api/cloudflare/v1/zero-trust/users',
+    );
     expect(res.status).toBe(502);
     expect(res.text).not.toContain('wrong-token');
   });
@@ -138,7 +199,9 @@ describe('cloudflare plugin against the demo account', () => {
     const { server } = await startPlugin({ config: config() });
     demo.state.resetCalls();
     const responses = await Promise.all(
-      Array.from({ length: 1000 }, () => request(server).get('/api/cloudflare/v1/pages/acme-web/deployments')),
+      Array.from({ length: 1000 }, () =>
+        request(server).get('/api/cloudflare/v1/pages/acme-web/deployments'),
+      ),
     );
     expect(responses.every(r => r.status === 200)).toBe(true);
     expect(demo.state.totalCalls()).toBe(1);

@@ -10,7 +10,11 @@ import {
  *
  * @public
  */
-export type CloudflareRole = 'security' | 'platform' | 'engineering' | 'readers';
+export type CloudflareRole =
+  | 'security'
+  | 'platform'
+  | 'engineering'
+  | 'readers';
 
 /** Every role, most privileged first. */
 export const CLOUDFLARE_ROLES: readonly CloudflareRole[] = [
@@ -34,13 +38,18 @@ const restricted: CloudflareAreaId[] = ['zeroTrust', 'secretsStore'];
  *
  * @public
  */
-export const CLOUDFLARE_ROLE_GRANTS: Readonly<Record<CloudflareRole, ReadonlySet<string>>> = {
+export const CLOUDFLARE_ROLE_GRANTS: Readonly<
+  Record<CloudflareRole, ReadonlySet<string>>
+> = {
   security: new Set([
     ...readsOf(allAreas),
     cloudflareExportEvidencePermission.name,
     cloudflareReadUnmaskedPermission.name,
   ]),
-  platform: new Set([...readsOf(allAreas), cloudflareExportEvidencePermission.name]),
+  platform: new Set([
+    ...readsOf(allAreas),
+    cloudflareExportEvidencePermission.name,
+  ]),
   engineering: new Set(readsOf(allAreas.filter(a => !restricted.includes(a)))),
   readers: new Set(readsOf(allAreas.filter(a => !restricted.includes(a)))),
 };

@@ -1,5 +1,12 @@
-import { startTestBackend, mockServices, mockCredentials } from '@backstage/backend-test-utils';
-import { createBackendPlugin, coreServices } from '@backstage/backend-plugin-api';
+import {
+  startTestBackend,
+  mockServices,
+  mockCredentials,
+} from '@backstage/backend-test-utils';
+import {
+  createBackendPlugin,
+  coreServices,
+} from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { cloudflareReadPermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { PermissionPolicy } from '@backstage/plugin-permission-node';
@@ -17,7 +24,10 @@ describe('permissionModuleCloudflarePolicy', () => {
             installed = p;
           },
         });
-        reg.registerInit({ deps: { logger: coreServices.logger }, async init() {} });
+        reg.registerInit({
+          deps: { logger: coreServices.logger },
+          async init() {},
+        });
       },
     });
     await startTestBackend({
@@ -27,17 +37,28 @@ describe('permissionModuleCloudflarePolicy', () => {
         mockServices.userInfo.mock({
           getUserInfo: async () => ({
             userEntityRef: 'user:default/eve',
-            ownershipEntityRefs: ['user:default/eve', 'group:default/engineering'],
+            ownershipEntityRefs: [
+              'user:default/eve',
+              'group:default/engineering',
+            ],
           }),
         }).factory,
       ],
     });
-    const user = { credentials: mockCredentials.user('user:default/eve') } as any;
+    const user = {
+      credentials: mockCredentials.user('user:default/eve'),
+    } as any;
     await expect(
-      installed!.handle({ permission: cloudflareReadPermissions.workers }, user),
+      installed!.handle(
+        { permission: cloudflareReadPermissions.workers },
+        user,
+      ),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     await expect(
-      installed!.handle({ permission: cloudflareReadPermissions.zeroTrust }, user),
+      installed!.handle(
+        { permission: cloudflareReadPermissions.zeroTrust },
+        user,
+      ),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 });

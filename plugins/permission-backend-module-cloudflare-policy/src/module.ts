@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { CloudflarePermissionPolicy, readRoleGroups } from './policy';
 
@@ -22,11 +25,14 @@ export const permissionModuleCloudflarePolicy = createBackendModule({
           new CloudflarePermissionPolicy({
             roleGroups: readRoleGroups(config),
             otherPermissions:
-              config.getOptionalString('cloudflare.permissionPolicy.otherPermissions') === 'deny'
+              config.getOptionalString(
+                'cloudflare.permissionPolicy.otherPermissions',
+              ) === 'deny'
                 ? 'deny'
                 : 'allow',
             ownershipRefs: async user =>
-              (await userInfo.getUserInfo(user.credentials)).ownershipEntityRefs,
+              (await userInfo.getUserInfo(user.credentials))
+                .ownershipEntityRefs,
           }),
         );
       },

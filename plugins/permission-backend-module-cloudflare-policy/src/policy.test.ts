@@ -14,15 +14,26 @@ const expected: Record<string, (permission: string) => boolean> = {
   'group:default/platform': p => p !== 'cloudflare.read.unmasked',
   'group:default/engineering': p =>
     p.startsWith('cloudflare.read.') &&
-    !['cloudflare.read.zerotrust', 'cloudflare.read.secretsstore.meta', 'cloudflare.read.unmasked'].includes(p),
+    ![
+      'cloudflare.read.zerotrust',
+      'cloudflare.read.secretsstore.meta',
+      'cloudflare.read.unmasked',
+    ].includes(p),
   'group:default/readers': p =>
     p.startsWith('cloudflare.read.') &&
-    !['cloudflare.read.zerotrust', 'cloudflare.read.secretsstore.meta', 'cloudflare.read.unmasked'].includes(p),
+    ![
+      'cloudflare.read.zerotrust',
+      'cloudflare.read.secretsstore.meta',
+      'cloudflare.read.unmasked',
+    ].includes(p),
   'group:default/strangers': () => false,
 };
 
 const userIn = (group: string): PolicyQueryUser =>
-  ({ credentials: {}, info: { userEntityRef: 'user:default/x', ownershipEntityRefs: [group] } } as any);
+  ({
+    credentials: {},
+    info: { userEntityRef: 'user:default/x', ownershipEntityRefs: [group] },
+  } as any);
 
 function policy(config = {}, otherPermissions: 'allow' | 'deny' = 'allow') {
   return new CloudflarePermissionPolicy({
@@ -47,9 +58,15 @@ describe('CloudflarePermissionPolicy', () => {
 
   for (const [group, allows] of Object.entries(expected)) {
     for (const permission of cloudflarePermissions) {
-      const want = allows(permission.name) ? AuthorizeResult.ALLOW : AuthorizeResult.DENY;
-      it(`${group} ${want === AuthorizeResult.ALLOW ? 'may' : 'may not'} ${permission.name}`, async () => {
-        await expect(policy().handle({ permission }, userIn(group))).resolves.toEqual({ result: want });
+      const want = allows(permission.name)
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY;
+      it(`${group} ${want === AuthorizeResult.ALLOW ? 'may' : 'may not'} ${
+        permission.name
+      }`, async () => {
+        await expect(
+          policy().handle({ permission }, userIn(group)),
+        ).resolves.toEqual({ result: want });
       });
     }
   }
@@ -61,23 +78,47 @@ describe('CloudflarePermissionPolicy', () => {
   });
 
   it('applies otherPermissions to permissions outside the suite', async () => {
-    const permission = { type: 'basic', name: 'catalog.entity.read', attributes: { action: 'read' } } as const;
-    await expect(policy({}, 'allow').handle({ permission }, userIn('group:default/strangers'))).resolves.toEqual({
+    const permission = {
+      type: 'basic',
+      name: 'catalog.entity.read',
+      attributes: { action: 'read' },
+    } as const;
+    await expect(
+      policy({}, 'allow').handle(
+        { permission },
+        userIn('group:default/strangers'),
+      ),
+    ).resolves.toEqual({
       result: AuthorizeResult.ALLOW,
     });
-    await expect(policy({}, 'deny').handle({ permission }, userIn('group:default/strangers'))).resolves.toEqual({
+    await expect(
+      policy({}, 'deny').handle(
+        { permission },
+        userIn('group:default/strangers'),
+      ),
+    ).resolves.toEqual({
       result: AuthorizeResult.DENY,
     });
   });
 
   it('maps roles to configured groups, case-insensitively', async () => {
-    const p = policy({ cloudflare: { permissionPolicy: { roles: { security: ['group:default/SecOps'] } } } });
+    const p = policy({
+      cloudflare: {
+        permissionPolicy: { roles: { security: ['group:default/SecOps'] } },
+      },
+    });
     await expect(
-      p.handle({ permission: cloudflareReadPermissions.zeroTrust }, userIn('group:default/secops')),
+      p.handle(
+        { permission: cloudflareReadPermissions.zeroTrust },
+        userIn('group:default/secops'),
+      ),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     // The default group of a configured role no longer holds it.
     await expect(
-      p.handle({ permission: cloudflareReadPermissions.zeroTrust }, userIn('group:default/security')),
+      p.handle(
+        { permission: cloudflareReadPermissions.zeroTrust },
+        userIn('group:default/security'),
+      ),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
   });
 });

@@ -1,7 +1,18 @@
-import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
-import { PermissionPolicy, PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
 import { Config } from '@backstage/config';
-import { CLOUDFLARE_ROLES, CLOUDFLARE_ROLE_GRANTS, CloudflareRole } from './matrix';
+import {
+  CLOUDFLARE_ROLES,
+  CLOUDFLARE_ROLE_GRANTS,
+  CloudflareRole,
+} from './matrix';
 
 /**
  * Options of {@link CloudflarePermissionPolicy}.
@@ -23,7 +34,9 @@ export interface CloudflarePermissionPolicyOptions {
  *
  * @public
  */
-export function readRoleGroups(config: Config): Record<CloudflareRole, string[]> {
+export function readRoleGroups(
+  config: Config,
+): Record<CloudflareRole, string[]> {
   const c = config.getOptionalConfig('cloudflare.permissionPolicy.roles');
   return Object.fromEntries(
     CLOUDFLARE_ROLES.map(role => [
@@ -45,16 +58,24 @@ export function readRoleGroups(config: Config): Record<CloudflareRole, string[]>
 export class CloudflarePermissionPolicy implements PermissionPolicy {
   constructor(private readonly options: CloudflarePermissionPolicyOptions) {}
 
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const name = request.permission.name;
     if (!name.startsWith('cloudflare.')) {
       return {
-        result: this.options.otherPermissions === 'allow' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        result:
+          this.options.otherPermissions === 'allow'
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
       };
     }
     if (!user) return { result: AuthorizeResult.DENY };
     const refs = new Set(
-      (await this.options.ownershipRefs(user)).map(r => r.toLocaleLowerCase('en-US')),
+      (await this.options.ownershipRefs(user)).map(r =>
+        r.toLocaleLowerCase('en-US'),
+      ),
     );
     const allowed = CLOUDFLARE_ROLES.some(
       role =>

@@ -24,11 +24,22 @@ import {
   createCloudflareDeploymentAuditFactRetriever,
   createCloudflareDeploymentProvenanceFactRetriever,
 } from './factRetrievers';
-import { demoSource, exampleCatalog, retrieverContext, useDemoAccount } from './__testUtils__/demo';
+import {
+  demoSource,
+  exampleCatalog,
+  retrieverContext,
+  useDemoAccount,
+} from './__testUtils__/demo';
 
 /** A TechInsightsStore holding the latest facts of each retriever, stored the way the database does (JSON). */
-class MemoryStore implements Pick<TechInsightsStore, 'getLatestFactsByIds' | 'getLatestSchemas'> {
-  private readonly rows = new Map<string, Record<string, FlatTechInsightFact>>();
+class MemoryStore
+  implements
+    Pick<TechInsightsStore, 'getLatestFactsByIds' | 'getLatestSchemas'>
+{
+  private readonly rows = new Map<
+    string,
+    Record<string, FlatTechInsightFact>
+  >();
   constructor(private readonly retrievers: FactRetriever[]) {}
 
   insert(id: string, facts: TechInsightFact[]) {
@@ -42,7 +53,9 @@ class MemoryStore implements Pick<TechInsightsStore, 'getLatestFactsByIds' | 'ge
 
   async getLatestFactsByIds(ids: string[], entity: string) {
     const row = this.rows.get(entity) ?? {};
-    return Object.fromEntries(Object.entries(row).filter(([id]) => ids.includes(id)));
+    return Object.fromEntries(
+      Object.entries(row).filter(([id]) => ids.includes(id)),
+    );
   }
 
   async getLatestSchemas(ids?: string[]) {
@@ -56,14 +69,22 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
   useDemoAccount();
 
   const retrievers = [
-    createCloudflareDeploymentProvenanceFactRetriever({ source: demoSource,
-      catalog: () => exampleCatalog() }),
-    createCloudflareDeploymentAuditFactRetriever({ source: demoSource,
-      catalog: () => exampleCatalog() }),
-    createCloudflareAccessAuditFactRetriever({ source: demoSource,
-      catalog: () => exampleCatalog() }),
-    createCloudflareApiTokenHygieneFactRetriever({ source: demoSource,
-      catalog: () => exampleCatalog() }),
+    createCloudflareDeploymentProvenanceFactRetriever({
+      source: demoSource,
+      catalog: () => exampleCatalog(),
+    }),
+    createCloudflareDeploymentAuditFactRetriever({
+      source: demoSource,
+      catalog: () => exampleCatalog(),
+    }),
+    createCloudflareAccessAuditFactRetriever({
+      source: demoSource,
+      catalog: () => exampleCatalog(),
+    }),
+    createCloudflareApiTokenHygieneFactRetriever({
+      source: demoSource,
+      catalog: () => exampleCatalog(),
+    }),
   ];
 
   async function checker() {
@@ -78,7 +99,9 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
   }
 
   const results = async (fc: JsonRulesEngineFactChecker, entity: string) =>
-    Object.fromEntries((await fc.runChecks(entity)).map(r => [r.check.id, r.result]));
+    Object.fromEntries(
+      (await fc.runChecks(entity)).map(r => [r.check.id, r.result]),
+    );
 
   it('names the SOC 2 control each check evidences and reads only facts its retriever declares', () => {
     expect(Object.keys(CLOUDFLARE_TECH_INSIGHTS_CHECKS)).toEqual([
@@ -94,7 +117,8 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       expect(check.description).toContain(check.metadata.soc2.control);
       for (const factId of check.factIds) {
         expect(cloudflareFactRetrievers).toHaveProperty(factId);
-        for (const c of check.rule.conditions.all) expect(byId[factId].schema).toHaveProperty(c.fact);
+        for (const c of check.rule.conditions.all)
+          expect(byId[factId].schema).toHaveProperty(c.fact);
       }
     }
   });
@@ -135,19 +159,29 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       tokensUnused90d: { value: 2 },
       globalApiKeyInUse: { value: false },
     });
-    expect(hygiene.check.metadata).toEqual({ soc2: { control: 'CC6.1', title: 'Logical access security' } });
+    expect(hygiene.check.metadata).toEqual({
+      soc2: { control: 'CC6.1', title: 'Logical access security' },
+    });
   });
 
   it('is what examples/app-config.tech-insights.yaml configures, factRetrievers included', async () => {
-    const text = fs.readFileSync(path.resolve(__dirname, '../examples/app-config.tech-insights.yaml'), 'utf8');
+    const text = fs.readFileSync(
+      path.resolve(__dirname, '../examples/app-config.tech-insights.yaml'),
+      'utf8',
+    );
     const config = new ConfigReader(YAML.parse(text));
     expect(config.getConfig('techInsights.factChecker.checks').get()).toEqual(
       cloudflareTechInsightsChecksConfig(),
     );
     for (const id of Object.keys(cloudflareFactRetrievers)) {
-      expect(config.getString(`techInsights.factRetrievers.${id}.cadence`)).toBe('0 * * * *');
-      expect(config.getNumber(`techInsights.factRetrievers.${id}.lifecycle.timeToLive.days`)).toBe(180);
+      expect(
+        config.getString(`techInsights.factRetrievers.${id}.cadence`),
+      ).toBe('0 * * * *');
+      expect(
+        config.getNumber(
+          `techInsights.factRetrievers.${id}.lifecycle.timeToLive.days`,
+        ),
+      ).toBe(180);
     }
   });
 });
-

@@ -9,7 +9,13 @@ import { CLOUDFLARE_FACT_RETRIEVER_IDS } from './constants';
  */
 export interface CloudflareCheckCondition {
   fact: string;
-  operator: 'equal' | 'notEqual' | 'lessThan' | 'lessThanInclusive' | 'greaterThan' | 'greaterThanInclusive';
+  operator:
+    | 'equal'
+    | 'notEqual'
+    | 'lessThan'
+    | 'lessThanInclusive'
+    | 'greaterThan'
+    | 'greaterThanInclusive';
   value: string | number | boolean;
 }
 
@@ -32,7 +38,9 @@ const SOC2 = {
   'CC6.1': 'Logical access security',
 } as const;
 
-const soc2 = (control: keyof typeof SOC2) => ({ soc2: { control, title: SOC2[control] } });
+const soc2 = (control: keyof typeof SOC2) => ({
+  soc2: { control, title: SOC2[control] },
+});
 
 /**
  * The suite's SOC 2 checks for the jsonfc fact checker, keyed by check id. The demo backend, the
@@ -51,7 +59,13 @@ export const CLOUDFLARE_TECH_INSIGHTS_CHECKS = {
     metadata: soc2('CC8.1'),
     rule: {
       conditions: {
-        all: [{ fact: 'allDeploymentsHaveProvenance', operator: 'equal', value: true }],
+        all: [
+          {
+            fact: 'allDeploymentsHaveProvenance',
+            operator: 'equal',
+            value: true,
+          },
+        ],
       },
     },
   },
@@ -65,7 +79,13 @@ export const CLOUDFLARE_TECH_INSIGHTS_CHECKS = {
     metadata: soc2('CC8.1'),
     rule: {
       conditions: {
-        all: [{ fact: 'allProductionDeploymentsAudited', operator: 'equal', value: true }],
+        all: [
+          {
+            fact: 'allProductionDeploymentsAudited',
+            operator: 'equal',
+            value: true,
+          },
+        ],
       },
     },
   },
@@ -128,7 +148,10 @@ export function cloudflareTechInsightsChecks(): CloudflareCheck[] {
  *
  * @public
  */
-export function cloudflareTechInsightsChecksConfig(): Record<string, Omit<CloudflareCheck, 'id'>> {
+export function cloudflareTechInsightsChecksConfig(): Record<
+  string,
+  Omit<CloudflareCheck, 'id'>
+> {
   return Object.fromEntries(
     cloudflareTechInsightsChecks().map(({ id, ...rest }) => [id, rest]),
   );

@@ -1,7 +1,11 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
-import { CloudflareClientLike, createCloudflareFactSource, createCloudflareFactSourceFromConfig } from './clientSource';
+import {
+  CloudflareClientLike,
+  createCloudflareFactSource,
+  createCloudflareFactSourceFromConfig,
+} from './clientSource';
 import { demoCloudflareConfig, useDemoAccount } from './__testUtils__/demo';
 
 describe('createCloudflareFactSource', () => {
@@ -21,7 +25,9 @@ describe('createCloudflareFactSource', () => {
       createdOn: expect.any(String),
       environment: 'production',
       commitSha: expect.stringMatching(/^[0-9a-f]{40}$/),
-      ciRunUrl: expect.stringMatching(/^https:\/\/github\.com\/acme-org\/acme-worker-consumer\/actions\/runs\/\d+$/),
+      ciRunUrl: expect.stringMatching(
+        /^https:\/\/github\.com\/acme-org\/acme-worker-consumer\/actions\/runs\/\d+$/,
+      ),
     });
 
     const pages = await source.pagesDeployments('acme-web');
@@ -36,15 +42,23 @@ describe('createCloudflareFactSource', () => {
       issuedOn: expect.any(String),
       lastUsedOn: expect.any(String),
     });
-    expect(tokens.filter(t => t.owner === 'account').map(t => t.name)).toContain('acme-old-export');
+    expect(
+      tokens.filter(t => t.owner === 'account').map(t => t.name),
+    ).toContain('acme-old-export');
 
     const now = Date.now();
-    const events = await source.auditEvents({ since: new Date(now - 86_400_000 * 3), before: new Date(now) });
+    const events = await source.auditEvents({
+      since: new Date(now - 86_400_000 * 3),
+      before: new Date(now),
+    });
     expect(events.length).toBeGreaterThan(0);
-    expect(Object.keys(events[0]).sort()).toEqual(expect.arrayContaining(['at']));
+    expect(Object.keys(events[0]).sort()).toEqual(
+      expect.arrayContaining(['at']),
+    );
 
     const everything = JSON.stringify({ workers, pages, tokens, events });
-    for (const canary of Object.values(SECRET_CANARIES)) expect(everything).not.toContain(canary);
+    for (const canary of Object.values(SECRET_CANARIES))
+      expect(everything).not.toContain(canary);
     expect(everything).not.toMatch(/@acme-org\.org/);
   });
 
@@ -52,17 +66,33 @@ describe('createCloudflareFactSource', () => {
     const warn = jest.fn();
     const client = {
       accountId: 'acct',
-      workers: { listDeploymentsWithProvenance: async () => [{ id: 'w1', createdOn: 't' }] },
+      workers: {
+        listDeploymentsWithProvenance: async () => [
+          { id: 'w1', createdOn: 't' },
+        ],
+      },
       pages: {
         listDeployments: async () => [
-          { id: 'p1', createdOn: 't', environment: 'preview', commitSha: 'abc', ciRunUrl: 'https://ci' },
+          {
+            id: 'p1',
+            createdOn: 't',
+            environment: 'preview',
+            commitSha: 'abc',
+            ciRunUrl: 'https://ci',
+          },
         ],
       },
       zeroTrust: { listAccessRequests: async () => [{ created_at: 't' }] },
       auditLogs: {
         list: async () =>
           Array.from({ length: 10_000 }, (_, i) =>
-            i === 0 ? { id: 'x' } : { id: `e${i}`, action: { time: 't' }, resource: { id: 'r', product: 'workers' } },
+            i === 0
+              ? { id: 'x' }
+              : {
+                  id: `e${i}`,
+                  action: { time: 't' },
+                  resource: { id: 'r', product: 'workers' },
+                },
           ),
       },
       tokens: {
@@ -72,15 +102,36 @@ describe('createCloudflareFactSource', () => {
     } as unknown as CloudflareClientLike;
     const source = createCloudflareFactSource(client, { logger: { warn } });
 
-    expect(await source.workerDeployments('w')).toEqual([{ id: 'w1', createdOn: 't', environment: 'production' }]);
-    expect(await source.pagesDeployments('p')).toEqual([
-      { id: 'p1', createdOn: 't', environment: 'preview', commitSha: 'abc', ciRunUrl: 'https://ci' },
+    expect(await source.workerDeployments('w')).toEqual([
+      { id: 'w1', createdOn: 't', environment: 'production' },
     ]);
-    expect(await source.tokens()).toEqual([{ id: 'tok1', name: 'tok1', owner: 'user' }]);
-    expect(await source.accessEvents({ since: new Date(0), until: new Date(1), limit: 1 })).toEqual([{ createdAt: 't' }]);
-    const events = await source.auditEvents({ since: new Date(0), before: new Date(1) });
+    expect(await source.pagesDeployments('p')).toEqual([
+      {
+        id: 'p1',
+        createdOn: 't',
+        environment: 'preview',
+        commitSha: 'abc',
+        ciRunUrl: 'https://ci',
+      },
+    ]);
+    expect(await source.tokens()).toEqual([
+      { id: 'tok1', name: 'tok1', owner: 'user' },
+    ]);
+    expect(
+      await source.accessEvents({
+        since: new Date(0),
+        until: new Date(1),
+        limit: 1,
+      }),
+    ).toEqual([{ createdAt: 't' }]);
+    const events = await source.auditEvents({
+      since: new Date(0),
+      before: new Date(1),
+    });
     expect(events).toHaveLength(9_999);
     expect(events[0]).toEqual({ at: 't', product: 'workers', resourceId: 'r' });
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('stopped at 10000 entries'));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('stopped at 10000 entries'),
+    );
   });
 });

@@ -1,5 +1,8 @@
 import { FactRetrieverContext } from '@backstage-community/plugin-tech-insights-node';
-import { CloudflareClient, LoggerLike } from '@cloudflare-backstage/cloudflare-client';
+import {
+  CloudflareClient,
+  LoggerLike,
+} from '@cloudflare-backstage/cloudflare-client';
 import { CloudflareFactSource, FactSourceToken } from './source';
 
 /**
@@ -35,7 +38,9 @@ export function createCloudflareFactSource(
     usesGlobalApiKey: options.usesGlobalApiKey ?? false,
 
     async workerDeployments(scriptName) {
-      const deployments = await client.workers.listDeploymentsWithProvenance(scriptName);
+      const deployments = await client.workers.listDeploymentsWithProvenance(
+        scriptName,
+      );
       // Every Workers deployment serves traffic: there is no preview environment to leave out.
       return deployments.map(d => ({
         id: d.id,
@@ -47,11 +52,16 @@ export function createCloudflareFactSource(
     },
 
     async pagesDeployments(projectName) {
-      const deployments = await client.pages.listDeployments(projectName, { env: 'production' });
+      const deployments = await client.pages.listDeployments(projectName, {
+        env: 'production',
+      });
       return deployments.map(d => ({
         id: d.id,
         createdOn: d.createdOn,
-        environment: d.environment === 'preview' ? ('preview' as const) : ('production' as const),
+        environment:
+          d.environment === 'preview'
+            ? ('preview' as const)
+            : ('production' as const),
         ...(d.commitSha ? { commitSha: d.commitSha } : {}),
         ...(d.ciRunUrl ? { ciRunUrl: d.ciRunUrl } : {}),
       }));
@@ -59,7 +69,11 @@ export function createCloudflareFactSource(
 
     async auditEvents({ since, before }) {
       const entries = await client.auditLogs.list(
-        { since: since.toISOString(), before: before.toISOString(), limit: 1000 },
+        {
+          since: since.toISOString(),
+          before: before.toISOString(),
+          limit: 1000,
+        },
         { maxEntries: MAX_AUDIT_ENTRIES },
       );
       if (entries.length >= MAX_AUDIT_ENTRIES) {
@@ -74,7 +88,9 @@ export function createCloudflareFactSource(
                 at: e.action.time,
                 ...(e.resource?.product ? { product: e.resource.product } : {}),
                 // a user resource is named by its e-mail: personal data, and never a script or project
-                ...(e.resource?.id && !e.resource.id.includes('@') ? { resourceId: e.resource.id } : {}),
+                ...(e.resource?.id && !e.resource.id.includes('@')
+                  ? { resourceId: e.resource.id }
+                  : {}),
               },
             ]
           : [],

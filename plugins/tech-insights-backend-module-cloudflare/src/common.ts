@@ -2,7 +2,11 @@ import {
   FactRetrieverContext,
   TechInsightFact,
 } from '@backstage-community/plugin-tech-insights-node';
-import { CatalogApi, CatalogClient, EntityFilterQuery } from '@backstage/catalog-client';
+import {
+  CatalogApi,
+  CatalogClient,
+  EntityFilterQuery,
+} from '@backstage/catalog-client';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 import { ANNOTATION_CLOUDFLARE_ACCOUNT_ID } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -32,7 +36,9 @@ export interface CloudflareFactRetrieverOptions {
 }
 
 /** Builds the Cloudflare reader of a run. */
-export type SourceFactory = NonNullable<CloudflareFactRetrieverOptions['source']>;
+export type SourceFactory = NonNullable<
+  CloudflareFactRetrieverOptions['source']
+>;
 
 /** Entity filter type of a fact retriever. */
 export type EntityFilter = NonNullable<FactRetrieverContext['entityFilter']>;
@@ -142,17 +148,22 @@ export async function factsPerEntity(
   for (const entity of entities) {
     try {
       const facts = await compute(entity);
-      if (facts) out.push({ entity: factEntity(entity), facts, timestamp: now });
+      if (facts)
+        out.push({ entity: factEntity(entity), facts, timestamp: now });
       else skipped += 1;
     } catch (error) {
       skipped += 1;
       ctx.logger.warn(
-        `${retrieverId}: no facts for ${refOf(entity)}, Cloudflare could not be read (${describeError(error)})`,
+        `${retrieverId}: no facts for ${refOf(
+          entity,
+        )}, Cloudflare could not be read (${describeError(error)})`,
       );
     }
   }
   ctx.logger.info(
-    `${retrieverId}: facts for ${out.length} of ${entities.length} entities${skipped ? `, ${skipped} skipped` : ''}`,
+    `${retrieverId}: facts for ${out.length} of ${entities.length} entities${
+      skipped ? `, ${skipped} skipped` : ''
+    }`,
   );
   return out;
 }
@@ -170,7 +181,9 @@ export async function openSource(
     return await factory(ctx);
   } catch (error) {
     ctx.logger.error(
-      `${retrieverId}: Cloudflare connection unavailable, no facts this run (${describeError(error)})`,
+      `${retrieverId}: Cloudflare connection unavailable, no facts this run (${describeError(
+        error,
+      )})`,
     );
     return undefined;
   }
@@ -188,7 +201,11 @@ export async function openEntities(
   try {
     return await loadEntities(ctx, filter, catalog);
   } catch (error) {
-    ctx.logger.error(`${retrieverId}: catalog unavailable, no facts this run (${describeError(error)})`);
+    ctx.logger.error(
+      `${retrieverId}: catalog unavailable, no facts this run (${describeError(
+        error,
+      )})`,
+    );
     return undefined;
   }
 }
@@ -198,7 +215,8 @@ export async function openEntities(
  *
  * @public
  */
-export interface CloudflareAccountFactRetrieverOptions extends CloudflareFactRetrieverOptions {
+export interface CloudflareAccountFactRetrieverOptions
+  extends CloudflareFactRetrieverOptions {
   /**
    * Entities that carry the account's facts. Default: the account's Zero Trust posture Resource
    * (`kind: resource`, `spec.type: cloudflare-zero-trust`). Use `{ kind: 'system', 'metadata.name': 'acme-org' }`
@@ -218,17 +236,33 @@ export async function accountFacts(
   options: CloudflareAccountFactRetrieverOptions,
   defaultFilter: EntityFilter,
   defaultSource: SourceFactory,
-  compute: (source: CloudflareFactSource, now: DateTime) => Promise<TechInsightFact['facts']>,
+  compute: (
+    source: CloudflareFactSource,
+    now: DateTime,
+  ) => Promise<TechInsightFact['facts']>,
 ): Promise<TechInsightFact[]> {
   const now = (options.now ?? DateTime.now)();
   const filter = options.entityFilter ?? defaultFilter;
-  const entities = await openEntities(ctx, retrieverId, filter, options.catalog);
+  const entities = await openEntities(
+    ctx,
+    retrieverId,
+    filter,
+    options.catalog,
+  );
   if (!entities) return [];
   if (entities.length === 0) {
-    ctx.logger.info(`${retrieverId}: no entity matches ${JSON.stringify(filter)}, nothing to do`);
+    ctx.logger.info(
+      `${retrieverId}: no entity matches ${JSON.stringify(
+        filter,
+      )}, nothing to do`,
+    );
     return [];
   }
-  const source = await openSource(ctx, retrieverId, options.source ?? defaultSource);
+  const source = await openSource(
+    ctx,
+    retrieverId,
+    options.source ?? defaultSource,
+  );
   if (!source) return [];
   const targets = entities.filter(e => {
     const account = e.metadata.annotations?.[ANNOTATION_CLOUDFLARE_ACCOUNT_ID];
@@ -239,7 +273,9 @@ export async function accountFacts(
     facts = await compute(source, now);
   } catch (error) {
     ctx.logger.warn(
-      `${retrieverId}: no facts for ${targets.map(refOf).join(', ')}, Cloudflare could not be read (${describeError(error)})`,
+      `${retrieverId}: no facts for ${targets
+        .map(refOf)
+        .join(', ')}, Cloudflare could not be read (${describeError(error)})`,
     );
     return [];
   }

@@ -7,21 +7,24 @@ import type { EntityFilter } from './common';
  *
  * @public
  */
-export const CLOUDFLARE_WORKER_ANNOTATION = getCloudflareArea('workers').annotation!;
+export const CLOUDFLARE_WORKER_ANNOTATION =
+  getCloudflareArea('workers').annotation!;
 
 /**
  * Component annotation naming the Pages projects a Component deploys (comma-separated).
  *
  * @public
  */
-export const CLOUDFLARE_PAGES_ANNOTATION = getCloudflareArea('pages').annotation!;
+export const CLOUDFLARE_PAGES_ANNOTATION =
+  getCloudflareArea('pages').annotation!;
 
 /**
  * `spec.type` of the account's Zero Trust posture Resource, which carries the account-wide facts.
  *
  * @public
  */
-export const CLOUDFLARE_ZERO_TRUST_RESOURCE_TYPE = getCloudflareArea('zeroTrust').resourceType;
+export const CLOUDFLARE_ZERO_TRUST_RESOURCE_TYPE =
+  getCloudflareArea('zeroTrust').resourceType;
 
 /**
  * Ids of the suite's fact retrievers. Each is also the key under `techInsights.factRetrievers` that
@@ -38,8 +41,16 @@ export const CLOUDFLARE_FACT_RETRIEVER_IDS = {
 
 /** Components that name at least one Worker or Pages project. */
 export const COMPONENTS_WITH_DEPLOYMENTS_FILTER: EntityFilter = [
-  { kind: 'component', [`metadata.annotations.${CLOUDFLARE_WORKER_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
-  { kind: 'component', [`metadata.annotations.${CLOUDFLARE_PAGES_ANNOTATION}`]: CATALOG_FILTER_EXISTS },
+  {
+    kind: 'component',
+    [`metadata.annotations.${CLOUDFLARE_WORKER_ANNOTATION}`]:
+      CATALOG_FILTER_EXISTS,
+  },
+  {
+    kind: 'component',
+    [`metadata.annotations.${CLOUDFLARE_PAGES_ANNOTATION}`]:
+      CATALOG_FILTER_EXISTS,
+  },
 ];
 
 /** The account's Zero Trust posture Resource. */

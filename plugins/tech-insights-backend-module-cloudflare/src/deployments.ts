@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { annotationNames, memo } from './common';
-import { CLOUDFLARE_PAGES_ANNOTATION, CLOUDFLARE_WORKER_ANNOTATION } from './constants';
+import {
+  CLOUDFLARE_PAGES_ANNOTATION,
+  CLOUDFLARE_WORKER_ANNOTATION,
+} from './constants';
 import { CloudflareFactSource, FactSourceDeployment } from './source';
 
 /** A deployment with the resource it belongs to. */

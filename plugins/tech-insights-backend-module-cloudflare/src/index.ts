@@ -9,9 +9,15 @@ export { techInsightsModuleCloudflare as default } from './module';
 export { cloudflareFactRetrievers } from './module';
 export * from './factRetrievers';
 export * from './checks';
-export type { CloudflareFactRetrieverOptions, CloudflareAccountFactRetrieverOptions } from './common';
+export type {
+  CloudflareFactRetrieverOptions,
+  CloudflareAccountFactRetrieverOptions,
+} from './common';
 export * from './source';
-export { createCloudflareFactSource, createCloudflareFactSourceFromConfig } from './clientSource';
+export {
+  createCloudflareFactSource,
+  createCloudflareFactSourceFromConfig,
+} from './clientSource';
 export type { CloudflareClientLike } from './clientSource';
 export {
   CLOUDFLARE_FACT_RETRIEVER_IDS,

@@ -1,13 +1,18 @@
 import { startTestBackend } from '@backstage/backend-test-utils';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
-import { techInsightsModuleCloudflare, cloudflareFactRetrievers } from './module';
+import {
+  techInsightsModuleCloudflare,
+  cloudflareFactRetrievers,
+} from './module';
 import defaultFeature from './index';
 
 describe('techInsightsModuleCloudflare', () => {
   it('adds the four retrievers to the Tech Insights extension point, keyed by id', async () => {
     const addFactRetrievers = jest.fn();
     await startTestBackend({
-      extensionPoints: [[techInsightsFactRetrieversExtensionPoint, { addFactRetrievers }]],
+      extensionPoints: [
+        [techInsightsFactRetrieversExtensionPoint, { addFactRetrievers }],
+      ],
       features: [techInsightsModuleCloudflare],
     });
 

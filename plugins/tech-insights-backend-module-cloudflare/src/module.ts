@@ -15,10 +15,14 @@ import {
  * @public
  */
 export const cloudflareFactRetrievers = {
-  [CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentProvenance]: cloudflareDeploymentProvenanceFactRetriever,
-  [CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentAudit]: cloudflareDeploymentAuditFactRetriever,
-  [CLOUDFLARE_FACT_RETRIEVER_IDS.accessAudit]: cloudflareAccessAuditFactRetriever,
-  [CLOUDFLARE_FACT_RETRIEVER_IDS.apiTokenHygiene]: cloudflareApiTokenHygieneFactRetriever,
+  [CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentProvenance]:
+    cloudflareDeploymentProvenanceFactRetriever,
+  [CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentAudit]:
+    cloudflareDeploymentAuditFactRetriever,
+  [CLOUDFLARE_FACT_RETRIEVER_IDS.accessAudit]:
+    cloudflareAccessAuditFactRetriever,
+  [CLOUDFLARE_FACT_RETRIEVER_IDS.apiTokenHygiene]:
+    cloudflareApiTokenHygieneFactRetriever,
 };
 
 /**

@@ -86,9 +86,16 @@ export interface CloudflareFactSource {
   /** Deployments of a Pages project (production and preview), newest first. */
   pagesDeployments(projectName: string): Promise<FactSourceDeployment[]>;
   /** Account audit log entries with `since <= at < before`. */
-  auditEvents(range: { since: Date; before: Date }): Promise<FactSourceAuditEvent[]>;
+  auditEvents(range: {
+    since: Date;
+    before: Date;
+  }): Promise<FactSourceAuditEvent[]>;
   /** Access authentication log entries with `since <= createdAt <= until`, newest first, at most `limit`. */
-  accessEvents(range: { since: Date; until: Date; limit: number }): Promise<FactSourceAccessEvent[]>;
+  accessEvents(range: {
+    since: Date;
+    until: Date;
+    limit: number;
+  }): Promise<FactSourceAccessEvent[]>;
   /** User-owned and account-owned API tokens (metadata only). */
   tokens(): Promise<FactSourceToken[]>;
 }

@@ -14,7 +14,12 @@ export { useDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/te
 
 /** A client pointed at the demo account; no retries and a short timeout unless asked. */
 export function demoClient(
-  options: { token?: string; maxRetries?: number; timeoutMs?: number; accountId?: string } & CloudflareClientOptions = {},
+  options: {
+    token?: string;
+    maxRetries?: number;
+    timeoutMs?: number;
+    accountId?: string;
+  } & CloudflareClientOptions = {},
 ) {
   const { token, maxRetries, timeoutMs, accountId, ...rest } = options;
   return new CloudflareClient(

@@ -17,12 +17,32 @@ const str = z.string().nullish();
 export const auditLogSchema = z.object({
   id: z.string(),
   account: z.object({ id: str, name: str }).nullish(),
-  action: z.object({ description: str, result: str, time: str, type: str }).nullish(),
-  actor: z
-    .object({ id: str, email: str, ip_address: str, context: str, token_id: str, token_name: str, type: str })
+  action: z
+    .object({ description: str, result: str, time: str, type: str })
     .nullish(),
-  raw: z.object({ cf_ray_id: str, method: str, status_code: z.number().nullish(), uri: str, user_agent: str }).nullish(),
-  resource: z.object({ id: str, product: str, type: str, scope: z.unknown().optional() }).nullish(),
+  actor: z
+    .object({
+      id: str,
+      email: str,
+      ip_address: str,
+      context: str,
+      token_id: str,
+      token_name: str,
+      type: str,
+    })
+    .nullish(),
+  raw: z
+    .object({
+      cf_ray_id: str,
+      method: str,
+      status_code: z.number().nullish(),
+      uri: str,
+      user_agent: str,
+    })
+    .nullish(),
+  resource: z
+    .object({ id: str, product: str, type: str, scope: z.unknown().optional() })
+    .nullish(),
   zone: z.object({ id: str, name: str }).nullish(),
 });
 
@@ -104,7 +124,8 @@ export interface CfAccessAudit {
  */
 export function toCfAccessAudit(e: AuditLogEntry): CfAccessAudit {
   const r = e.resource;
-  const target = [r?.product, r?.type].filter(Boolean).join('/') + (r?.id ? `:${r.id}` : '');
+  const target =
+    [r?.product, r?.type].filter(Boolean).join('/') + (r?.id ? `:${r.id}` : '');
   return {
     id: e.id,
     actor: compact({ email: e.actor?.email ?? undefined }),
@@ -139,9 +160,16 @@ export class AuditLogsApi {
     });
   }
 
-  private async page(filter: AuditLogFilter, cursor: string | undefined): Promise<AuditLogPage> {
+  private async page(
+    filter: AuditLogFilter,
+    cursor: string | undefined,
+  ): Promise<AuditLogPage> {
     if (!filter.since || !filter.before) {
-      throw new CloudflareApiError({ kind: 'invalid-request', operation: 'auditLogs.list', detail: 'since and before are required' });
+      throw new CloudflareApiError({
+        kind: 'invalid-request',
+        operation: 'auditLogs.list',
+        detail: 'since and before are required',
+      });
     }
     const env = await getEnvelope(
       this.ctx,
@@ -152,27 +180,49 @@ export class AuditLogsApi {
     const items = z.array(z.unknown()).parse(env.result ?? []);
     const redactions: Redaction[] = [];
     const entries = items.map((raw, i) => {
-      const res = (raw as { resource?: { request?: unknown; response?: unknown } })?.resource;
-      if (res?.request !== undefined && res.request !== null) redactions.push({ path: `[${i}].resource.request`, reason: 'secret-field' });
-      if (res?.response !== undefined && res.response !== null) redactions.push({ path: `[${i}].resource.response`, reason: 'secret-field' });
+      const res = (
+        raw as { resource?: { request?: unknown; response?: unknown } }
+      )?.resource;
+      if (res?.request !== undefined && res.request !== null)
+        redactions.push({
+          path: `[${i}].resource.request`,
+          reason: 'secret-field',
+        });
+      if (res?.response !== undefined && res.response !== null)
+        redactions.push({
+          path: `[${i}].resource.response`,
+          reason: 'secret-field',
+        });
       return auditLogSchema.parse(raw);
     });
     this.ctx.countRedactions(AREA, redactions);
     const info = env.result_info;
     const next = info?.cursor || info?.cursors?.after || undefined;
-    return compact({ entries, cursor: items.length > 0 ? next : undefined, redactions });
+    return compact({
+      entries,
+      cursor: items.length > 0 ? next : undefined,
+      redactions,
+    });
   }
 
   /** One page, from `cursor` (the first page without). */
-  async listPage(filter: AuditLogFilter, cursor?: string): Promise<AuditLogPage> {
-    return this.ctx.run(AREA, 'auditLogs.listPage', () => this.page(filter, cursor));
+  async listPage(
+    filter: AuditLogFilter,
+    cursor?: string,
+  ): Promise<AuditLogPage> {
+    return this.ctx.run(AREA, 'auditLogs.listPage', () =>
+      this.page(filter, cursor),
+    );
   }
 
   /**
    * Every entry of the window, following cursors (stopping at `maxEntries`, default 10000). A page that
    * fails fails the whole read: no partial result.
    */
-  async list(filter: AuditLogFilter, options: { maxEntries?: number } = {}): Promise<AuditLogEntry[]> {
+  async list(
+    filter: AuditLogFilter,
+    options: { maxEntries?: number } = {},
+  ): Promise<AuditLogEntry[]> {
     const max = options.maxEntries ?? 10_000;
     return this.ctx.run(AREA, 'auditLogs.list', async () => {
       const out: AuditLogEntry[] = [];
@@ -195,4 +245,6 @@ export class AuditLogsApi {
  *
  * @public
  */
-export const AUDIT_LOGS_FIELD_CLASSES: readonly FieldClassMap[] = [auditLogFieldClasses];
+export const AUDIT_LOGS_FIELD_CLASSES: readonly FieldClassMap[] = [
+  auditLogFieldClasses,
+];

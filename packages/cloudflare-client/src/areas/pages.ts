@@ -8,7 +8,12 @@ import { Redaction } from '../redaction';
 const AREA = 'pages';
 const str = z.string().nullish();
 
-const stageSchema = z.object({ name: str, status: str, started_on: str, ended_on: str });
+const stageSchema = z.object({
+  name: str,
+  status: str,
+  started_on: str,
+  ended_on: str,
+});
 
 const sourceSchema = z
   .object({
@@ -49,7 +54,12 @@ export const pagesDeploymentSchema = z.object({
     .object({
       type: str,
       metadata: z
-        .object({ branch: str, commit_hash: str, commit_message: str, commit_dirty: z.boolean().nullish() })
+        .object({
+          branch: str,
+          commit_hash: str,
+          commit_message: str,
+          commit_dirty: z.boolean().nullish(),
+        })
         .nullish(),
     })
     .nullish(),
@@ -123,12 +133,27 @@ const deploymentConfigSchema = z
     always_use_latest_compatibility_date: z.boolean().nullish(),
     build_image_major_version: z.number().nullish(),
     env_vars: z.record(z.string(), z.object({ type: str }).nullish()).nullish(),
-    kv_namespaces: z.record(z.string(), z.object({ namespace_id: str }).nullish()).nullish(),
-    d1_databases: z.record(z.string(), z.object({ id: str }).nullish()).nullish(),
-    r2_buckets: z.record(z.string(), z.object({ name: str, jurisdiction: str }).nullish()).nullish(),
-    durable_object_namespaces: z.record(z.string(), z.object({ namespace_id: str }).nullish()).nullish(),
-    queue_producers: z.record(z.string(), z.object({ name: str }).nullish()).nullish(),
-    services: z.record(z.string(), z.object({ service: str, environment: str, entrypoint: str }).nullish()).nullish(),
+    kv_namespaces: z
+      .record(z.string(), z.object({ namespace_id: str }).nullish())
+      .nullish(),
+    d1_databases: z
+      .record(z.string(), z.object({ id: str }).nullish())
+      .nullish(),
+    r2_buckets: z
+      .record(z.string(), z.object({ name: str, jurisdiction: str }).nullish())
+      .nullish(),
+    durable_object_namespaces: z
+      .record(z.string(), z.object({ namespace_id: str }).nullish())
+      .nullish(),
+    queue_producers: z
+      .record(z.string(), z.object({ name: str }).nullish())
+      .nullish(),
+    services: z
+      .record(
+        z.string(),
+        z.object({ service: str, environment: str, entrypoint: str }).nullish(),
+      )
+      .nullish(),
   })
   .nullish();
 
@@ -159,12 +184,20 @@ export const pagesProjectSchema = z.object({
       web_analytics_tag: str,
     })
     .nullish(),
-  deployment_configs: z.object({ preview: deploymentConfigSchema, production: deploymentConfigSchema }).nullish(),
+  deployment_configs: z
+    .object({
+      preview: deploymentConfigSchema,
+      production: deploymentConfigSchema,
+    })
+    .nullish(),
   latest_deployment: z.unknown().optional(),
   canonical_deployment: z.unknown().optional(),
 });
 
-type DeploymentConfig = Omit<NonNullable<z.infer<typeof deploymentConfigSchema>>, 'env_vars'> & {
+type DeploymentConfig = Omit<
+  NonNullable<z.infer<typeof deploymentConfigSchema>>,
+  'env_vars'
+> & {
   env_vars: PagesEnvVarName[];
 };
 
@@ -177,7 +210,10 @@ export type PagesProject = Omit<
   z.infer<typeof pagesProjectSchema>,
   'deployment_configs' | 'latest_deployment' | 'canonical_deployment'
 > & {
-  deployment_configs: { preview?: DeploymentConfig; production?: DeploymentConfig };
+  deployment_configs: {
+    preview?: DeploymentConfig;
+    production?: DeploymentConfig;
+  };
   latest_deployment: PagesDeploymentSummary | null;
   canonical_deployment: PagesDeploymentSummary | null;
   /** What was withheld (env var values, analytics token), never the values. */
@@ -207,12 +243,17 @@ export interface PagesDeploymentsOptions {
   limit?: number;
 }
 
-function commitUrlOf(source: z.infer<typeof sourceSchema>, sha?: string | null): string | undefined {
+function commitUrlOf(
+  source: z.infer<typeof sourceSchema>,
+  sha?: string | null,
+): string | undefined {
   const owner = source?.config?.owner;
   const repo = source?.config?.repo_name;
   if (!owner || !repo || !sha) return undefined;
-  if (source?.type === 'gitlab') return `https://gitlab.com/${owner}/${repo}/-/commit/${sha}`;
-  if (source?.type === 'github') return `https://github.com/${owner}/${repo}/commit/${sha}`;
+  if (source?.type === 'gitlab')
+    return `https://gitlab.com/${owner}/${repo}/-/commit/${sha}`;
+  if (source?.type === 'github')
+    return `https://github.com/${owner}/${repo}/commit/${sha}`;
   return undefined;
 }
 
@@ -228,7 +269,9 @@ export class PagesApi {
   async listProjects(): Promise<PagesProject[]> {
     return this.ctx.run(AREA, 'pages.listProjects', async () => {
       const out: PagesProject[] = [];
-      for await (const p of this.ctx.sdk.pages.projects.list({ account_id: this.ctx.accountId })) {
+      for await (const p of this.ctx.sdk.pages.projects.list({
+        account_id: this.ctx.accountId,
+      })) {
         out.push(this.toProject(p));
       }
       return out;
@@ -238,19 +281,27 @@ export class PagesApi {
   /** One project. */
   async getProject(projectName: string): Promise<PagesProject> {
     return this.ctx.run(AREA, 'pages.getProject', async () => {
-      const p = await this.ctx.sdk.pages.projects.get(projectName, { account_id: this.ctx.accountId });
+      const p = await this.ctx.sdk.pages.projects.get(projectName, {
+        account_id: this.ctx.accountId,
+      });
       return this.toProject(p);
     });
   }
 
   /** Deployments of a project, newest first, paging through everything (or up to `limit`). */
-  async listDeployments(projectName: string, options: PagesDeploymentsOptions = {}): Promise<PagesDeploymentSummary[]> {
+  async listDeployments(
+    projectName: string,
+    options: PagesDeploymentsOptions = {},
+  ): Promise<PagesDeploymentSummary[]> {
     return this.ctx.run(AREA, 'pages.listDeployments', async () => {
       const out: PagesDeploymentSummary[] = [];
-      for await (const d of this.ctx.sdk.pages.projects.deployments.list(projectName, {
-        account_id: this.ctx.accountId,
-        ...(options.env ? { env: options.env } : {}),
-      })) {
+      for await (const d of this.ctx.sdk.pages.projects.deployments.list(
+        projectName,
+        {
+          account_id: this.ctx.accountId,
+          ...(options.env ? { env: options.env } : {}),
+        },
+      )) {
         out.push(this.toDeployment(d));
         if (options.limit !== undefined && out.length >= options.limit) break;
       }
@@ -259,12 +310,18 @@ export class PagesApi {
   }
 
   /** One deployment. */
-  async getDeployment(projectName: string, deploymentId: string): Promise<PagesDeploymentSummary> {
+  async getDeployment(
+    projectName: string,
+    deploymentId: string,
+  ): Promise<PagesDeploymentSummary> {
     return this.ctx.run(AREA, 'pages.getDeployment', async () => {
-      const d = await this.ctx.sdk.pages.projects.deployments.get(deploymentId, {
-        account_id: this.ctx.accountId,
-        project_name: projectName,
-      });
+      const d = await this.ctx.sdk.pages.projects.deployments.get(
+        deploymentId,
+        {
+          account_id: this.ctx.accountId,
+          project_name: projectName,
+        },
+      );
       return this.toDeployment(d);
     });
   }
@@ -276,11 +333,17 @@ export class PagesApi {
     };
     for (const [k, v] of Object.entries(r.env_vars ?? {})) {
       if (v && v.value !== undefined && v.value !== null && v.value !== '') {
-        notes.push({ path: `${prefix}env_vars.${k}.value`, reason: 'secret-field' });
+        notes.push({
+          path: `${prefix}env_vars.${k}.value`,
+          reason: 'secret-field',
+        });
       }
     }
     if (r.build_config?.web_analytics_token) {
-      notes.push({ path: `${prefix}build_config.web_analytics_token`, reason: 'secret-field' });
+      notes.push({
+        path: `${prefix}build_config.web_analytics_token`,
+        reason: 'secret-field',
+      });
     }
   }
 
@@ -296,7 +359,11 @@ export class PagesApi {
     const projectName = d.project_name ?? undefined;
     const ciRunUrl =
       triggerType && triggerType !== 'ad_hoc' && projectName
-        ? `https://dash.cloudflare.com/${this.ctx.accountId}/pages/view/${encodeURIComponent(projectName)}/${encodeURIComponent(d.id)}`
+        ? `https://dash.cloudflare.com/${
+            this.ctx.accountId
+          }/pages/view/${encodeURIComponent(projectName)}/${encodeURIComponent(
+            d.id,
+          )}`
         : parsed.ciRunUrl;
     return compact({
       id: d.id,
@@ -319,7 +386,9 @@ export class PagesApi {
     });
   }
 
-  private toConfig(raw: z.infer<typeof deploymentConfigSchema>): DeploymentConfig | undefined {
+  private toConfig(
+    raw: z.infer<typeof deploymentConfigSchema>,
+  ): DeploymentConfig | undefined {
     if (!raw) return undefined;
     const env_vars = Object.entries(raw.env_vars ?? {}).map(([name, v]) =>
       compact({
@@ -339,12 +408,27 @@ export class PagesApi {
       build_config?: unknown;
     };
     this.secretNotes({ build_config: r.build_config }, redactions);
-    this.secretNotes(r.deployment_configs?.preview, redactions, 'deployment_configs.preview.');
-    this.secretNotes(r.deployment_configs?.production, redactions, 'deployment_configs.production.');
-    const latest = p.latest_deployment ? this.toDeployment(p.latest_deployment, false) : null;
-    const canonical = p.canonical_deployment ? this.toDeployment(p.canonical_deployment, false) : null;
+    this.secretNotes(
+      r.deployment_configs?.preview,
+      redactions,
+      'deployment_configs.preview.',
+    );
+    this.secretNotes(
+      r.deployment_configs?.production,
+      redactions,
+      'deployment_configs.production.',
+    );
+    const latest = p.latest_deployment
+      ? this.toDeployment(p.latest_deployment, false)
+      : null;
+    const canonical = p.canonical_deployment
+      ? this.toDeployment(p.canonical_deployment, false)
+      : null;
     this.ctx.countRedactions(AREA, redactions);
-    this.ctx.countRedactions(AREA, (latest?.redactions.length ?? 0) + (canonical?.redactions.length ?? 0));
+    this.ctx.countRedactions(
+      AREA,
+      (latest?.redactions.length ?? 0) + (canonical?.redactions.length ?? 0),
+    );
     return {
       ...p,
       deployment_configs: compact({
@@ -363,4 +447,7 @@ export class PagesApi {
  *
  * @public
  */
-export const PAGES_FIELD_CLASSES: readonly FieldClassMap[] = [pagesDeploymentFieldClasses, pagesProjectFieldClasses];
+export const PAGES_FIELD_CLASSES: readonly FieldClassMap[] = [
+  pagesDeploymentFieldClasses,
+  pagesProjectFieldClasses,
+];

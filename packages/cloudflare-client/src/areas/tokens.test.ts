@@ -1,4 +1,9 @@
-import { demoClient, expectNoCanary, useDemoAccount, DEMO_API_TOKEN } from '../__testUtils__/demo';
+import {
+  demoClient,
+  expectNoCanary,
+  useDemoAccount,
+  DEMO_API_TOKEN,
+} from '../__testUtils__/demo';
 import { maskSensitive } from '../masking';
 
 describe('TokensApi', () => {
@@ -11,18 +16,28 @@ describe('TokensApi', () => {
     expectNoCanary(tokens);
     expect(tokens.every(t => !('value' in t))).toBe(true);
     expect(tokens.every(t => t.scope === 'user')).toBe(true);
-    expect(tokens.flatMap(t => t.redactions)).toEqual([{ path: 'value', reason: 'secret-field' }]);
+    expect(tokens.flatMap(t => t.redactions)).toEqual([
+      { path: 'value', reason: 'secret-field' },
+    ]);
     expect(client.stats().redactionsByArea.tokens).toBe(1);
-    const active = await client.tokens.listUserTokens({ includeExpired: false });
+    const active = await client.tokens.listUserTokens({
+      includeExpired: false,
+    });
     expect(active.every(t => t.status !== 'expired')).toBe(true);
     const one = await client.tokens.getUserToken(tokens[0].id);
     expect(one.id).toBe(tokens[0].id);
-    await expect(client.tokens.getUserToken('nope')).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(client.tokens.getUserToken('nope')).rejects.toMatchObject({
+      kind: 'not-found',
+    });
   });
 
   it('pages past page 1 of user tokens', async () => {
     const base = demo.state.data.tokens.user[0];
-    demo.state.data.tokens.user = Array.from({ length: 120 }, (_, i) => ({ ...base, id: `t${i}`, status: 'active' as const }));
+    demo.state.data.tokens.user = Array.from({ length: 120 }, (_, i) => ({
+      ...base,
+      id: `t${i}`,
+      status: 'active' as const,
+    }));
     const client = demoClient();
     expect(await client.tokens.listUserTokens()).toHaveLength(120);
     expect(client.stats().callsByArea.tokens).toBe(4); // 50 + 50 + 20 + empty
@@ -38,9 +53,13 @@ describe('TokensApi', () => {
   });
 
   it('masks sensitive token fields', async () => {
-    demo.state.data.tokens.user[0].condition = { request_ip: { in: ['198.51.100.4'], not_in: [] } };
+    demo.state.data.tokens.user[0].condition = {
+      request_ip: { in: ['198.51.100.4'], not_in: [] },
+    };
     const [t] = await demoClient().tokens.listUserTokens();
-    expect(maskSensitive(t, 'masked').condition?.request_ip?.in).toEqual(['198.51.100.0/24']);
+    expect(maskSensitive(t, 'masked').condition?.request_ip?.in).toEqual([
+      '198.51.100.0/24',
+    ]);
   });
 
   it('verifies the calling token', async () => {
@@ -53,7 +72,15 @@ describe('TokensApi', () => {
     const client = demoClient({
       fetch: async (url, init) =>
         String(url).includes('/user/tokens/verify')
-          ? new Response(JSON.stringify({ success: false, errors: [{ code: 1000, message: 'Invalid API Token' }], messages: [], result: null }), { status: 401, headers: { 'content-type': 'application/json' } })
+          ? new Response(
+              JSON.stringify({
+                success: false,
+                errors: [{ code: 1000, message: 'Invalid API Token' }],
+                messages: [],
+                result: null,
+              }),
+              { status: 401, headers: { 'content-type': 'application/json' } },
+            )
           : fetch(url, init),
     });
     expect(await client.tokens.verify()).toMatchObject({ scope: 'account' });

@@ -22,7 +22,12 @@ export const apiTokenSchema = z.object({
   last_used_on: str,
   condition: z
     .object({
-      request_ip: z.object({ in: z.array(z.string()).nullish(), not_in: z.array(z.string()).nullish() }).nullish(),
+      request_ip: z
+        .object({
+          in: z.array(z.string()).nullish(),
+          not_in: z.array(z.string()).nullish(),
+        })
+        .nullish(),
     })
     .nullish(),
   policies: z
@@ -52,7 +57,10 @@ export type ApiTokenScope = 'user' | 'account';
  *
  * @public
  */
-export type ApiToken = z.infer<typeof apiTokenSchema> & { scope: ApiTokenScope; redactions: Redaction[] };
+export type ApiToken = z.infer<typeof apiTokenSchema> & {
+  scope: ApiTokenScope;
+  redactions: Redaction[];
+};
 
 /**
  * Field classes of {@link ApiToken}.
@@ -71,7 +79,12 @@ export const apiTokenFieldClasses: FieldClassMap = {
  *
  * @public
  */
-export const tokenVerificationSchema = z.object({ id: z.string(), status: str, expires_on: str, not_before: str });
+export const tokenVerificationSchema = z.object({
+  id: z.string(),
+  status: str,
+  expires_on: str,
+  not_before: str,
+});
 
 /**
  * The calling token's id, status and validity window.
@@ -96,10 +109,15 @@ export class TokensApi {
   }
 
   /** The calling user's tokens (page paging); expired ones too unless `includeExpired` is false. */
-  async listUserTokens(options: { includeExpired?: boolean } = {}): Promise<ApiToken[]> {
+  async listUserTokens(
+    options: { includeExpired?: boolean } = {},
+  ): Promise<ApiToken[]> {
     return this.ctx.run(AREA, 'tokens.listUserTokens', async () => {
       const out: ApiToken[] = [];
-      for await (const t of this.ctx.sdk.user.tokens.list({ include_expired: options.includeExpired ?? true, per_page: 50 } as never)) {
+      for await (const t of this.ctx.sdk.user.tokens.list({
+        include_expired: options.includeExpired ?? true,
+        per_page: 50,
+      } as never)) {
         out.push(this.toToken(t, 'user'));
       }
       return out;
@@ -107,7 +125,9 @@ export class TokensApi {
   }
 
   /** The account's owned tokens (page paging). */
-  async listAccountTokens(options: { includeExpired?: boolean } = {}): Promise<ApiToken[]> {
+  async listAccountTokens(
+    options: { includeExpired?: boolean } = {},
+  ): Promise<ApiToken[]> {
     return this.ctx.run(AREA, 'tokens.listAccountTokens', async () => {
       const out: ApiToken[] = [];
       for await (const t of this.ctx.sdk.accounts.tokens.list({
@@ -131,7 +151,12 @@ export class TokensApi {
   /** One account-owned token. */
   async getAccountToken(tokenId: string): Promise<ApiToken> {
     return this.ctx.run(AREA, 'tokens.getAccountToken', async () =>
-      this.toToken(await this.ctx.sdk.accounts.tokens.get(tokenId, { account_id: this.ctx.accountId }), 'account'),
+      this.toToken(
+        await this.ctx.sdk.accounts.tokens.get(tokenId, {
+          account_id: this.ctx.accountId,
+        }),
+        'account',
+      ),
     );
   }
 
@@ -147,8 +172,13 @@ export class TokensApi {
       } catch (e) {
         const status = (e as { status?: number }).status;
         if (status !== 401 && status !== 403 && status !== 400) throw e;
-        const v = await this.ctx.sdk.accounts.tokens.verify({ account_id: this.ctx.accountId });
-        return { ...tokenVerificationSchema.parse(v), scope: 'account' as const };
+        const v = await this.ctx.sdk.accounts.tokens.verify({
+          account_id: this.ctx.accountId,
+        });
+        return {
+          ...tokenVerificationSchema.parse(v),
+          scope: 'account' as const,
+        };
       }
     });
   }
@@ -159,4 +189,6 @@ export class TokensApi {
  *
  * @public
  */
-export const TOKENS_FIELD_CLASSES: readonly FieldClassMap[] = [apiTokenFieldClasses];
+export const TOKENS_FIELD_CLASSES: readonly FieldClassMap[] = [
+  apiTokenFieldClasses,
+];

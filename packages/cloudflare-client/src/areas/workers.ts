@@ -25,17 +25,26 @@ export const workerScriptSchema = z.object({
   compatibility_date: str,
   compatibility_flags: z.array(z.string()).nullish(),
   handlers: z.array(z.string()).nullish(),
-  named_handlers: z.array(z.object({ name: str, handlers: z.array(z.string()).nullish() })).nullish(),
+  named_handlers: z
+    .array(z.object({ name: str, handlers: z.array(z.string()).nullish() }))
+    .nullish(),
   has_assets: z.boolean().nullish(),
   has_modules: z.boolean().nullish(),
   last_deployed_from: str,
   logpush: z.boolean().nullish(),
   migration_tag: str,
-  observability: z.object({ enabled: z.boolean().nullish(), head_sampling_rate: z.number().nullish() }).nullish(),
+  observability: z
+    .object({
+      enabled: z.boolean().nullish(),
+      head_sampling_rate: z.number().nullish(),
+    })
+    .nullish(),
   placement_mode: str,
   routes: z.array(z.object({ id: str, pattern: z.string() })).nullish(),
   tags: z.array(z.string()).nullish(),
-  tail_consumers: z.array(z.object({ service: z.string(), environment: str, namespace: str })).nullish(),
+  tail_consumers: z
+    .array(z.object({ service: z.string(), environment: str, namespace: str }))
+    .nullish(),
   usage_model: str,
 });
 
@@ -132,10 +141,17 @@ export const workerSettingsSchema = z.object({
   compatibility_date: str,
   compatibility_flags: z.array(z.string()).nullish(),
   logpush: z.boolean().nullish(),
-  observability: z.object({ enabled: z.boolean().nullish(), head_sampling_rate: z.number().nullish() }).nullish(),
+  observability: z
+    .object({
+      enabled: z.boolean().nullish(),
+      head_sampling_rate: z.number().nullish(),
+    })
+    .nullish(),
   placement: z.object({ mode: str }).nullish(),
   tags: z.array(z.string()).nullish(),
-  tail_consumers: z.array(z.object({ service: z.string(), environment: str, namespace: str })).nullish(),
+  tail_consumers: z
+    .array(z.object({ service: z.string(), environment: str, namespace: str }))
+    .nullish(),
   usage_model: str,
   limits: z.object({ cpu_ms: z.number().nullish() }).nullish(),
 });
@@ -145,7 +161,10 @@ export const workerSettingsSchema = z.object({
  *
  * @public
  */
-export type WorkerSettings = Omit<z.infer<typeof workerSettingsSchema>, 'bindings'> & {
+export type WorkerSettings = Omit<
+  z.infer<typeof workerSettingsSchema>,
+  'bindings'
+> & {
   scriptName: string;
   bindings: WorkerBinding[];
   /** What was withheld from the bindings, never the values. */
@@ -178,7 +197,10 @@ export interface WorkerSecretName {
   credentialLike?: boolean;
 }
 
-const secretNameSchema = z.object({ name: z.string(), type: z.string().nullish() });
+const secretNameSchema = z.object({
+  name: z.string(),
+  type: z.string().nullish(),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Versions and deployments
@@ -239,8 +261,12 @@ export const workerDeploymentSchema = z.object({
   created_on: z.string(),
   source: str,
   strategy: str,
-  versions: z.array(z.object({ version_id: z.string(), percentage: z.number() })).default([]),
-  annotations: z.object({ 'workers/message': str, 'workers/triggered_by': str }).nullish(),
+  versions: z
+    .array(z.object({ version_id: z.string(), percentage: z.number() }))
+    .default([]),
+  annotations: z
+    .object({ 'workers/message': str, 'workers/triggered_by': str })
+    .nullish(),
   author_email: str,
 });
 
@@ -256,7 +282,9 @@ export type WorkerDeployment = z.infer<typeof workerDeploymentSchema>;
  *
  * @public
  */
-export const workerDeploymentFieldClasses: FieldClassMap = { author_email: 'sensitive' };
+export const workerDeploymentFieldClasses: FieldClassMap = {
+  author_email: 'sensitive',
+};
 
 // ---------------------------------------------------------------------------------------------
 // Workers Builds (not in the SDK)
@@ -293,7 +321,11 @@ export const workersBuildSchema = z.object({
       trigger_name: str,
       external_script_id: str,
       repo_connection: z
-        .object({ provider_type: str, provider_account_name: str, repo_name: str })
+        .object({
+          provider_type: str,
+          provider_account_name: str,
+          repo_name: str,
+        })
         .nullish(),
     })
     .nullish(),
@@ -350,7 +382,11 @@ export interface CfDeployment {
   /** Its number, when known. */
   versionNumber?: number;
   /** Every version the deployment serves, with its share. */
-  versions: Array<{ versionId: string; percentage: number; versionNumber?: number }>;
+  versions: Array<{
+    versionId: string;
+    percentage: number;
+    versionNumber?: number;
+  }>;
   /** Environment, when known (Workers Builds branch deployments are not environments; unset). */
   environment?: string;
   /** Cloudflare's `source` of the deployment: `wrangler`, `dash`, `workersci`, `api`, ... */
@@ -383,7 +419,9 @@ export interface CfDeployment {
  *
  * @public
  */
-export const cfDeploymentFieldClasses: FieldClassMap = { authorEmail: 'sensitive' };
+export const cfDeploymentFieldClasses: FieldClassMap = {
+  authorEmail: 'sensitive',
+};
 
 /**
  * Options of {@link WorkersApi.listDeploymentsWithProvenance}.
@@ -415,11 +453,15 @@ export class WorkersApi {
    * Every Worker script of the account (one call). `tags` keeps scripts carrying any of the tags
    * (sent as Cloudflare's `tags=<tag>:yes,...`).
    */
-  async listScripts(options: { tags?: string[] } = {}): Promise<WorkerScript[]> {
+  async listScripts(
+    options: { tags?: string[] } = {},
+  ): Promise<WorkerScript[]> {
     return this.ctx.run(AREA, 'workers.listScripts', async () => {
       const page = await this.ctx.sdk.workers.scripts.list({
         account_id: this.account_id,
-        ...(options.tags?.length ? { tags: options.tags.map(t => `${t}:yes`).join(',') } : {}),
+        ...(options.tags?.length
+          ? { tags: options.tags.map(t => `${t}:yes`).join(',') }
+          : {}),
       });
       return page.getPaginatedItems().map(s => workerScriptSchema.parse(s));
     });
@@ -428,12 +470,18 @@ export class WorkersApi {
   /** Settings and bindings of a script, values redacted and counted. */
   async getSettings(scriptName: string): Promise<WorkerSettings> {
     return this.ctx.run(AREA, 'workers.getSettings', async () => {
-      const raw = await this.ctx.sdk.workers.scripts.scriptAndVersionSettings.get(scriptName, {
-        account_id: this.account_id,
-      });
+      const raw =
+        await this.ctx.sdk.workers.scripts.scriptAndVersionSettings.get(
+          scriptName,
+          {
+            account_id: this.account_id,
+          },
+        );
       const parsed = workerSettingsSchema.parse(raw);
       const redactions: Redaction[] = [];
-      const bindings = (parsed.bindings ?? []).map(b => this.redactBinding(b, redactions));
+      const bindings = (parsed.bindings ?? []).map(b =>
+        this.redactBinding(b, redactions),
+      );
       this.ctx.countRedactions(AREA, redactions);
       return { ...parsed, scriptName, bindings, redactions };
     });
@@ -443,7 +491,11 @@ export class WorkersApi {
     const b = bindingBase.parse(raw);
     const redactor = this.ctx.redactor;
     const path = `bindings.${b.name}`;
-    const out: WorkerBinding = compact({ ...b, text: undefined, json: undefined }) as WorkerBinding;
+    const out: WorkerBinding = compact({
+      ...b,
+      text: undefined,
+      json: undefined,
+    }) as WorkerBinding;
     if (redactor.isCredentialName(b.name)) out.credentialLike = true;
     if (b.type === 'plain_text' && b.text !== undefined && b.text !== null) {
       const reason = redactor.reasonFor(b.name, b.text);
@@ -464,7 +516,8 @@ export class WorkersApi {
       }
     } else if (b.type !== 'plain_text' && b.type !== 'json') {
       // Any value on another binding type (e.g. a secret_text value in an upload-shaped answer).
-      if ((raw as { text?: unknown }).text) notes.push({ path: `${path}.text`, reason: 'secret-field' });
+      if ((raw as { text?: unknown }).text)
+        notes.push({ path: `${path}.text`, reason: 'secret-field' });
       noteSecretFields(raw, ['key_base64', 'key_jwk'], notes, path);
     }
     return out;
@@ -473,13 +526,16 @@ export class WorkersApi {
   /** Names and types of a script's secrets (values are never returned by Cloudflare). */
   async listSecretNames(scriptName: string): Promise<WorkerSecretName[]> {
     return this.ctx.run(AREA, 'workers.listSecretNames', async () => {
-      const page = await this.ctx.sdk.workers.scripts.secrets.list(scriptName, { account_id: this.account_id });
+      const page = await this.ctx.sdk.workers.scripts.secrets.list(scriptName, {
+        account_id: this.account_id,
+      });
       return page.getPaginatedItems().map(s => {
         const p = secretNameSchema.parse(s);
         return compact({
           name: p.name,
           type: p.type ?? 'secret_text',
-          credentialLike: this.ctx.redactor.isCredentialName(p.name) || undefined,
+          credentialLike:
+            this.ctx.redactor.isCredentialName(p.name) || undefined,
         });
       });
     });
@@ -489,10 +545,13 @@ export class WorkersApi {
   async listVersions(scriptName: string): Promise<WorkerVersion[]> {
     return this.ctx.run(AREA, 'workers.listVersions', async () => {
       const out: WorkerVersion[] = [];
-      for await (const v of this.ctx.sdk.workers.scripts.versions.list(scriptName, {
-        account_id: this.account_id,
-        per_page: 100,
-      })) {
+      for await (const v of this.ctx.sdk.workers.scripts.versions.list(
+        scriptName,
+        {
+          account_id: this.account_id,
+          per_page: 100,
+        },
+      )) {
         out.push(workerVersionSchema.parse(v));
       }
       return out;
@@ -500,7 +559,10 @@ export class WorkersApi {
   }
 
   /** One version (detail call). */
-  async getVersion(scriptName: string, versionId: string): Promise<WorkerVersion> {
+  async getVersion(
+    scriptName: string,
+    versionId: string,
+  ): Promise<WorkerVersion> {
     return this.ctx.run(AREA, 'workers.getVersion', async () => {
       const v = await this.ctx.sdk.workers.scripts.versions.get(versionId, {
         account_id: this.account_id,
@@ -516,9 +578,12 @@ export class WorkersApi {
    */
   async listDeployments(scriptName: string): Promise<WorkerDeployment[]> {
     return this.ctx.run(AREA, 'workers.listDeployments', async () => {
-      const page = await this.ctx.sdk.workers.scripts.deployments.list(scriptName, {
-        account_id: this.account_id,
-      });
+      const page = await this.ctx.sdk.workers.scripts.deployments.list(
+        scriptName,
+        {
+          account_id: this.account_id,
+        },
+      );
       const result = z
         .object({ deployments: z.array(z.unknown()).default([]) })
         .parse((page as unknown as { result: unknown }).result);
@@ -530,7 +595,9 @@ export class WorkersApi {
    * Workers Builds builds that produced the given versions (one call per 20 ids), keyed by version
    * id. Needs a user-scoped token with Workers CI Read.
    */
-  async getBuildsForVersions(versionIds: readonly string[]): Promise<Record<string, WorkersBuild>> {
+  async getBuildsForVersions(
+    versionIds: readonly string[],
+  ): Promise<Record<string, WorkersBuild>> {
     return this.ctx.run(AREA, 'workers.getBuildsForVersions', async () => {
       const out: Record<string, WorkersBuild> = {};
       const ids = [...new Set(versionIds)];
@@ -561,14 +628,22 @@ export class WorkersApi {
         const env = await getEnvelope(
           this.ctx,
           'workers.listBuilds',
-          `/accounts/${seg(this.account_id)}/builds/workers/${seg(externalScriptId)}/builds`,
+          `/accounts/${seg(this.account_id)}/builds/workers/${seg(
+            externalScriptId,
+          )}/builds`,
           { page, per_page: 100 },
         );
         const items = z.array(z.unknown()).parse(env.result ?? []);
         out.push(...items.map(b => this.parseBuild(b)));
         const info = env.result_info;
         const totalPages = info?.total_pages ?? undefined;
-        if (items.length === 0 || (totalPages !== undefined && totalPages !== null && page >= totalPages)) break;
+        if (
+          items.length === 0 ||
+          (totalPages !== undefined &&
+            totalPages !== null &&
+            page >= totalPages)
+        )
+          break;
       }
       return out;
     });
@@ -577,11 +652,15 @@ export class WorkersApi {
   private parseBuild(raw: unknown): WorkersBuild {
     const notes: Redaction[] = [];
     noteSecretFields(raw, BUILD_SECRET_PATHS, notes);
-    const vars = (raw as { build_trigger_metadata?: { environment_variables?: unknown } })?.build_trigger_metadata
-      ?.environment_variables;
+    const vars = (
+      raw as { build_trigger_metadata?: { environment_variables?: unknown } }
+    )?.build_trigger_metadata?.environment_variables;
     if (vars && typeof vars === 'object') {
       for (const k of Object.keys(vars)) {
-        notes.push({ path: `build_trigger_metadata.environment_variables.${k}`, reason: 'secret-field' });
+        notes.push({
+          path: `build_trigger_metadata.environment_variables.${k}`,
+          reason: 'secret-field',
+        });
       }
     }
     this.ctx.countRedactions(AREA, notes);
@@ -599,7 +678,10 @@ export class WorkersApi {
     scriptName: string,
     options: ProvenanceOptions = {},
   ): Promise<CfDeployment[]> {
-    const all = await this.listDeploymentsWithProvenanceOf([scriptName], options);
+    const all = await this.listDeploymentsWithProvenanceOf(
+      [scriptName],
+      options,
+    );
     return all.get(scriptName) ?? [];
   }
 
@@ -613,27 +695,43 @@ export class WorkersApi {
     scriptNames: readonly string[],
     options: ProvenanceOptions = {},
   ): Promise<Map<string, CfDeployment[]>> {
-    const scripts: { name: string; deployments: WorkerDeployment[]; versions: Map<string, WorkerVersion> }[] = [];
+    const scripts: {
+      name: string;
+      deployments: WorkerDeployment[];
+      versions: Map<string, WorkerVersion>;
+    }[] = [];
     const wanted = new Set<string>();
     for (const name of scriptNames) {
       const listed = await this.listDeployments(name);
       const deployments = options.activeOnly ? listed.slice(0, 1) : listed;
-      const ids = new Set(deployments.flatMap(d => d.versions.map(v => v.version_id)));
+      const ids = new Set(
+        deployments.flatMap(d => d.versions.map(v => v.version_id)),
+      );
       ids.forEach(id => wanted.add(id));
-      const versions = ids.size > 0 ? await this.findVersions(name, ids) : new Map<string, WorkerVersion>();
+      const versions =
+        ids.size > 0
+          ? await this.findVersions(name, ids)
+          : new Map<string, WorkerVersion>();
       scripts.push({ name, deployments, versions });
     }
-    const builds = options.useBuilds !== false && wanted.size > 0 ? await this.buildsIfReadable([...wanted]) : {};
+    const builds =
+      options.useBuilds !== false && wanted.size > 0
+        ? await this.buildsIfReadable([...wanted])
+        : {};
     return new Map(
       scripts.map(({ name, deployments, versions }) => [
         name,
-        deployments.map((d, index) => this.withProvenance(name, d, index, versions, builds)),
+        deployments.map((d, index) =>
+          this.withProvenance(name, d, index, versions, builds),
+        ),
       ]),
     );
   }
 
   /** Workers Builds builds of the versions, or none when the token may not read Workers Builds. */
-  private async buildsIfReadable(versionIds: string[]): Promise<Record<string, WorkersBuild>> {
+  private async buildsIfReadable(
+    versionIds: string[],
+  ): Promise<Record<string, WorkersBuild>> {
     try {
       return await this.getBuildsForVersions(versionIds);
     } catch (e) {
@@ -658,7 +756,10 @@ export class WorkersApi {
     const primary = sorted[0];
     const version = primary ? versions.get(primary.version_id) : undefined;
     const build = primary ? builds[primary.version_id] : undefined;
-    const message = version?.annotations?.['workers/message'] ?? d.annotations?.['workers/message'] ?? undefined;
+    const message =
+      version?.annotations?.['workers/message'] ??
+      d.annotations?.['workers/message'] ??
+      undefined;
     const tag = version?.annotations?.['workers/tag'] ?? undefined;
     const base: CfDeployment = {
       id: d.id,
@@ -681,15 +782,22 @@ export class WorkersApi {
     };
     const meta = build?.build_trigger_metadata;
     if (build && meta?.commit_hash) {
-      const owner = meta.provider_account_name ?? build.trigger?.repo_connection?.provider_account_name;
+      const owner =
+        meta.provider_account_name ??
+        build.trigger?.repo_connection?.provider_account_name;
       const repo = meta.repo_name ?? build.trigger?.repo_connection?.repo_name;
-      const provider = meta.provider_type ?? build.trigger?.repo_connection?.provider_type;
+      const provider =
+        meta.provider_type ?? build.trigger?.repo_connection?.provider_type;
       return compact({
         ...base,
         provenance: 'workers-builds' as const,
         commitSha: meta.commit_hash,
         commitUrl: commitUrlOf(provider, owner, repo, meta.commit_hash),
-        ciRunUrl: `https://dash.cloudflare.com/${this.account_id}/workers/services/view/${seg(scriptName)}/production/builds/${seg(build.build_uuid)}`,
+        ciRunUrl: `https://dash.cloudflare.com/${
+          this.account_id
+        }/workers/services/view/${seg(scriptName)}/production/builds/${seg(
+          build.build_uuid,
+        )}`,
         pullRequestUrl: build.pull_request?.pull_request_url ?? undefined,
         branch: meta.branch ?? undefined,
         buildId: build.build_uuid,
@@ -704,19 +812,31 @@ export class WorkersApi {
     const commitSha = parsed.find(p => p.commitSha)?.commitSha;
     const ciRunUrl = parsed.find(p => p.ciRunUrl)?.ciRunUrl;
     if (commitSha || ciRunUrl) {
-      return compact({ ...base, provenance: 'annotation' as const, commitSha, ciRunUrl, commitUrl: githubCommitFromRun(ciRunUrl, commitSha) });
+      return compact({
+        ...base,
+        provenance: 'annotation' as const,
+        commitSha,
+        ciRunUrl,
+        commitUrl: githubCommitFromRun(ciRunUrl, commitSha),
+      });
     }
     return compact(base);
   }
 
   /** Versions with the wanted ids: list pages until all are found, then detail calls for the rest. */
-  private async findVersions(scriptName: string, wanted: Set<string>): Promise<Map<string, WorkerVersion>> {
+  private async findVersions(
+    scriptName: string,
+    wanted: Set<string>,
+  ): Promise<Map<string, WorkerVersion>> {
     const found = new Map<string, WorkerVersion>();
     await this.ctx.run(AREA, 'workers.listVersions', async () => {
-      for await (const v of this.ctx.sdk.workers.scripts.versions.list(scriptName, {
-        account_id: this.account_id,
-        per_page: 100,
-      })) {
+      for await (const v of this.ctx.sdk.workers.scripts.versions.list(
+        scriptName,
+        {
+          account_id: this.account_id,
+          per_page: 100,
+        },
+      )) {
         const parsed = workerVersionSchema.parse(v);
         if (wanted.has(parsed.id)) found.set(parsed.id, parsed);
         if (found.size === wanted.size) break;
@@ -736,17 +856,26 @@ export class WorkersApi {
 }
 
 /** Commit URL on GitHub or GitLab. */
-function commitUrlOf(provider?: string | null, owner?: string | null, repo?: string | null, sha?: string | null) {
+function commitUrlOf(
+  provider?: string | null,
+  owner?: string | null,
+  repo?: string | null,
+  sha?: string | null,
+) {
   if (!owner || !repo || !sha) return undefined;
-  if (provider === 'gitlab') return `https://gitlab.com/${owner}/${repo}/-/commit/${sha}`;
-  if (!provider || provider === 'github') return `https://github.com/${owner}/${repo}/commit/${sha}`;
+  if (provider === 'gitlab')
+    return `https://gitlab.com/${owner}/${repo}/-/commit/${sha}`;
+  if (!provider || provider === 'github')
+    return `https://github.com/${owner}/${repo}/commit/${sha}`;
   return undefined;
 }
 
 /** A GitHub Actions run URL names the repository: derive the commit URL from it. */
 function githubCommitFromRun(runUrl?: string, sha?: string) {
   if (!runUrl || !sha) return undefined;
-  const m = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/actions\/runs\/\d+/.exec(runUrl);
+  const m = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/actions\/runs\/\d+/.exec(
+    runUrl,
+  );
   return m ? `https://github.com/${m[1]}/${m[2]}/commit/${sha}` : undefined;
 }
 

@@ -1,4 +1,8 @@
-import { demoClient, expectNoCanary, useDemoAccount } from '../__testUtils__/demo';
+import {
+  demoClient,
+  expectNoCanary,
+  useDemoAccount,
+} from '../__testUtils__/demo';
 import { maskSensitive, maskSensitiveCounted } from '../masking';
 
 describe('ZeroTrustApi', () => {
@@ -14,16 +18,32 @@ describe('ZeroTrustApi', () => {
     const policies = await client.zeroTrust.listApplicationPolicies(apps[0].id);
     expect(policies.length).toBeGreaterThan(0);
     expect(policies[0]).toHaveProperty('decision');
-    await expect(client.zeroTrust.listApplicationPolicies('nope')).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(
+      client.zeroTrust.listApplicationPolicies('nope'),
+    ).rejects.toMatchObject({ kind: 'not-found' });
   });
 
   it('drops application secrets and counts them', async () => {
     const app = demo.state.data.zeroTrust.applications[0] as any;
-    app.saas_app = { auth_type: 'oidc', client_id: 'cid', client_secret: 'CANARY-extra-saas-secret-0001' };
-    app.scim_config = { enabled: true, remote_uri: 'https://scim.example', authentication: { scheme: 'oauthbearertoken', token: 'CANARY-extra-scim-token-0002' } };
+    app.saas_app = {
+      auth_type: 'oidc',
+      client_id: 'cid',
+      client_secret: 'CANARY-extra-saas-secret-0001',
+    };
+    app.scim_config = {
+      enabled: true,
+      remote_uri: 'https://scim.example',
+      authentication: {
+        scheme: 'oauthbearertoken',
+        token: 'CANARY-extra-scim-token-0002',
+      },
+    };
     const client = demoClient();
     const apps = await client.zeroTrust.listApplications();
-    expectNoCanary(apps, ['CANARY-extra-saas-secret-0001', 'CANARY-extra-scim-token-0002']);
+    expectNoCanary(apps, [
+      'CANARY-extra-saas-secret-0001',
+      'CANARY-extra-scim-token-0002',
+    ]);
     expect(apps[0].saas_app).toEqual({ auth_type: 'oidc', client_id: 'cid' });
     expect(apps[0].redactions).toEqual([
       { path: 'scim_config.authentication.token', reason: 'secret-field' },
@@ -37,26 +57,48 @@ describe('ZeroTrustApi', () => {
     demo.state.data.zeroTrust.policies = Array.from({ length: 60 }, (_, i) => ({
       ...base,
       id: `pol-${i}`,
-      include: [{ email: { email: `user${i}@acme-org.org` } }, { service_token: { token_id: 'f'.repeat(32) } }],
+      include: [
+        { email: { email: `user${i}@acme-org.org` } },
+        { service_token: { token_id: 'f'.repeat(32) } },
+      ],
       exclude: [{ ip: { ip: '203.0.113.7/32' } }],
     }));
     const client = demoClient();
     const policies = await client.zeroTrust.listReusablePolicies();
     expect(policies).toHaveLength(60);
     expect(client.stats().callsByArea.zeroTrust).toBe(4); // 25 + 25 + 10 + empty
-    expect(policies[1].include).toEqual([{ email: { email: 'user1@acme-org.org' } }, { service_token: { token_id: 'f'.repeat(32) } }]);
+    expect(policies[1].include).toEqual([
+      { email: { email: 'user1@acme-org.org' } },
+      { service_token: { token_id: 'f'.repeat(32) } },
+    ]);
     const masked = maskSensitiveCounted(policies[1], 'masked');
-    expect(masked.value.include).toEqual([{ email: { email: 'u***@acme-org.org' } }, { service_token: { token_id: 'f'.repeat(32) } }]);
+    expect(masked.value.include).toEqual([
+      { email: { email: 'u***@acme-org.org' } },
+      { service_token: { token_id: 'f'.repeat(32) } },
+    ]);
     expect(masked.value.exclude).toEqual([{ ip: { ip: '[masked]' } }]);
     expect(masked.masked).toEqual({ email: 1, ip: 1 });
   });
 
   it('redacts credential-shaped values inside policy rules', async () => {
-    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
-    demo.state.data.zeroTrust.policies[0].include = [{ external_evaluation: { evaluate_url: jwt, keys_url: 'https://keys.example' } } as any];
+    const jwt =
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    demo.state.data.zeroTrust.policies[0].include = [
+      {
+        external_evaluation: {
+          evaluate_url: jwt,
+          keys_url: 'https://keys.example',
+        },
+      } as any,
+    ];
     const [p] = await demoClient().zeroTrust.listReusablePolicies();
     expect(JSON.stringify(p)).not.toContain(jwt);
-    expect(p.redactions).toEqual([{ path: 'include[0].external_evaluation.evaluate_url', reason: 'credential-value-shape' }]);
+    expect(p.redactions).toEqual([
+      {
+        path: 'include[0].external_evaluation.evaluate_url',
+        reason: 'credential-value-shape',
+      },
+    ]);
   });
 
   it('lists identity providers without client secrets', async () => {
@@ -65,9 +107,13 @@ describe('ZeroTrustApi', () => {
     expectNoCanary(idps);
     const gh = idps.find(i => i.type === 'github')!;
     expect(gh.config).toEqual({ client_id: 'Iv1.acmeorg0000001' });
-    expect(gh.redactions).toEqual([{ path: 'config.client_secret', reason: 'secret-field' }]);
+    expect(gh.redactions).toEqual([
+      { path: 'config.client_secret', reason: 'secret-field' },
+    ]);
     const okta = idps.find(i => i.type === 'okta')!;
-    expect(okta.config).toMatchObject({ okta_account: 'https://acme-org.okta.com' });
+    expect(okta.config).toMatchObject({
+      okta_account: 'https://acme-org.okta.com',
+    });
     expect(okta.scim_config?.enabled).toBe(true);
   });
 
@@ -83,10 +129,22 @@ describe('ZeroTrustApi', () => {
     expect(last24h.length).toBeGreaterThan(0);
     expect(last24h.length).toBeLessThan(all.length);
     const email = all[0].user_email!;
-    const mine = await client.zeroTrust.listAccessRequests({ email, limit: 1000 });
+    const mine = await client.zeroTrust.listAccessRequests({
+      email,
+      limit: 1000,
+    });
     expect(mine.every(r => r.user_email === email)).toBe(true);
-    expect(await client.zeroTrust.listAccessRequests({ action: 'no-such-action', limit: 1000 })).toEqual([]);
-    const denied = await client.zeroTrust.listAccessRequests({ allowed: false, limit: 1000, direction: 'asc' });
+    expect(
+      await client.zeroTrust.listAccessRequests({
+        action: 'no-such-action',
+        limit: 1000,
+      }),
+    ).toEqual([]);
+    const denied = await client.zeroTrust.listAccessRequests({
+      allowed: false,
+      limit: 1000,
+      direction: 'asc',
+    });
     expect(denied.every(r => r.allowed === false)).toBe(true);
     expect((await client.zeroTrust.listAccessRequests()).length).toBe(25);
     const masked = maskSensitive(all[0], 'masked');

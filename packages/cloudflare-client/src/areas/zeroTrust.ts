@@ -26,7 +26,16 @@ export const accessApplicationSchema = z.object({
   type: str,
   self_hosted_domains: z.array(z.string()).nullish(),
   destinations: z
-    .array(z.object({ type: str, uri: str, hostname: str, cidr: str, port_range: str, l4_protocol: str }))
+    .array(
+      z.object({
+        type: str,
+        uri: str,
+        hostname: str,
+        cidr: str,
+        port_range: str,
+        l4_protocol: str,
+      }),
+    )
     .nullish(),
   session_duration: str,
   allowed_idps: z.array(z.string()).nullish(),
@@ -35,16 +44,35 @@ export const accessApplicationSchema = z.object({
   enable_binding_cookie: bool,
   http_only_cookie_attribute: bool,
   policies: z
-    .array(z.object({ id: str, name: str, decision: str, precedence: z.number().nullish(), reusable: bool }))
+    .array(
+      z.object({
+        id: str,
+        name: str,
+        decision: str,
+        precedence: z.number().nullish(),
+        reusable: bool,
+      }),
+    )
     .nullish(),
   tags: z.array(z.string()).nullish(),
   created_at: str,
   updated_at: str,
   scim_config: z
-    .object({ enabled: bool, idp_uid: str, remote_uri: str, deactivate_on_delete: bool })
+    .object({
+      enabled: bool,
+      idp_uid: str,
+      remote_uri: str,
+      deactivate_on_delete: bool,
+    })
     .nullish(),
   saas_app: z
-    .object({ auth_type: str, sp_entity_id: str, consumer_service_url: str, client_id: str, name_id_format: str })
+    .object({
+      auth_type: str,
+      sp_entity_id: str,
+      consumer_service_url: str,
+      client_id: str,
+      name_id_format: str,
+    })
     .nullish(),
 });
 
@@ -53,7 +81,9 @@ export const accessApplicationSchema = z.object({
  *
  * @public
  */
-export type AccessApplication = z.infer<typeof accessApplicationSchema> & { redactions: Redaction[] };
+export type AccessApplication = z.infer<typeof accessApplicationSchema> & {
+  redactions: Redaction[];
+};
 
 /**
  * Field classes of {@link AccessApplication}: public except the secrets not kept.
@@ -93,7 +123,13 @@ export const accessPolicySchema = z.object({
   require: rules,
   approval_required: bool,
   approval_groups: z
-    .array(z.object({ approvals_needed: z.number().nullish(), email_addresses: z.array(z.string()).nullish(), email_list_uuid: str }))
+    .array(
+      z.object({
+        approvals_needed: z.number().nullish(),
+        email_addresses: z.array(z.string()).nullish(),
+        email_list_uuid: str,
+      }),
+    )
     .nullish(),
   isolation_required: bool,
   purpose_justification_required: bool,
@@ -102,7 +138,11 @@ export const accessPolicySchema = z.object({
   reusable: bool,
   app_count: z.number().nullish(),
   mfa_config: z
-    .object({ allowed_authenticators: z.array(z.string()).nullish(), mfa_disabled: bool, session_duration: str })
+    .object({
+      allowed_authenticators: z.array(z.string()).nullish(),
+      mfa_disabled: bool,
+      session_duration: str,
+    })
     .nullish(),
   created_at: str,
   updated_at: str,
@@ -113,7 +153,9 @@ export const accessPolicySchema = z.object({
  *
  * @public
  */
-export type AccessPolicy = z.infer<typeof accessPolicySchema> & { redactions: Redaction[] };
+export type AccessPolicy = z.infer<typeof accessPolicySchema> & {
+  redactions: Redaction[];
+};
 
 /**
  * Field classes of {@link AccessPolicy}: emails and IPs in rules and approval groups are sensitive.
@@ -171,10 +213,23 @@ export const identityProviderSchema = z.object({
   name: str,
   type: str,
   config: z
-    .object(Object.fromEntries(IDP_CONFIG_KEYS.map(k => [k, z.unknown().optional()])) as Record<(typeof IDP_CONFIG_KEYS)[number], z.ZodOptional<z.ZodUnknown>>)
+    .object(
+      Object.fromEntries(
+        IDP_CONFIG_KEYS.map(k => [k, z.unknown().optional()]),
+      ) as Record<
+        (typeof IDP_CONFIG_KEYS)[number],
+        z.ZodOptional<z.ZodUnknown>
+      >,
+    )
     .nullish(),
   scim_config: z
-    .object({ enabled: bool, user_deprovision: bool, seat_deprovision: bool, identity_update_behavior: str, scim_base_url: str })
+    .object({
+      enabled: bool,
+      user_deprovision: bool,
+      seat_deprovision: bool,
+      identity_update_behavior: str,
+      scim_base_url: str,
+    })
     .nullish(),
 });
 
@@ -183,7 +238,9 @@ export const identityProviderSchema = z.object({
  *
  * @public
  */
-export type IdentityProvider = z.infer<typeof identityProviderSchema> & { redactions: Redaction[] };
+export type IdentityProvider = z.infer<typeof identityProviderSchema> & {
+  redactions: Redaction[];
+};
 
 /**
  * Field classes of {@link IdentityProvider}.
@@ -227,7 +284,10 @@ export type AccessRequest = z.infer<typeof accessRequestSchema>;
  *
  * @public
  */
-export const accessRequestFieldClasses: FieldClassMap = { user_email: 'sensitive', ip_address: 'sensitive' };
+export const accessRequestFieldClasses: FieldClassMap = {
+  user_email: 'sensitive',
+  ip_address: 'sensitive',
+};
 
 /**
  * Filters of {@link ZeroTrustApi.listAccessRequests}.
@@ -302,7 +362,10 @@ export class ZeroTrustApi {
   async listApplications(): Promise<AccessApplication[]> {
     return this.ctx.run(AREA, 'zeroTrust.listApplications', async () => {
       const out: AccessApplication[] = [];
-      for await (const a of this.ctx.sdk.zeroTrust.access.applications.list(this.q)) out.push(this.toApp(a));
+      for await (const a of this.ctx.sdk.zeroTrust.access.applications.list(
+        this.q,
+      ))
+        out.push(this.toApp(a));
       return out;
     });
   }
@@ -310,7 +373,9 @@ export class ZeroTrustApi {
   /** One Access application. */
   async getApplication(appId: string): Promise<AccessApplication> {
     return this.ctx.run(AREA, 'zeroTrust.getApplication', async () =>
-      this.toApp(await this.ctx.sdk.zeroTrust.access.applications.get(appId, this.q)),
+      this.toApp(
+        await this.ctx.sdk.zeroTrust.access.applications.get(appId, this.q),
+      ),
     );
   }
 
@@ -318,7 +383,10 @@ export class ZeroTrustApi {
   async listApplicationPolicies(appId: string): Promise<AccessPolicy[]> {
     return this.ctx.run(AREA, 'zeroTrust.listApplicationPolicies', async () => {
       const out: AccessPolicy[] = [];
-      for await (const p of this.ctx.sdk.zeroTrust.access.applications.policies.list(appId, this.q)) {
+      for await (const p of this.ctx.sdk.zeroTrust.access.applications.policies.list(
+        appId,
+        this.q,
+      )) {
         out.push(this.toPolicy(p));
       }
       return out;
@@ -329,7 +397,8 @@ export class ZeroTrustApi {
   async listReusablePolicies(): Promise<AccessPolicy[]> {
     return this.ctx.run(AREA, 'zeroTrust.listReusablePolicies', async () => {
       const out: AccessPolicy[] = [];
-      for await (const p of this.ctx.sdk.zeroTrust.access.policies.list(this.q)) out.push(this.toPolicy(p));
+      for await (const p of this.ctx.sdk.zeroTrust.access.policies.list(this.q))
+        out.push(this.toPolicy(p));
       return out;
     });
   }
@@ -338,9 +407,15 @@ export class ZeroTrustApi {
   async listIdentityProviders(): Promise<IdentityProvider[]> {
     return this.ctx.run(AREA, 'zeroTrust.listIdentityProviders', async () => {
       const out: IdentityProvider[] = [];
-      for await (const raw of this.ctx.sdk.zeroTrust.identityProviders.list(this.q)) {
+      for await (const raw of this.ctx.sdk.zeroTrust.identityProviders.list(
+        this.q,
+      )) {
         const redactions: Redaction[] = [];
-        noteSecretFields(raw, ['config.client_secret', 'scim_config.secret'], redactions);
+        noteSecretFields(
+          raw,
+          ['config.client_secret', 'scim_config.secret'],
+          redactions,
+        );
         this.ctx.countRedactions(AREA, redactions);
         out.push({ ...identityProviderSchema.parse(raw), redactions });
       }
@@ -349,7 +424,9 @@ export class ZeroTrustApi {
   }
 
   /** Access authentication logs (one call; Cloudflare returns a plain array). */
-  async listAccessRequests(filter: AccessRequestFilter = {}): Promise<AccessRequest[]> {
+  async listAccessRequests(
+    filter: AccessRequestFilter = {},
+  ): Promise<AccessRequest[]> {
     return this.ctx.run(AREA, 'zeroTrust.listAccessRequests', async () => {
       const raw = await this.ctx.sdk.zeroTrust.access.logs.accessRequests.list({
         ...this.q,
@@ -363,15 +440,22 @@ export class ZeroTrustApi {
         .array(accessRequestSchema)
         .parse(raw ?? [])
         .filter(r => filter.action === undefined || r.action === filter.action)
-        .filter(r => filter.allowed === undefined || r.allowed === filter.allowed);
+        .filter(
+          r => filter.allowed === undefined || r.allowed === filter.allowed,
+        );
     });
   }
 
   /** Every Access user (page paging); `email` / `search` filter on Cloudflare's side. */
-  async listUsers(filter: { email?: string; search?: string } = {}): Promise<AccessUser[]> {
+  async listUsers(
+    filter: { email?: string; search?: string } = {},
+  ): Promise<AccessUser[]> {
     return this.ctx.run(AREA, 'zeroTrust.listUsers', async () => {
       const out: AccessUser[] = [];
-      for await (const u of this.ctx.sdk.zeroTrust.access.users.list({ ...this.q, ...compact(filter) })) {
+      for await (const u of this.ctx.sdk.zeroTrust.access.users.list({
+        ...this.q,
+        ...compact(filter),
+      })) {
         out.push(accessUserSchema.parse(u));
       }
       return out;
@@ -391,9 +475,21 @@ export class ZeroTrustApi {
     const r = this.ctx.redactor;
     const out: AccessPolicy = {
       ...p,
-      include: p.include ? (r.redactJson(p.include, 'include', redactions, { keyNames: false }) as unknown[]) : p.include,
-      exclude: p.exclude ? (r.redactJson(p.exclude, 'exclude', redactions, { keyNames: false }) as unknown[]) : p.exclude,
-      require: p.require ? (r.redactJson(p.require, 'require', redactions, { keyNames: false }) as unknown[]) : p.require,
+      include: p.include
+        ? (r.redactJson(p.include, 'include', redactions, {
+            keyNames: false,
+          }) as unknown[])
+        : p.include,
+      exclude: p.exclude
+        ? (r.redactJson(p.exclude, 'exclude', redactions, {
+            keyNames: false,
+          }) as unknown[])
+        : p.exclude,
+      require: p.require
+        ? (r.redactJson(p.require, 'require', redactions, {
+            keyNames: false,
+          }) as unknown[])
+        : p.require,
       redactions,
     };
     this.ctx.countRedactions(AREA, redactions);

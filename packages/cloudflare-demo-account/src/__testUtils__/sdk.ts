@@ -8,7 +8,9 @@ export { useDemoAccount } from '../testUtils';
 export const TEST_BASE_URL = DEMO_TEST_BASE_URL;
 
 /** An SDK client pointed at the demo account, without retries unless asked. */
-export function sdk(options: { token?: string; maxRetries?: number; timeout?: number } = {}) {
+export function sdk(
+  options: { token?: string; maxRetries?: number; timeout?: number } = {},
+) {
   return new Cloudflare({
     apiToken: options.token ?? DEMO_API_TOKEN,
     baseURL: TEST_BASE_URL,

@@ -11,7 +11,9 @@ const timeParam = (url: URL, name: string): number | undefined => {
 
 const inWindow = (iso: string | undefined, since?: number, before?: number) => {
   const t = Date.parse(iso ?? '');
-  return (since === undefined || t >= since) && (before === undefined || t < before);
+  return (
+    (since === undefined || t >= since) && (before === undefined || t < before)
+  );
 };
 
 /** `GET /accounts/{id}/audit_logs`: `since`, `before`, `actor.email`, `actor.ip`, `action.type`, `direction`; page paging (default 100). */
@@ -19,7 +21,8 @@ function auditLogsV1(ctx: RouteContext): Response {
   const q = ctx.url.searchParams;
   const since = timeParam(ctx.url, 'since');
   const before = timeParam(ctx.url, 'before');
-  if (Number.isNaN(since) || Number.isNaN(before)) return cfErrors.badRequest('invalid since or before');
+  if (Number.isNaN(since) || Number.isNaN(before))
+    return cfErrors.badRequest('invalid since or before');
   const email = q.get('actor.email');
   const ip = q.get('actor.ip');
   const type = q.get('action.type');
@@ -39,7 +42,10 @@ function auditLogsV1(ctx: RouteContext): Response {
 function v2Filter(url: URL, name: string, value: string | undefined): boolean {
   const want = url.searchParams.getAll(name);
   const not = url.searchParams.getAll(`${name}.not`);
-  return (want.length === 0 || want.includes(value ?? '')) && !not.includes(value ?? '');
+  return (
+    (want.length === 0 || want.includes(value ?? '')) &&
+    !not.includes(value ?? '')
+  );
 }
 
 /** The v2 filters the demo account applies, by query name (each also as `<name>.not`). */
@@ -55,7 +61,8 @@ const V2_FILTERS: Record<string, (l: AuditLogV2) => string | undefined> = {
   actor_type: l => l.actor?.type,
   resource_id: l => l.resource?.id,
   resource_product: l => l.resource?.product,
-  resource_scope: l => (typeof l.resource?.scope === 'string' ? l.resource.scope : undefined),
+  resource_scope: l =>
+    typeof l.resource?.scope === 'string' ? l.resource.scope : undefined,
   resource_type: l => l.resource?.type,
   zone_name: l => l.zone?.name,
 };
@@ -67,14 +74,22 @@ function auditLogsV2(ctx: RouteContext): Response {
   if (since === undefined || before === undefined) {
     return cfErrors.badRequest('since and before are required');
   }
-  if (Number.isNaN(since) || Number.isNaN(before)) return cfErrors.badRequest('invalid since or before');
+  if (Number.isNaN(since) || Number.isNaN(before))
+    return cfErrors.badRequest('invalid since or before');
   let logs: AuditLogV2[] = ctx.data.auditLogs.v2.filter(
     l =>
       inWindow(l.action?.time, since, before) &&
-      Object.entries(V2_FILTERS).every(([name, field]) => v2Filter(ctx.url, name, field(l))),
+      Object.entries(V2_FILTERS).every(([name, field]) =>
+        v2Filter(ctx.url, name, field(l)),
+      ),
   );
-  if (ctx.url.searchParams.get('direction') === 'asc') logs = [...logs].reverse();
-  const page = cursorPageOf(logs, ctx.url, { sizeParam: 'limit', defaultSize: 100, maxSize: 1000 });
+  if (ctx.url.searchParams.get('direction') === 'asc')
+    logs = [...logs].reverse();
+  const page = cursorPageOf(logs, ctx.url, {
+    sizeParam: 'limit',
+    defaultSize: 100,
+    maxSize: 1000,
+  });
   return ok(page.items, page.resultInfo);
 }
 

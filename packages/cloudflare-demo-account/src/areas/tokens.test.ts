@@ -16,18 +16,29 @@ describe('Tokens area', () => {
 
     const legacy = tokens.find(t => t.name === 'legacy-terraform');
     expect(legacy?.expires_on).toBeUndefined();
-    expect(Date.now() - Date.parse(legacy?.issued_on ?? '')).toBeGreaterThan(180 * DAY);
+    expect(Date.now() - Date.parse(legacy?.issued_on ?? '')).toBeGreaterThan(
+      180 * DAY,
+    );
     const unused = tokens.find(t => t.name === 'old-ci-deploy');
-    expect(Date.now() - Date.parse(unused?.last_used_on ?? '')).toBeGreaterThan(90 * DAY);
+    expect(Date.now() - Date.parse(unused?.last_used_on ?? '')).toBeGreaterThan(
+      90 * DAY,
+    );
     // The demo over-shares `value` on one token; the SDK passes it through, so clients must drop it.
     expect(JSON.stringify(tokens)).toContain(SECRET_CANARIES.apiTokenValue);
   });
 
   it('lists account tokens and reads one', async () => {
     const tokens = [];
-    for await (const t of sdk().accounts.tokens.list({ account_id })) tokens.push(t);
-    expect(tokens.map(t => t.name)).toEqual(['acme-backstage-reader', 'acme-ci-account', 'acme-old-export']);
-    const one = await sdk().accounts.tokens.get(tokens[0].id ?? '', { account_id });
+    for await (const t of sdk().accounts.tokens.list({ account_id }))
+      tokens.push(t);
+    expect(tokens.map(t => t.name)).toEqual([
+      'acme-backstage-reader',
+      'acme-ci-account',
+      'acme-old-export',
+    ]);
+    const one = await sdk().accounts.tokens.get(tokens[0].id ?? '', {
+      account_id,
+    });
     expect(one.name).toBe('acme-backstage-reader');
   });
 

@@ -7,15 +7,21 @@ import type { ApiToken, TokenVerification } from '../fixtures/tokens';
 function listTokens(tokens: ApiToken[], ctx: RouteContext): Response {
   const includeExpired = ctx.url.searchParams.get('include_expired') === 'true';
   let list = tokens.filter(t => includeExpired || t.status !== 'expired');
-  if (ctx.url.searchParams.get('direction') === 'desc') list = [...list].reverse();
+  if (ctx.url.searchParams.get('direction') === 'desc')
+    list = [...list].reverse();
   const page = pageOf(list, ctx.url, { defaultPerPage: 20, maxPerPage: 50 });
   return ok(page.items, page.resultInfo);
 }
 
 /** The calling token's verification; every accepted token verifies (unknown ones get a stable id). */
 function verify(ctx: RouteContext, tokens: ApiToken[]): Response {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(ctx.request.headers.get('authorization') ?? '')?.[1] ?? '';
-  const id = ctx.data.tokens.verifyByToken[bearer] ?? Buffer.from(bearer).toString('hex').slice(0, 32).padEnd(32, '0');
+  const bearer =
+    /^Bearer\s+(\S+)$/i.exec(
+      ctx.request.headers.get('authorization') ?? '',
+    )?.[1] ?? '';
+  const id =
+    ctx.data.tokens.verifyByToken[bearer] ??
+    Buffer.from(bearer).toString('hex').slice(0, 32).padEnd(32, '0');
   const known = tokens.find(t => t.id === id);
   const result: TokenVerification = {
     id,
@@ -39,8 +45,12 @@ const tokenById = (tokens: ApiToken[], id: string) => {
 export const tokensRoutes: DemoRoute[] = [
   get('/user/tokens', ctx => listTokens(ctx.data.tokens.user, ctx)),
   get('/user/tokens/verify', ctx => verify(ctx, ctx.data.tokens.user)),
-  get('/user/tokens/:token_id', ctx => tokenById(ctx.data.tokens.user, ctx.params.token_id)),
-  get('/accounts/:account_id/tokens', ctx => listTokens(ctx.data.tokens.account, ctx)),
+  get('/user/tokens/:token_id', ctx =>
+    tokenById(ctx.data.tokens.user, ctx.params.token_id),
+  ),
+  get('/accounts/:account_id/tokens', ctx =>
+    listTokens(ctx.data.tokens.account, ctx),
+  ),
   get('/accounts/:account_id/tokens/verify', ctx =>
     verify(ctx, [...ctx.data.tokens.account, ...ctx.data.tokens.user]),
   ),

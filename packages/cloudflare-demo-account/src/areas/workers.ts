@@ -7,7 +7,8 @@ const SCRIPTS = '/accounts/:account_id/workers/scripts';
 const BUILDS = '/accounts/:account_id/builds';
 
 /** Cloudflare's answer for an unknown script. */
-const scriptNotFound = () => cfError(404, 10007, 'This Worker does not exist on your account.');
+const scriptNotFound = () =>
+  cfError(404, 10007, 'This Worker does not exist on your account.');
 
 const hasScript = (ctx: RouteContext) =>
   ctx.data.workers.scripts.some(s => s.id === ctx.params.script_name);
@@ -21,8 +22,12 @@ const listParam = (url: URL, name: string): string[] =>
     .filter(Boolean);
 
 /** Workers Builds answers carry `messages` as strings; the envelope's `[]` fits either shape. */
-function buildsMap(keys: string[], find: (key: string) => WorkersBuild | undefined): Response {
-  if (keys.length > 20) return cfErrors.badRequest('at most 20 ids per request');
+function buildsMap(
+  keys: string[],
+  find: (key: string) => WorkersBuild | undefined,
+): Response {
+  if (keys.length > 20)
+    return cfErrors.badRequest('at most 20 ids per request');
   const builds: Record<string, WorkersBuild> = {};
   for (const key of keys) {
     const build = find(key);
@@ -33,7 +38,9 @@ function buildsMap(keys: string[], find: (key: string) => WorkersBuild | undefin
 
 function versionDetail(ctx: RouteContext): Response {
   const name = ctx.params.script_name;
-  const version = ctx.data.workers.versions[name]?.find(v => v.id === ctx.params.version_id);
+  const version = ctx.data.workers.versions[name]?.find(
+    v => v.id === ctx.params.version_id,
+  );
   if (!version) return cfErrors.notFound('version');
   const script = ctx.data.workers.scripts.find(s => s.id === name);
   const settings = ctx.data.workers.settings[name];
@@ -86,7 +93,10 @@ export const workersRoutes: DemoRoute[] = [
     const { keep, drop } = tagFilter(listParam(ctx.url, 'tags'));
     const scripts = ctx.data.workers.scripts.filter(s => {
       const tags = s.tags ?? [];
-      return (keep.length === 0 || keep.some(t => tags.includes(t))) && !drop.some(t => tags.includes(t));
+      return (
+        (keep.length === 0 || keep.some(t => tags.includes(t))) &&
+        !drop.some(t => tags.includes(t))
+      );
     });
     return ok(scripts);
   }),
@@ -101,14 +111,20 @@ export const workersRoutes: DemoRoute[] = [
     return ok({ logpush, observability, tags, tail_consumers });
   }),
   get(`${SCRIPTS}/:script_name/secrets`, ctx =>
-    hasScript(ctx) ? ok(ctx.data.workers.secrets[ctx.params.script_name] ?? []) : scriptNotFound(),
+    hasScript(ctx)
+      ? ok(ctx.data.workers.secrets[ctx.params.script_name] ?? [])
+      : scriptNotFound(),
   ),
   get(`${SCRIPTS}/:script_name/versions`, ctx => {
     if (!hasScript(ctx)) return scriptNotFound();
-    const page = pageOf(ctx.data.workers.versions[ctx.params.script_name] ?? [], ctx.url, {
-      defaultPerPage: 10,
-      maxPerPage: 100,
-    });
+    const page = pageOf(
+      ctx.data.workers.versions[ctx.params.script_name] ?? [],
+      ctx.url,
+      {
+        defaultPerPage: 10,
+        maxPerPage: 100,
+      },
+    );
     return ok({ items: page.items }, page.resultInfo);
   }),
   get(`${SCRIPTS}/:script_name/versions/:version_id`, ctx =>
@@ -116,7 +132,10 @@ export const workersRoutes: DemoRoute[] = [
   ),
   get(`${SCRIPTS}/:script_name/deployments`, ctx =>
     hasScript(ctx)
-      ? ok({ deployments: ctx.data.workers.deployments[ctx.params.script_name] ?? [] })
+      ? ok({
+          deployments:
+            ctx.data.workers.deployments[ctx.params.script_name] ?? [],
+        })
       : scriptNotFound(),
   ),
   get(`${SCRIPTS}/:script_name/deployments/:deployment_id`, ctx => {
@@ -140,14 +159,19 @@ export const workersRoutes: DemoRoute[] = [
     ),
   ),
   get(`${BUILDS}/builds/:build_uuid`, ctx => {
-    const build = ctx.data.workers.builds.find(b => b.build_uuid === ctx.params.build_uuid);
+    const build = ctx.data.workers.builds.find(
+      b => b.build_uuid === ctx.params.build_uuid,
+    );
     return build ? ok(build) : cfErrors.notFound('build');
   }),
   get(`${BUILDS}/workers/:external_script_id/builds`, ctx => {
     const builds = ctx.data.workers.builds.filter(
       b => b.trigger.external_script_id === ctx.params.external_script_id,
     );
-    const page = pageOf(builds, ctx.url, { defaultPerPage: 25, maxPerPage: 100 });
+    const page = pageOf(builds, ctx.url, {
+      defaultPerPage: 25,
+      maxPerPage: 100,
+    });
     return ok(page.items, page.resultInfo);
   }),
 ];

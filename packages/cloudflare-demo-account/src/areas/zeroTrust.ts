@@ -5,7 +5,8 @@ import { DemoRoute, RouteContext, get } from '../route';
 const ACCESS = '/accounts/:account_id/access';
 
 /** Cloudflare's Access error for an unknown application. */
-const appNotFound = () => cfError(404, 12130, 'access.api.error.not_found: application not found');
+const appNotFound = () =>
+  cfError(404, 12130, 'access.api.error.not_found: application not found');
 
 const page = <T>(items: readonly T[], ctx: RouteContext) => {
   const p = pageOf(items, ctx.url, { defaultPerPage: 25, maxPerPage: 1000 });
@@ -13,9 +14,15 @@ const page = <T>(items: readonly T[], ctx: RouteContext) => {
 };
 
 /** Case-insensitive substring match of a query parameter against some fields; true when absent. */
-const matches = (ctx: RouteContext, param: string, ...values: Array<string | undefined>) => {
+const matches = (
+  ctx: RouteContext,
+  param: string,
+  ...values: Array<string | undefined>
+) => {
   const q = ctx.url.searchParams.get(param);
-  return q === null || values.some(v => v?.toLowerCase().includes(q.toLowerCase()));
+  return (
+    q === null || values.some(v => v?.toLowerCase().includes(q.toLowerCase()))
+  );
 };
 
 /** `GET .../access/logs/access_requests`: `since`, `until`, `limit` (default 25), `direction` (default desc). */
@@ -28,11 +35,16 @@ function accessRequests(ctx: RouteContext): Response {
   if (Number.isNaN(sinceMs) || Number.isNaN(untilMs)) {
     return cfErrors.badRequest('since and until must be RFC 3339 timestamps');
   }
-  const limit = Math.min(Math.max(Number(searchParams.get('limit') ?? 25) || 25, 1), 1000);
+  const limit = Math.min(
+    Math.max(Number(searchParams.get('limit') ?? 25) || 25, 1),
+    1000,
+  );
   const email = searchParams.get('email');
   let logs = ctx.data.zeroTrust.accessRequests.filter(l => {
     const t = Date.parse(l.created_at ?? '');
-    return t >= sinceMs && t <= untilMs && (email === null || l.user_email === email);
+    return (
+      t >= sinceMs && t <= untilMs && (email === null || l.user_email === email)
+    );
   });
   if (searchParams.get('direction') === 'asc') logs = [...logs].reverse();
   return ok(logs.slice(0, limit));
@@ -58,7 +70,9 @@ export const zeroTrustRoutes: DemoRoute[] = [
     ),
   ),
   get(`${ACCESS}/apps/:app_id`, ctx => {
-    const app = ctx.data.zeroTrust.applications.find(a => a.id === ctx.params.app_id);
+    const app = ctx.data.zeroTrust.applications.find(
+      a => a.id === ctx.params.app_id,
+    );
     return app ? ok(app) : appNotFound();
   }),
   get(`${ACCESS}/apps/:app_id/policies`, ctx => {
@@ -67,7 +81,9 @@ export const zeroTrustRoutes: DemoRoute[] = [
   }),
   get(`${ACCESS}/policies`, ctx => page(ctx.data.zeroTrust.policies, ctx)),
   get(`${ACCESS}/policies/:policy_id`, ctx => {
-    const policy = ctx.data.zeroTrust.policies.find(p => p.id === ctx.params.policy_id);
+    const policy = ctx.data.zeroTrust.policies.find(
+      p => p.id === ctx.params.policy_id,
+    );
     return policy ? ok(policy) : cfErrors.notFound('policy');
   }),
   get('/accounts/:account_id/access/identity_providers', ctx =>
@@ -77,13 +93,23 @@ export const zeroTrustRoutes: DemoRoute[] = [
   get(`${ACCESS}/users`, ctx =>
     page(
       ctx.data.zeroTrust.users.filter(
-        u => matches(ctx, 'email', u.email) && matches(ctx, 'name', u.name) && matches(ctx, 'search', u.email, u.name),
+        u =>
+          matches(ctx, 'email', u.email) &&
+          matches(ctx, 'name', u.name) &&
+          matches(ctx, 'search', u.email, u.name),
       ),
       ctx,
     ),
   ),
   get('/accounts/:account_id/devices/physical-devices', ctx => {
-    const p = cursorPageOf(ctx.data.zeroTrust.devices, ctx.url, { defaultSize: 10, maxSize: 100 });
-    return ok(p.items, { count: p.resultInfo.count, per_page: p.resultInfo.per_page, cursor: p.resultInfo.cursor });
+    const p = cursorPageOf(ctx.data.zeroTrust.devices, ctx.url, {
+      defaultSize: 10,
+      maxSize: 100,
+    });
+    return ok(p.items, {
+      count: p.resultInfo.count,
+      per_page: p.resultInfo.per_page,
+      cursor: p.resultInfo.cursor,
+    });
   }),
 ];

@@ -12,7 +12,10 @@ import {
   DemoAccountState,
   createDemoAccountData,
 } from '@cloudflare-backstage/cloudflare-demo-account';
-import { DEMO_TEST_BASE_URL, demoFetch } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
+import {
+  DEMO_TEST_BASE_URL,
+  demoFetch,
+} from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { JsonObject } from '@backstage/types';
 import { CloudflareEntityProviderConfig } from '../providers/CloudflareEntityProviderConfig';
 
@@ -85,7 +88,9 @@ export function capturingLogger() {
   logger.child.mockReturnValue(logger);
   const lines = () =>
     (['debug', 'info', 'warn', 'error'] as const).flatMap(level =>
-      logger[level].mock.calls.map(c => `${level} ${c[0]} ${JSON.stringify(c[1] ?? '')}`),
+      logger[level].mock.calls.map(
+        c => `${level} ${c[0]} ${JSON.stringify(c[1] ?? '')}`,
+      ),
     );
   return { logger, lines };
 }

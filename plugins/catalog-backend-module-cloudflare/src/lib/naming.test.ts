@@ -1,15 +1,22 @@
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { cloudflareEntityName } from './naming';
 
-const valid = (name: string) => KubernetesValidatorFunctions.isValidObjectName(name);
+const valid = (name: string) =>
+  KubernetesValidatorFunctions.isValidObjectName(name);
 
 describe('cloudflareEntityName', () => {
   it('is cf-<prefix>-<name> for plain names in a single account', () => {
-    expect(cloudflareEntityName('workers', 'acme-api')).toBe('cf-worker-acme-api');
+    expect(cloudflareEntityName('workers', 'acme-api')).toBe(
+      'cf-worker-acme-api',
+    );
     expect(cloudflareEntityName('pages', 'acme-web')).toBe('cf-pages-acme-web');
     expect(cloudflareEntityName('zeroTrust', 'access')).toBe('cf-zt-access');
-    expect(cloudflareEntityName('analyticsEngine', 'acme_analytics')).toBe('cf-analytics-engine-acme_analytics');
-    expect(cloudflareEntityName('durableObjects', 'SessionCoordinator')).toBe('cf-do-SessionCoordinator');
+    expect(cloudflareEntityName('analyticsEngine', 'acme_analytics')).toBe(
+      'cf-analytics-engine-acme_analytics',
+    );
+    expect(cloudflareEntityName('durableObjects', 'SessionCoordinator')).toBe(
+      'cf-do-SessionCoordinator',
+    );
   });
 
   it('is deterministic', () => {
@@ -25,7 +32,15 @@ describe('cloudflareEntityName', () => {
     expect(b).toMatch(/^cf-kv-acme-cache-[0-9a-f]{8}$/);
     expect(a).not.toBe(b);
     expect(a).not.toBe(cloudflareEntityName('kv', 'acme-cache'));
-    for (const odd of ['_leading', 'trailing.', '-- weird :: name --', 'ünïcödé', '***', '', 'a..b']) {
+    for (const odd of [
+      '_leading',
+      'trailing.',
+      '-- weird :: name --',
+      'ünïcödé',
+      '***',
+      '',
+      'a..b',
+    ]) {
       const name = cloudflareEntityName('r2', odd);
       expect(valid(name)).toBe(true);
     }
@@ -50,8 +65,16 @@ describe('cloudflareEntityName', () => {
   });
 
   it('adds an account hash when the provider reads several accounts', () => {
-    const a = cloudflareEntityName('workers', 'acme-api', '0f1e2d3c4b5a69788796a5b4c3d2e1f0');
-    const b = cloudflareEntityName('workers', 'acme-api', 'aaaabbbbccccddddeeeeffff00001111');
+    const a = cloudflareEntityName(
+      'workers',
+      'acme-api',
+      '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+    );
+    const b = cloudflareEntityName(
+      'workers',
+      'acme-api',
+      'aaaabbbbccccddddeeeeffff00001111',
+    );
     expect(a).toMatch(/^cf-worker-acme-api-[0-9a-f]{8}$/);
     expect(b).toMatch(/^cf-worker-acme-api-[0-9a-f]{8}$/);
     expect(a).not.toBe(b);

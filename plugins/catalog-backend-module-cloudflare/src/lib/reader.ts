@@ -152,20 +152,30 @@ export class ClientCatalogReader implements CloudflareCatalogReader {
     for (const script of scripts) {
       const modifiedOn = s(script.modified_on);
       const cached = this.workerCache.get(script.id);
-      if (cached && modifiedOn !== undefined && cached.modifiedOn === modifiedOn) fresh.set(script.id, cached);
+      if (
+        cached &&
+        modifiedOn !== undefined &&
+        cached.modifiedOn === modifiedOn
+      )
+        fresh.set(script.id, cached);
       else changed.push(script);
     }
     for (let i = 0; i < changed.length; i += WORKER_DETAIL_BATCH) {
       const batch = changed.slice(i, i + WORKER_DETAIL_BATCH);
-      const deployments = await this.client.workers.listDeploymentsWithProvenanceOf(
-        batch.map(script => script.id),
-        { activeOnly: true },
-      );
+      const deployments =
+        await this.client.workers.listDeploymentsWithProvenanceOf(
+          batch.map(script => script.id),
+          { activeOnly: true },
+        );
       for (const script of batch) {
         const settings = await this.client.workers.getSettings(script.id);
         fresh.set(script.id, {
           modifiedOn: s(script.modified_on),
-          input: toWorkerInput(script, settings, deployments.get(script.id)?.[0]),
+          input: toWorkerInput(
+            script,
+            settings,
+            deployments.get(script.id)?.[0],
+          ),
         });
       }
     }
@@ -255,7 +265,8 @@ export class ClientCatalogReader implements CloudflareCatalogReader {
       });
       return s(page.entries[0]?.action?.time);
     } catch (error) {
-      if (isCloudflareApiError(error) && error.kind === 'auth') return undefined;
+      if (isCloudflareApiError(error) && error.kind === 'auth')
+        return undefined;
       throw error;
     }
   }

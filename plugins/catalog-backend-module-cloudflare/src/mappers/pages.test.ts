@@ -7,7 +7,12 @@ const ctx: CloudflareMapperContext = {
   accountId: ACCOUNT,
   multiAccount: false,
   ownership: [
-    { area: 'pages', namePattern: /^acme-docs$/, owner: 'group:default/docs', system: 'system:default/acme-org' },
+    {
+      area: 'pages',
+      namePattern: /^acme-docs$/,
+      owner: 'group:default/docs',
+      system: 'system:default/acme-org',
+    },
     { owner: 'group:default/platform' },
   ],
 };
@@ -21,8 +26,15 @@ describe('mapPagesProject', () => {
         productionBranch: 'main',
         framework: 'astro',
         createdOn: '2025-01-01T00:00:00Z',
-        bindings: [{ type: 'r2_bucket', name: 'ASSETS', bucketName: 'acme-docs-assets' }],
-        lastDeployment: { version: 'd-1', commitSha: 'a'.repeat(40), ciRunUrl: 'https://dash.cloudflare.com/x', createdOn: '2025-02-01T00:00:00Z' },
+        bindings: [
+          { type: 'r2_bucket', name: 'ASSETS', bucketName: 'acme-docs-assets' },
+        ],
+        lastDeployment: {
+          version: 'd-1',
+          commitSha: 'a'.repeat(40),
+          ciRunUrl: 'https://dash.cloudflare.com/x',
+          createdOn: '2025-02-01T00:00:00Z',
+        },
       },
       ctx,
     );
@@ -52,7 +64,12 @@ describe('mapPagesProject', () => {
           productionBranch: 'main',
           framework: 'astro',
           createdOn: '2025-01-01T00:00:00Z',
-          lastDeployment: { version: 'd-1', commitSha: 'a'.repeat(40), ciRunUrl: 'https://dash.cloudflare.com/x', createdOn: '2025-02-01T00:00:00Z' },
+          lastDeployment: {
+            version: 'd-1',
+            commitSha: 'a'.repeat(40),
+            ciRunUrl: 'https://dash.cloudflare.com/x',
+            createdOn: '2025-02-01T00:00:00Z',
+          },
         },
       },
     });
@@ -71,16 +88,29 @@ describe('mapPagesProject', () => {
 describe('mapZeroTrust', () => {
   it('maps the posture to one cf-zt-access entity', () => {
     const [{ entity }, ...rest] = mapZeroTrust(
-      { authProviders: ['okta', 'github', 'okta'], policyCount: 12, applicationCount: 8 },
+      {
+        authProviders: ['okta', 'github', 'okta'],
+        policyCount: 12,
+        applicationCount: 8,
+      },
       { ...ctx, ownership: [] },
     );
     expect(rest).toEqual([]);
     expect(entity.metadata.name).toBe('cf-zt-access');
-    expect(entity.metadata.tags).toEqual(['cloudflare', 'zero-trust', 'access']);
+    expect(entity.metadata.tags).toEqual([
+      'cloudflare',
+      'zero-trust',
+      'access',
+    ]);
     expect(entity.spec).toEqual({
       type: 'cloudflare-zero-trust',
       owner: 'group:default/platform',
-      parameters: { accountId: ACCOUNT, authProviders: ['github', 'okta'], policyCount: 12, applicationCount: 8 },
+      parameters: {
+        accountId: ACCOUNT,
+        authProviders: ['github', 'okta'],
+        policyCount: 12,
+        applicationCount: 8,
+      },
     });
   });
 });

@@ -117,7 +117,10 @@ export function mapWorker(
     parameters: {
       accountId: ctx.accountId,
       scriptName: input.scriptName,
-      handlers: input.handlers && input.handlers.length > 0 ? input.handlers : undefined,
+      handlers:
+        input.handlers && input.handlers.length > 0
+          ? input.handlers
+          : undefined,
       createdOn: input.createdOn,
       modifiedOn: input.modifiedOn,
       lastDeployment: deployment

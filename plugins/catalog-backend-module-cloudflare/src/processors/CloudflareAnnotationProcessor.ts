@@ -77,7 +77,9 @@ export class CloudflareAnnotationProcessor implements CatalogProcessor {
       return entity;
     }
     const annotations = entity.metadata.annotations ?? {};
-    const accountId = this.accountFor(annotations[ANNOTATION_CLOUDFLARE_ACCOUNT_ID]);
+    const accountId = this.accountFor(
+      annotations[ANNOTATION_CLOUDFLARE_ACCOUNT_ID],
+    );
     const self = getCompoundEntityRef(entity);
     const seen = new Set<string>();
     for (const area of CLOUDFLARE_AREAS) {

@@ -38,7 +38,9 @@ function expectedAcmeApi(state: DemoAccountState): DeferredEntity {
   const script = w.scripts.find(s => s.id === 'acme-api')!;
   const deployment = w.deployments['acme-api'][0];
   const versionId = deployment.versions[0].version_id;
-  const build = w.builds.find(b => b.build_uuid === w.buildsByVersion[versionId])!;
+  const build = w.builds.find(
+    b => b.build_uuid === w.buildsByVersion[versionId],
+  )!;
   return {
     locationKey: LOCATION,
     entity: {
@@ -109,7 +111,10 @@ function expectedAcmeWeb(state: DemoAccountState): DeferredEntity {
           framework: 'next',
           createdOn: project.created_on,
           // DELIBERATE FAILURE of the demo: an ad-hoc upload, no commit, no CI run.
-          lastDeployment: { version: production.id, createdOn: production.created_on },
+          lastDeployment: {
+            version: production.id,
+            createdOn: production.created_on,
+          },
         },
       },
     },
@@ -160,22 +165,37 @@ const WORKER_NAMES = [
   'acme-reports',
   'acme-renderer',
 ].map(n => `cf-worker-${n}`);
-const PAGES_NAMES = ['acme-web', 'acme-docs', 'acme-status'].map(n => `cf-pages-${n}`);
+const PAGES_NAMES = ['acme-web', 'acme-docs', 'acme-status'].map(
+  n => `cf-pages-${n}`,
+);
 const ALL_NAMES = [...WORKER_NAMES, ...PAGES_NAMES, 'cf-zt-access'];
 
-function names(mutation: { entities?: DeferredEntity[]; added?: DeferredEntity[] }) {
-  return (mutation.entities ?? mutation.added ?? []).map(e => e.entity.metadata.name);
+function names(mutation: {
+  entities?: DeferredEntity[];
+  added?: DeferredEntity[];
+}) {
+  return (mutation.entities ?? mutation.added ?? []).map(
+    e => e.entity.metadata.name,
+  );
 }
 
-function setup(options: { config?: ConfigReader; states?: Record<string, DemoAccountState> } = {}) {
+function setup(
+  options: {
+    config?: ConfigReader;
+    states?: Record<string, DemoAccountState>;
+  } = {},
+) {
   const state = demoState();
   const schedule = new FakeTaskRunner();
   const { logger, lines } = capturingLogger();
-  const providers = CloudflareEntityProvider.fromConfig(options.config ?? singleAccountConfig(), {
-    logger,
-    schedule,
-    createClient: clientsFor(options.states ?? { [DEMO_ACCOUNT_ID]: state }),
-  });
+  const providers = CloudflareEntityProvider.fromConfig(
+    options.config ?? singleAccountConfig(),
+    {
+      logger,
+      schedule,
+      createClient: clientsFor(options.states ?? { [DEMO_ACCOUNT_ID]: state }),
+    },
+  );
   return { state, schedule, logger, lines, providers };
 }
 
@@ -184,32 +204,57 @@ describe('CloudflareEntityProvider.fromConfig', () => {
 
   it('makes no provider without a cloudflare block (0 configs)', () => {
     expect(
-      CloudflareEntityProvider.fromConfig(new ConfigReader({}), { logger, schedule: new FakeTaskRunner() }),
+      CloudflareEntityProvider.fromConfig(new ConfigReader({}), {
+        logger,
+        schedule: new FakeTaskRunner(),
+      }),
     ).toEqual([]);
   });
 
   it('makes no provider when the entity provider is disabled', () => {
     const config = singleAccountConfig({ entityProvider: { enabled: false } });
-    expect(CloudflareEntityProvider.fromConfig(config, { logger, schedule: new FakeTaskRunner() })).toEqual([]);
+    expect(
+      CloudflareEntityProvider.fromConfig(config, {
+        logger,
+        schedule: new FakeTaskRunner(),
+      }),
+    ).toEqual([]);
   });
 
   it('makes one provider, named default, for the top-level block (1 config)', async () => {
     const { providers, schedule } = setup();
-    expect(providers.map(p => p.getProviderName())).toEqual(['cloudflare-provider:default']);
+    expect(providers.map(p => p.getProviderName())).toEqual([
+      'cloudflare-provider:default',
+    ]);
     await providers[0].connect(fakeConnection());
-    expect(schedule.tasks.map(t => t.id)).toEqual(['cloudflare-provider:default:refresh']);
+    expect(schedule.tasks.map(t => t.id)).toEqual([
+      'cloudflare-provider:default:refresh',
+    ]);
   });
 
   it('makes one provider per account entry (N configs)', () => {
     const config = new ConfigReader({
       cloudflare: {
         accounts: [
-          { id: 'prod', accountId: DEMO_ACCOUNT_ID, apiToken: DEMO_API_TOKEN, apiBaseUrl: TEST_BASE_URL },
-          { id: 'eu', accountId: OTHER_ACCOUNT_ID, apiToken: DEMO_API_TOKEN, apiBaseUrl: TEST_BASE_URL },
+          {
+            id: 'prod',
+            accountId: DEMO_ACCOUNT_ID,
+            apiToken: DEMO_API_TOKEN,
+            apiBaseUrl: TEST_BASE_URL,
+          },
+          {
+            id: 'eu',
+            accountId: OTHER_ACCOUNT_ID,
+            apiToken: DEMO_API_TOKEN,
+            apiBaseUrl: TEST_BASE_URL,
+          },
         ],
       },
     });
-    const providers = CloudflareEntityProvider.fromConfig(config, { logger, schedule: new FakeTaskRunner() });
+    const providers = CloudflareEntityProvider.fromConfig(config, {
+      logger,
+      schedule: new FakeTaskRunner(),
+    });
     expect(providers.map(p => p.getProviderName())).toEqual([
       'cloudflare-provider:prod',
       'cloudflare-provider:eu',
@@ -219,14 +264,19 @@ describe('CloudflareEntityProvider.fromConfig', () => {
   it('creates task runners from the configured schedule, or the default', () => {
     const scheduler = mockServices.scheduler.mock();
     scheduler.createScheduledTaskRunner.mockReturnValue(new FakeTaskRunner());
-    CloudflareEntityProvider.fromConfig(singleAccountConfig(), { logger, scheduler });
+    CloudflareEntityProvider.fromConfig(singleAccountConfig(), {
+      logger,
+      scheduler,
+    });
     expect(scheduler.createScheduledTaskRunner).toHaveBeenLastCalledWith({
       frequency: { minutes: 10 },
       timeout: { minutes: 2 },
     });
     CloudflareEntityProvider.fromConfig(
       singleAccountConfig({
-        entityProvider: { schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } } },
+        entityProvider: {
+          schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
+        },
       }),
       { logger, scheduler },
     );
@@ -237,19 +287,25 @@ describe('CloudflareEntityProvider.fromConfig', () => {
   });
 
   it('needs a scheduler or a schedule', () => {
-    expect(() => CloudflareEntityProvider.fromConfig(singleAccountConfig(), { logger })).toThrow(
-      'Either schedule or scheduler must be provided.',
-    );
+    expect(() =>
+      CloudflareEntityProvider.fromConfig(singleAccountConfig(), { logger }),
+    ).toThrow('Either schedule or scheduler must be provided.');
   });
 
   it('fails at start-up on a bad key, naming it and not its value', () => {
     const bad = singleAccountConfig({ accountId: 'not-an-account-CANARY' });
-    expect(() => CloudflareEntityProvider.fromConfig(bad, { logger, schedule: new FakeTaskRunner() })).toThrow(
-      /'cloudflare\.accountId'/,
-    );
-    expect(() => CloudflareEntityProvider.fromConfig(bad, { logger, schedule: new FakeTaskRunner() })).not.toThrow(
-      /CANARY/,
-    );
+    expect(() =>
+      CloudflareEntityProvider.fromConfig(bad, {
+        logger,
+        schedule: new FakeTaskRunner(),
+      }),
+    ).toThrow(/'cloudflare\.accountId'/);
+    expect(() =>
+      CloudflareEntityProvider.fromConfig(bad, {
+        logger,
+        schedule: new FakeTaskRunner(),
+      }),
+    ).not.toThrow(/CANARY/);
   });
 });
 
@@ -280,7 +336,9 @@ describe('CloudflareEntityProvider refresh task', () => {
       entities: ALL_NAMES.map(name => exact[name] ?? others(name)),
     });
     for (const { entity } of mutation.entities as DeferredEntity[]) {
-      await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(true);
+      await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(
+        true,
+      );
     }
   });
 
@@ -290,14 +348,18 @@ describe('CloudflareEntityProvider refresh task', () => {
     await providers[0].connect(connection);
     await schedule.runTask();
     const byName = new Map(
-      (connection.applyMutation.mock.calls[0][0].entities as DeferredEntity[]).map(e => [e.entity.metadata.name, e.entity]),
+      (
+        connection.applyMutation.mock.calls[0][0].entities as DeferredEntity[]
+      ).map(e => [e.entity.metadata.name, e.entity]),
     );
-    const consumer = byName.get('cf-worker-acme-worker-consumer')!.spec!.parameters as any;
+    const consumer = byName.get('cf-worker-acme-worker-consumer')!.spec!
+      .parameters as any;
     expect(consumer.lastDeployment.commitSha).toMatch(/^[0-9a-f]{40}$/);
     expect(consumer.lastDeployment.ciRunUrl).toMatch(
       /^https:\/\/github\.com\/acme-org\/acme-worker-consumer\/actions\/runs\/\d+$/,
     );
-    const router = byName.get('cf-worker-acme-edge-router')!.spec!.parameters as any;
+    const router = byName.get('cf-worker-acme-edge-router')!.spec!
+      .parameters as any;
     expect(router.lastDeployment.commitSha).toBeUndefined();
     expect(router.lastDeployment.ciRunUrl).toBeUndefined();
     expect(byName.get('cf-worker-acme-session')!.spec!.dependsOn).toEqual([
@@ -327,7 +389,8 @@ describe('CloudflareEntityProvider refresh task', () => {
     await providers[0].connect(connection);
     await schedule.runTask();
     const json = JSON.stringify(connection.applyMutation.mock.calls);
-    for (const canary of ALL_SECRET_CANARIES) expect(json).not.toContain(canary);
+    for (const canary of ALL_SECRET_CANARIES)
+      expect(json).not.toContain(canary);
     expect(json).not.toContain(DEMO_API_TOKEN);
     expect(json).not.toMatch(/@acme-org\.org/);
     expect(json).not.toContain('STRIPE');
@@ -339,15 +402,23 @@ describe('CloudflareEntityProvider refresh task', () => {
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
-    expect(names(connection.applyMutation.mock.calls[0][0])).toContain('cf-worker-acme-edge-router');
+    expect(names(connection.applyMutation.mock.calls[0][0])).toContain(
+      'cf-worker-acme-edge-router',
+    );
 
-    state.data.workers.scripts = state.data.workers.scripts.filter(s => s.id !== 'acme-edge-router');
-    state.data.pages.projects = state.data.pages.projects.filter(p => p.name !== 'acme-status');
+    state.data.workers.scripts = state.data.workers.scripts.filter(
+      s => s.id !== 'acme-edge-router',
+    );
+    state.data.pages.projects = state.data.pages.projects.filter(
+      p => p.name !== 'acme-status',
+    );
     await schedule.runTask();
     const second = connection.applyMutation.mock.calls[1][0];
     expect(second.type).toBe('full');
     expect(names(second)).toEqual(
-      ALL_NAMES.filter(n => n !== 'cf-worker-acme-edge-router' && n !== 'cf-pages-acme-status'),
+      ALL_NAMES.filter(
+        n => n !== 'cf-worker-acme-edge-router' && n !== 'cf-pages-acme-status',
+      ),
     );
   });
 
@@ -356,40 +427,60 @@ describe('CloudflareEntityProvider refresh task', () => {
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
-    const first = connection.applyMutation.mock.calls[0][0] as { entities: DeferredEntity[] };
+    const first = connection.applyMutation.mock.calls[0][0] as {
+      entities: DeferredEntity[];
+    };
 
-    state.addFault({ route: '/pages/projects', fault: { kind: 'server-error', status: 503 } });
+    state.addFault({
+      route: '/pages/projects',
+      fault: { kind: 'server-error', status: 503 },
+    });
     state.data.pages.projects = []; // would delete every Pages entity if the fault were ignored
     await schedule.runTask();
-    const second = connection.applyMutation.mock.calls[1][0] as { type: string; entities: DeferredEntity[] };
+    const second = connection.applyMutation.mock.calls[1][0] as {
+      type: string;
+      entities: DeferredEntity[];
+    };
     expect(second.type).toBe('full');
     expect(names(second)).toEqual(ALL_NAMES);
-    expect(second.entities.filter(e => e.entity.spec?.type === 'cloudflare-pages')).toEqual(
+    expect(
+      second.entities.filter(e => e.entity.spec?.type === 'cloudflare-pages'),
+    ).toEqual(
       first.entities.filter(e => e.entity.spec?.type === 'cloudflare-pages'),
     );
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringMatching(/could not read Pages: .*unavailable.*keeping its 3 entities from the last good run/),
+      expect.stringMatching(
+        /could not read Pages: .*unavailable.*keeping its 3 entities from the last good run/,
+      ),
     );
     expect(logger.info.mock.calls[1][0]).toContain('pages=3 (stale)');
 
     // Cloudflare recovers: the next good run applies what is really there.
     state.clearFaults();
     await schedule.runTask();
-    expect(names(connection.applyMutation.mock.calls[2][0])).toEqual([...WORKER_NAMES, 'cf-zt-access']);
+    expect(names(connection.applyMutation.mock.calls[2][0])).toEqual([
+      ...WORKER_NAMES,
+      'cf-zt-access',
+    ]);
   });
 
   it('deletes nothing when an area fails before its first good read', async () => {
     const { providers, schedule, state, logger } = setup();
     const connection = fakeConnection();
     await providers[0].connect(connection);
-    state.addFault({ route: '/access/', fault: { kind: 'server-error', status: 500 } });
+    state.addFault({
+      route: '/access/',
+      fault: { kind: 'server-error', status: 500 },
+    });
     await schedule.runTask();
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
     const mutation = connection.applyMutation.mock.calls[0][0];
     expect(mutation.type).toBe('delta');
     expect(mutation.removed).toEqual([]);
     expect(names(mutation)).toEqual([...WORKER_NAMES, ...PAGES_NAMES]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('no earlier good run'));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('no earlier good run'),
+    );
     expect(logger.info.mock.calls[0][0]).toContain('zeroTrust=0 (failed)');
   });
 
@@ -410,31 +501,49 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     state.resetCalls();
     await schedule.runTask();
-    expect(state.callCounts()['GET /accounts/:account_id/workers/scripts/:script_name/settings']).toBeUndefined();
+    expect(
+      state.callCounts()[
+        'GET /accounts/:account_id/workers/scripts/:script_name/settings'
+      ],
+    ).toBeUndefined();
 
     state.resetCalls();
     const script = state.data.workers.scripts.find(s => s.id === 'acme-etl')!;
     script.modified_on = new Date().toISOString();
     await schedule.runTask();
-    expect(state.callCounts()['GET /accounts/:account_id/workers/scripts/:script_name/settings']).toBe(1);
+    expect(
+      state.callCounts()[
+        'GET /accounts/:account_id/workers/scripts/:script_name/settings'
+      ],
+    ).toBe(1);
     expect(names(connection.applyMutation.mock.calls[2][0])).toEqual(ALL_NAMES);
   });
 
   it('imports only the enabled areas', async () => {
-    const config = singleAccountConfig({ entityProvider: { import: { pages: false, zeroTrust: false } } });
+    const config = singleAccountConfig({
+      entityProvider: { import: { pages: false, zeroTrust: false } },
+    });
     const { providers, schedule, state } = setup({ config });
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
-    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual(WORKER_NAMES);
-    expect(state.callCounts()['GET /accounts/:account_id/pages/projects']).toBeUndefined();
+    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual(
+      WORKER_NAMES,
+    );
+    expect(
+      state.callCounts()['GET /accounts/:account_id/pages/projects'],
+    ).toBeUndefined();
   });
 
   it('applies ownership rules from config, first match wins', async () => {
     const config = singleAccountConfig({
       entityProvider: {
         ownership: [
-          { match: { area: 'workers', namePattern: 'acme-(api|session)' }, owner: 'group:default/backend', system: 'system:default/acme-org' },
+          {
+            match: { area: 'workers', namePattern: 'acme-(api|session)' },
+            owner: 'group:default/backend',
+            system: 'system:default/acme-org',
+          },
           { match: { area: 'pages' }, owner: 'group:default/web' },
         ],
         defaultOwner: 'group:default/engineering',
@@ -445,11 +554,19 @@ describe('CloudflareEntityProvider refresh task', () => {
     await providers[0].connect(connection);
     await schedule.runTask();
     const specOf = (name: string) =>
-      (connection.applyMutation.mock.calls[0][0].entities as DeferredEntity[]).find(e => e.entity.metadata.name === name)!
-        .entity.spec!;
-    expect(specOf('cf-worker-acme-api')).toMatchObject({ owner: 'group:default/backend', system: 'system:default/acme-org' });
-    expect(specOf('cf-worker-acme-session').owner).toBe('group:default/backend');
-    expect(specOf('cf-worker-acme-etl').owner).toBe('group:default/engineering');
+      (
+        connection.applyMutation.mock.calls[0][0].entities as DeferredEntity[]
+      ).find(e => e.entity.metadata.name === name)!.entity.spec!;
+    expect(specOf('cf-worker-acme-api')).toMatchObject({
+      owner: 'group:default/backend',
+      system: 'system:default/acme-org',
+    });
+    expect(specOf('cf-worker-acme-session').owner).toBe(
+      'group:default/backend',
+    );
+    expect(specOf('cf-worker-acme-etl').owner).toBe(
+      'group:default/engineering',
+    );
     expect(specOf('cf-worker-acme-etl').system).toBeUndefined();
     expect(specOf('cf-pages-acme-docs').owner).toBe('group:default/web');
     expect(specOf('cf-zt-access').owner).toBe('group:default/security');
@@ -463,7 +580,12 @@ describe('CloudflareEntityProvider refresh task', () => {
         fetch: { maxRetries: 0 },
         entityProvider: { import: { zeroTrust: false } },
         accounts: [
-          { id: 'prod', accountId: DEMO_ACCOUNT_ID, apiToken: DEMO_API_TOKEN, apiBaseUrl: TEST_BASE_URL },
+          {
+            id: 'prod',
+            accountId: DEMO_ACCOUNT_ID,
+            apiToken: DEMO_API_TOKEN,
+            apiBaseUrl: TEST_BASE_URL,
+          },
           {
             id: 'eu',
             accountId: OTHER_ACCOUNT_ID,
@@ -474,25 +596,40 @@ describe('CloudflareEntityProvider refresh task', () => {
         ],
       },
     });
-    const { providers, schedule } = setup({ config, states: { [DEMO_ACCOUNT_ID]: prod, [OTHER_ACCOUNT_ID]: eu } });
+    const { providers, schedule } = setup({
+      config,
+      states: { [DEMO_ACCOUNT_ID]: prod, [OTHER_ACCOUNT_ID]: eu },
+    });
     const connections = providers.map(() => fakeConnection());
     for (const [i, p] of providers.entries()) await p.connect(connections[i]);
     await schedule.runTask('cloudflare-provider:prod:refresh');
     await schedule.runTask('cloudflare-provider:eu:refresh');
 
-    const [prodMutation, euMutation] = connections.map(c => c.applyMutation.mock.calls[0][0]);
+    const [prodMutation, euMutation] = connections.map(
+      c => c.applyMutation.mock.calls[0][0],
+    );
     expect(prodMutation.entities).toHaveLength(12);
     expect(euMutation.entities).toHaveLength(9); // pages off for eu
     const prodNames = names(prodMutation);
     const euNames = names(euMutation);
     expect(prodNames.filter(n => euNames.includes(n))).toEqual([]);
-    expect(prodNames[0]).toBe(cloudflareEntityName('workers', 'acme-api', DEMO_ACCOUNT_ID));
+    expect(prodNames[0]).toBe(
+      cloudflareEntityName('workers', 'acme-api', DEMO_ACCOUNT_ID),
+    );
     expect(prodNames[0]).toMatch(/^cf-worker-acme-api-[0-9a-f]{8}$/);
-    expect(euNames[0]).toBe(cloudflareEntityName('workers', 'acme-api', OTHER_ACCOUNT_ID));
-    expect(euMutation.entities[0].locationKey).toBe(`cloudflare:${OTHER_ACCOUNT_ID}`);
+    expect(euNames[0]).toBe(
+      cloudflareEntityName('workers', 'acme-api', OTHER_ACCOUNT_ID),
+    );
+    expect(euMutation.entities[0].locationKey).toBe(
+      `cloudflare:${OTHER_ACCOUNT_ID}`,
+    );
     expect(euMutation.entities[0].entity.metadata.title).toBe('acme-api');
     expect(euMutation.entities[0].entity.spec.dependsOn).toContain(
-      `resource:default/${cloudflareEntityName('queues', 'acme-events', OTHER_ACCOUNT_ID)}`,
+      `resource:default/${cloudflareEntityName(
+        'queues',
+        'acme-events',
+        OTHER_ACCOUNT_ID,
+      )}`,
     );
   });
 
@@ -516,21 +653,33 @@ describe('CloudflareEntityProvider refresh task', () => {
     const reader: CloudflareCatalogReader = {
       readWorkers: async () => [{ scriptName: 'x', bindings: [] }],
       readPages: () => Promise.reject('plain failure'), // eslint-disable-line prefer-promise-reject-errors
-      readZeroTrust: async () => ({ authProviders: [], policyCount: 0, applicationCount: 0 }),
+      readZeroTrust: async () => ({
+        authProviders: [],
+        policyCount: 0,
+        applicationCount: 0,
+      }),
       calls: () => 0,
     };
     const schedule = new FakeTaskRunner();
     const { logger } = capturingLogger();
-    const [provider] = CloudflareEntityProvider.fromConfig(singleAccountConfig(), {
-      logger,
-      schedule,
-      createReader: () => reader,
-    });
+    const [provider] = CloudflareEntityProvider.fromConfig(
+      singleAccountConfig(),
+      {
+        logger,
+        schedule,
+        createReader: () => reader,
+      },
+    );
     const connection = fakeConnection();
     await provider.connect(connection);
     await schedule.runTask();
-    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual(['cf-worker-x', 'cf-zt-access']);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('could not read Pages: plain failure'));
+    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual([
+      'cf-worker-x',
+      'cf-zt-access',
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('could not read Pages: plain failure'),
+    );
   });
 });
 
@@ -545,12 +694,16 @@ describe('CloudflareEntityProvider with the default client', () => {
     const schedule = new FakeTaskRunner();
     const { logger } = capturingLogger();
     const [provider] = CloudflareEntityProvider.fromConfig(
-      singleAccountConfig({ entityProvider: { import: { workers: false, zeroTrust: false } } }),
+      singleAccountConfig({
+        entityProvider: { import: { workers: false, zeroTrust: false } },
+      }),
       { logger, schedule },
     );
     const connection = fakeConnection();
     await provider.connect(connection);
     await schedule.runTask();
-    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual(PAGES_NAMES);
+    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual(
+      PAGES_NAMES,
+    );
   });
 });

@@ -14,10 +14,7 @@ import {
   CLOUDFLARE_AREAS,
   CloudflareAreaId,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
-import {
-  CloudflareCatalogReader,
-  ClientCatalogReader,
-} from '../lib/reader';
+import { CloudflareCatalogReader, ClientCatalogReader } from '../lib/reader';
 import { CloudflareMapperContext } from '../mappers/types';
 import { CLOUDFLARE_AREA_INGESTORS } from './areaIngestors';
 import {
@@ -191,7 +188,9 @@ export class CloudflareEntityProvider implements EntityProvider {
       } catch (error) {
         const kept = this.lastGood.get(area.id);
         this.logger.warn(
-          `${this.getProviderName()} could not read ${area.title}: ${describe(error)}; ${
+          `${this.getProviderName()} could not read ${area.title}: ${describe(
+            error,
+          )}; ${
             kept
               ? `keeping its ${kept.length} entities from the last good run`
               : 'no earlier good run to keep entities from'
@@ -225,7 +224,12 @@ export class CloudflareEntityProvider implements EntityProvider {
     }
 
     const counts = outcomes
-      .map(o => `${o.area}=${o.entities.length}${o.status === 'ok' ? '' : ` (${o.status})`}`)
+      .map(
+        o =>
+          `${o.area}=${o.entities.length}${
+            o.status === 'ok' ? '' : ` (${o.status})`
+          }`,
+      )
       .join(' ');
     this.logger.info(
       `${this.getProviderName()} refreshed account ${this.config.accountId}: ${

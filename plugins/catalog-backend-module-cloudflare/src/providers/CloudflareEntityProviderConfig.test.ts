@@ -6,7 +6,8 @@ const ACCOUNT = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const OTHER = 'aaaabbbbccccddddeeeeffff00001111';
 const TOKEN = 'a-token-value-that-is-long-enough-000';
 
-const read = (cloudflare: JsonObject) => readProviderConfigs(new ConfigReader({ cloudflare }));
+const read = (cloudflare: JsonObject) =>
+  readProviderConfigs(new ConfigReader({ cloudflare }));
 
 describe('readProviderConfigs', () => {
   it('reads a single top-level block as id default with defaults', () => {
@@ -14,7 +15,10 @@ describe('readProviderConfigs', () => {
     expect(rest).toEqual([]);
     expect(c.id).toBe('default');
     expect(c.accountId).toBe(ACCOUNT);
-    expect(c.schedule).toEqual({ frequency: { minutes: 10 }, timeout: { minutes: 2 } });
+    expect(c.schedule).toEqual({
+      frequency: { minutes: 10 },
+      timeout: { minutes: 2 },
+    });
     expect(Object.values(c.import).every(Boolean)).toBe(true);
     expect(c.ownership).toEqual([
       { area: 'zeroTrust', owner: 'group:default/security', system: undefined },
@@ -33,7 +37,9 @@ describe('readProviderConfigs', () => {
       entityProvider: {
         schedule: { frequency: { minutes: 5 }, timeout: { minutes: 1 } },
         import: { pages: false },
-        ownership: [{ match: { area: 'workers' }, owner: 'group:default/shared' }],
+        ownership: [
+          { match: { area: 'workers' }, owner: 'group:default/shared' },
+        ],
         defaultSystem: 'system:default/acme-org',
       },
       accounts: [
@@ -46,7 +52,9 @@ describe('readProviderConfigs', () => {
           entityProvider: {
             schedule: { frequency: { hours: 1 }, timeout: { minutes: 3 } },
             import: { pages: true, kv: false },
-            ownership: [{ match: { namePattern: 'eu-.*' }, owner: 'group:default/eu' }],
+            ownership: [
+              { match: { namePattern: 'eu-.*' }, owner: 'group:default/eu' },
+            ],
             defaultOwner: 'group:default/eu-platform',
           },
         },
@@ -54,36 +62,126 @@ describe('readProviderConfigs', () => {
     });
     expect(configs.map(c => c.id)).toEqual(['prod', 'eu']);
     const [prod, eu] = configs;
-    expect(prod.schedule).toEqual({ frequency: { minutes: 5 }, timeout: { minutes: 1 } });
+    expect(prod.schedule).toEqual({
+      frequency: { minutes: 5 },
+      timeout: { minutes: 1 },
+    });
     expect(prod.import.pages).toBe(false);
-    expect(prod.ownership[0]).toMatchObject({ area: 'workers', owner: 'group:default/shared' });
-    expect(prod.ownership.at(-1)).toEqual({ owner: 'group:default/platform', system: 'system:default/acme-org' });
-    expect(prod.clientConfig.getNumber('cloudflare.fetch.timeoutMs')).toBe(1000);
+    expect(prod.ownership[0]).toMatchObject({
+      area: 'workers',
+      owner: 'group:default/shared',
+    });
+    expect(prod.ownership.at(-1)).toEqual({
+      owner: 'group:default/platform',
+      system: 'system:default/acme-org',
+    });
+    expect(prod.clientConfig.getNumber('cloudflare.fetch.timeoutMs')).toBe(
+      1000,
+    );
 
-    expect(eu.schedule).toEqual({ frequency: { hours: 1 }, timeout: { minutes: 3 } });
+    expect(eu.schedule).toEqual({
+      frequency: { hours: 1 },
+      timeout: { minutes: 3 },
+    });
     expect(eu.import.pages).toBe(true);
     expect(eu.import.kv).toBe(false);
     expect(eu.ownership[0].owner).toBe('group:default/eu');
     expect(eu.ownership[0].namePattern!.test('eu-api')).toBe(true);
     expect(eu.ownership[0].namePattern!.test('not-eu-api')).toBe(false);
     expect(eu.ownership.at(-1)!.owner).toBe('group:default/eu-platform');
-    expect(eu.clientConfig.getString('cloudflare.apiBaseUrl')).toBe('http://127.0.0.1:8787/client/v4');
+    expect(eu.clientConfig.getString('cloudflare.apiBaseUrl')).toBe(
+      'http://127.0.0.1:8787/client/v4',
+    );
   });
 
   it.each([
     [{ accountId: 'nope', apiToken: TOKEN }, 'cloudflare.accountId'],
     [{ accountId: ACCOUNT }, 'cloudflare.apiToken'],
-    [{ accountId: ACCOUNT, apiToken: TOKEN, entityProvider: { import: { nope: true } } }, 'cloudflare.entityProvider.import.nope'],
-    [{ accountId: ACCOUNT, apiToken: TOKEN, entityProvider: { import: { kv: 'maybe' } } }, 'cloudflare.entityProvider.import.kv'],
-    [{ accountId: ACCOUNT, apiToken: TOKEN, entityProvider: { ownership: [{ match: { area: 'x' }, owner: 'group:a' }] } }, 'cloudflare.entityProvider.ownership[0].match.area'],
-    [{ accountId: ACCOUNT, apiToken: TOKEN, entityProvider: { ownership: [{ match: { namePattern: '(' }, owner: 'group:a' }] } }, 'cloudflare.entityProvider.ownership[0].match.namePattern'],
-    [{ accountId: ACCOUNT, apiToken: TOKEN, entityProvider: { ownership: [{ owner: 'a:b:c/d/e' }] } }, 'cloudflare.entityProvider.ownership[0].owner'],
-    [{ accountId: ACCOUNT, apiToken: TOKEN, entityProvider: { ownership: [{}] } }, 'cloudflare.entityProvider.ownership[0].owner'],
-    [{ accountId: ACCOUNT, apiToken: TOKEN, entityProvider: { defaultOwner: 'a:b:c/d/e' } }, 'cloudflare.entityProvider.defaultOwner'],
-    [{ accountId: ACCOUNT, apiToken: TOKEN, entityProvider: { schedule: { frequency: 'often' } } }, 'cloudflare.entityProvider.schedule'],
-    [{ accounts: [{ id: 'a b', accountId: ACCOUNT, apiToken: TOKEN }] }, 'cloudflare.accounts[0].id'],
-    [{ accounts: [{ id: 'a', accountId: ACCOUNT, apiToken: TOKEN }, { id: 'a', accountId: OTHER, apiToken: TOKEN }] }, 'cloudflare.accounts[1].id'],
-    [{ accounts: [{ id: 'a', accountId: 'bad', apiToken: TOKEN }] }, 'cloudflare.accounts[0].accountId'],
+    [
+      {
+        accountId: ACCOUNT,
+        apiToken: TOKEN,
+        entityProvider: { import: { nope: true } },
+      },
+      'cloudflare.entityProvider.import.nope',
+    ],
+    [
+      {
+        accountId: ACCOUNT,
+        apiToken: TOKEN,
+        entityProvider: { import: { kv: 'maybe' } },
+      },
+      'cloudflare.entityProvider.import.kv',
+    ],
+    [
+      {
+        accountId: ACCOUNT,
+        apiToken: TOKEN,
+        entityProvider: {
+          ownership: [{ match: { area: 'x' }, owner: 'group:a' }],
+        },
+      },
+      'cloudflare.entityProvider.ownership[0].match.area',
+    ],
+    [
+      {
+        accountId: ACCOUNT,
+        apiToken: TOKEN,
+        entityProvider: {
+          ownership: [{ match: { namePattern: '(' }, owner: 'group:a' }],
+        },
+      },
+      'cloudflare.entityProvider.ownership[0].match.namePattern',
+    ],
+    [
+      {
+        accountId: ACCOUNT,
+        apiToken: TOKEN,
+        entityProvider: { ownership: [{ owner: 'a:b:c/d/e' }] },
+      },
+      'cloudflare.entityProvider.ownership[0].owner',
+    ],
+    [
+      {
+        accountId: ACCOUNT,
+        apiToken: TOKEN,
+        entityProvider: { ownership: [{}] },
+      },
+      'cloudflare.entityProvider.ownership[0].owner',
+    ],
+    [
+      {
+        accountId: ACCOUNT,
+        apiToken: TOKEN,
+        entityProvider: { defaultOwner: 'a:b:c/d/e' },
+      },
+      'cloudflare.entityProvider.defaultOwner',
+    ],
+    [
+      {
+        accountId: ACCOUNT,
+        apiToken: TOKEN,
+        entityProvider: { schedule: { frequency: 'often' } },
+      },
+      'cloudflare.entityProvider.schedule',
+    ],
+    [
+      { accounts: [{ id: 'a b', accountId: ACCOUNT, apiToken: TOKEN }] },
+      'cloudflare.accounts[0].id',
+    ],
+    [
+      {
+        accounts: [
+          { id: 'a', accountId: ACCOUNT, apiToken: TOKEN },
+          { id: 'a', accountId: OTHER, apiToken: TOKEN },
+        ],
+      },
+      'cloudflare.accounts[1].id',
+    ],
+    [
+      { accounts: [{ id: 'a', accountId: 'bad', apiToken: TOKEN }] },
+      'cloudflare.accounts[0].accountId',
+    ],
     [{ accounts: 'all' }, 'cloudflare.accounts'],
   ])('names the key of a bad value (%#)', (cloudflare, key) => {
     expect(() => read(cloudflare as JsonObject)).toThrow(`'${key}'`);

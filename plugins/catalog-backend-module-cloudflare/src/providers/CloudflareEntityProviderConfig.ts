@@ -113,7 +113,10 @@ function compilePattern(pattern: string, key: string): RegExp {
 function checkEntityRef(value: string, key: string, defaultKind: string) {
   let valid: boolean;
   try {
-    const ref = parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+    const ref = parseEntityRef(value, {
+      defaultKind,
+      defaultNamespace: 'default',
+    });
     valid =
       KubernetesValidatorFunctions.isValidObjectName(ref.name) &&
       KubernetesValidatorFunctions.isValidNamespace(ref.namespace) &&
@@ -154,7 +157,11 @@ function readImport(
 function readOwnership(
   ep: Config | undefined,
   key: string,
-): { rules: CloudflareOwnershipRule[]; defaultOwner?: string; defaultSystem?: string } {
+): {
+  rules: CloudflareOwnershipRule[];
+  defaultOwner?: string;
+  defaultSystem?: string;
+} {
   if (!ep) return { rules: [] };
   const list = read(`${key}.ownership`, () =>
     ep.getOptionalConfigArray('ownership'),
@@ -171,9 +178,7 @@ function readOwnership(
       rule.getOptionalString('match.namePattern'),
     );
     const owner = read(`${at}.owner`, () => rule.getString('owner'));
-    const system = read(`${at}.system`, () =>
-      rule.getOptionalString('system'),
-    );
+    const system = read(`${at}.system`, () => rule.getOptionalString('system'));
     return {
       area: area as CloudflareAreaId | undefined,
       namePattern:
@@ -276,9 +281,14 @@ function readOne(options: {
     : sharedOwnership.rules;
   const defaultOwner =
     ownOwnership.defaultOwner ?? sharedOwnership.defaultOwner ?? DEFAULT_OWNER;
-  const defaultSystem = ownOwnership.defaultSystem ?? sharedOwnership.defaultSystem;
+  const defaultSystem =
+    ownOwnership.defaultSystem ?? sharedOwnership.defaultSystem;
   const builtIn: CloudflareOwnershipRule[] = [
-    { area: 'zeroTrust', owner: DEFAULT_ZERO_TRUST_OWNER, system: defaultSystem },
+    {
+      area: 'zeroTrust',
+      owner: DEFAULT_ZERO_TRUST_OWNER,
+      system: defaultSystem,
+    },
     { owner: defaultOwner, system: defaultSystem },
   ];
 
@@ -322,7 +332,12 @@ export function readProviderConfigs(
   if (!accounts) {
     if (!cf.has('accountId')) return [];
     return [
-      readOne({ id: DEFAULT_PROVIDER_ID, cf, account: cf, accountKey: 'cloudflare' }),
+      readOne({
+        id: DEFAULT_PROVIDER_ID,
+        cf,
+        account: cf,
+        accountKey: 'cloudflare',
+      }),
     ];
   }
   const seen = new Set<string>();

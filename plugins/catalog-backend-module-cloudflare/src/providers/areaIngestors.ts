@@ -28,5 +28,6 @@ export const CLOUDFLARE_AREA_INGESTORS: Partial<
 > = {
   workers: async (reader, ctx) => mapWorkers(await reader.readWorkers(), ctx),
   pages: async (reader, ctx) => mapPagesProjects(await reader.readPages(), ctx),
-  zeroTrust: async (reader, ctx) => mapZeroTrust(await reader.readZeroTrust(), ctx),
+  zeroTrust: async (reader, ctx) =>
+    mapZeroTrust(await reader.readZeroTrust(), ctx),
 };

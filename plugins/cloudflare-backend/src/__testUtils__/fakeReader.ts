@@ -49,22 +49,50 @@ export function createFakeReader() {
       await hit('workerDeployments');
       if (script !== 'acme-api') throw new FakeUpstreamError('not-found');
       return [
-        { id: 'd1', createdAt: '2026-01-01T00:00:00Z', authorEmail: 'alice@acme.test', commitSha: 'abc', ciRunUrl: 'https://ci/1' },
+        {
+          id: 'd1',
+          createdAt: '2026-01-01T00:00:00Z',
+          authorEmail: 'alice@acme.test',
+          commitSha: 'abc',
+          ciRunUrl: 'https://ci/1',
+        },
       ];
     },
     async pagesDeployments(project) {
       await hit('pagesDeployments');
       if (project !== 'acme-web') throw new FakeUpstreamError('not-found');
-      return [{ id: 'p1', createdAt: '2026-01-01T00:00:00Z', branch: 'main', commitSha: 'def', status: 'success' }];
+      return [
+        {
+          id: 'p1',
+          createdAt: '2026-01-01T00:00:00Z',
+          branch: 'main',
+          commitSha: 'def',
+          status: 'success',
+        },
+      ];
     },
     async zeroTrustUsers() {
       await hit('zeroTrustUsers');
-      return [{ id: 'u1', email: 'bob@acme.test', lastSeenAt: '2026-01-01T00:00:00Z' }];
+      return [
+        {
+          id: 'u1',
+          email: 'bob@acme.test',
+          lastSeenAt: '2026-01-01T00:00:00Z',
+        },
+      ];
     },
     async accessAudit(filter: AccessAuditFilter) {
       await hit('accessAudit');
       return {
-        events: [{ id: 'a1', actor: { email: 'carol@acme.test' }, action: filter.action ?? 'login', target: 'app', ts: '2026-01-01T00:00:00Z' }],
+        events: [
+          {
+            id: 'a1',
+            actor: { email: 'carol@acme.test' },
+            action: filter.action ?? 'login',
+            target: 'app',
+            ts: '2026-01-01T00:00:00Z',
+          },
+        ],
       };
     },
     mask<T extends JsonValue>(value: T, view: View) {

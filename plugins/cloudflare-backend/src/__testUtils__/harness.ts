@@ -31,7 +31,12 @@ export function capturingLogger(lines: string[]): LoggerService {
             ...fields,
             meta:
               meta instanceof Error
-                ? { name: meta.name, message: meta.message, stack: meta.stack, cause: String((meta as any).cause) }
+                ? {
+                    name: meta.name,
+                    message: meta.message,
+                    stack: meta.stack,
+                    cause: String((meta as any).cause),
+                  }
                 : meta,
           }),
         );
@@ -48,15 +53,28 @@ export function capturingLogger(lines: string[]): LoggerService {
 }
 
 /** Audit events as [eventId, status, meta] tuples. */
-export type AuditRecord = { eventId: string; status: string; meta?: unknown; error?: string };
+export type AuditRecord = {
+  eventId: string;
+  status: string;
+  meta?: unknown;
+  error?: string;
+};
 
 export function recordingAuditor(records: AuditRecord[]): AuditorService {
   return {
     async createEvent(options) {
-      records.push({ eventId: options.eventId, status: 'initiated', meta: options.meta });
+      records.push({
+        eventId: options.eventId,
+        status: 'initiated',
+        meta: options.meta,
+      });
       const event: AuditorServiceEvent = {
         async success(o) {
-          records.push({ eventId: options.eventId, status: 'succeeded', meta: o?.meta });
+          records.push({
+            eventId: options.eventId,
+            status: 'succeeded',
+            meta: o?.meta,
+          });
         },
         async fail(o) {
           records.push({
@@ -79,7 +97,8 @@ export function allowOnly(names: string[] | 'all' | 'none') {
       requests.map(r => ({
         result:
           names === 'all' ||
-          (names !== 'none' && names.includes((r.permission as BasicPermission).name))
+          (names !== 'none' &&
+            names.includes((r.permission as BasicPermission).name))
             ? AuthorizeResult.ALLOW
             : AuthorizeResult.DENY,
       })),

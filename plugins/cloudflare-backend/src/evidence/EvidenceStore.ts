@@ -160,7 +160,8 @@ export class EvidenceStore {
       .orderBy('seq', 'desc')
       .limit(options.limit);
     if (options.kind) q = q.where('kind', options.kind);
-    if (options.beforeSeq !== undefined) q = q.where('seq', '<', options.beforeSeq);
+    if (options.beforeSeq !== undefined)
+      q = q.where('seq', '<', options.beforeSeq);
     const rows = (await q) as EvidenceRow[];
     return rows.map(toRecord);
   }

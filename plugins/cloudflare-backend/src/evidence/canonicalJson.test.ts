@@ -46,7 +46,9 @@ describe('canonicalJson (RFC 8785)', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, 'x'], c: undefined } })).toBe(
       canonicalJson({ a: { d: [1, 'x'] }, b: 1 }),
     );
-    expect(canonicalJson({ b: 1, a: { d: [1, 'x'] } })).toBe('{"a":{"d":[1,"x"]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, 'x'] } })).toBe(
+      '{"a":{"d":[1,"x"]},"b":1}',
+    );
   });
 
   it('rejects values JSON cannot hold', () => {
@@ -57,7 +59,9 @@ describe('canonicalJson (RFC 8785)', () => {
 
   it('hashes the UTF-8 bytes', () => {
     const bytes = canonicalBytes({ euro: '\u20ac' });
-    expect(bytes.toString('hex')).toBe(Buffer.from('{"euro":"€"}', 'utf8').toString('hex'));
+    expect(bytes.toString('hex')).toBe(
+      Buffer.from('{"euro":"€"}', 'utf8').toString('hex'),
+    );
     expect(sha256Hex('abc')).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );

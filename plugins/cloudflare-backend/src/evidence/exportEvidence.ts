@@ -5,7 +5,11 @@ import {
   cloudflareReadUnmaskedPermission,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { Request, Response } from 'express';
-import { callerRef, requirePermissions, RouteContext } from '../service/context';
+import {
+  callerRef,
+  requirePermissions,
+  RouteContext,
+} from '../service/context';
 import { toHttpError } from '../service/errors';
 import { CloudflareReader, View } from '../service/reader';
 import { EvidenceRecord, StoredEvidence } from './EvidenceStore';
@@ -70,11 +74,9 @@ export async function exportEvidence(
     },
   });
   try {
-    const raw = await options
-      .collect(ctx.reader)
-      .catch(e => {
-        throw toHttpError(e, options.what);
-      });
+    const raw = await options.collect(ctx.reader).catch(e => {
+      throw toHttpError(e, options.what);
+    });
     const { value, redactions } = ctx.reader.mask(raw, options.view);
     const userEntityRef = callerRef(credentials);
     const snapshot = buildEvidenceSnapshot({
@@ -87,7 +89,10 @@ export async function exportEvidence(
       data: value,
       redactions,
     });
-    const record: EvidenceRecord = await ctx.evidence.append(snapshot, userEntityRef);
+    const record: EvidenceRecord = await ctx.evidence.append(
+      snapshot,
+      userEntityRef,
+    );
     await event.success({ meta: { id: record.id, sha256: record.sha256 } });
     return { ...record, bytes: snapshot.bytes };
   } catch (error) {

@@ -53,7 +53,9 @@ export interface EvidenceSnapshot {
  * Builds a snapshot document and its canonical bytes. The same input (data and time) always gives
  * the same bytes and hash: nothing random or clock-dependent goes into the document.
  */
-export function buildEvidenceSnapshot(input: EvidenceSnapshotInput): EvidenceSnapshot {
+export function buildEvidenceSnapshot(
+  input: EvidenceSnapshotInput,
+): EvidenceSnapshot {
   const collectedAt =
     typeof input.collectedAt === 'string'
       ? new Date(input.collectedAt).toISOString()

@@ -13,30 +13,58 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-describe.each(databases.eachSupportedId())('evidence routes on %p', databaseId => {
-  it('downloads exact bytes matching the stated hash, and verify catches a tampered row', async () => {
-    const knex = await databases.init(databaseId);
-    const { server } = await startPlugin({ reader: createFakeReader(), knex });
-    const ids: string[] = [];
-    for (const workers of [['acme-api'], ['acme-api']]) {
-      const res = await request(server).post('/api/cloudflare/v1/evidence/deployment-provenance').send({ workers });
-      expect(res.status).toBe(201);
-      ids.push(res.body.id);
-    }
-    const dl = await request(server).get(`/api/cloudflare/v1/evidence/${ids[0]}/download`);
-    expect(dl.status).toBe(200);
-    expect(createHash('sha256').update(Buffer.from(dl.text, 'utf8')).digest('hex')).toBe(
-      dl.headers[EVIDENCE_SHA256_HEADER],
-    );
-    expect((await request(server).get(`/api/cloudflare/v1/evidence/${ids[1]}/verify`)).body.valid).toBe(true);
+describe.each(databases.eachSupportedId())(
+  'evidence routes on %p',
+  databaseId => {
+    it('downloads exact bytes matching the stated hash, and verify catches a tampered row', async () => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startPlugin({
+        reader: createFakeReader(),
+        knex,
+      });
+      const ids: string[] = [];
+      for (const workers of [['acme-api'], ['acme-api']]) {
+        const res = await request(server)
+          .post('/api/cloudflare/v1/evidence/deployment-provenance')
+          .send({ workers });
+        expect(res.status).toBe(201);
+        ids.push(res.body.id);
+      }
+      const dl = await request(server).get(
+        `/api/cloudflare/v1/evidence/${ids[0]}/download`,
+      );
+      expect(dl.status).toBe(200);
+      expect(
+        createHash('sha256').update(Buffer.from(dl.text, 'utf8')).digest('hex'),
+      ).toBe(dl.headers[EVIDENCE_SHA256_HEADER]);
+      expect(
+        (
+          await request(server).get(
+            `/api/cloudflare/v1/evidence/${ids[1]}/verify`,
+          )
+        ).body.valid,
+      ).toBe(true);
 
-    await knex('cloudflare_evidence')
-      .where('id', ids[0])
-      .update({ bytes: dl.text.replace('"abc"', '"fff"') });
-    const verify = await request(server).get(`/api/cloudflare/v1/evidence/${ids[0]}/verify`);
-    expect(verify.status).toBe(200);
-    expect(verify.body).toMatchObject({ valid: false, document: { valid: false }, chain: { valid: false, brokenAtSeq: 1 } });
-    const other = await request(server).get(`/api/cloudflare/v1/evidence/${ids[1]}/verify`);
-    expect(other.body).toMatchObject({ valid: false, document: { valid: true }, chain: { valid: false } });
-  });
-});
+      await knex('cloudflare_evidence')
+        .where('id', ids[0])
+        .update({ bytes: dl.text.replace('"abc"', '"fff"') });
+      const verify = await request(server).get(
+        `/api/cloudflare/v1/evidence/${ids[0]}/verify`,
+      );
+      expect(verify.status).toBe(200);
+      expect(verify.body).toMatchObject({
+        valid: false,
+        document: { valid: false },
+        chain: { valid: false, brokenAtSeq: 1 },
+      });
+      const other = await request(server).get(
+        `/api/cloudflare/v1/evidence/${ids[1]}/verify`,
+      );
+      expect(other.body).toMatchObject({
+        valid: false,
+        document: { valid: true },
+        chain: { valid: false },
+      });
+    });
+  },
+);

@@ -24,14 +24,17 @@ const provenanceBody = (maxScope: number) =>
     })
     .strict()
     .refine(b => b.workers.length + b.pages.length > 0, {
-      message: 'name at least one Worker script (workers) or Pages project (pages)',
+      message:
+        'name at least one Worker script (workers) or Pages project (pages)',
     });
 const provenanceQuery = z.object({
   view: viewParam,
   download: z.enum(['json']).optional(),
 });
 const listQuery = z.object({
-  kind: z.enum(['zero-trust-audit', 'deployment-provenance', 'r2-lifecycle']).optional(),
+  kind: z
+    .enum(['zero-trust-audit', 'deployment-provenance', 'r2-lifecycle'])
+    .optional(),
   limit: boundedInt(500, 100),
   before: z.coerce.number().int().min(1).optional(),
 });
@@ -63,10 +66,14 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
       collect: async reader => {
         const data: JsonObject = { workers: {}, pages: {} };
         for (const script of workers) {
-          (data.workers as JsonObject)[script] = await reader.workerDeployments(script);
+          (data.workers as JsonObject)[script] = await reader.workerDeployments(
+            script,
+          );
         }
         for (const project of pages) {
-          (data.pages as JsonObject)[project] = await reader.pagesDeployments(project);
+          (data.pages as JsonObject)[project] = await reader.pagesDeployments(
+            project,
+          );
         }
         return data;
       },
@@ -82,7 +89,9 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/evidence', async (req, res) => {
     const q = parseInput(listQuery, req.query, 'query');
     const credentials = await ctx.httpAuth.credentials(req);
-    await requirePermissions(ctx, credentials, [cloudflareExportEvidencePermission]);
+    await requirePermissions(ctx, credentials, [
+      cloudflareExportEvidencePermission,
+    ]);
     const items = await ctx.evidence.list({
       kind: q.kind,
       limit: q.limit,
@@ -98,7 +107,9 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/evidence/:id/download', async (req, res) => {
     const { id } = parseInput(idParams, req.params, 'path');
     const credentials = await ctx.httpAuth.credentials(req);
-    await requirePermissions(ctx, credentials, [cloudflareExportEvidencePermission]);
+    await requirePermissions(ctx, credentials, [
+      cloudflareExportEvidencePermission,
+    ]);
     const event = await ctx.auditor.createEvent({
       eventId: 'evidence-export',
       severityLevel: 'medium',
@@ -107,7 +118,9 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
     });
     try {
       const stored = await ctx.evidence.get(id);
-      await event.success({ meta: { sha256: stored.sha256, kind: stored.kind } });
+      await event.success({
+        meta: { sha256: stored.sha256, kind: stored.kind },
+      });
       sendEvidence(res, stored);
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -118,7 +131,9 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/evidence/:id/verify', async (req, res) => {
     const { id } = parseInput(idParams, req.params, 'path');
     const credentials = await ctx.httpAuth.credentials(req);
-    await requirePermissions(ctx, credentials, [cloudflareExportEvidencePermission]);
+    await requirePermissions(ctx, credentials, [
+      cloudflareExportEvidencePermission,
+    ]);
     res.json(await ctx.evidence.verify(id));
   });
 }

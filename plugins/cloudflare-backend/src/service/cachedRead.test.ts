@@ -16,7 +16,9 @@ describe('createCachedRead', () => {
     const cache = memoryCache();
     const read = createCachedRead({ cache, ttlSeconds: 60 });
     const load = jest.fn(async () => ({ n: 1 }));
-    const results = await Promise.all(Array.from({ length: 1000 }, () => read('k', load)));
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, () => read('k', load)),
+    );
     expect(load).toHaveBeenCalledTimes(1);
     expect(results.every(r => r.n === 1)).toBe(true);
     expect(cache.set).toHaveBeenCalledWith('k', { n: 1 }, { ttl: 60_000 });
@@ -40,7 +42,10 @@ describe('createCachedRead', () => {
     const failing = jest.fn(async () => {
       throw new Error('upstream down');
     });
-    const results = await Promise.allSettled([read('k', failing), read('k', failing)]);
+    const results = await Promise.allSettled([
+      read('k', failing),
+      read('k', failing),
+    ]);
     expect(results.map(r => r.status)).toEqual(['rejected', 'rejected']);
     expect(failing).toHaveBeenCalledTimes(1);
     await expect(read('k', async () => 'ok')).resolves.toBe('ok');

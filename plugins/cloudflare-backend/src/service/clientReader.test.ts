@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { InputError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  InputError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   ALL_SECRET_CANARIES,
   DEMO_ACCOUNT_ID,
@@ -54,7 +58,10 @@ const WORKER_KEYS = [
 
 describe('createClientReader (over the Cloudflare client, against the demo account)', () => {
   it('has no HTTP client of its own', () => {
-    const source = fs.readFileSync(path.join(__dirname, 'clientReader.ts'), 'utf8');
+    const source = fs.readFileSync(
+      path.join(__dirname, 'clientReader.ts'),
+      'utf8',
+    );
     expect(source).not.toMatch(/\bfetch\s*\(/);
     expect(source).not.toMatch(/from 'zod'/);
   });
@@ -65,9 +72,16 @@ describe('createClientReader (over the Cloudflare client, against the demo accou
     expect(items.length).toBeGreaterThan(0);
     for (const d of items) {
       expect(Object.keys(d).every(k => WORKER_KEYS.includes(k))).toBe(true);
-      expect(d).toMatchObject({ id: expect.any(String), createdAt: expect.any(String), version: expect.any(String) });
+      expect(d).toMatchObject({
+        id: expect.any(String),
+        createdAt: expect.any(String),
+        version: expect.any(String),
+      });
       for (const v of d.versions) {
-        expect(v).toEqual({ versionId: expect.any(String), percentage: expect.any(Number) });
+        expect(v).toEqual({
+          versionId: expect.any(String),
+          percentage: expect.any(Number),
+        });
       }
     }
     expect(items.some(d => d.commitSha)).toBe(true);
@@ -78,7 +92,10 @@ describe('createClientReader (over the Cloudflare client, against the demo accou
     const r = reader();
     const items = (await r.pagesDeployments('acme-web')) as any[];
     expect(items.length).toBeGreaterThan(0);
-    expect(items[0]).toMatchObject({ id: expect.any(String), createdAt: expect.any(String) });
+    expect(items[0]).toMatchObject({
+      id: expect.any(String),
+      createdAt: expect.any(String),
+    });
     expect(items[0]).not.toHaveProperty('createdOn');
     expect(demo.state.totalCalls()).toBe(1);
   });
@@ -86,7 +103,10 @@ describe('createClientReader (over the Cloudflare client, against the demo accou
   it('reads Zero Trust users in the route shape', async () => {
     const users = (await reader().zeroTrustUsers()) as any[];
     expect(users.length).toBeGreaterThan(0);
-    expect(users[0]).toMatchObject({ id: expect.any(String), email: expect.any(String) });
+    expect(users[0]).toMatchObject({
+      id: expect.any(String),
+      email: expect.any(String),
+    });
     expect(users[0]).not.toHaveProperty('access_seat');
   });
 
@@ -96,7 +116,10 @@ describe('createClientReader (over the Cloudflare client, against the demo accou
     expect(first.events).toHaveLength(2);
     expect(first.cursor).toEqual(expect.any(String));
     const [a, b] = first.events as any[];
-    expect(a).toMatchObject({ ts: expect.any(String), actor: { email: expect.any(String) } });
+    expect(a).toMatchObject({
+      ts: expect.any(String),
+      actor: { email: expect.any(String) },
+    });
     const next = await r.accessAudit({ limit: 2, cursor: first.cursor });
     expect((next.events[0] as any).ts <= b.ts).toBe(true);
     expect((next.events[0] as any).id).not.toBe(a.id);
@@ -106,7 +129,9 @@ describe('createClientReader (over the Cloudflare client, against the demo accou
     expect(filtered.events.length).toBeGreaterThan(0);
     expect(filtered.events.every((e: any) => e.target === target)).toBe(true);
 
-    await expect(r.accessAudit({ limit: 2, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InputError);
+    await expect(
+      r.accessAudit({ limit: 2, cursor: 'not-a-cursor' }),
+    ).rejects.toBeInstanceOf(InputError);
   });
 
   it('masks with the client masker and counts per field', async () => {
@@ -126,19 +151,28 @@ describe('createClientReader (over the Cloudflare client, against the demo accou
     ['malformed-json', BadGatewayError],
   ])('maps upstream fault %s to %p', async (fault, type) => {
     demo.state.addFault({ route: '/deployments', fault: parseFault(fault)! });
-    const error = await reader().workerDeployments('acme-api').catch(e => e);
+    const error = await reader()
+      .workerDeployments('acme-api')
+      .catch(e => e);
     expect(error).toBeInstanceOf(type);
     expect(error.message).toMatch(/Cloudflare/);
     const text = `${error.message} ${JSON.stringify(error)}`;
     expect(text).not.toContain(DEMO_API_TOKEN);
-    for (const canary of ALL_SECRET_CANARIES) expect(text).not.toContain(canary);
+    for (const canary of ALL_SECRET_CANARIES)
+      expect(text).not.toContain(canary);
   });
 
   it('maps not-found and a refused token', async () => {
-    await expect(reader().workerDeployments('nope')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(reader().pagesDeployments('nope')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reader().workerDeployments('nope')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(reader().pagesDeployments('nope')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const token = 'wrong-token-0123456789abcdef';
-    const error = await reader(token).zeroTrustUsers().catch(e => e);
+    const error = await reader(token)
+      .zeroTrustUsers()
+      .catch(e => e);
     expect(error).toBeInstanceOf(BadGatewayError);
     expect(error.message).not.toContain(token);
   });
@@ -146,6 +180,9 @@ describe('createClientReader (over the Cloudflare client, against the demo accou
   it('reports the client call counters', async () => {
     const r = reader();
     await r.zeroTrustUsers();
-    expect(r.stats()).toMatchObject({ calls: expect.any(Number), callsByArea: { zeroTrust: expect.any(Number) } });
+    expect(r.stats()).toMatchObject({
+      calls: expect.any(Number),
+      callsByArea: { zeroTrust: expect.any(Number) },
+    });
   });
 });

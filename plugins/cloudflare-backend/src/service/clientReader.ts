@@ -1,4 +1,7 @@
-import { LoggerService, RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { JsonObject, JsonValue } from '@backstage/types';
 import {
@@ -66,7 +69,10 @@ export function toWorkerDeploymentJson(d: CfDeployment): JsonObject {
       d.versionNumber !== undefined && d.versionNumber !== null
         ? String(d.versionNumber)
         : d.versionId,
-    versions: d.versions.map(v => ({ versionId: v.versionId, percentage: v.percentage })),
+    versions: d.versions.map(v => ({
+      versionId: v.versionId,
+      percentage: v.percentage,
+    })),
     authorEmail: d.authorEmail,
     commitSha: d.commitSha || undefined,
     commitUrl: d.commitUrl,
@@ -105,7 +111,8 @@ export function toAccessAuditEventJson(l: AccessRequest): JsonObject {
   });
 }
 
-const encodeCursor = (createdAt: string) => Buffer.from(createdAt, 'utf8').toString('base64url');
+const encodeCursor = (createdAt: string) =>
+  Buffer.from(createdAt, 'utf8').toString('base64url');
 
 function decodeCursor(cursor: string): string {
   const until = Buffer.from(cursor, 'base64url').toString('utf8');
@@ -132,13 +139,17 @@ export class ClientCloudflareReader implements CloudflareReader {
 
   async pagesDeployments(project: string): Promise<JsonValue> {
     const deployments = await call(`Pages project '${project}'`, () =>
-      this.client.pages.listDeployments(project, { limit: PAGES_DEPLOYMENTS_LIMIT }),
+      this.client.pages.listDeployments(project, {
+        limit: PAGES_DEPLOYMENTS_LIMIT,
+      }),
     );
     return deployments.map(toPagesDeploymentJson);
   }
 
   async zeroTrustUsers(): Promise<JsonValue> {
-    const users = await call('Zero Trust users', () => this.client.zeroTrust.listUsers());
+    const users = await call('Zero Trust users', () =>
+      this.client.zeroTrust.listUsers(),
+    );
     return users.map(u =>
       compact({
         id: u.id,
@@ -174,18 +185,26 @@ export class ClientCloudflareReader implements CloudflareReader {
       // `until` is inclusive: the last event of the previous page comes back first.
       .filter(l => !filter.cursor || l.created_at !== until)
       .filter(
-        l => !filter.target || l.app_domain === filter.target || l.app_uid === filter.target,
+        l =>
+          !filter.target ||
+          l.app_domain === filter.target ||
+          l.app_uid === filter.target,
       );
     const page = logs.slice(0, filter.limit);
     const last = page[page.length - 1];
     return {
       events: page.map(toAccessAuditEventJson),
-      ...(logs.length > filter.limit && last ? { cursor: encodeCursor(last.created_at) } : {}),
+      ...(logs.length > filter.limit && last
+        ? { cursor: encodeCursor(last.created_at) }
+        : {}),
     };
   }
 
   mask<T extends JsonValue>(value: T, view: View) {
-    const { value: masked, masked: redactions } = maskSensitiveCounted(value, view);
+    const { value: masked, masked: redactions } = maskSensitiveCounted(
+      value,
+      view,
+    );
     return { value: masked, redactions };
   }
 

@@ -41,7 +41,11 @@ export interface RouteContext {
 
 /** Entity ref of the caller, for evidence records and audit metadata. */
 export function callerRef(credentials: BackstageCredentials): string {
-  const p = credentials.principal as { type?: string; userEntityRef?: string; subject?: string };
+  const p = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
   if (p.type === 'user' && p.userEntityRef) return p.userEntityRef;
   if (p.type === 'service' && p.subject) return p.subject;
   return 'unknown';
@@ -93,7 +97,8 @@ export async function readArea<T extends JsonValue>(
 ): Promise<{ value: T; redactions: Record<string, number> }> {
   const credentials = await ctx.httpAuth.credentials(req);
   const needed = [cloudflareReadPermissions[options.area]];
-  if (options.view === 'unmasked') needed.push(cloudflareReadUnmaskedPermission);
+  if (options.view === 'unmasked')
+    needed.push(cloudflareReadUnmaskedPermission);
   await requirePermissions(ctx, credentials, needed);
 
   const event =
@@ -102,11 +107,17 @@ export async function readArea<T extends JsonValue>(
           eventId: 'unmasked-read',
           severityLevel: 'medium',
           request: req,
-          meta: { queryType: options.op, area: options.area, args: options.args },
+          meta: {
+            queryType: options.op,
+            area: options.area,
+            args: options.args,
+          },
         })
       : undefined;
   try {
-    const key = `cloudflare:v1:${ctx.reader.accountId}:${options.area}:${options.op}:${canonicalJson(options.args)}`;
+    const key = `cloudflare:v1:${ctx.reader.accountId}:${options.area}:${
+      options.op
+    }:${canonicalJson(options.args)}`;
     const raw = await ctx.cachedRead(key, () =>
       options.load(ctx.reader).catch(e => {
         throw toHttpError(e, options.what);

@@ -38,7 +38,9 @@ function upstreamKind(e: unknown): UpstreamKind | undefined {
 export function toHttpError(e: unknown, what: string): Error {
   switch (upstreamKind(e)) {
     case 'not-found':
-      return new NotFoundError(`${what} was not found in the Cloudflare account`);
+      return new NotFoundError(
+        `${what} was not found in the Cloudflare account`,
+      );
     case 'invalid-request':
       return new InputError(`Cloudflare rejected the request for ${what}`);
     case 'rate-limited': {
@@ -65,6 +67,8 @@ export function toHttpError(e: unknown, what: string): Error {
       // Not an upstream error (a bug, or an error we raised ourselves): let it through unless it
       // could carry upstream text.
       if (isError(e) && e.name !== 'Error') return e;
-      return new ServiceUnavailableError(`Reading ${what} from Cloudflare failed`);
+      return new ServiceUnavailableError(
+        `Reading ${what} from Cloudflare failed`,
+      );
   }
 }

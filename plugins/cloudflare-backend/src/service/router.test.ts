@@ -9,18 +9,65 @@ jest.setTimeout(30_000);
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const allNames = cloudflarePermissions.map(p => p.name);
-const without = (...names: string[]) => allNames.filter(n => !names.includes(n));
+const without = (...names: string[]) =>
+  allNames.filter(n => !names.includes(n));
 
-type Case = { name: string; method: 'get' | 'post'; path: string; body?: object; needs: string[] };
+type Case = {
+  name: string;
+  method: 'get' | 'post';
+  path: string;
+  body?: object;
+  needs: string[];
+};
 const UUID = '00000000-0000-4000-8000-000000000000';
 const routes: Case[] = [
-  { name: 'workers deployments', method: 'get', path: '/api/cloudflare/v1/workers/acme-api/deployments', needs: ['cloudflare.read.workers'] },
-  { name: 'pages deployments', method: 'get', path: '/api/cloudflare/v1/pages/acme-web/deployments', needs: ['cloudflare.read.pages'] },
-  { name: 'zero-trust users', method: 'get', path: '/api/cloudflare/v1/zero-trust/users', needs: ['cloudflare.read.zerotrust'] },
-  { name: 'access audit', method: 'get', path: '/api/cloudflare/v1/zero-trust/access/audit', needs: ['cloudflare.read.zerotrust'] },
-  { name: 'audit export', method: 'get', path: '/api/cloudflare/v1/zero-trust/export/audit?download=json', needs: ['cloudflare.read.zerotrust', 'cloudflare.export.evidence'] },
-  { name: 'provenance', method: 'post', path: '/api/cloudflare/v1/evidence/deployment-provenance', body: { workers: ['acme-api'], pages: ['acme-web'] }, needs: ['cloudflare.export.evidence', 'cloudflare.read.workers', 'cloudflare.read.pages'] },
-  { name: 'evidence list', method: 'get', path: '/api/cloudflare/v1/evidence', needs: ['cloudflare.export.evidence'] },
+  {
+    name: 'workers deployments',
+    method: 'get',
+    path: '/api/cloudflare/v1/workers/acme-api/deployments',
+    needs: ['cloudflare.read.workers'],
+  },
+  {
+    name: 'pages deployments',
+    method: 'get',
+    path: '/api/cloudflare/v1/pages/acme-web/deployments',
+    needs: ['cloudflare.read.pages'],
+  },
+  {
+    name: 'zero-trust users',
+    method: 'get',
+    path: '/api/cloudflare/v1/zero-trust/users',
+    needs: ['cloudflare.read.zerotrust'],
+  },
+  {
+    name: 'access audit',
+    method: 'get',
+    path: '/api/cloudflare/v1/zero-trust/access/audit',
+    needs: ['cloudflare.read.zerotrust'],
+  },
+  {
+    name: 'audit export',
+    method: 'get',
+    path: '/api/cloudflare/v1/zero-trust/export/audit?download=json',
+    needs: ['cloudflare.read.zerotrust', 'cloudflare.export.evidence'],
+  },
+  {
+    name: 'provenance',
+    method: 'post',
+    path: '/api/cloudflare/v1/evidence/deployment-provenance',
+    body: { workers: ['acme-api'], pages: ['acme-web'] },
+    needs: [
+      'cloudflare.export.evidence',
+      'cloudflare.read.workers',
+      'cloudflare.read.pages',
+    ],
+  },
+  {
+    name: 'evidence list',
+    method: 'get',
+    path: '/api/cloudflare/v1/evidence',
+    needs: ['cloudflare.export.evidence'],
+  },
 ];
 
 describe('router', () => {
@@ -31,24 +78,36 @@ describe('router', () => {
     };
 
     it('answers when every needed permission is allowed', async () => {
-      const { server } = await startPlugin({ reader: createFakeReader(), allow: route.needs });
+      const { server } = await startPlugin({
+        reader: createFakeReader(),
+        allow: route.needs,
+      });
       const res = await send(server);
       expect(res.status).toBeLessThan(300);
     });
 
     it.each(route.needs)('answers 403 JSON when %s is denied', async denied => {
       const reader = createFakeReader();
-      const { server, audit } = await startPlugin({ reader, allow: without(denied) });
+      const { server, audit } = await startPlugin({
+        reader,
+        allow: without(denied),
+      });
       const res = await send(server);
       expect(res.status).toBe(403);
-      expect(res.body.error).toMatchObject({ name: 'NotAllowedError', message: expect.stringContaining(denied) });
+      expect(res.body.error).toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringContaining(denied),
+      });
       expect(Object.keys(reader.calls)).toHaveLength(0);
       expect(audit.filter(a => a.status === 'succeeded')).toHaveLength(0);
     });
   });
 
   it('serves /health without credentials', async () => {
-    const { server } = await startPlugin({ reader: createFakeReader(), allow: 'none' });
+    const { server } = await startPlugin({
+      reader: createFakeReader(),
+      allow: 'none',
+    });
     const res = await request(server).get('/api/cloudflare/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
@@ -56,21 +115,35 @@ describe('router', () => {
 
   describe('masking', () => {
     it('masks by default and shows sensitive fields only with cloudflare.read.unmasked, audited', async () => {
-      const { server, audit } = await startPlugin({ reader: createFakeReader() });
-      const masked = await request(server).get('/api/cloudflare/v1/zero-trust/users');
+      const { server, audit } = await startPlugin({
+        reader: createFakeReader(),
+      });
+      const masked = await request(server).get(
+        '/api/cloudflare/v1/zero-trust/users',
+      );
       expect(masked.body.users[0].email).toBe('***@acme.test');
       expect(masked.body.view).toBe('masked');
       expect(audit).toHaveLength(0);
 
-      const clear = await request(server).get('/api/cloudflare/v1/zero-trust/users?view=unmasked');
+      const clear = await request(server).get(
+        '/api/cloudflare/v1/zero-trust/users?view=unmasked',
+      );
       expect(clear.status).toBe(200);
       expect(clear.body.users[0].email).toBe('bob@acme.test');
-      expect(audit.map(a => `${a.eventId}:${a.status}`)).toEqual(['unmasked-read:initiated', 'unmasked-read:succeeded']);
+      expect(audit.map(a => `${a.eventId}:${a.status}`)).toEqual([
+        'unmasked-read:initiated',
+        'unmasked-read:succeeded',
+      ]);
     });
 
     it('answers 403 for view=unmasked without cloudflare.read.unmasked', async () => {
-      const { server, audit } = await startPlugin({ reader: createFakeReader(), allow: without('cloudflare.read.unmasked') });
-      const res = await request(server).get('/api/cloudflare/v1/workers/acme-api/deployments?view=unmasked');
+      const { server, audit } = await startPlugin({
+        reader: createFakeReader(),
+        allow: without('cloudflare.read.unmasked'),
+      });
+      const res = await request(server).get(
+        '/api/cloudflare/v1/workers/acme-api/deployments?view=unmasked',
+      );
       expect(res.status).toBe(403);
       expect(res.body.error.message).toContain('cloudflare.read.unmasked');
       expect(audit).toHaveLength(0);
@@ -80,7 +153,9 @@ describe('router', () => {
       const reader = createFakeReader();
       reader.setFault('unavailable');
       const { server, audit } = await startPlugin({ reader });
-      const res = await request(server).get('/api/cloudflare/v1/pages/acme-web/deployments?view=unmasked');
+      const res = await request(server).get(
+        '/api/cloudflare/v1/pages/acme-web/deployments?view=unmasked',
+      );
       expect(res.status).toBe(503);
       expect(audit.map(a => a.status)).toEqual(['initiated', 'failed']);
     });
@@ -100,14 +175,23 @@ describe('router', () => {
       ['/v1/zero-trust/users?view[]=unmasked', /query: view/],
       ['/v1/zero-trust/access/audit?from=yesterday', /query: from/],
       ['/v1/zero-trust/access/audit?from=2026-02-30', /query: from/],
-      ['/v1/zero-trust/access/audit?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z', /from must not be after to/],
-      ['/v1/zero-trust/access/audit?limit=1000000', /limit: must be at most 1000/],
+      [
+        '/v1/zero-trust/access/audit?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z',
+        /from must not be after to/,
+      ],
+      [
+        '/v1/zero-trust/access/audit?limit=1000000',
+        /limit: must be at most 1000/,
+      ],
       ['/v1/zero-trust/access/audit?limit=0', /limit: must be at least 1/],
       ['/v1/zero-trust/access/audit?limit=1.5', /limit/],
       ['/v1/zero-trust/access/audit?limit=abc', /limit/],
       ['/v1/zero-trust/access/audit?limit=1&limit=2', /limit/],
       ["/v1/zero-trust/access/audit?actor=x'%20OR%20'1'='1", /actor/],
-      ['/v1/zero-trust/access/audit?action=%3Cscript%3Ealert(1)%3C/script%3E', /action/],
+      [
+        '/v1/zero-trust/access/audit?action=%3Cscript%3Ealert(1)%3C/script%3E',
+        /action/,
+      ],
       ['/v1/zero-trust/access/audit?target=..%2F..%2Fetc%2Fpasswd', /target/],
       ['/v1/zero-trust/access/audit?target=a;DROP%20TABLE%20x', /target/],
       ['/v1/zero-trust/access/audit?cursor=%00%01', /cursor/],
@@ -138,7 +222,9 @@ describe('router', () => {
       [{ workers: ['acme-api'], extra: 1 }, /extra/],
     ])('POST provenance body %j -> 400', async (body, message) => {
       const { server } = await startPlugin({ reader: createFakeReader() });
-      const res = await request(server).post('/api/cloudflare/v1/evidence/deployment-provenance').send(body);
+      const res = await request(server)
+        .post('/api/cloudflare/v1/evidence/deployment-provenance')
+        .send(body);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(message);
     });
@@ -164,9 +250,14 @@ describe('router', () => {
   describe('upstream faults', () => {
     it('maps an unknown script to 404 JSON', async () => {
       const { server } = await startPlugin({ reader: createFakeReader() });
-      const res = await request(server).get('/api/cloudflare/v1/workers/nope/deployments');
+      const res = await request(server).get(
+        '/api/cloudflare/v1/workers/nope/deployments',
+      );
       expect(res.status).toBe(404);
-      expect(res.body.error).toMatchObject({ name: 'NotFoundError', message: "Worker script 'nope' was not found in the Cloudflare account" });
+      expect(res.body.error).toMatchObject({
+        name: 'NotFoundError',
+        message: "Worker script 'nope' was not found in the Cloudflare account",
+      });
     });
 
     it.each([
@@ -179,10 +270,14 @@ describe('router', () => {
     ])('maps %s to %i', async (kind, status, message) => {
       const reader = createFakeReader();
       reader.workerDeployments = async () => {
-        throw kind ? Object.assign(new Error('raw upstream body SECRET'), { kind }) : new Error('raw SECRET');
+        throw kind
+          ? Object.assign(new Error('raw upstream body SECRET'), { kind })
+          : new Error('raw SECRET');
       };
       const { server, logLines } = await startPlugin({ reader });
-      const res = await request(server).get('/api/cloudflare/v1/workers/acme-api/deployments');
+      const res = await request(server).get(
+        '/api/cloudflare/v1/workers/acme-api/deployments',
+      );
       expect(res.status).toBe(status);
       expect(res.body.error.message).toMatch(message);
       expect(JSON.stringify(res.body)).not.toContain('SECRET');
@@ -193,9 +288,15 @@ describe('router', () => {
       const reader = createFakeReader();
       reader.setFault('unavailable');
       const { server } = await startPlugin({ reader });
-      expect((await request(server).get('/api/cloudflare/v1/zero-trust/users')).status).toBe(503);
+      expect(
+        (await request(server).get('/api/cloudflare/v1/zero-trust/users'))
+          .status,
+      ).toBe(503);
       reader.setFault(undefined);
-      expect((await request(server).get('/api/cloudflare/v1/zero-trust/users')).status).toBe(200);
+      expect(
+        (await request(server).get('/api/cloudflare/v1/zero-trust/users'))
+          .status,
+      ).toBe(200);
     });
   });
 
@@ -204,37 +305,60 @@ describe('router', () => {
       const reader = createFakeReader();
       const { server } = await startPlugin({ reader });
       const responses = await Promise.all(
-        Array.from({ length: 1000 }, () => request(server).get('/api/cloudflare/v1/workers/acme-api/deployments')),
+        Array.from({ length: 1000 }, () =>
+          request(server).get(
+            '/api/cloudflare/v1/workers/acme-api/deployments',
+          ),
+        ),
       );
       expect(responses.every(r => r.status === 200)).toBe(true);
       expect(reader.calls).toEqual({ workerDeployments: 1 });
-      await request(server).get('/api/cloudflare/v1/workers/acme-api/deployments?view=unmasked');
+      await request(server).get(
+        '/api/cloudflare/v1/workers/acme-api/deployments?view=unmasked',
+      );
       expect(reader.calls).toEqual({ workerDeployments: 1 });
     });
 
     it('bounds provenance scope by cloudflare.evidence.maxScope', async () => {
-      const { server } = await startPlugin({ reader: createFakeReader(), config: { cloudflare: { evidence: { maxScope: 1 } } } });
-      const res = await request(server).post('/api/cloudflare/v1/evidence/deployment-provenance').send({ workers: ['a', 'b'] });
+      const { server } = await startPlugin({
+        reader: createFakeReader(),
+        config: { cloudflare: { evidence: { maxScope: 1 } } },
+      });
+      const res = await request(server)
+        .post('/api/cloudflare/v1/evidence/deployment-provenance')
+        .send({ workers: ['a', 'b'] });
       expect(res.status).toBe(400);
-      await expect(startPlugin({ reader: createFakeReader(), config: { cloudflare: { evidence: { maxScope: 0 } } } })).rejects.toThrow(
-        /cloudflare.evidence.maxScope/,
-      );
+      await expect(
+        startPlugin({
+          reader: createFakeReader(),
+          config: { cloudflare: { evidence: { maxScope: 0 } } },
+        }),
+      ).rejects.toThrow(/cloudflare.evidence.maxScope/);
     });
 
     it('rejects an out-of-range TTL at start-up', async () => {
-      await expect(startPlugin({ reader: createFakeReader(), config: { cloudflare: { cache: { ttlSeconds: 5 } } } })).rejects.toThrow(
-        /cloudflare.cache.ttlSeconds/,
-      );
+      await expect(
+        startPlugin({
+          reader: createFakeReader(),
+          config: { cloudflare: { cache: { ttlSeconds: 5 } } },
+        }),
+      ).rejects.toThrow(/cloudflare.cache.ttlSeconds/);
     });
   });
 
   describe('evidence', () => {
     it('exports, lists, downloads exact bytes and verifies', async () => {
-      const { server, audit } = await startPlugin({ reader: createFakeReader() });
-      const created = await request(server).get('/api/cloudflare/v1/zero-trust/export/audit?download=json&action=login');
+      const { server, audit } = await startPlugin({
+        reader: createFakeReader(),
+      });
+      const created = await request(server).get(
+        '/api/cloudflare/v1/zero-trust/export/audit?download=json&action=login',
+      );
       expect(created.status).toBe(200);
       expect(created.headers['content-type']).toMatch(/^application\/json/);
-      expect(created.headers['content-disposition']).toMatch(/^attachment; filename="cloudflare-evidence-zero-trust-audit-.*\.json"$/);
+      expect(created.headers['content-disposition']).toMatch(
+        /^attachment; filename="cloudflare-evidence-zero-trust-audit-.*\.json"$/,
+      );
       const bytes: Buffer = Buffer.from(created.text, 'utf8');
       expect(sha256(bytes)).toBe(created.headers[EVIDENCE_SHA256_HEADER]);
       const doc = JSON.parse(created.text);
@@ -243,7 +367,10 @@ describe('router', () => {
         kind: 'zero-trust-audit',
         account: { id: 'acc-test' },
         scope: { action: 'login', limit: 100, view: 'masked' },
-        collector: { userEntityRef: 'user:default/tester', suite: { name: '@cloudflare-backstage/plugin-cloudflare-backend' } },
+        collector: {
+          userEntityRef: 'user:default/tester',
+          suite: { name: '@cloudflare-backstage/plugin-cloudflare-backend' },
+        },
         redactions: { email: 1 },
       });
       expect(doc.data.events[0].actor.email).toBe('***@acme.test');
@@ -252,53 +379,98 @@ describe('router', () => {
         .post('/api/cloudflare/v1/evidence/deployment-provenance')
         .send({ workers: ['acme-api', 'acme-api'], pages: ['acme-web'] });
       expect(prov.status).toBe(201);
-      expect(prov.body).toMatchObject({ kind: 'deployment-provenance', seq: 2, createdBy: 'user:default/tester' });
+      expect(prov.body).toMatchObject({
+        kind: 'deployment-provenance',
+        seq: 2,
+        createdBy: 'user:default/tester',
+      });
 
-      const list = await request(server).get('/api/cloudflare/v1/evidence?limit=1');
+      const list = await request(server).get(
+        '/api/cloudflare/v1/evidence?limit=1',
+      );
       expect(list.body.items.map((i: any) => i.seq)).toEqual([2]);
       expect(list.body.nextBefore).toBe(2);
-      const older = await request(server).get('/api/cloudflare/v1/evidence?before=2&kind=zero-trust-audit');
+      const older = await request(server).get(
+        '/api/cloudflare/v1/evidence?before=2&kind=zero-trust-audit',
+      );
       expect(older.body.items).toHaveLength(1);
       const id = older.body.items[0].id;
 
-      const download = await request(server).get(`/api/cloudflare/v1/evidence/${id}/download`).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      const download = await request(server)
+        .get(`/api/cloudflare/v1/evidence/${id}/download`)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        });
       expect(download.status).toBe(200);
       expect((download.body as Buffer).equals(bytes)).toBe(true);
       expect(download.headers[EVIDENCE_SHA256_HEADER]).toBe(sha256(bytes));
-      expect(download.headers['content-digest']).toBe(`sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`);
+      expect(download.headers['content-digest']).toBe(
+        `sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`,
+      );
 
-      const verify = await request(server).get(`/api/cloudflare/v1/evidence/${prov.body.id}/verify`);
-      expect(verify.body).toMatchObject({ valid: true, chain: { valid: true, length: 2 } });
+      const verify = await request(server).get(
+        `/api/cloudflare/v1/evidence/${prov.body.id}/verify`,
+      );
+      expect(verify.body).toMatchObject({
+        valid: true,
+        chain: { valid: true, length: 2 },
+      });
 
-      const provDoc = await request(server).get(`/api/cloudflare/v1/evidence/${prov.body.id}/download`);
-      expect(JSON.parse(provDoc.text).data.workers['acme-api'][0]).toMatchObject({ commitSha: 'abc', ciRunUrl: 'https://ci/1' });
+      const provDoc = await request(server).get(
+        `/api/cloudflare/v1/evidence/${prov.body.id}/download`,
+      );
+      expect(
+        JSON.parse(provDoc.text).data.workers['acme-api'][0],
+      ).toMatchObject({ commitSha: 'abc', ciRunUrl: 'https://ci/1' });
 
-      expect(audit.filter(a => a.eventId === 'evidence-export').map(a => a.status)).toEqual([
-        'initiated', 'succeeded', 'initiated', 'succeeded', 'initiated', 'succeeded', 'initiated', 'succeeded',
+      expect(
+        audit.filter(a => a.eventId === 'evidence-export').map(a => a.status),
+      ).toEqual([
+        'initiated',
+        'succeeded',
+        'initiated',
+        'succeeded',
+        'initiated',
+        'succeeded',
+        'initiated',
+        'succeeded',
       ]);
     });
 
     it('answers 404 for unknown snapshots and records the failed export', async () => {
-      const { server, audit } = await startPlugin({ reader: createFakeReader() });
-      const res = await request(server).get(`/api/cloudflare/v1/evidence/${UUID}/download`);
+      const { server, audit } = await startPlugin({
+        reader: createFakeReader(),
+      });
+      const res = await request(server).get(
+        `/api/cloudflare/v1/evidence/${UUID}/download`,
+      );
       expect(res.status).toBe(404);
       expect(res.body.error.name).toBe('NotFoundError');
       expect(audit.map(a => a.status)).toEqual(['initiated', 'failed']);
-      expect((await request(server).get(`/api/cloudflare/v1/evidence/${UUID}/verify`)).status).toBe(404);
+      expect(
+        (
+          await request(server).get(
+            `/api/cloudflare/v1/evidence/${UUID}/verify`,
+          )
+        ).status,
+      ).toBe(404);
     });
 
     it('records a failed export when Cloudflare fails, and stores nothing', async () => {
       const reader = createFakeReader();
       reader.setFault('unavailable');
       const { server, audit } = await startPlugin({ reader });
-      const res = await request(server).get('/api/cloudflare/v1/zero-trust/export/audit');
+      const res = await request(server).get(
+        '/api/cloudflare/v1/zero-trust/export/audit',
+      );
       expect(res.status).toBe(503);
       expect(audit.map(a => a.status)).toEqual(['initiated', 'failed']);
-      expect((await request(server).get('/api/cloudflare/v1/evidence')).body.items).toEqual([]);
+      expect(
+        (await request(server).get('/api/cloudflare/v1/evidence')).body.items,
+      ).toEqual([]);
     });
   });
 });

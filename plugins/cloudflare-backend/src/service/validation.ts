@@ -73,7 +73,10 @@ export const accessAuditQuery = z
     limit: boundedInt(1000, 100),
     cursor: z
       .string()
-      .regex(/^[A-Za-z0-9_=+/-]{1,1024}$/, 'must be a cursor returned by a previous page')
+      .regex(
+        /^[A-Za-z0-9_=+/-]{1,1024}$/,
+        'must be a cursor returned by a previous page',
+      )
       .optional(),
     view: viewParam,
   })

@@ -1,9 +1,15 @@
-import { FactRetrieverContext, TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
+import {
+  FactRetrieverContext,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
 import { mockServices } from '@backstage/backend-test-utils';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { DEMO_ACCOUNT_ID, DEMO_API_TOKEN } from '@cloudflare-backstage/cloudflare-demo-account';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_API_TOKEN,
+} from '@cloudflare-backstage/cloudflare-demo-account';
 import { DEMO_TEST_BASE_URL } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { createCloudflareFactSourceFromConfig } from '../clientSource';
 
@@ -27,20 +33,34 @@ export function demoCloudflareConfig(overrides: JsonObject = {}): JsonObject {
   };
 }
 
-const component = (name: string, annotations: Record<string, string>): Entity => ({
+const component = (
+  name: string,
+  annotations: Record<string, string>,
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', lifecycle: 'production', owner: 'platform', system: 'acme-org' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'platform',
+    system: 'acme-org',
+  },
 });
 
 /** The example catalog: acme-org's Components, its System and its Zero Trust posture Resource. */
 export const EXAMPLE_ENTITIES: Entity[] = [
   component('acme-api', { 'cloudflare.com/worker': 'acme-api' }),
   component('acme-web', { 'cloudflare.com/pages': 'acme-web' }),
-  component('acme-edge-router', { 'cloudflare.com/worker': 'acme-edge-router' }),
-  component('acme-worker-consumer', { 'cloudflare.com/worker': 'acme-worker-consumer' }),
-  component('acme-platform', { 'cloudflare.com/worker': 'acme-api, acme-worker-consumer' }),
+  component('acme-edge-router', {
+    'cloudflare.com/worker': 'acme-edge-router',
+  }),
+  component('acme-worker-consumer', {
+    'cloudflare.com/worker': 'acme-worker-consumer',
+  }),
+  component('acme-platform', {
+    'cloudflare.com/worker': 'acme-api, acme-worker-consumer',
+  }),
   component('legacy-billing', {}),
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -56,7 +76,11 @@ export const EXAMPLE_ENTITIES: Entity[] = [
       namespace: 'default',
       annotations: { 'cloudflare.com/account-id': DEMO_ACCOUNT_ID },
     },
-    spec: { type: 'cloudflare-zero-trust', owner: 'security', system: 'acme-org' },
+    spec: {
+      type: 'cloudflare-zero-trust',
+      owner: 'security',
+      system: 'acme-org',
+    },
   },
   {
     apiVersion: 'backstage.io/v1alpha1',
@@ -64,7 +88,9 @@ export const EXAMPLE_ENTITIES: Entity[] = [
     metadata: {
       name: 'cf-zt-other-account',
       namespace: 'default',
-      annotations: { 'cloudflare.com/account-id': 'ffffffffffffffffffffffffffffffff' },
+      annotations: {
+        'cloudflare.com/account-id': 'ffffffffffffffffffffffffffffffff',
+      },
     },
     spec: { type: 'cloudflare-zero-trust', owner: 'security' },
   },
@@ -89,14 +115,23 @@ export function retrieverContext(config: JsonObject = demoCloudflareConfig()) {
 }
 
 /** Everything logged, one string per call, for assertions (and for proving no secret was logged). */
-export function loggedText(logger: ReturnType<typeof mockServices.logger.mock>): string {
+export function loggedText(
+  logger: ReturnType<typeof mockServices.logger.mock>,
+): string {
   return (['error', 'warn', 'info', 'debug'] as const)
-    .flatMap(level => (logger[level] as jest.Mock).mock.calls.map(c => `${level}: ${c.map(String).join(' ')}`))
+    .flatMap(level =>
+      (logger[level] as jest.Mock).mock.calls.map(
+        c => `${level}: ${c.map(String).join(' ')}`,
+      ),
+    )
     .join('\n');
 }
 
 /** Facts of one entity by name. */
-export function factsOf(facts: TechInsightFact[], name: string): TechInsightFact['facts'] | undefined {
+export function factsOf(
+  facts: TechInsightFact[],
+  name: string,
+): TechInsightFact['facts'] | undefined {
   return facts.find(f => f.entity.name === name)?.facts;
 }
 

@@ -17,13 +17,20 @@ const HOUR_MS = 3_600_000;
 
 describe('cloudflareAccessAuditFactRetriever', () => {
   const demo = useDemoAccount();
-  const retriever = createCloudflareAccessAuditFactRetriever({ source: demoSource,
-      catalog: () => exampleCatalog() });
+  const retriever = createCloudflareAccessAuditFactRetriever({
+    source: demoSource,
+    catalog: () => exampleCatalog(),
+  });
 
   it('targets the Zero Trust posture Resource by default', () => {
-    expect(cloudflareAccessAuditFactRetriever.id).toBe('cloudflareAccessAuditFactRetriever');
+    expect(cloudflareAccessAuditFactRetriever.id).toBe(
+      'cloudflareAccessAuditFactRetriever',
+    );
     expect(retriever.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(retriever.entityFilter).toEqual({ kind: 'resource', 'spec.type': 'cloudflare-zero-trust' });
+    expect(retriever.entityFilter).toEqual({
+      kind: 'resource',
+      'spec.type': 'cloudflare-zero-trust',
+    });
     expect(Object.keys(retriever.schema).sort()).toEqual([
       'auditEventsLast24h',
       'auditLogAvailable24h',
@@ -35,11 +42,19 @@ describe('cloudflareAccessAuditFactRetriever', () => {
     const { ctx } = retrieverContext();
     const facts = await retriever.handler(ctx);
     const since = Date.now() - 24 * HOUR_MS;
-    const expected = demo.state.data.zeroTrust.accessRequests.filter(r => Date.parse(r.created_at!) >= since);
-    const newest = Math.max(...demo.state.data.zeroTrust.accessRequests.map(r => Date.parse(r.created_at!)));
+    const expected = demo.state.data.zeroTrust.accessRequests.filter(
+      r => Date.parse(r.created_at!) >= since,
+    );
+    const newest = Math.max(
+      ...demo.state.data.zeroTrust.accessRequests.map(r =>
+        Date.parse(r.created_at!),
+      ),
+    );
 
     // only the Resource of the configured account gets the account's facts
-    expect(facts.map(f => `${f.entity.kind}:${f.entity.name}`)).toEqual(['Resource:cf-zt-acme-org']);
+    expect(facts.map(f => `${f.entity.kind}:${f.entity.name}`)).toEqual([
+      'Resource:cf-zt-acme-org',
+    ]);
     const f = factsOf(facts, 'cf-zt-acme-org')!;
     expect(f.auditEventsLast24h).toBe(expected.length);
     expect(f.auditLogAvailable24h).toBe(true);
@@ -48,7 +63,9 @@ describe('cloudflareAccessAuditFactRetriever', () => {
 
   it('fails when the log holds nothing of the last 24 hours, and still reports the newest entry', async () => {
     for (const r of demo.state.data.zeroTrust.accessRequests) {
-      r.created_at = new Date(Date.parse(r.created_at!) - 48 * HOUR_MS).toISOString();
+      r.created_at = new Date(
+        Date.parse(r.created_at!) - 48 * HOUR_MS,
+      ).toISOString();
     }
     const { ctx } = retrieverContext();
     const f = factsOf(await retriever.handler(ctx), 'cf-zt-acme-org')!;
@@ -71,22 +88,33 @@ describe('cloudflareAccessAuditFactRetriever', () => {
       catalog: () => exampleCatalog(),
       entityFilter: { kind: 'system', 'metadata.name': 'acme-org' },
     }).handler(ctx);
-    expect(facts.map(f => f.entity)).toEqual([{ namespace: 'default', kind: 'System', name: 'acme-org' }]);
+    expect(facts.map(f => f.entity)).toEqual([
+      { namespace: 'default', kind: 'System', name: 'acme-org' },
+    ]);
   });
 
   it('gives no fact (not a false pass) when the Access log cannot be read', async () => {
-    demo.state.addFault({ route: '/access/logs/access_requests', fault: { kind: 'rate-limit', retryAfterSeconds: 30 } });
+    demo.state.addFault({
+      route: '/access/logs/access_requests',
+      fault: { kind: 'rate-limit', retryAfterSeconds: 30 },
+    });
     const { ctx, logger } = retrieverContext();
     expect(await retriever.handler(ctx)).toEqual([]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('no facts for resource:default/cf-zt-acme-org'));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('no facts for resource:default/cf-zt-acme-org'),
+    );
     expect(loggedText(logger)).not.toContain(DEMO_API_TOKEN);
   });
 
   it('does nothing when no entity matches', async () => {
     const { ctx, logger } = retrieverContext();
-    const facts = await createCloudflareAccessAuditFactRetriever({ source: demoSource,
-      catalog: () => exampleCatalog([]) }).handler(ctx);
+    const facts = await createCloudflareAccessAuditFactRetriever({
+      source: demoSource,
+      catalog: () => exampleCatalog([]),
+    }).handler(ctx);
     expect(facts).toEqual([]);
-    expect(logger.info).toHaveBeenCalledWith(expect.stringContaining('no entity matches'));
+    expect(logger.info).toHaveBeenCalledWith(
+      expect.stringContaining('no entity matches'),
+    );
   });
 });

@@ -1,6 +1,9 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { CloudflareAccountFactRetrieverOptions, accountFacts } from '../common';
-import { CLOUDFLARE_FACT_RETRIEVER_IDS, ZERO_TRUST_RESOURCE_FILTER } from '../constants';
+import {
+  CLOUDFLARE_FACT_RETRIEVER_IDS,
+  ZERO_TRUST_RESOURCE_FILTER,
+} from '../constants';
 import { createCloudflareFactSourceFromConfig } from '../clientSource';
 import { DateTime } from 'luxon';
 
@@ -39,7 +42,8 @@ export function createCloudflareAccessAuditFactRetriever(
       },
       auditLogAvailable24h: {
         type: 'boolean',
-        description: 'True when the Access authentication log answered and holds at least one entry of the last 24 hours',
+        description:
+          'True when the Access authentication log answered and holds at least one entry of the last 24 hours',
       },
       lastAuditEventAt: {
         type: 'datetime',
@@ -47,34 +51,45 @@ export function createCloudflareAccessAuditFactRetriever(
       },
     },
     handler: ctx =>
-      accountFacts(ctx, ID, options, entityFilter, createCloudflareFactSourceFromConfig, async (source, now) => {
-        const until = now.toJSDate();
-        const recent = await source.accessEvents({
-          since: new Date(now.toMillis() - 24 * HOUR_MS),
-          until,
-          limit: MAX_ENTRIES,
-        });
-        let newest = latest(recent.map(e => e.createdAt));
-        if (!newest) {
-          const older = await source.accessEvents({
-            since: new Date(now.toMillis() - LAST_EVENT_LOOKBACK_DAYS * 24 * HOUR_MS),
+      accountFacts(
+        ctx,
+        ID,
+        options,
+        entityFilter,
+        createCloudflareFactSourceFromConfig,
+        async (source, now) => {
+          const until = now.toJSDate();
+          const recent = await source.accessEvents({
+            since: new Date(now.toMillis() - 24 * HOUR_MS),
             until,
-            limit: 1,
+            limit: MAX_ENTRIES,
           });
-          newest = latest(older.map(e => e.createdAt));
-        }
-        return {
-          auditEventsLast24h: recent.length,
-          auditLogAvailable24h: recent.length > 0,
-          ...(newest ? { lastAuditEventAt: newest } : {}),
-        };
-      }),
+          let newest = latest(recent.map(e => e.createdAt));
+          if (!newest) {
+            const older = await source.accessEvents({
+              since: new Date(
+                now.toMillis() - LAST_EVENT_LOOKBACK_DAYS * 24 * HOUR_MS,
+              ),
+              until,
+              limit: 1,
+            });
+            newest = latest(older.map(e => e.createdAt));
+          }
+          return {
+            auditEventsLast24h: recent.length,
+            auditLogAvailable24h: recent.length > 0,
+            ...(newest ? { lastAuditEventAt: newest } : {}),
+          };
+        },
+      ),
   };
 }
 
 function latest(times: string[]): DateTime | undefined {
   const valid = times.map(t => Date.parse(t)).filter(t => Number.isFinite(t));
-  return valid.length ? DateTime.fromMillis(Math.max(...valid), { zone: 'utc' }) : undefined;
+  return valid.length
+    ? DateTime.fromMillis(Math.max(...valid), { zone: 'utc' })
+    : undefined;
 }
 
 /**
@@ -82,4 +97,5 @@ function latest(times: string[]): DateTime | undefined {
  *
  * @public
  */
-export const cloudflareAccessAuditFactRetriever: FactRetriever = createCloudflareAccessAuditFactRetriever();
+export const cloudflareAccessAuditFactRetriever: FactRetriever =
+  createCloudflareAccessAuditFactRetriever();

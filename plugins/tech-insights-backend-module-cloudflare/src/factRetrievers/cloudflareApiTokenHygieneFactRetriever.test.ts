@@ -1,4 +1,7 @@
-import { DEMO_API_TOKEN, SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
+import {
+  DEMO_API_TOKEN,
+  SECRET_CANARIES,
+} from '@cloudflare-backstage/cloudflare-demo-account';
 import {
   demoCloudflareConfig,
   exampleCatalog,
@@ -19,14 +22,26 @@ const DAY_MS = 86_400_000;
 describe('cloudflareApiTokenHygieneFactRetriever', () => {
   const demo = useDemoAccount();
   const retriever = createCloudflareApiTokenHygieneFactRetriever({
-      catalog: () => exampleCatalog() });
+    catalog: () => exampleCatalog(),
+  });
 
   it('is a documented, versioned retriever on the Zero Trust posture Resource', () => {
-    expect(cloudflareApiTokenHygieneFactRetriever.id).toBe('cloudflareApiTokenHygieneFactRetriever');
+    expect(cloudflareApiTokenHygieneFactRetriever.id).toBe(
+      'cloudflareApiTokenHygieneFactRetriever',
+    );
     expect(retriever.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(retriever.entityFilter).toEqual({ kind: 'resource', 'spec.type': 'cloudflare-zero-trust' });
+    expect(retriever.entityFilter).toEqual({
+      kind: 'resource',
+      'spec.type': 'cloudflare-zero-trust',
+    });
     expect(Object.keys(retriever.schema)).toEqual(
-      expect.arrayContaining(['tokensTotal', 'tokensTtlOver180d', 'tokensUnused90d', 'tokensHygienic', 'globalApiKeyInUse']),
+      expect.arrayContaining([
+        'tokensTotal',
+        'tokensTtlOver180d',
+        'tokensUnused90d',
+        'tokensHygienic',
+        'globalApiKeyInUse',
+      ]),
     );
   });
 
@@ -40,7 +55,10 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
       tokensTotal: active.length,
       tokensTtlOver180d: 2,
       tokensUnused90d: 2,
-      tokensTtlOver180dNames: ['user:legacy-terraform', 'account:acme-old-export'],
+      tokensTtlOver180dNames: [
+        'user:legacy-terraform',
+        'account:acme-old-export',
+      ],
       tokensUnused90dNames: ['user:old-ci-deploy', 'account:acme-old-export'],
       globalApiKeyInUse: false,
       tokensHygienic: false,
@@ -52,10 +70,16 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
 
   it('passes once the offending tokens are gone', async () => {
     const bad = ['legacy-terraform', 'old-ci-deploy', 'acme-old-export'];
-    demo.state.data.tokens.user = demo.state.data.tokens.user.filter(t => !bad.includes(t.name!));
-    demo.state.data.tokens.account = demo.state.data.tokens.account.filter(t => !bad.includes(t.name!));
+    demo.state.data.tokens.user = demo.state.data.tokens.user.filter(
+      t => !bad.includes(t.name!),
+    );
+    demo.state.data.tokens.account = demo.state.data.tokens.account.filter(
+      t => !bad.includes(t.name!),
+    );
     const { ctx } = retrieverContext();
-    expect(factsOf(await retriever.handler(ctx), 'cf-zt-acme-org')).toMatchObject({
+    expect(
+      factsOf(await retriever.handler(ctx), 'cf-zt-acme-org'),
+    ).toMatchObject({
       tokensTtlOver180d: 0,
       tokensUnused90d: 0,
       tokensHygienic: true,
@@ -67,45 +91,78 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
       if (t.name === 'legacy-terraform') t.status = 'disabled';
     }
     const { ctx } = retrieverContext();
-    expect(factsOf(await retriever.handler(ctx), 'cf-zt-acme-org')).toMatchObject({
+    expect(
+      factsOf(await retriever.handler(ctx), 'cf-zt-acme-org'),
+    ).toMatchObject({
       tokensTtlOver180dNames: ['account:acme-old-export'],
     });
   });
 
   it('flags a configured Global API Key and fails', async () => {
     const { ctx, logger } = retrieverContext(
-      demoCloudflareConfig({ apiKey: 'legacy-global-api-key-0123456789abcdef', apiEmail: 'ops@acme-org.org' }),
+      demoCloudflareConfig({
+        apiKey: 'legacy-global-api-key-0123456789abcdef',
+        apiEmail: 'ops@acme-org.org',
+      }),
     );
     const facts = await retriever.handler(ctx);
-    expect(factsOf(facts, 'cf-zt-acme-org')).toMatchObject({ globalApiKeyInUse: true, tokensHygienic: false });
+    expect(factsOf(facts, 'cf-zt-acme-org')).toMatchObject({
+      globalApiKeyInUse: true,
+      tokensHygienic: false,
+    });
     expect(loggedText(logger)).not.toContain('legacy-global-api-key');
   });
 
   it('never passes a connection configured with the Global API Key (the demo refuses it: no fact)', async () => {
     const { ctx } = retrieverContext(
-      demoCloudflareConfig({ apiToken: undefined as any, apiKey: DEMO_API_TOKEN, apiEmail: 'ops@acme-org.org' }),
+      demoCloudflareConfig({
+        apiToken: undefined as any,
+        apiKey: DEMO_API_TOKEN,
+        apiEmail: 'ops@acme-org.org',
+      }),
     );
     const facts = await retriever.handler(ctx);
     expect(facts.filter(f => f.facts.tokensHygienic === true)).toEqual([]);
   });
 
   it('gives no fact when the token list fails on its second page', async () => {
-    demo.state.addFault({ route: '/user/tokens', fault: { kind: 'fail-page', page: 2 } });
+    demo.state.addFault({
+      route: '/user/tokens',
+      fault: { kind: 'fail-page', page: 2 },
+    });
     const { ctx, logger } = retrieverContext();
     expect(await retriever.handler(ctx)).toEqual([]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('Cloudflare could not be read'));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Cloudflare could not be read'),
+    );
   });
 
   it('judges lifetimes and use by the recipe of the reference', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
     const iso = (ms: number) => new Date(ms).toISOString();
     const base = { id: 'x', name: 'x', owner: 'user' as const };
-    expect(ttlOver180d({ ...base, issuedOn: iso(now), expiresOn: iso(now + 180 * DAY_MS) })).toBe(false);
-    expect(ttlOver180d({ ...base, issuedOn: iso(now), expiresOn: iso(now + 181 * DAY_MS) })).toBe(true);
+    expect(
+      ttlOver180d({
+        ...base,
+        issuedOn: iso(now),
+        expiresOn: iso(now + 180 * DAY_MS),
+      }),
+    ).toBe(false);
+    expect(
+      ttlOver180d({
+        ...base,
+        issuedOn: iso(now),
+        expiresOn: iso(now + 181 * DAY_MS),
+      }),
+    ).toBe(true);
     expect(ttlOver180d({ ...base, issuedOn: iso(now) })).toBe(true);
     expect(ttlOver180d({ ...base, expiresOn: iso(now) })).toBe(false);
     expect(unused90d({ ...base }, now)).toBe(true);
-    expect(unused90d({ ...base, lastUsedOn: iso(now - 91 * DAY_MS) }, now)).toBe(true);
-    expect(unused90d({ ...base, lastUsedOn: iso(now - 89 * DAY_MS) }, now)).toBe(false);
+    expect(
+      unused90d({ ...base, lastUsedOn: iso(now - 91 * DAY_MS) }, now),
+    ).toBe(true);
+    expect(
+      unused90d({ ...base, lastUsedOn: iso(now - 89 * DAY_MS) }, now),
+    ).toBe(false);
   });
 });

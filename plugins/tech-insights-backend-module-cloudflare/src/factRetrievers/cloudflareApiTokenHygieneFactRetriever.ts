@@ -24,7 +24,10 @@ const UNUSED_DAYS = 90;
 export function ttlOver180d(token: FactSourceToken): boolean {
   if (!token.expiresOn) return true;
   if (!token.issuedOn) return false;
-  return Date.parse(token.expiresOn) - Date.parse(token.issuedOn) > MAX_TTL_DAYS * DAY_MS;
+  return (
+    Date.parse(token.expiresOn) - Date.parse(token.issuedOn) >
+    MAX_TTL_DAYS * DAY_MS
+  );
 }
 
 /**
@@ -62,7 +65,8 @@ export function createCloudflareApiTokenHygieneFactRetriever(
     schema: {
       tokensTotal: {
         type: 'integer',
-        description: 'Active API tokens, user-owned and account-owned (disabled and expired ones cannot be used and are not counted)',
+        description:
+          'Active API tokens, user-owned and account-owned (disabled and expired ones cannot be used and are not counted)',
       },
       tokensTtlOver180d: {
         type: 'integer',
@@ -91,22 +95,34 @@ export function createCloudflareApiTokenHygieneFactRetriever(
       },
     },
     handler: ctx =>
-      accountFacts(ctx, ID, options, entityFilter, createCloudflareFactSourceFromConfig, async (source, now) => {
-        const tokens = (await source.tokens()).filter(t => !t.status || t.status === 'active');
-        const longLived = tokens.filter(ttlOver180d);
-        const unused = tokens.filter(t => unused90d(t, now.toMillis()));
-        const names = (list: FactSourceToken[]) =>
-          list.slice(0, MAX_LISTED).map(t => `${t.owner}:${t.name}`);
-        return {
-          tokensTotal: tokens.length,
-          tokensTtlOver180d: longLived.length,
-          tokensUnused90d: unused.length,
-          tokensTtlOver180dNames: names(longLived),
-          tokensUnused90dNames: names(unused),
-          globalApiKeyInUse: source.usesGlobalApiKey,
-          tokensHygienic: longLived.length === 0 && unused.length === 0 && !source.usesGlobalApiKey,
-        };
-      }),
+      accountFacts(
+        ctx,
+        ID,
+        options,
+        entityFilter,
+        createCloudflareFactSourceFromConfig,
+        async (source, now) => {
+          const tokens = (await source.tokens()).filter(
+            t => !t.status || t.status === 'active',
+          );
+          const longLived = tokens.filter(ttlOver180d);
+          const unused = tokens.filter(t => unused90d(t, now.toMillis()));
+          const names = (list: FactSourceToken[]) =>
+            list.slice(0, MAX_LISTED).map(t => `${t.owner}:${t.name}`);
+          return {
+            tokensTotal: tokens.length,
+            tokensTtlOver180d: longLived.length,
+            tokensUnused90d: unused.length,
+            tokensTtlOver180dNames: names(longLived),
+            tokensUnused90dNames: names(unused),
+            globalApiKeyInUse: source.usesGlobalApiKey,
+            tokensHygienic:
+              longLived.length === 0 &&
+              unused.length === 0 &&
+              !source.usesGlobalApiKey,
+          };
+        },
+      ),
   };
 }
 

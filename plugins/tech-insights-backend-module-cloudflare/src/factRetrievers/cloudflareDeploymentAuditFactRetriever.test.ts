@@ -18,11 +18,15 @@ const DAY_MS = 86_400_000;
 
 describe('cloudflareDeploymentAuditFactRetriever', () => {
   const demo = useDemoAccount();
-  const retriever = createCloudflareDeploymentAuditFactRetriever({ source: demoSource,
-      catalog: () => exampleCatalog() });
+  const retriever = createCloudflareDeploymentAuditFactRetriever({
+    source: demoSource,
+    catalog: () => exampleCatalog(),
+  });
 
   it('is a documented, versioned retriever', () => {
-    expect(cloudflareDeploymentAuditFactRetriever.id).toBe('cloudflareDeploymentAuditFactRetriever');
+    expect(cloudflareDeploymentAuditFactRetriever.id).toBe(
+      'cloudflareDeploymentAuditFactRetriever',
+    );
     expect(retriever.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(Object.keys(retriever.schema)).toEqual(
       expect.arrayContaining([
@@ -46,7 +50,9 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
       allProductionDeploymentsAudited: true,
       productionDeploymentsWithoutAuditEvent: [],
     });
-    expect(factsOf(facts, 'acme-worker-consumer')).toMatchObject({ allProductionDeploymentsAudited: true });
+    expect(factsOf(facts, 'acme-worker-consumer')).toMatchObject({
+      allProductionDeploymentsAudited: true,
+    });
   });
 
   it('fails acme-edge-router and acme-web: their latest production deployments left no audit trail', async () => {
@@ -54,18 +60,27 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
     const facts = await retriever.handler(ctx);
 
     const router = factsOf(facts, 'acme-edge-router')!;
-    const latestRouter = demo.state.data.workers.deployments['acme-edge-router'][0];
+    const latestRouter =
+      demo.state.data.workers.deployments['acme-edge-router'][0];
     expect(router).toMatchObject({
       allProductionDeploymentsAudited: false,
-      productionDeploymentsWithoutAuditEvent: [`worker:acme-edge-router@${latestRouter.id}`],
+      productionDeploymentsWithoutAuditEvent: [
+        `worker:acme-edge-router@${latestRouter.id}`,
+      ],
     });
-    expect(router.productionDeploymentsWithAuditEvent).toBe((router.productionDeployments as number) - 1);
+    expect(router.productionDeploymentsWithAuditEvent).toBe(
+      (router.productionDeployments as number) - 1,
+    );
 
     const web = factsOf(facts, 'acme-web')!;
-    const latestWeb = demo.state.data.pages.deployments['acme-web'].find(d => d.environment === 'production')!;
+    const latestWeb = demo.state.data.pages.deployments['acme-web'].find(
+      d => d.environment === 'production',
+    )!;
     expect(web).toMatchObject({
       allProductionDeploymentsAudited: false,
-      productionDeploymentsWithoutAuditEvent: [`pages:acme-web@${latestWeb.id}`],
+      productionDeploymentsWithoutAuditEvent: [
+        `pages:acme-web@${latestWeb.id}`,
+      ],
     });
   });
 
@@ -77,7 +92,9 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
       match: 'any',
     }).handler(ctx);
     // logins happen every other day, so the router's latest deployment has some event nearby
-    expect(factsOf(facts, 'acme-edge-router')).toMatchObject({ allProductionDeploymentsAudited: true });
+    expect(factsOf(facts, 'acme-edge-router')).toMatchObject({
+      allProductionDeploymentsAudited: true,
+    });
   });
 
   it('has nothing to check (and passes) when no deployment falls in the lookback window', async () => {
@@ -96,20 +113,30 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
   });
 
   it('gives no facts at all when the audit log cannot be read', async () => {
-    demo.state.addFault({ route: '/audit', fault: { kind: 'server-error', status: 500 } });
+    demo.state.addFault({
+      route: '/audit',
+      fault: { kind: 'server-error', status: 500 },
+    });
     const { ctx, logger } = retrieverContext();
     expect(await retriever.handler(ctx)).toEqual([]);
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('account audit log unavailable'));
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('account audit log unavailable'),
+    );
     expect(loggedText(logger)).not.toContain(DEMO_API_TOKEN);
   });
 
   it('gives no fact to the Component whose Pages project cannot be read', async () => {
-    demo.state.addFault({ route: '/pages/projects/acme-web', fault: { kind: 'malformed-json' } });
+    demo.state.addFault({
+      route: '/pages/projects/acme-web',
+      fault: { kind: 'malformed-json' },
+    });
     const { ctx, logger } = retrieverContext();
     const facts = await retriever.handler(ctx);
     expect(factsOf(facts, 'acme-web')).toBeUndefined();
     expect(factsOf(facts, 'acme-api')).toBeDefined();
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('component:default/acme-web'));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('component:default/acme-web'),
+    );
   });
 
   it('matches audit events to the deployed script or project', async () => {
@@ -119,7 +146,11 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
       usesGlobalApiKey: false,
       workerDeployments: async () => [
         { id: 'd1', createdOn: at, environment: 'production' },
-        { id: 'd2', createdOn: '2026-01-05T12:00:00.000Z', environment: 'production' },
+        {
+          id: 'd2',
+          createdOn: '2026-01-05T12:00:00.000Z',
+          environment: 'production',
+        },
       ],
       pagesDeployments: async () => [],
       auditEvents: async ({ since, before }) => {
@@ -139,7 +170,10 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
       catalog: () => exampleCatalog(),
       source: () => source,
       now: () => DateTime.fromISO('2026-01-20T00:00:00.000Z'),
-    }).handler({ ...ctx, entityFilter: { kind: 'component', 'metadata.name': 'acme-api' } });
+    }).handler({
+      ...ctx,
+      entityFilter: { kind: 'component', 'metadata.name': 'acme-api' },
+    });
     expect(facts[0].facts).toEqual({
       productionDeployments: 2,
       productionDeploymentsWithAuditEvent: 1,

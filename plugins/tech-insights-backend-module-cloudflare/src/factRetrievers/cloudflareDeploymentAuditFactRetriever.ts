@@ -1,4 +1,7 @@
-import { FactRetriever, TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
+import {
+  FactRetriever,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 import {
@@ -26,7 +29,8 @@ const DAY_MS = 24 * HOUR_MS;
  *
  * @public
  */
-export interface CloudflareDeploymentAuditFactRetrieverOptions extends CloudflareFactRetrieverOptions {
+export interface CloudflareDeploymentAuditFactRetrieverOptions
+  extends CloudflareFactRetrieverOptions {
   /** Production deployments younger than this many days are checked; default 30. */
   lookbackDays?: number;
   /** Half-width of the window around a deployment in which an audit event must exist, in hours; default 24. */
@@ -44,7 +48,8 @@ function concerns(event: FactSourceAuditEvent, d: LabelledDeployment): boolean {
   if (!id) return false;
   if (id === d.resource || id === d.id) return true;
   // `<project>/<deployment id>` names one deployment: it evidences that one only
-  if (id.startsWith(`${d.resource}/`)) return id.slice(d.resource.length + 1) === d.id;
+  if (id.startsWith(`${d.resource}/`))
+    return id.slice(d.resource.length + 1) === d.id;
   return false;
 }
 
@@ -79,7 +84,9 @@ export function createCloudflareDeploymentAuditFactRetriever(
       },
       productionDeploymentsWithAuditEvent: {
         type: 'integer',
-        description: `Of those, the deployments with an account audit log event about the same script or project within ±${windowMs / HOUR_MS} hours`,
+        description: `Of those, the deployments with an account audit log event about the same script or project within ±${
+          windowMs / HOUR_MS
+        } hours`,
       },
       allProductionDeploymentsAudited: {
         type: 'boolean',
@@ -93,9 +100,18 @@ export function createCloudflareDeploymentAuditFactRetriever(
     },
     handler: async ctx => {
       const now = (options.now ?? DateTime.now)();
-      const entities = await openEntities(ctx, ID, COMPONENTS_WITH_DEPLOYMENTS_FILTER, options.catalog);
+      const entities = await openEntities(
+        ctx,
+        ID,
+        COMPONENTS_WITH_DEPLOYMENTS_FILTER,
+        options.catalog,
+      );
       if (!entities) return [];
-      const source = await openSource(ctx, ID, options.source ?? createCloudflareFactSourceFromConfig);
+      const source = await openSource(
+        ctx,
+        ID,
+        options.source ?? createCloudflareFactSourceFromConfig,
+      );
       if (!source) return [];
 
       // Phase 1: the deployments of every entity (a failure only costs that entity its fact).
@@ -103,7 +119,9 @@ export function createCloudflareDeploymentAuditFactRetriever(
       const since = now.toMillis() - lookbackDays * DAY_MS;
       const byEntity = new Map<Entity, Promise<LabelledDeployment[]>>();
       for (const entity of entities) {
-        const p = read(entity).then(list => list.filter(d => Date.parse(d.createdOn) >= since));
+        const p = read(entity).then(list =>
+          list.filter(d => Date.parse(d.createdOn) >= since),
+        );
         p.catch(() => undefined); // handled when the entity's facts are computed
         byEntity.set(entity, p);
       }
@@ -116,15 +134,21 @@ export function createCloudflareDeploymentAuditFactRetriever(
       let events: Array<{ at: number; event: FactSourceAuditEvent }> = [];
       if (times.length > 0) {
         const from = new Date(Math.min(...times) - windowMs);
-        const to = new Date(Math.min(Math.max(...times) + windowMs, now.toMillis() + 1));
+        const to = new Date(
+          Math.min(Math.max(...times) + windowMs, now.toMillis() + 1),
+        );
         try {
-          events = (await source.auditEvents({ since: from, before: to })).map(event => ({
-            at: Date.parse(event.at),
-            event,
-          }));
+          events = (await source.auditEvents({ since: from, before: to })).map(
+            event => ({
+              at: Date.parse(event.at),
+              event,
+            }),
+          );
         } catch (error) {
           ctx.logger.error(
-            `${ID}: account audit log unavailable, no facts this run (${describeError(error)})`,
+            `${ID}: account audit log unavailable, no facts this run (${describeError(
+              error,
+            )})`,
           );
           return [] as TechInsightFact[];
         }
@@ -135,14 +159,19 @@ export function createCloudflareDeploymentAuditFactRetriever(
         const unaudited = deployments.filter(d => {
           const t = Date.parse(d.createdOn);
           return !events.some(
-            e => Math.abs(e.at - t) <= windowMs && (match === 'any' || concerns(e.event, d)),
+            e =>
+              Math.abs(e.at - t) <= windowMs &&
+              (match === 'any' || concerns(e.event, d)),
           );
         });
         return {
           productionDeployments: deployments.length,
-          productionDeploymentsWithAuditEvent: deployments.length - unaudited.length,
+          productionDeploymentsWithAuditEvent:
+            deployments.length - unaudited.length,
           allProductionDeploymentsAudited: unaudited.length === 0,
-          productionDeploymentsWithoutAuditEvent: unaudited.slice(0, MAX_LISTED).map(d => d.label),
+          productionDeploymentsWithoutAuditEvent: unaudited
+            .slice(0, MAX_LISTED)
+            .map(d => d.label),
         };
       });
     },

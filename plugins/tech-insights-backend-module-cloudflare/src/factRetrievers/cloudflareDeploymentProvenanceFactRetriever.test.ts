@@ -1,4 +1,7 @@
-import { SECRET_CANARIES, DEMO_API_TOKEN } from '@cloudflare-backstage/cloudflare-demo-account';
+import {
+  SECRET_CANARIES,
+  DEMO_API_TOKEN,
+} from '@cloudflare-backstage/cloudflare-demo-account';
 import {
   demoSource,
   EXAMPLE_ENTITIES,
@@ -17,7 +20,7 @@ describe('cloudflareDeploymentProvenanceFactRetriever', () => {
   const demo = useDemoAccount();
   const retriever = createCloudflareDeploymentProvenanceFactRetriever({
     source: demoSource,
-      catalog: () => exampleCatalog(),
+    catalog: () => exampleCatalog(),
   });
 
   it('is a documented, versioned retriever for Components with Workers or Pages', () => {
@@ -47,7 +50,10 @@ describe('cloudflareDeploymentProvenanceFactRetriever', () => {
 
     for (const name of ['acme-api', 'acme-worker-consumer']) {
       const f = factsOf(facts, name)!;
-      expect(f).toMatchObject({ allDeploymentsHaveProvenance: true, deploymentsMissingProvenance: [] });
+      expect(f).toMatchObject({
+        allDeploymentsHaveProvenance: true,
+        deploymentsMissingProvenance: [],
+      });
       expect(f.deploymentsTotal).toBeGreaterThan(0);
       expect(f.deploymentsWithCommitSha).toBe(f.deploymentsTotal);
       expect(f.deploymentsWithCiRunUrl).toBe(f.deploymentsTotal);
@@ -67,7 +73,9 @@ describe('cloudflareDeploymentProvenanceFactRetriever', () => {
       deploymentsWithCommitSha: 0,
       deploymentsWithCiRunUrl: 0,
       allDeploymentsHaveProvenance: false,
-      deploymentsMissingProvenance: router.map(d => `worker:acme-edge-router@${d.id}`),
+      deploymentsMissingProvenance: router.map(
+        d => `worker:acme-edge-router@${d.id}`,
+      ),
     });
   });
 
@@ -77,7 +85,9 @@ describe('cloudflareDeploymentProvenanceFactRetriever', () => {
     const production = demo.state.data.pages.deployments['acme-web'].filter(
       d => d.environment === 'production',
     );
-    const adHoc = production.filter(d => d.deployment_trigger.type === 'ad_hoc');
+    const adHoc = production.filter(
+      d => d.deployment_trigger.type === 'ad_hoc',
+    );
     expect(adHoc).toHaveLength(1);
 
     const web = factsOf(facts, 'acme-web')!;
@@ -104,7 +114,11 @@ describe('cloudflareDeploymentProvenanceFactRetriever', () => {
       'acme-web',
       'acme-worker-consumer',
     ]);
-    expect(facts[0].entity).toEqual({ namespace: 'default', kind: 'Component', name: expect.any(String) });
+    expect(facts[0].entity).toEqual({
+      namespace: 'default',
+      kind: 'Component',
+      name: expect.any(String),
+    });
     expect(facts[0].timestamp).toBeDefined();
   });
 
@@ -118,18 +132,24 @@ describe('cloudflareDeploymentProvenanceFactRetriever', () => {
   });
 
   it('gives no fact (never a pass) to a Component whose Worker cannot be read, and logs it safely', async () => {
-    demo.state.addFault({ route: '/workers/scripts/acme-edge-router/', fault: { kind: 'server-error', status: 503 } });
+    demo.state.addFault({
+      route: '/workers/scripts/acme-edge-router/',
+      fault: { kind: 'server-error', status: 503 },
+    });
     const { ctx, logger } = retrieverContext();
     const facts = await retriever.handler(ctx);
 
     expect(factsOf(facts, 'acme-edge-router')).toBeUndefined();
     expect(factsOf(facts, 'acme-api')).toBeDefined();
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining('no facts for component:default/acme-edge-router'),
+      expect.stringContaining(
+        'no facts for component:default/acme-edge-router',
+      ),
     );
     const text = loggedText(logger);
     expect(text).not.toContain(DEMO_API_TOKEN);
-    for (const canary of Object.values(SECRET_CANARIES)) expect(text).not.toContain(canary);
+    for (const canary of Object.values(SECRET_CANARIES))
+      expect(text).not.toContain(canary);
     expect(text).not.toMatch(/@acme-org\.org/);
   });
 
@@ -139,15 +159,25 @@ describe('cloudflareDeploymentProvenanceFactRetriever', () => {
       source: demoSource,
       catalog: () =>
         exampleCatalog([
-          { ...EXAMPLE_ENTITIES[0], metadata: { name: 'ghost', annotations: { 'cloudflare.com/worker': 'no-such-worker' } } },
+          {
+            ...EXAMPLE_ENTITIES[0],
+            metadata: {
+              name: 'ghost',
+              annotations: { 'cloudflare.com/worker': 'no-such-worker' },
+            },
+          },
         ]),
     }).handler(ctx);
     expect(facts).toEqual([]);
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('component:default/ghost'));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('component:default/ghost'),
+    );
   });
 
   it('gives no facts when every call is rate limited', async () => {
-    demo.state.addFault({ fault: { kind: 'rate-limit', retryAfterSeconds: 7 } });
+    demo.state.addFault({
+      fault: { kind: 'rate-limit', retryAfterSeconds: 7 },
+    });
     const { ctx, logger } = retrieverContext();
     expect(await retriever.handler(ctx)).toEqual([]);
     expect(logger.warn).toHaveBeenCalledTimes(5);
@@ -156,16 +186,23 @@ describe('cloudflareDeploymentProvenanceFactRetriever', () => {
   it('gives no facts when the Cloudflare connection is not configured', async () => {
     const { ctx, logger } = retrieverContext({});
     expect(await retriever.handler(ctx)).toEqual([]);
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('Cloudflare connection unavailable'));
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('Cloudflare connection unavailable'),
+    );
   });
 
   it('gives no facts when the catalog cannot be read', async () => {
     const { ctx, logger } = retrieverContext();
     const facts = await createCloudflareDeploymentProvenanceFactRetriever({
       source: demoSource,
-      catalog: () => ({ getEntities: () => Promise.reject(new Error('catalog down')) }) as any,
+      catalog: () =>
+        ({
+          getEntities: () => Promise.reject(new Error('catalog down')),
+        } as any),
     }).handler(ctx);
     expect(facts).toEqual([]);
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('catalog unavailable'));
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('catalog unavailable'),
+    );
   });
 });

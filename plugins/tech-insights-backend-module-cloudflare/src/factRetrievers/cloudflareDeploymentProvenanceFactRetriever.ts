@@ -40,15 +40,18 @@ export function createCloudflareDeploymentProvenanceFactRetriever(
     schema: {
       deploymentsTotal: {
         type: 'integer',
-        description: 'Production deployments of the Workers and Pages projects the Component names',
+        description:
+          'Production deployments of the Workers and Pages projects the Component names',
       },
       deploymentsWithCommitSha: {
         type: 'integer',
-        description: 'Production deployments that carry the commit SHA they were built from',
+        description:
+          'Production deployments that carry the commit SHA they were built from',
       },
       deploymentsWithCiRunUrl: {
         type: 'integer',
-        description: 'Production deployments that carry the URL of the CI run that deployed them',
+        description:
+          'Production deployments that carry the URL of the CI run that deployed them',
       },
       allDeploymentsHaveProvenance: {
         type: 'boolean',
@@ -62,9 +65,18 @@ export function createCloudflareDeploymentProvenanceFactRetriever(
     },
     handler: async ctx => {
       const now = (options.now ?? DateTime.now)();
-      const entities = await openEntities(ctx, ID, COMPONENTS_WITH_DEPLOYMENTS_FILTER, options.catalog);
+      const entities = await openEntities(
+        ctx,
+        ID,
+        COMPONENTS_WITH_DEPLOYMENTS_FILTER,
+        options.catalog,
+      );
       if (!entities) return [];
-      const source = await openSource(ctx, ID, options.source ?? createCloudflareFactSourceFromConfig);
+      const source = await openSource(
+        ctx,
+        ID,
+        options.source ?? createCloudflareFactSourceFromConfig,
+      );
       if (!source) return [];
       const read = deploymentReader(source);
       return factsPerEntity(ctx, ID, entities, now, async entity => {
@@ -72,10 +84,14 @@ export function createCloudflareDeploymentProvenanceFactRetriever(
         const missing = deployments.filter(d => !d.commitSha || !d.ciRunUrl);
         return {
           deploymentsTotal: deployments.length,
-          deploymentsWithCommitSha: deployments.filter(d => !!d.commitSha).length,
+          deploymentsWithCommitSha: deployments.filter(d => !!d.commitSha)
+            .length,
           deploymentsWithCiRunUrl: deployments.filter(d => !!d.ciRunUrl).length,
-          allDeploymentsHaveProvenance: deployments.length > 0 && missing.length === 0,
-          deploymentsMissingProvenance: missing.slice(0, MAX_LISTED).map(d => d.label),
+          allDeploymentsHaveProvenance:
+            deployments.length > 0 && missing.length === 0,
+          deploymentsMissingProvenance: missing
+            .slice(0, MAX_LISTED)
+            .map(d => d.label),
         };
       });
     },
