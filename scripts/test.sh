@@ -2,7 +2,8 @@
 # Command 2 of the quick start: installs what is missing, then runs every test of the suite, step by step:
 #   1. types    yarn tsc: type errors fail the run (demo-account fixtures are typed with the Cloudflare SDK's
 #               own response types, so a wrong field name or type fails here);
-#   2. format   prettier --check over the code, with Backstage's prettier config (`yarn format` fixes it);
+#   2. lint     prettier --check over the code with Backstage's prettier config (`yarn format` fixes it), then
+#               Backstage's ESLint rules over every package (backstage-cli repo lint);
 #   3. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode),
 #               then line coverage per package, failing a suite package under 70% (scripts/coverage-check.js;
 #               the HTML report is in coverage/lcov-report/);
@@ -20,14 +21,14 @@ source "$(dirname "$0")/node-env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"
 
-STEPS=(types format unit browser stock)
+STEPS=(types lint unit browser stock)
 
 step_types() {
   yarn tsc
 }
 
-step_format() {
-  yarn format:check
+step_lint() {
+  yarn format:check && yarn lint:all
 }
 
 step_unit() {

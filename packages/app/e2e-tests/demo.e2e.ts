@@ -3,6 +3,7 @@
  * chromium with playwright-core, and checks what engineers and security teams see. Screenshots go to
  * test-artifacts/e2e/. Run by ./scripts/test.sh; by hand: `yarn tsx packages/app/e2e-tests/demo.e2e.ts`.
  */
+/* eslint-disable no-console */ // a command-line test: it reports on the terminal
 import { spawn, ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -32,6 +33,20 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
 }
 
+/** Waits until a sign-in carries the user's groups (the catalog has read examples/org.yaml), as demo.sh does. */
+async function waitForGroups(timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await fetch(
+      `${BACKEND}/api/auth/guest/refresh?env=development`,
+      { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+    ).catch(() => undefined);
+    if (res?.ok && (await res.text()).includes('"group:default/')) return;
+    await new Promise(r => setTimeout(r, 1000));
+  }
+  throw new Error(`the sign-in had no groups within ${timeoutMs / 1000} s`);
+}
+
 function startDemo(): ChildProcess {
   return spawn('bash', [path.join(ROOT, 'scripts/demo.sh')], {
     cwd: ROOT,
@@ -40,6 +55,12 @@ function startDemo(): ChildProcess {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({
+    path: path.join(ARTIFACTS, `${name}.png`),
+    fullPage: true,
+  });
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(APP);
@@ -51,12 +72,6 @@ async function signIn(page: Page): Promise<void> {
     .waitFor({ state: 'attached', timeout: 60_000 });
   await shot(page, 'signed-in');
 }
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({
-    path: path.join(ARTIFACTS, `${name}.png`),
-    fullPage: true,
-  });
 
 const checks: Check[] = [
   {
@@ -166,6 +181,7 @@ async function main() {
   try {
     await waitFor(`${BACKEND}/api/cloudflare/health`, 300_000);
     await waitFor(APP, 300_000);
+    await waitForGroups(120_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
