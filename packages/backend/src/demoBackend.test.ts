@@ -2,6 +2,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import {
+  DEMO_API_TOKEN,
   DemoAccountServer,
   startDemoAccountServer,
 } from '@cloudflare-backstage/cloudflare-demo-account';
@@ -10,8 +11,14 @@ import {
  * Starts the real demo backend (the same `backstage-cli package start` that ./scripts/demo.sh runs,
  * with app-config.yaml: SQLite in memory, guest sign-in, the examples/ catalog) on a free port, with
  * its own demo Cloudflare account on another free port (never whatever may listen on 8787), and
- * checks that it serves the catalog with the example Components. The only slow test of the repo.
+ * checks that it serves the catalog with the example Components. Signed in as alice (group security,
+ * who may read everything, unmasked, and export evidence), it then reads every route of the suite and
+ * checks that no secret canary of the demo account, nor its API token, is in any answer or in anything
+ * the backend logged. The only slow test of the repo.
  */
+
+/** Every secret canary of the demo account starts so (see `SECRET_CANARIES`). */
+const CANARY_PREFIX = 'CANARY-';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BACKEND = path.resolve(__dirname, '..');
@@ -120,7 +127,7 @@ describe('demo backend', () => {
         env: {
           ...process.env,
           NODE_ENV: 'development',
-          DEMO_USER: 'guest',
+          DEMO_USER: 'alice',
           APP_CONFIG_backend_listen_port: String(port),
           APP_CONFIG_backend_baseUrl: baseUrl,
           APP_CONFIG_cloudflare_apiBaseUrl: account.baseUrl,
@@ -139,24 +146,33 @@ describe('demo backend', () => {
     child.stderr!.on('data', d => (output += d));
 
     try {
+      // A token taken once the catalog has read examples/org.yaml carries alice's group.
       const identity = await until(
-        'a guest token',
+        'a guest token with its groups',
         async () => {
           const res = await fetch(
             `${baseUrl}/api/auth/guest/refresh?env=development`,
             { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
           );
-          return res.ok
-            ? ((await res.json()).backstageIdentity as {
+          if (!res.ok) return undefined;
+          const { backstageIdentity } = await res.json();
+          return backstageIdentity.identity.ownershipEntityRefs.length > 1
+            ? (backstageIdentity as {
                 token: string;
-                identity: { userEntityRef: string };
+                identity: {
+                  userEntityRef: string;
+                  ownershipEntityRefs: string[];
+                };
               })
             : undefined;
         },
         150_000,
       );
-      // The guest resolves to the example user (examples/org.yaml), a member of group readers.
-      expect(identity.identity.userEntityRef).toBe('user:default/guest');
+      // DEMO_USER picks the example user the guest sign-in resolves to (examples/org.yaml).
+      expect(identity.identity.userEntityRef).toBe('user:default/alice');
+      expect(identity.identity.ownershipEntityRefs).toContain(
+        'group:default/security',
+      );
       const token = identity.token;
 
       const names = await until(
@@ -184,6 +200,72 @@ describe('demo backend', () => {
 
       const health = await fetch(`${baseUrl}/api/cloudflare/health`);
       expect(health.status).toBe(200);
+
+      // The entity provider has ingested the demo account (the catalog read below includes its entities).
+      await until(
+        'the Cloudflare Resource entities',
+        async () => {
+          const res = await fetch(
+            `${baseUrl}/api/catalog/entities/by-name/resource/default/cf-worker-acme-api`,
+            { headers: { Authorization: `Bearer ${token}` } },
+          );
+          return res.ok ? true : undefined;
+        },
+        120_000,
+      );
+
+      // Every route of the suite, masked and unmasked, the evidence exports and two bad inputs.
+      const answers: Array<{ what: string; status: number; body: string }> = [];
+      const call = async (what: string, init: RequestInit = {}) => {
+        const [method, route] = what.split(' ');
+        const res = await fetch(`${baseUrl}${route}`, {
+          ...init,
+          method,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            'Content-Type': 'application/json',
+          },
+        });
+        answers.push({ what, status: res.status, body: await res.text() });
+        return res.status;
+      };
+      const cf = '/api/cloudflare/v1';
+      for (const view of ['masked', 'unmasked']) {
+        for (const route of [
+          'workers/acme-api/deployments',
+          'pages/acme-web/deployments',
+          'zero-trust/users',
+          'zero-trust/access/audit',
+        ]) {
+          expect(await call(`GET ${cf}/${route}?view=${view}`)).toBe(200);
+        }
+        expect(
+          await call(
+            `GET ${cf}/zero-trust/export/audit?download=json&view=${view}`,
+          ),
+        ).toBe(200);
+      }
+      expect(
+        await call(`POST ${cf}/evidence/deployment-provenance?download=json`, {
+          body: JSON.stringify({ workers: ['acme-api'], pages: ['acme-web'] }),
+        }),
+      ).toBe(200);
+      expect(await call(`GET ${cf}/evidence`)).toBe(200);
+      expect(await call(`GET ${cf}/workers/NOT%20A%20NAME/deployments`)).toBe(
+        400,
+      );
+      expect(await call(`GET ${cf}/workers/no-such-script/deployments`)).toBe(
+        404,
+      );
+      expect(await call('GET /api/catalog/entities')).toBe(200);
+
+      const leaks = (text: string) =>
+        [CANARY_PREFIX, DEMO_API_TOKEN].filter(secret => text.includes(secret));
+      for (const { what, body } of answers) {
+        expect({ what, leaks: leaks(body) }).toEqual({ what, leaks: [] });
+      }
+      expect(answers.map(a => a.body.length).every(n => n > 0)).toBe(true);
+      expect({ log: leaks(output) }).toEqual({ log: [] });
     } catch (error) {
       // The backend's log without its request lines, which would drown the cause.
       const log = output
