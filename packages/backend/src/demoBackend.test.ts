@@ -258,6 +258,12 @@ describe('demo backend', () => {
         404,
       );
       expect(await call('GET /api/catalog/entities')).toBe(200);
+      expect(
+        await call(
+          'POST /api/tech-insights/checks/run/component/default/acme-api',
+          { body: '{}' },
+        ),
+      ).toBe(200);
 
       const leaks = (text: string) =>
         [CANARY_PREFIX, DEMO_API_TOKEN].filter(secret => text.includes(secret));
