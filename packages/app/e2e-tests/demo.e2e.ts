@@ -13,47 +13,48 @@ import { chromium, Browser, Page } from 'playwright-core';
 const ROOT = path.resolve(__dirname, '../../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
 const APP = 'http://localhost:3000';
-const BACKEND = 'http://localhost:7007';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 type Check = { name: string; run: (page: Page) => Promise<void> };
 const results: Array<{ name: string; ok: boolean; error?: string }> = [];
 
-async function waitFor(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise(r => setTimeout(r, 2000));
-  }
-  throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
-}
-
-/** Waits until a sign-in carries the user's groups (the catalog has read examples/org.yaml), as demo.sh does. */
-async function waitForGroups(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const res = await fetch(
-      `${BACKEND}/api/auth/guest/refresh?env=development`,
-      { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-    ).catch(() => undefined);
-    if (res?.ok && (await res.text()).includes('"group:default/')) return;
-    await new Promise(r => setTimeout(r, 1000));
-  }
-  throw new Error(`the sign-in had no groups within ${timeoutMs / 1000} s`);
-}
-
-function startDemo(): ChildProcess {
-  return spawn('bash', [path.join(ROOT, 'scripts/demo.sh')], {
+/**
+ * Starts ./scripts/demo.sh as alice (group security). `up` resolves when the script says the demo is
+ * up: every URL answers and a sign-in carries alice's groups.
+ */
+function startDemo(timeoutMs: number): {
+  demo: ChildProcess;
+  up: Promise<void>;
+} {
+  const demo = spawn('bash', [path.join(ROOT, 'scripts/demo.sh')], {
     cwd: ROOT,
     detached: true,
     env: { ...process.env, BROWSER: 'none', DEMO_USER: 'alice' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const up = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`the demo was not up within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+    let tail = ''; // the phrase may straddle two chunks
+    demo.stdout!.on('data', (chunk: Buffer) => {
+      const text = tail + chunk.toString();
+      tail = text.slice(-20);
+      if (text.includes('Demo is up')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    demo.once('exit', code => {
+      clearTimeout(timer);
+      reject(
+        new Error(`./scripts/demo.sh exited (${code}) before the demo was up`),
+      );
+    });
+  });
+  return { demo, up };
 }
 
 const shot = (page: Page, name: string) =>
@@ -176,12 +177,10 @@ const checks: Check[] = [
 
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const demo = startDemo();
+  const { demo, up } = startDemo(420_000);
   let browser: Browser | undefined;
   try {
-    await waitFor(`${BACKEND}/api/cloudflare/health`, 300_000);
-    await waitFor(APP, 300_000);
-    await waitForGroups(120_000);
+    await up;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

@@ -9,6 +9,7 @@ import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DEMO_ACCOUNT_ID } from './data';
 import { createDemoAccountHandlers } from './handlers';
+import { DemoAccountServer, startDemoAccountServer } from './server';
 import { DemoAccountOptions, DemoAccountState } from './state';
 
 /**
@@ -67,4 +68,39 @@ export function demoFetch(state: DemoAccountState): typeof fetch {
     const response = await getResponse(handlers, new Request(input, init));
     return response ?? new Response('no demo route', { status: 404 });
   }) as typeof fetch;
+}
+
+/**
+ * Serves the demo account on a free loopback port for the current jest test file, for tests that
+ * give a real HTTP base URL (`baseUrl`) to the code under test. Faults and call counts are cleared
+ * before each test; the account's data is shared by the file's tests.
+ *
+ * @public
+ */
+export function useServedDemoAccount(): Pick<
+  DemoAccountServer,
+  'baseUrl' | 'state'
+> {
+  let server: DemoAccountServer | undefined;
+  const running = () => {
+    if (!server)
+      throw new Error('the demo account is served from beforeAll on');
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startDemoAccountServer({ port: 0 });
+  });
+  beforeEach(() => {
+    running().state.clearFaults();
+    running().state.resetCalls();
+  });
+  afterAll(() => server?.close());
+  return {
+    get baseUrl() {
+      return running().baseUrl;
+    },
+    get state() {
+      return running().state;
+    },
+  };
 }

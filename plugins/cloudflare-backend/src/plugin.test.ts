@@ -3,24 +3,15 @@ import {
   ALL_SECRET_CANARIES,
   DEMO_ACCOUNT_ID,
   DEMO_API_TOKEN,
-  DemoAccountServer,
   parseFault,
-  startDemoAccountServer,
 } from '@cloudflare-backstage/cloudflare-demo-account';
+import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { startPlugin } from './__testUtils__/harness';
 
 jest.setTimeout(60_000);
 
-let demo: DemoAccountServer;
-beforeAll(async () => {
-  demo = await startDemoAccountServer({ port: 0 });
-});
-afterAll(() => demo.close());
-beforeEach(() => {
-  demo.state.clearFaults();
-  demo.state.resetCalls();
-});
+const demo = useServedDemoAccount();
 
 const config = () => ({
   cloudflare: {

@@ -1,9 +1,18 @@
+import { FactRetrieverContext } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
-import { annotationNames, memo } from './common';
+import {
+  CloudflareFactRetrieverOptions,
+  annotationNames,
+  memo,
+  openEntities,
+  openSource,
+} from './common';
 import {
   CLOUDFLARE_PAGES_ANNOTATION,
   CLOUDFLARE_WORKER_ANNOTATION,
+  COMPONENTS_WITH_DEPLOYMENTS_FILTER,
 } from './constants';
+import { createCloudflareFactSourceFromConfig } from './clientSource';
 import { CloudflareFactSource, FactSourceDeployment } from './source';
 
 /** A deployment with the resource it belongs to. */
@@ -14,6 +23,32 @@ export interface LabelledDeployment extends FactSourceDeployment {
   resource: string;
   /** `worker:acme-edge-router@<deployment id>`: names the deployment, carries no secret. */
   label: string;
+}
+
+/**
+ * Opens a run of a deployment retriever: the Components naming a Worker or a Pages project, the
+ * Cloudflare source and a reader of their deployments; undefined (logged) when the catalog or
+ * Cloudflare cannot be opened, so the run stores no facts.
+ */
+export async function openDeploymentRun(
+  ctx: FactRetrieverContext,
+  retrieverId: string,
+  options: CloudflareFactRetrieverOptions,
+) {
+  const entities = await openEntities(
+    ctx,
+    retrieverId,
+    COMPONENTS_WITH_DEPLOYMENTS_FILTER,
+    options.catalog,
+  );
+  if (!entities) return undefined;
+  const source = await openSource(
+    ctx,
+    retrieverId,
+    options.source ?? createCloudflareFactSourceFromConfig,
+  );
+  if (!source) return undefined;
+  return { entities, source, read: deploymentReader(source) };
 }
 
 /** Deployment readers memoized for one run, so Components sharing a Worker share one call. */

@@ -11,24 +11,15 @@ import {
   ALL_SECRET_CANARIES,
   DEMO_ACCOUNT_ID,
   DEMO_API_TOKEN,
-  DemoAccountServer,
   parseFault,
-  startDemoAccountServer,
 } from '@cloudflare-backstage/cloudflare-demo-account';
+import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { createClientReader } from './clientReader';
 import { BadGatewayError } from './errors';
 
 jest.setTimeout(30_000);
 
-let demo: DemoAccountServer;
-beforeAll(async () => {
-  demo = await startDemoAccountServer({ port: 0 });
-});
-afterAll(() => demo.close());
-beforeEach(() => {
-  demo.state.clearFaults();
-  demo.state.resetCalls();
-});
+const demo = useServedDemoAccount();
 
 const reader = (apiToken = DEMO_API_TOKEN) =>
   createClientReader({

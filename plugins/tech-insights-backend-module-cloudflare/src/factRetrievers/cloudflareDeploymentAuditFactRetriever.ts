@@ -8,16 +8,13 @@ import {
   CloudflareFactRetrieverOptions,
   describeError,
   factsPerEntity,
-  openEntities,
-  openSource,
 } from '../common';
 import {
   CLOUDFLARE_FACT_RETRIEVER_IDS,
   COMPONENTS_WITH_DEPLOYMENTS_FILTER,
   MAX_LISTED,
 } from '../constants';
-import { createCloudflareFactSourceFromConfig } from '../clientSource';
-import { LabelledDeployment, deploymentReader } from '../deployments';
+import { LabelledDeployment, openDeploymentRun } from '../deployments';
 import { FactSourceAuditEvent } from '../source';
 
 const ID = CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentAudit;
@@ -100,22 +97,11 @@ export function createCloudflareDeploymentAuditFactRetriever(
     },
     handler: async ctx => {
       const now = (options.now ?? DateTime.now)();
-      const entities = await openEntities(
-        ctx,
-        ID,
-        COMPONENTS_WITH_DEPLOYMENTS_FILTER,
-        options.catalog,
-      );
-      if (!entities) return [];
-      const source = await openSource(
-        ctx,
-        ID,
-        options.source ?? createCloudflareFactSourceFromConfig,
-      );
-      if (!source) return [];
+      const run = await openDeploymentRun(ctx, ID, options);
+      if (!run) return [];
+      const { entities, source, read } = run;
 
       // Phase 1: the deployments of every entity (a failure only costs that entity its fact).
-      const read = deploymentReader(source);
       const since = now.toMillis() - lookbackDays * DAY_MS;
       const byEntity = new Map<Entity, Promise<LabelledDeployment[]>>();
       for (const entity of entities) {

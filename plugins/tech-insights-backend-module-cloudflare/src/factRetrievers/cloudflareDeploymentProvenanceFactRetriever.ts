@@ -1,18 +1,12 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { DateTime } from 'luxon';
-import {
-  CloudflareFactRetrieverOptions,
-  factsPerEntity,
-  openEntities,
-  openSource,
-} from '../common';
+import { CloudflareFactRetrieverOptions, factsPerEntity } from '../common';
 import {
   CLOUDFLARE_FACT_RETRIEVER_IDS,
   COMPONENTS_WITH_DEPLOYMENTS_FILTER,
   MAX_LISTED,
 } from '../constants';
-import { createCloudflareFactSourceFromConfig } from '../clientSource';
-import { deploymentReader } from '../deployments';
+import { openDeploymentRun } from '../deployments';
 
 const ID = CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentProvenance;
 
@@ -65,20 +59,9 @@ export function createCloudflareDeploymentProvenanceFactRetriever(
     },
     handler: async ctx => {
       const now = (options.now ?? DateTime.now)();
-      const entities = await openEntities(
-        ctx,
-        ID,
-        COMPONENTS_WITH_DEPLOYMENTS_FILTER,
-        options.catalog,
-      );
-      if (!entities) return [];
-      const source = await openSource(
-        ctx,
-        ID,
-        options.source ?? createCloudflareFactSourceFromConfig,
-      );
-      if (!source) return [];
-      const read = deploymentReader(source);
+      const run = await openDeploymentRun(ctx, ID, options);
+      if (!run) return [];
+      const { entities, read } = run;
       return factsPerEntity(ctx, ID, entities, now, async entity => {
         const deployments = await read(entity);
         const missing = deployments.filter(d => !d.commitSha || !d.ciRunUrl);
