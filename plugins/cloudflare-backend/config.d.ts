@@ -12,6 +12,16 @@ export interface Config {
        */
       ttlSeconds?: number;
     };
+    /** Who may make privileged calls besides signed-in users. */
+    permissions?: {
+      /**
+       * Service principal subjects (for example `plugin:scaffolder`, `external:audit-bot`) allowed
+       * to read `?view=unmasked` and to use the evidence routes. Backstage allows every service
+       * principal without asking the permission policy, so by default (empty) only users, whose
+       * permissions the policy decides, may make these calls.
+       */
+      trustedServices?: string[];
+    };
     /** Evidence snapshots. */
     evidence?: {
       /**

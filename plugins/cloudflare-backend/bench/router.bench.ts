@@ -127,6 +127,7 @@ async function main() {
     }),
     suite: SUITE,
     evidenceMaxScope: 20,
+    trustedServices: new Set(),
     now: () => new Date(),
   });
   const app = express();

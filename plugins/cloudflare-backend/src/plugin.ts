@@ -8,6 +8,7 @@ import { createCachedRead } from './service/cachedRead';
 import {
   readCacheTtlSeconds,
   readEvidenceMaxScope,
+  readTrustedServices,
   SUITE,
 } from './service/config';
 import { cloudflareReaderServiceRef } from './service/readerService';
@@ -61,6 +62,7 @@ export const cloudflarePlugin = createBackendPlugin({
             evidence,
             suite: SUITE,
             evidenceMaxScope: readEvidenceMaxScope(config),
+            trustedServices: readTrustedServices(config),
             now: () => new Date(),
           }),
         );

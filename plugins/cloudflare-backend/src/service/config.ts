@@ -52,3 +52,21 @@ export function readEvidenceMaxScope(config: Config): number {
   }
   return n;
 }
+
+/**
+ * `cloudflare.permissions.trustedServices`: service principal subjects allowed unmasked reads and
+ * the evidence routes (default none). Each must be a non-empty string.
+ */
+export function readTrustedServices(config: Config): Set<string> {
+  const list =
+    config.getOptionalStringArray('cloudflare.permissions.trustedServices') ??
+    [];
+  for (const s of list) {
+    if (!s.trim()) {
+      throw new InputError(
+        'Invalid config cloudflare.permissions.trustedServices: entries must be non-empty subjects such as plugin:scaffolder',
+      );
+    }
+  }
+  return new Set(list);
+}

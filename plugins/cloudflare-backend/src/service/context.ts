@@ -22,6 +22,7 @@ import { canonicalJson } from '../evidence/canonicalJson';
 import { CachedRead } from './cachedRead';
 import { toHttpError } from './errors';
 import { CloudflareReader, View } from './reader';
+import { TrustedServices } from './principals';
 
 /** What every route file gets. */
 export interface RouteContext {
@@ -35,6 +36,8 @@ export interface RouteContext {
   suite: { name: string; version: string };
   /** Most resources of each kind one provenance snapshot may name. */
   evidenceMaxScope: number;
+  /** Service principals allowed privileged calls (see `requireUserPrincipal`). */
+  trustedServices: TrustedServices;
   /** Clock of evidence snapshots. */
   now: () => Date;
 }
