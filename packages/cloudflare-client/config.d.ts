@@ -21,9 +21,29 @@ export interface Config {
 
     /**
      * Cloudflare v4 API base URL. Defaults to `https://api.cloudflare.com/client/v4`; the demo points it
-     * at `http://127.0.0.1:8787/client/v4`.
+     * at `http://127.0.0.1:8787/client/v4`. Must be `https:`; plain `http:` only for a loopback host
+     * (127.0.0.0/8, `::1`, `localhost`). A user name or password, a query string or a fragment is
+     * refused at start-up. The client always passes this URL (or the default) to the SDK, so the
+     * `CLOUDFLARE_BASE_URL` environment variable is never used.
      */
     apiBaseUrl?: string;
+
+    /** How deployment provenance read from Cloudflare is cleaned before it is shown or stored. */
+    provenance?: {
+      /**
+       * CI links: the `run=` URL of a version's message (`sha=... run=...`) and Workers Builds'
+       * pull request URL. Only `https:` URLs without a user name or password are kept; fragments are
+       * always dropped, query strings unless the host is listed here. Each dropped part is counted
+       * as a redaction.
+       */
+      ciRunUrl?: {
+        /**
+         * Host names (exact, case-insensitive) whose query strings are kept, e.g. a CI server that
+         * needs `?build=42`. Parameters whose name or value looks like a credential are still dropped.
+         */
+        allowQueryHosts?: string[];
+      };
+    };
 
     /** Transport of the calls to Cloudflare (the official SDK's timeout and retries). */
     fetch?: {

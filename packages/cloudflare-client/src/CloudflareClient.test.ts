@@ -2,6 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { ALL_SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
 import { CloudflareClient } from './CloudflareClient';
 import { CloudflareApiError } from './errors';
+import { DEFAULT_REDACTION_RULES } from './redaction';
 import {
   DEMO_ACCOUNT_ID,
   DEMO_API_TOKEN,
@@ -231,5 +232,71 @@ describe('CloudflareClient', () => {
       client.resetStats();
       expect(client.stats().calls).toBe(0);
     });
+  });
+
+  describe('base URL', () => {
+    const saved = process.env.CLOUDFLARE_BASE_URL;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.CLOUDFLARE_BASE_URL;
+      else process.env.CLOUDFLARE_BASE_URL = saved;
+    });
+
+    it('never takes CLOUDFLARE_BASE_URL from the environment', async () => {
+      process.env.CLOUDFLARE_BASE_URL = 'https://cf-base-url.evil.example/v4';
+      const seen: string[] = [];
+      const client = CloudflareClient.fromConfig(
+        new ConfigReader({
+          cloudflare: {
+            accountId: DEMO_ACCOUNT_ID,
+            apiToken: DEMO_API_TOKEN,
+            fetch: { maxRetries: 0 },
+          },
+        }),
+        {
+          // Records where the SDK sends the request, then refuses it: nothing leaves the machine.
+          fetch: async url => {
+            seen.push(String(url));
+            throw new TypeError('offline');
+          },
+        },
+      );
+      await expect(client.workers.listScripts()).rejects.toMatchObject({
+        kind: 'unavailable',
+      });
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatch(/^https:\/\/api\.cloudflare\.com\/client\/v4\//);
+    });
+
+    it('refuses a bad base URL given to the constructor, naming the key only', () => {
+      expect(
+        () =>
+          new CloudflareClient({
+            accountId: DEMO_ACCOUNT_ID,
+            apiToken: DEMO_API_TOKEN,
+            apiBaseUrl: 'http://ops:hunter2@api.evil.example/client/v4',
+            timeoutMs: 1000,
+            maxRetries: 0,
+            backoff: 'jitter',
+            redaction: DEFAULT_REDACTION_RULES,
+          }),
+      ).toThrow(
+        /^Invalid Cloudflare configuration at 'cloudflare\.apiBaseUrl': [^:@]*$/,
+      );
+    });
+  });
+
+  it("keeps Cloudflare's error text out of a failure read through the client", async () => {
+    const err = await failure(
+      demoClient({
+        token: 'CANARY-wrong-token-0123456789abcdef',
+      }).workers.listScripts(),
+    );
+    expect(err.cloudflareErrors.length).toBeGreaterThan(0);
+    expect(
+      err.cloudflareErrors.every(e => Object.keys(e).join() === 'code'),
+    ).toBe(true);
+    expect(err.message).toMatch(
+      /^Cloudflare workers\.listScripts failed: auth \(HTTP \d+\)( - Cloudflare code [\d, ]+)?$/,
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { Config } from '@backstage/config';
-import { CloudflareClientConfig, readCloudflareClientConfig } from './config';
+import {
+  CloudflareClientConfig,
+  DEFAULT_API_BASE_URL,
+  checkApiBaseUrl,
+  readCloudflareClientConfig,
+} from './config';
 import { ClientContext, CloudflareClientStats, LoggerLike } from './context';
 import { Redactor } from './redaction';
 import { WorkersApi } from './areas/workers';
@@ -71,14 +76,15 @@ export class CloudflareClient {
     this.ctx = new ClientContext(
       config.accountId,
       [config.apiToken],
-      new Redactor(config.redaction),
+      new Redactor(config.redaction, config.ciRunUrl),
       options.logger,
       {
         apiToken: config.apiToken,
         apiKey: null,
         apiEmail: null,
         userServiceKey: null,
-        ...(config.apiBaseUrl ? { baseURL: config.apiBaseUrl } : {}),
+        // Always explicit: the SDK would otherwise read CLOUDFLARE_BASE_URL from the environment.
+        baseURL: checkApiBaseUrl(config.apiBaseUrl ?? DEFAULT_API_BASE_URL),
         timeout: config.timeoutMs,
         maxRetries: config.maxRetries,
         fetch: options.fetch,

@@ -1,5 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { CloudflareConfigError, readCloudflareClientConfig } from './config';
+import {
+  CloudflareConfigError,
+  checkApiBaseUrl,
+  readCloudflareClientConfig,
+} from './config';
 
 const TOKEN = 'secret-token-value-0123456789abcdef';
 const base = { accountId: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', apiToken: TOKEN };
@@ -27,7 +31,8 @@ describe('readCloudflareClientConfig', () => {
       timeoutMs: 15000,
       maxRetries: 3,
       backoff: 'jitter',
-      apiBaseUrl: undefined,
+      apiBaseUrl: 'https://api.cloudflare.com/client/v4',
+      ciRunUrl: { allowQueryHosts: [] },
     });
     expect(c.redaction.highEntropyMinLength).toBe(20);
   });
@@ -89,6 +94,57 @@ describe('readCloudflareClientConfig', () => {
     failsAt(
       { ...base, redaction: { highEntropyMinLength: 1 } },
       'cloudflare.redaction.highEntropyMinLength',
+    );
+  });
+
+  it('accepts https, and plain http only on a loopback host', () => {
+    for (const ok of [
+      'https://api.cloudflare.com/client/v4',
+      'https://cf-proxy.acme.example/client/v4/',
+      'http://127.0.0.1:8787/client/v4',
+      'http://127.10.0.3/client/v4',
+      'http://localhost:8787/client/v4',
+      'http://[::1]:8787/client/v4',
+    ])
+      expect(read({ ...base, apiBaseUrl: ok }).apiBaseUrl).toBe(
+        ok.replace(/\/$/, ''),
+      );
+  });
+
+  it('refuses a base URL that is plain http off loopback, carries userinfo, a query or a fragment', () => {
+    for (const bad of [
+      'http://api.cloudflare.com/client/v4',
+      'http://10.0.0.8/client/v4',
+      'http://127.0.0.1.evil.example/client/v4',
+      'http://localhost.evil.example/client/v4',
+      'https://ops:hunter2-pass@api.cloudflare.com/client/v4',
+      'https://ops@api.cloudflare.com/client/v4',
+      'http://ops:hunter2-pass@127.0.0.1:8787/client/v4',
+      'https://api.cloudflare.com/client/v4?token=x',
+      'https://api.cloudflare.com/client/v4#x',
+    ]) {
+      failsAt({ ...base, apiBaseUrl: bad }, 'cloudflare.apiBaseUrl');
+      expect(() => checkApiBaseUrl(bad)).toThrow(CloudflareConfigError);
+      // The message names the key, never the URL or a part of it.
+      expect(() => checkApiBaseUrl(bad)).toThrow(
+        /^(?![\s\S]*(hunter2|ops|evil|api\.cloudflare\.com))/,
+      );
+    }
+  });
+
+  it('reads cloudflare.provenance.ciRunUrl.allowQueryHosts', () => {
+    expect(
+      read({
+        ...base,
+        provenance: { ciRunUrl: { allowQueryHosts: ['CI.Acme.example'] } },
+      }).ciRunUrl,
+    ).toEqual({ allowQueryHosts: ['ci.acme.example'] });
+    failsAt(
+      {
+        ...base,
+        provenance: { ciRunUrl: { allowQueryHosts: ['https://ci.example/'] } },
+      },
+      'cloudflare.provenance.ciRunUrl.allowQueryHosts[0]',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { CiRunUrlPolicy } from './ciRunUrl';
 import { DEFAULT_REDACTION_RULES, RedactionRules } from './redaction';
 
 /**
@@ -11,7 +12,10 @@ export interface CloudflareClientConfig {
   accountId: string;
   /** `cloudflare.apiToken`. Never logged or put into an error message. */
   apiToken: string;
-  /** `cloudflare.apiBaseUrl`: Cloudflare's v4 base URL; the SDK default when absent. */
+  /**
+   * `cloudflare.apiBaseUrl`: Cloudflare's v4 base URL, {@link DEFAULT_API_BASE_URL} when absent. Always
+   * passed to the SDK, so `CLOUDFLARE_BASE_URL` in the environment is never used.
+   */
   apiBaseUrl?: string;
   /** `cloudflare.fetch.timeoutMs`: per-request timeout, default 15000. */
   timeoutMs: number;
@@ -21,6 +25,8 @@ export interface CloudflareClientConfig {
   backoff: 'jitter';
   /** `cloudflare.redaction.*` added to the defaults. */
   redaction: RedactionRules;
+  /** `cloudflare.provenance.ciRunUrl.*`: how CI links are cleaned; none keep a query by default. */
+  ciRunUrl?: CiRunUrlPolicy;
 }
 
 /**
@@ -50,6 +56,92 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * @public
  */
 export const DEFAULT_MAX_RETRIES = 3;
+
+/**
+ * Cloudflare's v4 API base URL, used when `cloudflare.apiBaseUrl` is absent.
+ *
+ * @public
+ */
+export const DEFAULT_API_BASE_URL = 'https://api.cloudflare.com/client/v4';
+
+const BASE_URL_KEY = 'cloudflare.apiBaseUrl';
+
+/** True for 127.0.0.0/8, `::1` and `localhost` (the WHATWG URL parser normalises the spellings). */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return (
+    host === 'localhost' ||
+    host === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
+}
+
+/** `cloudflare.apiBaseUrl`, checked by {@link checkApiBaseUrl}. */
+function readApiBaseUrl(cf: Config): string {
+  const raw = read(BASE_URL_KEY, () => cf.getOptionalString('apiBaseUrl'));
+  return raw === undefined ? DEFAULT_API_BASE_URL : checkApiBaseUrl(raw);
+}
+
+/**
+ * Checks a Cloudflare API base URL: `https:` (plain `http:` only for a loopback host: 127.0.0.0/8,
+ * `::1`, `localhost`), no user name or password, no query or fragment. Returns it without trailing
+ * slashes; throws a {@link CloudflareConfigError} naming `cloudflare.apiBaseUrl`, never the value.
+ *
+ * @public
+ */
+export function checkApiBaseUrl(raw: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !url.hostname) {
+    throw new CloudflareConfigError(BASE_URL_KEY, 'must be an https URL');
+  }
+  if (url.username || url.password) {
+    throw new CloudflareConfigError(
+      BASE_URL_KEY,
+      'must not carry a user name or password',
+    );
+  }
+  const loopbackHttp = url.protocol === 'http:' && isLoopback(url.hostname);
+  if (url.protocol !== 'https:' && !loopbackHttp) {
+    throw new CloudflareConfigError(
+      BASE_URL_KEY,
+      'must be an https URL (http only for a loopback host)',
+    );
+  }
+  if (url.search || url.hash) {
+    throw new CloudflareConfigError(
+      BASE_URL_KEY,
+      'must not carry a query string or fragment',
+    );
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/** `cloudflare.provenance.ciRunUrl.allowQueryHosts`: host names, lower-cased. */
+function readCiRunUrlPolicy(cf: Config): CiRunUrlPolicy {
+  const key = 'cloudflare.provenance.ciRunUrl.allowQueryHosts';
+  const hosts =
+    read(key, () =>
+      cf.getOptionalStringArray('provenance.ciRunUrl.allowQueryHosts'),
+    ) ?? [];
+  return {
+    allowQueryHosts: hosts.map((h, i) => {
+      const host = h.trim().toLowerCase();
+      if (
+        !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(
+          host,
+        )
+      ) {
+        throw new CloudflareConfigError(`${key}[${i}]`, 'must be a host name');
+      }
+      return host;
+    }),
+  };
+}
 
 function read<T>(key: string, fn: () => T): T {
   try {
@@ -131,24 +223,7 @@ export function readCloudflareClientConfig(
     );
   }
 
-  const apiBaseUrl = read('cloudflare.apiBaseUrl', () =>
-    cf.getOptionalString('apiBaseUrl'),
-  );
-  if (apiBaseUrl !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(apiBaseUrl);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      throw new CloudflareConfigError(
-        'cloudflare.apiBaseUrl',
-        'must be an http(s) URL',
-      );
-    }
-  }
-
+  const apiBaseUrl = readApiBaseUrl(cf);
   const fetchCfg = read('cloudflare.fetch', () =>
     cf.getOptionalConfig('fetch'),
   );
@@ -219,10 +294,11 @@ export function readCloudflareClientConfig(
   return {
     accountId,
     apiToken,
-    apiBaseUrl: apiBaseUrl?.replace(/\/+$/, ''),
+    apiBaseUrl,
     timeoutMs,
     maxRetries,
     backoff: 'jitter',
     redaction,
+    ciRunUrl: readCiRunUrlPolicy(cf),
   };
 }

@@ -28,7 +28,8 @@ export type CloudflareErrorKind =
 
 /**
  * The one error type the client throws. Its message names the operation, the kind, the HTTP status and
- * Cloudflare's error codes; it never carries the token, request headers or any response value.
+ * Cloudflare's numeric error codes; it never carries the token, request headers, any response value
+ * or Cloudflare's error text (which may quote request values or personal data).
  *
  * @public
  */
@@ -41,24 +42,24 @@ export class CloudflareApiError extends Error {
   readonly status?: number;
   /** Seconds Cloudflare asked to wait (`Retry-After`), for `rate-limited`. */
   readonly retryAfterSeconds?: number;
-  /** Cloudflare's error codes and messages from the v4 envelope, when present. */
-  readonly cloudflareErrors: ReadonlyArray<{ code: number; message: string }>;
+  /** Cloudflare's numeric error codes from the v4 envelope, when present (never their text). */
+  readonly cloudflareErrors: ReadonlyArray<{ code: number }>;
 
   constructor(options: {
     kind: CloudflareErrorKind;
     operation: string;
     status?: number;
     retryAfterSeconds?: number;
-    cloudflareErrors?: ReadonlyArray<{ code: number; message: string }>;
+    cloudflareErrors?: ReadonlyArray<{ code: number }>;
     detail?: string;
   }) {
     const parts = [`Cloudflare ${options.operation} failed: ${options.kind}`];
     if (options.status !== undefined) parts.push(`(HTTP ${options.status})`);
-    const cfErrors = options.cloudflareErrors ?? [];
+    const cfErrors = (options.cloudflareErrors ?? []).map(e => ({
+      code: e.code,
+    }));
     if (cfErrors.length > 0) {
-      parts.push(
-        `- ${cfErrors.map(e => `${e.code}: ${e.message}`).join('; ')}`,
-      );
+      parts.push(`- Cloudflare code ${cfErrors.map(e => e.code).join(', ')}`);
     }
     if (options.detail) parts.push(`- ${options.detail}`);
     super(parts.join(' '));
@@ -98,34 +99,15 @@ export function isCloudflareApiError(e: unknown): e is CloudflareApiError {
   );
 }
 
-const MAX_TEXT = 300;
-
-/** Removes every occurrence of the given secrets from a text, and caps its length. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 4) out = out.split(s).join('[redacted]');
-  }
-  return out.length > MAX_TEXT ? `${out.slice(0, MAX_TEXT)}...` : out;
-}
-
-function cloudflareErrorsOf(
-  err: APIError,
-  secrets: readonly string[],
-): Array<{ code: number; message: string }> {
+/** Cloudflare's numeric error codes; their text is never kept. */
+function cloudflareErrorsOf(err: APIError): Array<{ code: number }> {
   const list = Array.isArray((err as { errors?: unknown }).errors)
     ? (err as { errors: unknown[] }).errors
     : [];
   return list
-    .filter(
-      (e): e is { code?: unknown; message?: unknown } =>
-        typeof e === 'object' && e !== null,
-    )
+    .filter((e): e is { code?: unknown } => typeof e === 'object' && e !== null)
     .slice(0, 5)
-    .map(e => ({
-      code: typeof e.code === 'number' ? e.code : 0,
-      message: scrub(typeof e.message === 'string' ? e.message : '', secrets),
-    }));
+    .map(e => ({ code: typeof e.code === 'number' ? e.code : 0 }));
 }
 
 function retryAfterOf(err: APIError): number | undefined {
@@ -142,14 +124,16 @@ function retryAfterOf(err: APIError): number | undefined {
 
 /**
  * Maps anything a read can throw (SDK errors, `SyntaxError`, zod errors, our own) to a
- * {@link CloudflareApiError}. `secrets` (the API token) are scrubbed from every text kept.
+ * {@link CloudflareApiError}. No text from Cloudflare or from the request is kept (only the status,
+ * Cloudflare's numeric codes and our own wording), so the secrets passed in have nothing to be
+ * scrubbed from; the parameter stays for callers.
  *
  * @public
  */
 export function toCloudflareApiError(
   err: unknown,
   operation: string,
-  secrets: readonly string[] = [],
+  _secrets: readonly string[] = [],
 ): CloudflareApiError {
   if (isCloudflareApiError(err)) return err;
   if (err instanceof APIConnectionTimeoutError) {
@@ -175,7 +159,7 @@ export function toCloudflareApiError(
   }
   if (err instanceof APIError) {
     const status = err.status;
-    const cloudflareErrors = cloudflareErrorsOf(err, secrets);
+    const cloudflareErrors = cloudflareErrorsOf(err);
     const base = { operation, status, cloudflareErrors };
     if (status === 401 || status === 403)
       return new CloudflareApiError({ kind: 'auth', ...base });

@@ -12,7 +12,15 @@ export {
   CloudflareConfigError,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_MAX_RETRIES,
+  DEFAULT_API_BASE_URL,
+  checkApiBaseUrl,
 } from './config';
+export {
+  sanitizeCiRunUrl,
+  sanitizeUrlsInText,
+  DEFAULT_CI_RUN_URL_POLICY,
+} from './ciRunUrl';
+export type { CiRunUrlPolicy, SanitizedUrl } from './ciRunUrl';
 export type { CloudflareClientConfig } from './config';
 export type {
   LoggerLike,
@@ -35,6 +43,7 @@ export {
   looksHighEntropy,
   noteSecretFields,
   countRedactions,
+  CREDENTIAL_NAME_PLACEHOLDER,
 } from './redaction';
 export type { Redaction, RedactionReason, RedactionRules } from './redaction';
 export type { FieldClass, FieldClassMap } from './fieldClasses';
@@ -46,6 +55,7 @@ export {
   sensitiveKeysOf,
   ALL_FIELD_CLASSES,
   MASKED,
+  PERSON_ONLY_KEYS,
 } from './masking';
 export type { MaskView, MaskResult } from './masking';
 export {

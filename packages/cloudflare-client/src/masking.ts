@@ -61,19 +61,34 @@ export function maskValue(value: string): string {
 }
 
 /**
- * Leaf key names declared `sensitive` in the given maps: the masker matches values by these names.
+ * Leaf names too generic to mask everywhere (`name` is also a script's, a project's, a policy's):
+ * when a map declares one `sensitive`, it is masked only in an object that also holds a person's
+ * `email` (an Access user, a device's last user).
  *
  * @public
  */
-export function sensitiveKeysOf(maps: readonly FieldClassMap[]): Set<string> {
+export const PERSON_ONLY_KEYS: ReadonlySet<string> = new Set(['name']);
+
+function sensitiveLeaves(maps: readonly FieldClassMap[]): Set<string> {
   const keys = new Set<string>();
   for (const map of maps) {
     for (const [path, cls] of Object.entries(map)) {
       if (cls !== 'sensitive') continue;
-      const leaf = path.split('.').pop()!.replace(/\[\]$/, '');
-      keys.add(leaf);
+      keys.add(path.split('.').pop()!.replace(/\[\]$/, ''));
     }
   }
+  return keys;
+}
+
+/**
+ * Leaf key names declared `sensitive` in the given maps: the masker matches values by these names
+ * ({@link PERSON_ONLY_KEYS} excepted: see there).
+ *
+ * @public
+ */
+export function sensitiveKeysOf(maps: readonly FieldClassMap[]): Set<string> {
+  const keys = sensitiveLeaves(maps);
+  PERSON_ONLY_KEYS.forEach(k => keys.delete(k));
   return keys;
 }
 
@@ -89,7 +104,7 @@ export interface MaskResult<T> {
   masked: Record<string, number>;
 }
 
-let registry: Set<string> | undefined;
+let registry: { keys: Set<string>; personKeys: Set<string> } | undefined;
 let registryMaps: FieldClassMap[] = [...ALL_FIELD_CLASSES];
 
 /**
@@ -103,8 +118,14 @@ export function registerFieldClasses(...maps: FieldClassMap[]): void {
   registry = undefined;
 }
 
-function sensitiveKeys(): Set<string> {
-  if (!registry) registry = sensitiveKeysOf(registryMaps);
+function sensitiveKeys() {
+  if (!registry) {
+    const leaves = sensitiveLeaves(registryMaps);
+    registry = {
+      keys: sensitiveKeysOf(registryMaps),
+      personKeys: new Set([...PERSON_ONLY_KEYS].filter(k => leaves.has(k))),
+    };
+  }
   return registry;
 }
 
@@ -113,7 +134,9 @@ function sensitiveKeys(): Set<string> {
  * 1. a value under a key that some registered {@link FieldClassMap} declares `sensitive` is masked
  *    with {@link maskValue} (strings inside nested objects and arrays under that key too);
  * 2. an object with `credentialLike: true` (a binding, variable or secret whose name looks like a
- *    credential) has its `name` masked.
+ *    credential) has its `name` masked;
+ * 3. an object holding a person's `email` (a string) has its {@link PERSON_ONLY_KEYS} masked when a
+ *    map declares them sensitive (an Access user's display `name`).
  * `unmasked` returns the value untouched. The input is never modified.
  *
  * @public
@@ -124,7 +147,7 @@ export function maskSensitiveCounted<T>(
 ): MaskResult<T> {
   const masked: Record<string, number> = {};
   if (view === 'unmasked') return { value: data, masked };
-  const keys = sensitiveKeys();
+  const { keys, personKeys } = sensitiveKeys();
   const count = (k: string) => {
     masked[k] = (masked[k] ?? 0) + 1;
   };
@@ -140,11 +163,12 @@ export function maskSensitiveCounted<T>(
     if (v && typeof v === 'object') {
       const obj = v as Record<string, unknown>;
       const out: Record<string, unknown> = {};
+      const person = typeof obj.email === 'string';
       for (const [k, x] of Object.entries(obj)) {
         if (
-          k === 'name' &&
-          obj.credentialLike === true &&
-          typeof x === 'string'
+          typeof x === 'string' &&
+          ((k === 'name' && obj.credentialLike === true) ||
+            (person && personKeys.has(k)))
         ) {
           count('name');
           out[k] = MASKED;

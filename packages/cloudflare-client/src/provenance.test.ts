@@ -2,6 +2,8 @@ import {
   formatProvenanceAnnotation,
   parseProvenanceAnnotation,
 } from './provenance';
+import { sanitizeUrlsInText } from './ciRunUrl';
+import { Redactor } from './redaction';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const RUN = 'https://github.com/acme-org/acme-api/actions/runs/123456';
@@ -53,5 +55,51 @@ describe('parseProvenanceAnnotation', () => {
       {},
     );
     expect(parseProvenanceAnnotation('run=https://')).toEqual({});
+  });
+});
+
+describe('parseProvenanceAnnotation: credential-carrying run URLs', () => {
+  it('refuses a run URL with a user name or password, and counts it', () => {
+    expect(
+      parseProvenanceAnnotation(
+        `sha=${SHA} run=https://user:tok3n@ci.example/run/1`,
+      ),
+    ).toEqual({ commitSha: SHA, redacted: 1 });
+    expect(
+      parseProvenanceAnnotation('run=https://deploy-bot@ci.example/run/1'),
+    ).toEqual({ redacted: 1 });
+  });
+
+  it('drops query strings and fragments, and counts each', () => {
+    expect(
+      parseProvenanceAnnotation(`run=${RUN}?token=abc123&x=1#access_token=z`),
+    ).toEqual({ ciRunUrl: RUN, redacted: 2 });
+  });
+
+  it('keeps the query of an allowed host, minus credential-like parameters', () => {
+    expect(
+      parseProvenanceAnnotation(
+        'run=https://ci.example/job?build=42&token=abc123#frag',
+        { allowQueryHosts: ['ci.example'] },
+        new Redactor(),
+      ),
+    ).toEqual({ ciRunUrl: 'https://ci.example/job?build=42', redacted: 2 });
+  });
+});
+
+describe('sanitizeUrlsInText', () => {
+  it('cleans every URL inside a message', () => {
+    expect(
+      sanitizeUrlsInText(
+        `sha=${SHA} run=https://user:tok3n@ci.example/run/1 see ${RUN}?sig=zz.`,
+      ),
+    ).toEqual({
+      text: `sha=${SHA} run=[redacted-url] see ${RUN}.`,
+      redacted: 2,
+    });
+    expect(sanitizeUrlsInText(`run=${RUN}`)).toEqual({
+      text: `run=${RUN}`,
+      redacted: 0,
+    });
   });
 });

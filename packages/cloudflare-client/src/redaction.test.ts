@@ -1,4 +1,5 @@
 import {
+  CREDENTIAL_NAME_PLACEHOLDER,
   DEFAULT_REDACTION_RULES,
   Redaction,
   Redactor,
@@ -29,10 +30,34 @@ describe('Redactor', () => {
     expect(r.isCredentialName(name)).toBe(true),
   );
 
-  it.each(['LOG_LEVEL', 'API_BASE', 'REGION', 'ENVIRONMENT'])(
-    'keeps the name %s',
-    name => expect(r.isCredentialName(name)).toBe(false),
+  it.each([
+    'pass',
+    'DB_PASS',
+    'dbPass',
+    'key',
+    'STRIPE_KEY',
+    'stripeKey',
+    'license-key',
+    'salt',
+    'HASH_SALT',
+    'passphrase',
+    'SSH_PASSPHRASE',
+  ])('treats the short name %s as a credential', name =>
+    expect(r.isCredentialName(name)).toBe(true),
   );
+
+  it.each([
+    'LOG_LEVEL',
+    'API_BASE',
+    'REGION',
+    'ENVIRONMENT',
+    'KEYBOARD_LAYOUT',
+    'monkey',
+    'COMPASS_URL',
+    'bypass_cache',
+    'BASALT_THEME',
+    'keyValue',
+  ])('keeps the name %s', name => expect(r.isCredentialName(name)).toBe(false));
 
   it.each([
     ['a JWT', JWT],
@@ -82,13 +107,14 @@ describe('Redactor', () => {
       nested: {
         list: ['plain', null],
         token_id: 'f'.repeat(32),
-        id: 'Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1',
       },
       empty_password: '',
     });
+    // A token-shaped value under `id` is withheld too: identifier keys are not exempt from value checks.
     expect(notes).toEqual([
-      { path: 'json.webhook_secret', reason: 'credential-key-name' },
+      { path: 'json.[credential-name]', reason: 'credential-key-name' },
       { path: 'json.nested.list[1]', reason: 'credential-value-shape' },
+      { path: 'json.nested.id', reason: 'credential-value-shape' },
     ]);
     expect(JSON.stringify(notes)).not.toContain(JWT);
   });
@@ -146,5 +172,48 @@ describe('Redactor', () => {
     expect(looksHighEntropy('Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1', 30)).toBe(false);
     expect(looksHighEntropy('Zx9Qm2Lr7Tp4 Wv8Kj3Nb6Hd1')).toBe(false);
     expect(looksHighEntropy('abcdefghijklmnopqrstuvwxyz')).toBe(false);
+  });
+
+  it('checks the values under identifier keys (an access key id holding AKIA...)', () => {
+    const notes: Redaction[] = [];
+    const out = r.redactJson(
+      {
+        access_key_id: 'AKIAIOSFODNN7EXAMPLE',
+        session_hash: JWT,
+        client_id: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        namespace_id: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+        app_uid: '0c6e2f0a-4b1d-4e8a-9f3c-5d7b1a2e4c6f',
+        commit_hash: '0123456789abcdef0123456789abcdef01234567',
+      },
+      'json',
+      notes,
+      { keyNames: false },
+    );
+    expect(out).toEqual({
+      namespace_id: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+      app_uid: '0c6e2f0a-4b1d-4e8a-9f3c-5d7b1a2e4c6f',
+      commit_hash: '0123456789abcdef0123456789abcdef01234567',
+    });
+    expect(notes.map(n => n.path)).toEqual([
+      'json.access_key_id',
+      'json.session_hash',
+      'json.client_id',
+    ]);
+  });
+
+  it('never echoes a credential-like name in a note path', () => {
+    const notes: Redaction[] = [];
+    r.redactJson(
+      { STRIPE_KEY: 'x', nested: { db_pass: 'y', list: [{ salt: 'z' }] } },
+      'json',
+      notes,
+    );
+    expect(notes.map(n => n.path)).toEqual([
+      'json.[credential-name]',
+      'json.nested.[credential-name]',
+      'json.nested.list[0].[credential-name]',
+    ]);
+    expect(r.pathName('LOG_LEVEL')).toBe('LOG_LEVEL');
+    expect(r.pathName('GITHUB_TOKEN')).toBe(CREDENTIAL_NAME_PLACEHOLDER);
   });
 });

@@ -7,6 +7,8 @@
  * that an audit record can say what was withheld.
  */
 
+import { CiRunUrlPolicy, DEFAULT_CI_RUN_URL_POLICY } from './ciRunUrl';
+
 /**
  * Why a value was withheld.
  *
@@ -54,7 +56,11 @@ export interface RedactionRules {
  * @public
  */
 export const DEFAULT_KEY_NAME_PATTERNS: readonly RegExp[] = [
-  /(secret|token|password|passwd|pwd|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth|signing[_-]?key|session[_-]?key|webhook[_-]?url|dsn|conn(ection)?[_-]?str)/i,
+  /(secret|token|password|passwd|passphrase|pwd|api[_-]?key|private[_-]?key|access[_-]?key|credential|auth|signing[_-]?key|session[_-]?key|webhook[_-]?url|dsn|conn(ection)?[_-]?str)/i,
+  // Whole words: `key`, `STRIPE_KEY`, `db-pass`, `hash.salt` (not `keyboard`, `compass`, `basalt`).
+  /(^|[^a-z0-9])(key|pass|salt)s?($|[^a-z0-9])/i,
+  // camelCase words: `stripeKey`, `dbPass`, `hashSalt`.
+  /[a-z0-9](Key|Pass|Salt)s?($|[^a-z])/,
 ];
 
 /**
@@ -85,8 +91,21 @@ export const DEFAULT_REDACTION_RULES: RedactionRules = {
 const REMOVED = Symbol('removed');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Keys naming identifiers, whose hex or token-shaped values are not secrets. */
+/**
+ * Keys naming identifiers (`id`, `*_id`, `uuid`, `tag`, `hash`, `sha`, `etag`): their names are not
+ * checked (a `token_id` names a token, it does not hold one), and an identifier-shaped value (hex,
+ * UUID, digits) under them is not a high-entropy token. Every other value check applies to them.
+ */
 const ID_KEY = /(^|[_-])(id|uuid|tag|hash|sha|etag)$|Id$/;
+const ID_VALUE =
+  /^(?:[0-9a-f]+|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|\d+)$/i;
+
+/**
+ * The neutral placeholder that stands for a credential-like name inside a {@link Redaction} path.
+ *
+ * @public
+ */
+export const CREDENTIAL_NAME_PLACEHOLDER = '[credential-name]';
 
 /** Shannon entropy in bits per character. */
 function entropy(s: string): number {
@@ -122,7 +141,14 @@ export function looksHighEntropy(value: string, minLength = 20): boolean {
 export class Redactor {
   private keyNames = true;
 
-  constructor(readonly rules: RedactionRules = DEFAULT_REDACTION_RULES) {}
+  /**
+   * @param rules - the redaction rules.
+   * @param ciRunUrlPolicy - how CI links are cleaned (see `sanitizeCiRunUrl`).
+   */
+  constructor(
+    readonly rules: RedactionRules = DEFAULT_REDACTION_RULES,
+    readonly ciRunUrlPolicy: CiRunUrlPolicy = DEFAULT_CI_RUN_URL_POLICY,
+  ) {}
 
   /** True when a name (binding, variable, JSON key) looks like a credential's. */
   isCredentialName(name: string | undefined | null): boolean {
@@ -134,6 +160,23 @@ export class Redactor {
     if (typeof value !== 'string') return false;
     return (
       this.rules.valuePatterns.some(p => p.test(value)) ||
+      looksHighEntropy(value, this.rules.highEntropyMinLength)
+    );
+  }
+
+  /**
+   * A user-chosen name (binding, variable, JSON key) as it may appear in a {@link Redaction} path:
+   * {@link CREDENTIAL_NAME_PLACEHOLDER} when the name looks like a credential's, else the name.
+   */
+  pathName(name: string): string {
+    return this.isCredentialName(name) ? CREDENTIAL_NAME_PLACEHOLDER : name;
+  }
+
+  /** True when a value under an identifier key looks like a credential (identifier shapes excepted). */
+  private isCredentialIdValue(value: string): boolean {
+    if (this.rules.valuePatterns.some(p => p.test(value))) return true;
+    return (
+      !ID_VALUE.test(value) &&
       looksHighEntropy(value, this.rules.highEntropyMinLength)
     );
   }
@@ -154,7 +197,10 @@ export class Redactor {
    * Redacts a JSON value recursively: every value under a credential-like key (unless `keyNames` is
    * false, for JSON whose keys are Cloudflare's schema rather than user-chosen names), and every
    * string that looks like a credential, is removed (object keys are dropped, array items become
-   * `null`). Keys naming identifiers (`id`, `*_id`, `uuid`, `tag`, `hash`) are exempt.
+   * `null`). Keys naming identifiers (`id`, `*_id`, `uuid`, `tag`, `hash`) are exempt from the name
+   * check, and identifier-shaped values under them from the high-entropy check; every other value
+   * check applies to every key. A credential-like key name never appears in a note's path (see
+   * {@link Redactor.pathName}).
    */
   redactJson(
     value: unknown,
@@ -182,7 +228,7 @@ export class Redactor {
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        const childPath = `${path}.${k}`;
+        const childPath = `${path}.${this.keyNames ? this.pathName(k) : k}`;
         if (
           this.keyNames &&
           !ID_KEY.test(k) &&
@@ -201,8 +247,9 @@ export class Redactor {
     }
     if (
       typeof value === 'string' &&
-      !(key && ID_KEY.test(key)) &&
-      this.isCredentialValue(value)
+      (key && ID_KEY.test(key)
+        ? this.isCredentialIdValue(value)
+        : this.isCredentialValue(value))
     ) {
       notes.push({ path, reason: 'credential-value-shape' });
       return REMOVED;

@@ -28,7 +28,7 @@ describe('PagesApi', () => {
       expect.arrayContaining([
         { path: 'build_config.web_analytics_token', reason: 'secret-field' },
         {
-          path: 'deployment_configs.production.env_vars.SESSION_SECRET.value',
+          path: 'deployment_configs.production.env_vars.[credential-name].value',
           reason: 'secret-field',
         },
       ]),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ClientContext } from '../context';
 import { compact } from '../envelope';
 import { FieldClassMap } from '../fieldClasses';
-import { parseProvenanceAnnotation } from '../provenance';
+import { gitCommitUrl, readCommitMessage } from './annotationProvenance';
 import { Redaction } from '../redaction';
 
 const AREA = 'pages';
@@ -243,18 +243,12 @@ export interface PagesDeploymentsOptions {
   limit?: number;
 }
 
-function commitUrlOf(
-  source: z.infer<typeof sourceSchema>,
-  sha?: string | null,
-): string | undefined {
-  const owner = source?.config?.owner;
-  const repo = source?.config?.repo_name;
-  if (!owner || !repo || !sha) return undefined;
-  if (source?.type === 'gitlab')
-    return `https://gitlab.com/${owner}/${repo}/-/commit/${sha}`;
-  if (source?.type === 'github')
-    return `https://github.com/${owner}/${repo}/commit/${sha}`;
-  return undefined;
+/** Commit URL of a Git-connected project (GitHub or GitLab). */
+function commitUrlOf(source: z.infer<typeof sourceSchema>, sha?: string) {
+  const c = source?.config;
+  return source?.type
+    ? gitCommitUrl(source.type, c?.owner, c?.repo_name, sha)
+    : undefined;
 }
 
 /**
@@ -334,7 +328,7 @@ export class PagesApi {
     for (const [k, v] of Object.entries(r.env_vars ?? {})) {
       if (v && v.value !== undefined && v.value !== null && v.value !== '') {
         notes.push({
-          path: `${prefix}env_vars.${k}.value`,
+          path: `${prefix}env_vars.${this.ctx.redactor.pathName(k)}.value`,
           reason: 'secret-field',
         });
       }
@@ -354,7 +348,11 @@ export class PagesApi {
     if (count) this.ctx.countRedactions(AREA, redactions);
     const meta = d.deployment_trigger?.metadata;
     const triggerType = d.deployment_trigger?.type ?? undefined;
-    const parsed = parseProvenanceAnnotation(meta?.commit_message);
+    const { parsed, message } = readCommitMessage(
+      this.ctx,
+      AREA,
+      meta?.commit_message,
+    );
     const commitSha = meta?.commit_hash || parsed.commitSha || undefined;
     const projectName = d.project_name ?? undefined;
     const ciRunUrl =
@@ -373,7 +371,7 @@ export class PagesApi {
       environment: d.environment ?? undefined,
       branch: meta?.branch || undefined,
       commitSha,
-      commitMessage: meta?.commit_message || undefined,
+      commitMessage: message || undefined,
       commitUrl: commitUrlOf(d.source, commitSha),
       triggerType,
       status: d.latest_stage?.status ?? undefined,

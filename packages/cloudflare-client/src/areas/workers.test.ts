@@ -62,12 +62,19 @@ describe('WorkersApi', () => {
     });
     expect(settings.redactions).toEqual(
       expect.arrayContaining([
-        { path: 'bindings.STRIPE_API_KEY.text', reason: 'credential-key-name' },
+        // Credential-like names never appear in a note's path.
         {
-          path: 'bindings.PAYMENT_CONFIG.json.webhook_secret',
+          path: 'bindings.[credential-name].text',
+          reason: 'credential-key-name',
+        },
+        {
+          path: 'bindings.PAYMENT_CONFIG.json.[credential-name]',
           reason: 'credential-key-name',
         },
       ]),
+    );
+    expect(JSON.stringify(settings.redactions)).not.toMatch(
+      /STRIPE_API_KEY|webhook_secret/,
     );
     expect(countRedactions(settings)).toBe(settings.redactions.length);
     expect(client.stats().redactionsByArea.workers).toBe(

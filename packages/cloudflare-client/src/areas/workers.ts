@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { ClientContext } from '../context';
 import { compact, getEnvelope, seg } from '../envelope';
 import { FieldClassMap } from '../fieldClasses';
-import { parseProvenanceAnnotation } from '../provenance';
+import {
+  cleanPullRequestUrl,
+  gitCommitUrl,
+  githubCommitFromRun,
+  readAnnotationProvenance,
+} from './annotationProvenance';
 import { Redaction, noteSecretFields } from '../redaction';
 
 const AREA = 'workers';
@@ -490,7 +495,7 @@ export class WorkersApi {
   private redactBinding(raw: unknown, notes: Redaction[]): WorkerBinding {
     const b = bindingBase.parse(raw);
     const redactor = this.ctx.redactor;
-    const path = `bindings.${b.name}`;
+    const path = `bindings.${redactor.pathName(b.name)}`;
     const out: WorkerBinding = compact({
       ...b,
       text: undefined,
@@ -658,13 +663,21 @@ export class WorkersApi {
     if (vars && typeof vars === 'object') {
       for (const k of Object.keys(vars)) {
         notes.push({
-          path: `build_trigger_metadata.environment_variables.${k}`,
+          path: `build_trigger_metadata.environment_variables.${this.ctx.redactor.pathName(
+            k,
+          )}`,
           reason: 'secret-field',
         });
       }
     }
     this.ctx.countRedactions(AREA, notes);
-    return workersBuildSchema.parse(raw);
+    const build = workersBuildSchema.parse(raw);
+    if (build.pull_request)
+      build.pull_request.pull_request_url = cleanPullRequestUrl(
+        this.ctx,
+        build.pull_request.pull_request_url,
+      );
+    return build;
   }
 
   /**
@@ -756,11 +769,12 @@ export class WorkersApi {
     const primary = sorted[0];
     const version = primary ? versions.get(primary.version_id) : undefined;
     const build = primary ? builds[primary.version_id] : undefined;
-    const message =
-      version?.annotations?.['workers/message'] ??
-      d.annotations?.['workers/message'] ??
-      undefined;
-    const tag = version?.annotations?.['workers/tag'] ?? undefined;
+    const { message, tag, commitSha, ciRunUrl } = readAnnotationProvenance(
+      this.ctx,
+      version?.annotations?.['workers/message'],
+      version?.annotations?.['workers/tag'],
+      d.annotations?.['workers/message'],
+    );
     const base: CfDeployment = {
       id: d.id,
       createdOn: d.created_on,
@@ -792,7 +806,7 @@ export class WorkersApi {
         ...base,
         provenance: 'workers-builds' as const,
         commitSha: meta.commit_hash,
-        commitUrl: commitUrlOf(provider, owner, repo, meta.commit_hash),
+        commitUrl: gitCommitUrl(provider, owner, repo, meta.commit_hash),
         ciRunUrl: `https://dash.cloudflare.com/${
           this.account_id
         }/workers/services/view/${seg(scriptName)}/production/builds/${seg(
@@ -804,13 +818,6 @@ export class WorkersApi {
         buildOutcome: build.build_outcome ?? undefined,
       });
     }
-    const parsed = [
-      parseProvenanceAnnotation(version?.annotations?.['workers/message']),
-      parseProvenanceAnnotation(tag),
-      parseProvenanceAnnotation(d.annotations?.['workers/message']),
-    ];
-    const commitSha = parsed.find(p => p.commitSha)?.commitSha;
-    const ciRunUrl = parsed.find(p => p.ciRunUrl)?.ciRunUrl;
     if (commitSha || ciRunUrl) {
       return compact({
         ...base,
@@ -853,30 +860,6 @@ export class WorkersApi {
     }
     return found;
   }
-}
-
-/** Commit URL on GitHub or GitLab. */
-function commitUrlOf(
-  provider?: string | null,
-  owner?: string | null,
-  repo?: string | null,
-  sha?: string | null,
-) {
-  if (!owner || !repo || !sha) return undefined;
-  if (provider === 'gitlab')
-    return `https://gitlab.com/${owner}/${repo}/-/commit/${sha}`;
-  if (!provider || provider === 'github')
-    return `https://github.com/${owner}/${repo}/commit/${sha}`;
-  return undefined;
-}
-
-/** A GitHub Actions run URL names the repository: derive the commit URL from it. */
-function githubCommitFromRun(runUrl?: string, sha?: string) {
-  if (!runUrl || !sha) return undefined;
-  const m = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/actions\/runs\/\d+/.exec(
-    runUrl,
-  );
-  return m ? `https://github.com/${m[1]}/${m[2]}/commit/${sha}` : undefined;
 }
 
 /**

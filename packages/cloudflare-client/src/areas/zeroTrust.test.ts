@@ -159,4 +159,29 @@ describe('ZeroTrustApi', () => {
     const one = await client.zeroTrust.listUsers({ email: users[0].email! });
     expect(one.map(u => u.id)).toContain(users[0].id);
   });
+
+  it("masks Access users' display names beside their emails, not other names", async () => {
+    const users = await demoClient().zeroTrust.listUsers();
+    const user = users.find(u => u.name && u.email)!;
+    const { value, masked } = maskSensitiveCounted(users, 'masked');
+    const same = value.find(u => u.id === user.id)!;
+    expect(same.name).toBe('[masked]');
+    expect(same.email).toMatch(/^.\*\*\*@/);
+    expect(masked.name).toBe(users.filter(u => u.name && u.email).length);
+    // The backend's own JSON shape of a user is masked the same way.
+    expect(
+      maskSensitiveCounted(
+        { id: user.id, email: user.email, name: user.name },
+        'masked',
+      ).value.name,
+    ).toBe('[masked]');
+    expect(maskSensitiveCounted(users, 'unmasked').value[0].name).toBe(
+      users[0].name,
+    );
+    // A name that is not a person's stays.
+    const apps = await demoClient().zeroTrust.listApplications();
+    expect(maskSensitive(apps, 'masked').map(a => a.name)).toEqual(
+      apps.map(a => a.name),
+    );
+  });
 });

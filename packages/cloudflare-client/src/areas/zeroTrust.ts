@@ -3,6 +3,11 @@ import { ClientContext } from '../context';
 import { compact } from '../envelope';
 import { FieldClassMap } from '../fieldClasses';
 import { Redaction, noteSecretFields } from '../redaction';
+import {
+  AccessUser,
+  accessUserFieldClasses,
+  accessUserSchema,
+} from './accessUsers';
 
 const AREA = 'zeroTrust';
 const str = z.string().nullish();
@@ -311,38 +316,8 @@ export interface AccessRequestFilter {
   direction?: 'asc' | 'desc';
 }
 
-/**
- * An Access user.
- *
- * @public
- */
-export const accessUserSchema = z.object({
-  id: z.string(),
-  uid: str,
-  name: str,
-  email: str,
-  access_seat: bool,
-  gateway_seat: bool,
-  seat_uid: str,
-  active_device_count: z.number().nullish(),
-  last_successful_login: str,
-  created_at: str,
-  updated_at: str,
-});
-
-/**
- * An Access user as the client returns it.
- *
- * @public
- */
-export type AccessUser = z.infer<typeof accessUserSchema>;
-
-/**
- * Field classes of {@link AccessUser}. The display `name` is shown as the catalog shows users.
- *
- * @public
- */
-export const accessUserFieldClasses: FieldClassMap = { email: 'sensitive' };
+export { accessUserSchema, accessUserFieldClasses } from './accessUsers';
+export type { AccessUser } from './accessUsers';
 
 // ---------------------------------------------------------------------------------------------
 
