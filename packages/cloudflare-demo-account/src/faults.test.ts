@@ -1,6 +1,7 @@
 import Cloudflare from 'cloudflare';
 import { TEST_BASE_URL, sdk, useDemoAccount } from './__testUtils__/sdk';
 import { parseFault } from './faults';
+import { demoFetch } from './testUtils';
 import { DEMO_API_TOKEN } from './state';
 
 /**
@@ -187,6 +188,109 @@ describe('fault knobs', () => {
       const again = Date.now();
       await sdk().user.tokens.verify();
       expect(Date.now() - again).toBeLessThan(140);
+    });
+  });
+
+  describe('envelope faults the SDK turns into short lists', () => {
+    const pages = async (client: Cloudflare, fault?: string) => {
+      const names: string[] = [];
+      for await (const p of client.pages.projects.list(
+        { account_id, per_page: 1 } as any,
+        fault ? withFault(fault) : {},
+      ))
+        names.push(p.name ?? '');
+      return names;
+    };
+
+    it('html-200: a 200 text/html page, per request', async () => {
+      const res = await fetch(
+        `${TEST_BASE_URL}/accounts/${account_id}/workers/scripts`,
+        {
+          headers: {
+            authorization: `Bearer ${DEMO_API_TOKEN}`,
+            'cf-demo-fault': 'html-200',
+          },
+        },
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await res.text()).toMatch(/^<!DOCTYPE html>/);
+    });
+
+    it.each(['html-200', 'success-false-200', 'result-null'])(
+      '%s: the SDK lists nothing, per request and per route',
+      async fault => {
+        expect(await listScripts(sdk(), withFault(fault))).toMatchObject({
+          result: [],
+        });
+        demo.state.addFault({
+          route: '/workers/scripts',
+          fault: parseFault(fault)!,
+          times: 1,
+        });
+        expect(await listScripts(sdk())).toMatchObject({ result: [] });
+        expect((await listScripts(sdk())).result.length).toBeGreaterThan(0);
+      },
+    );
+
+    it('short-page: page n comes back short while result_info claims more', async () => {
+      const all = await pages(sdk());
+      expect(all.length).toBe(3);
+      expect(await pages(sdk(), 'short-page')).toEqual(all.slice(0, 1));
+      expect(await pages(sdk(), 'short-page:1')).toEqual([]);
+      demo.state.addFault({
+        route: '/pages/projects',
+        fault: { kind: 'short-page', page: 1, keep: 0 },
+      });
+      const page = await sdk().pages.projects.list({ account_id });
+      expect(page.result).toEqual([]);
+      expect(page.result_info).toMatchObject({ total_count: 3, page: 1 });
+      expect(parseFault('short-page:1:3')).toEqual({
+        kind: 'short-page',
+        page: 1,
+        keep: 3,
+      });
+    });
+  });
+
+  describe('stall-body', () => {
+    // msw's in-process interception waits for the whole body, so this knob is tried through
+    // demoFetch (no interception) and over HTTP (server.test.ts).
+    const firstChunkThenStall = async (res: Response) => {
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const first = await reader.read();
+      expect(new TextDecoder().decode(first.value)).toMatch(
+        /^\{"success":true/,
+      );
+      const next = await Promise.race([
+        reader.read().then(() => 'more'),
+        new Promise(r => setTimeout(() => r('stalled'), 200)),
+      ]);
+      expect(next).toBe('stalled');
+      reader.cancel().catch(() => undefined);
+    };
+    const scriptsUrl = `${TEST_BASE_URL}/accounts/${account_id}/workers/scripts`;
+    const auth = { authorization: `Bearer ${DEMO_API_TOKEN}` };
+
+    it('sends headers, then a body that never ends, per request', async () => {
+      const res = await demoFetch(demo.state)(scriptsUrl, {
+        headers: { ...auth, 'cf-demo-fault': 'stall-body' },
+      });
+      await firstChunkThenStall(res);
+    });
+
+    it('sends headers, then a body that never ends, per route', async () => {
+      demo.state.addFault({
+        route: '/workers/scripts',
+        fault: { kind: 'stall-body' },
+        times: 1,
+      });
+      await firstChunkThenStall(
+        await demoFetch(demo.state)(scriptsUrl, { headers: auth }),
+      );
+      const again = await demoFetch(demo.state)(scriptsUrl, { headers: auth });
+      expect((await again.json()).result.length).toBeGreaterThan(0);
     });
   });
 });

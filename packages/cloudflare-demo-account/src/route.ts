@@ -1,7 +1,7 @@
-import { delay, http, HttpHandler, HttpResponse } from 'msw';
+import { delay, http, HttpHandler } from 'msw';
 import { cfErrors } from './envelope';
 import { parseFault } from './faults';
-import { requestedPage } from './pagination';
+import { applyFaultToResponse, faultResponse } from './faultResponses';
 import { DemoAccountState } from './state';
 import type { DemoAccountData } from './data';
 
@@ -110,34 +110,20 @@ export function toHandlers(
           return cfErrors.forbidden();
         }
 
-        switch (fault?.kind) {
-          case 'rate-limit':
-            return cfErrors.rateLimited(fault.retryAfterSeconds ?? 1);
-          case 'server-error':
-            return cfErrors.serverError(fault.status ?? 500);
-          case 'hang':
-            await delay('infinite');
-            break;
-          case 'malformed-json':
-            return new HttpResponse('{"success": true, "result": [{"id": ', {
-              status: 200,
-              headers: { 'content-type': 'application/json' },
-            });
-          case 'fail-page':
-            if (requestedPage(url) >= (fault.page ?? 2))
-              return cfErrors.serverError(500);
-            break;
-          default:
-            break;
-        }
+        const early = await faultResponse(fault, url);
+        if (early) return early;
 
-        const response = await route.resolve({
-          request,
+        const response = await applyFaultToResponse(
+          fault,
           url,
-          params: p,
-          state,
-          data: state.data,
-        });
+          await route.resolve({
+            request,
+            url,
+            params: p,
+            state,
+            data: state.data,
+          }),
+        );
         if (state.rateLimit) {
           const { remaining, resetSeconds } = state.remaining(token);
           response.headers.set(

@@ -31,6 +31,28 @@ describe('startDemoAccountServer', () => {
     expect(names).toContain('acme-api');
   });
 
+  it('stalls a body over HTTP after the headers (stall-body through POST /__demo/faults)', async () => {
+    const set = await admin('/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ route: '/workers/scripts', fault: 'stall-body' }),
+    });
+    expect(set.status).toBe(201);
+    const res = await fetch(
+      `${server.baseUrl}/accounts/${DEMO_ACCOUNT_ID}/workers/scripts`,
+      { headers: { authorization: `Bearer ${DEMO_API_TOKEN}` } },
+    );
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    const next = await Promise.race([
+      reader.read().then(() => 'more'),
+      new Promise(r => setTimeout(() => r('stalled'), 300)),
+    ]);
+    expect(next).toBe('stalled');
+    reader.cancel().catch(() => undefined);
+  });
+
   it('sets a fault and reports call counts through the admin routes', async () => {
     const set = await admin('/faults', {
       method: 'POST',
