@@ -6,6 +6,7 @@ import {
 import {
   AuditorService,
   AuditorServiceEvent,
+  CacheService,
   coreServices,
   createServiceFactory,
   LoggerService,
@@ -14,7 +15,7 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
-import { JsonObject } from '@backstage/types';
+import { JsonObject, JsonValue } from '@backstage/types';
 import { cloudflarePlugin } from '../plugin';
 import { cloudflareReaderServiceRef } from '../service/readerService';
 import { CloudflareReader } from '../service/reader';
@@ -58,7 +59,29 @@ export type AuditRecord = {
   status: string;
   meta?: unknown;
   error?: string;
+  /** `originalUrl` of the request as the auditor was given it. */
+  url?: string;
 };
+
+/** An in-memory cache service that records every key it is asked for. */
+export function recordingCache(keys: string[]): CacheService {
+  const store = new Map<string, JsonValue>();
+  const cache: CacheService = {
+    async get(key) {
+      keys.push(key);
+      return store.get(key) as any;
+    },
+    async set(key, value) {
+      keys.push(key);
+      store.set(key, value);
+    },
+    async delete(key) {
+      store.delete(key);
+    },
+    withOptions: () => cache,
+  };
+  return cache;
+}
 
 export function recordingAuditor(records: AuditRecord[]): AuditorService {
   return {
@@ -67,6 +90,7 @@ export function recordingAuditor(records: AuditRecord[]): AuditorService {
         eventId: options.eventId,
         status: 'initiated',
         meta: options.meta,
+        url: options.request?.originalUrl,
       });
       const event: AuditorServiceEvent = {
         async success(o) {
@@ -117,6 +141,7 @@ export interface HarnessOptions {
 export async function startPlugin(options: HarnessOptions = {}) {
   const logLines: string[] = [];
   const audit: AuditRecord[] = [];
+  const cacheKeys: string[] = [];
   const permissions = allowOnly(options.allow ?? 'all');
   const features: any[] = [
     cloudflarePlugin,
@@ -134,6 +159,11 @@ export async function startPlugin(options: HarnessOptions = {}) {
       service: coreServices.logger,
       deps: {},
       factory: () => capturingLogger(logLines),
+    }),
+    createServiceFactory({
+      service: coreServices.cache,
+      deps: {},
+      factory: () => recordingCache(cacheKeys),
     }),
     createServiceFactory({
       service: coreServices.auditor,
@@ -155,5 +185,12 @@ export async function startPlugin(options: HarnessOptions = {}) {
     features.push(mockServices.database.factory({ knex: options.knex }));
   }
   const backend = await startTestBackend({ features });
-  return { backend, server: backend.server, logLines, audit, permissions };
+  return {
+    backend,
+    server: backend.server,
+    logLines,
+    audit,
+    cacheKeys,
+    permissions,
+  };
 }

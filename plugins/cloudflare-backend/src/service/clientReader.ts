@@ -2,7 +2,6 @@ import {
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { JsonObject, JsonValue } from '@backstage/types';
 import {
   AccessRequest,
@@ -12,6 +11,7 @@ import {
   maskSensitiveCounted,
   PagesDeploymentSummary,
 } from '@cloudflare-backstage/cloudflare-client';
+import { readAccessAuditPage } from './accessAudit';
 import { toHttpError } from './errors';
 import {
   AccessAuditFilter,
@@ -33,9 +33,6 @@ import {
  * and shows the newest deployments, as before.
  */
 const PAGES_DEPLOYMENTS_LIMIT = 25;
-
-/** The most Access log entries Cloudflare returns in one call. */
-const MAX_ACCESS_LOG_LIMIT = 1000;
 
 type Loose = Record<string, JsonValue | undefined | null>;
 
@@ -92,6 +89,7 @@ export function toPagesDeploymentJson(d: PagesDeploymentSummary): JsonObject {
     branch: d.branch,
     commitSha: d.commitSha || undefined,
     commitUrl: d.commitUrl,
+    ciRunUrl: d.ciRunUrl,
     trigger: d.triggerType,
     status: d.status,
     stage: d.stage,
@@ -109,17 +107,6 @@ export function toAccessAuditEventJson(l: AccessRequest): JsonObject {
     target: l.app_domain,
     connection: l.connection,
   });
-}
-
-const encodeCursor = (createdAt: string) =>
-  Buffer.from(createdAt, 'utf8').toString('base64url');
-
-function decodeCursor(cursor: string): string {
-  const until = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (Number.isNaN(Date.parse(until))) {
-    throw new InputError('Invalid cursor for the Access audit log');
-  }
-  return until;
 }
 
 /** {@link CloudflareReader} over a {@link CloudflareClient}. */
@@ -163,41 +150,19 @@ export class ClientCloudflareReader implements CloudflareReader {
   }
 
   /**
-   * Access authentication logs, newest first. `cursor` is opaque to callers: the `created_at` of
-   * the last event of the previous page, base64url-encoded (the client has no cursor of its own:
-   * Cloudflare's endpoint pages by time). `target` is matched after reading (app domain or app
-   * uid), as the client has no such filter; `action` is filtered by the client after reading.
+   * Access authentication logs, newest first, filtered and paged as `accessAudit.ts` describes:
+   * a page is full unless the log is exhausted (then no `cursor`) or the per-page read budget ran
+   * out (then a `cursor` to continue from where the scan stopped).
    */
   async accessAudit(filter: AccessAuditFilter): Promise<AccessAuditPage> {
-    const until = filter.cursor ? decodeCursor(filter.cursor) : filter.to;
-    const logs = (
-      await call('the Access audit log', () =>
-        this.client.zeroTrust.listAccessRequests({
-          since: filter.from,
-          until,
-          limit: Math.min(MAX_ACCESS_LOG_LIMIT, filter.limit + 1),
-          email: filter.actor,
-          action: filter.action,
-          direction: 'desc',
-        }),
-      )
-    )
-      // `until` is inclusive: the last event of the previous page comes back first.
-      .filter(l => !filter.cursor || l.created_at !== until)
-      .filter(
-        l =>
-          !filter.target ||
-          l.app_domain === filter.target ||
-          l.app_uid === filter.target,
-      );
-    const page = logs.slice(0, filter.limit);
-    const last = page[page.length - 1];
-    return {
-      events: page.map(toAccessAuditEventJson),
-      ...(logs.length > filter.limit && last
-        ? { cursor: encodeCursor(last.created_at) }
-        : {}),
-    };
+    return readAccessAuditPage(
+      f =>
+        call('the Access audit log', () =>
+          this.client.zeroTrust.listAccessRequests(f),
+        ),
+      filter,
+      toAccessAuditEventJson,
+    );
   }
 
   mask<T extends JsonValue>(value: T, view: View) {

@@ -22,7 +22,8 @@ import { canonicalJson } from '../evidence/canonicalJson';
 import { CachedRead } from './cachedRead';
 import { toHttpError } from './errors';
 import { CloudflareReader, View } from './reader';
-import { TrustedServices } from './principals';
+import { requireUserPrincipal, TrustedServices } from './principals';
+import { auditedRequest, pseudonymizeArgs } from './personalData';
 
 /** What every route file gets. */
 export interface RouteContext {
@@ -81,7 +82,10 @@ export interface AreaReadOptions<T extends JsonValue> {
   area: CloudflareAreaId;
   /** Operation name, part of the cache key and the audit metadata. */
   op: string;
-  /** Arguments of the read, part of the cache key. */
+  /**
+   * Arguments of the read, part of the cache key and the audit metadata, personal members (see
+   * `personalData.ts`) pseudonymized in both.
+   */
   args: JsonValue;
   /** Names the resource in error messages, e.g. `Worker script 'acme-api'`. */
   what: string;
@@ -90,8 +94,9 @@ export interface AreaReadOptions<T extends JsonValue> {
 }
 
 /**
- * The one read path: caller -> `cloudflare.read.<area>` (and `cloudflare.read.unmasked` for the
- * unmasked view, which is audited) -> cache with in-flight sharing -> client -> mask -> JSON.
+ * The one read path: caller -> `cloudflare.read.<area>` (and, for the unmasked view, which is
+ * audited, a user principal or a trusted service and `cloudflare.read.unmasked`) -> cache with
+ * in-flight sharing -> client -> mask -> JSON.
  */
 export async function readArea<T extends JsonValue>(
   ctx: RouteContext,
@@ -100,27 +105,26 @@ export async function readArea<T extends JsonValue>(
 ): Promise<{ value: T; redactions: Record<string, number> }> {
   const credentials = await ctx.httpAuth.credentials(req);
   const needed = [cloudflareReadPermissions[options.area]];
-  if (options.view === 'unmasked')
+  if (options.view === 'unmasked') {
+    requireUserPrincipal(ctx.trustedServices, credentials, 'the unmasked view');
     needed.push(cloudflareReadUnmaskedPermission);
+  }
   await requirePermissions(ctx, credentials, needed);
+  const args = pseudonymizeArgs(options.args);
 
   const event =
     options.view === 'unmasked'
       ? await ctx.auditor.createEvent({
           eventId: 'unmasked-read',
           severityLevel: 'medium',
-          request: req,
-          meta: {
-            queryType: options.op,
-            area: options.area,
-            args: options.args,
-          },
+          request: auditedRequest(req),
+          meta: { queryType: options.op, area: options.area, args },
         })
       : undefined;
   try {
     const key = `cloudflare:v1:${ctx.reader.accountId}:${options.area}:${
       options.op
-    }:${canonicalJson(options.args)}`;
+    }:${canonicalJson(args)}`;
     const raw = await ctx.cachedRead(key, () =>
       options.load(ctx.reader).catch(e => {
         throw toHttpError(e, options.what);

@@ -1,5 +1,6 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { RouteContext } from './context';
 import { registerHealthRoutes } from '../routes/health';
 import { registerWorkersRoutes } from '../routes/workers';
@@ -8,16 +9,37 @@ import { registerZeroTrustRoutes } from '../routes/zeroTrust';
 import { registerEvidenceRoutes } from '../routes/evidence';
 
 /**
+ * A body the JSON parser refused becomes an `InputError` of our own words: the parser's message
+ * quotes the body, and its error is not one of `@backstage/errors`.
+ */
+const bodyErrors: express.ErrorRequestHandler = (error, _req, _res, next) => {
+  const type = (error as { type?: unknown }).type;
+  if (type === 'entity.too.large') {
+    next(new InputError('Invalid body: larger than 64 kB'));
+  } else if (typeof type === 'string' && type.startsWith('entity.')) {
+    next(new InputError('Invalid body: must be a JSON document'));
+  } else if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    next(new InputError('Invalid body: must be UTF-8 JSON'));
+  } else {
+    next(error);
+  }
+};
+
+/**
  * The `/api/cloudflare` router. Errors are thrown as `@backstage/errors` and rendered as JSON by
- * Backstage's default error handler.
+ * Backstage's default error handler; a path no route answers is a JSON `NotFoundError` too.
  */
 export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  router.use(express.json({ limit: '64kb' }), bodyErrors);
   registerHealthRoutes(router, ctx);
   registerWorkersRoutes(router, ctx);
   registerPagesRoutes(router, ctx);
   registerZeroTrustRoutes(router, ctx);
   registerEvidenceRoutes(router, ctx);
+  router.use(() => {
+    // The path is not echoed: it is the caller's text, and error messages may be logged.
+    throw new NotFoundError('No such route under /api/cloudflare');
+  });
   return router;
 }

@@ -74,7 +74,7 @@ export const accessAuditQuery = z
     cursor: z
       .string()
       .regex(
-        /^[A-Za-z0-9_=+/-]{1,1024}$/,
+        /^[A-Za-z0-9_=+/-]{1,12288}$/,
         'must be a cursor returned by a previous page',
       )
       .optional(),
