@@ -8,21 +8,13 @@ import { EvidenceStore } from './EvidenceStore';
 import { buildEvidenceSnapshot } from './snapshot';
 import { sha256Hex } from './canonicalJson';
 import { GENESIS_HASH } from './chain';
+import { dropAppendOnlyTriggers, testSnapshot } from './evidenceTestUtils';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const snapshot = (n: number) =>
-  buildEvidenceSnapshot({
-    kind: 'zero-trust-audit',
-    accountId: 'acc',
-    scope: { n },
-    collectedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
-    userEntityRef: 'user:default/alice',
-    suite: { name: 'suite', version: '0.1.0' },
-    data: { events: [{ id: `e${n}`, text: 'caf\u00e9 \u20ac' }] },
-  });
+const snapshot = (n: number) => testSnapshot(n);
 
 describe.each(databases.eachSupportedId())(
   'EvidenceStore on %p',
@@ -78,6 +70,7 @@ describe.each(databases.eachSupportedId())(
       const r1 = await store.append(snapshot(1), 'user:default/a');
       const r2 = await store.append(snapshot(2), 'user:default/a');
       const r3 = await store.append(snapshot(3), 'user:default/a');
+      await dropAppendOnlyTriggers(knex);
 
       const original = (
         await knex('cloudflare_evidence').where('id', r2.id).first()
@@ -148,6 +141,7 @@ describe('buildEvidenceSnapshot', () => {
       userEntityRef: 'user:default/a',
       suite: { name: 's', version: '1' },
       data: [],
+      population: { count: 0, exhausted: true },
       redactions: { secret: 2 },
     });
     expect(s.document.collectedAt).toBe('2026-01-01T00:00:00.000Z');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Knex } from 'knex';
 import {
   DatabaseService,
@@ -6,53 +7,38 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { sha256Hex } from './canonicalJson';
-import { chainHash, GENESIS_HASH } from './chain';
+import { GENESIS_HASH, ROW_HASH_VERSION, rowHash } from './chain';
+import {
+  EVIDENCE_TABLE,
+  EvidenceRecord,
+  EvidenceRow,
+  RECORD_COLUMNS,
+  StoredEvidence,
+  toChained,
+  toRecord,
+} from './evidenceRow';
 import { EvidenceKind, EvidenceSnapshot } from './snapshot';
+import { isRetryableStorageError, toStorageError } from './storageErrors';
+import { walkChain } from './verifyChain';
 
-const TABLE = 'cloudflare_evidence';
+export type { EvidenceRecord, StoredEvidence } from './evidenceRow';
+
 const MIGRATIONS_DIR = resolvePackagePath(
   '@cloudflare-backstage/plugin-cloudflare-backend',
   'migrations',
 );
-/** Appends retried when another writer took the same chain position. */
-const APPEND_ATTEMPTS = 5;
-/** Rows read per query while walking the chain. */
-const WALK_BATCH = 500;
-
-interface EvidenceRow {
-  id: string;
-  seq: number | string;
-  kind: string;
-  created_at: string;
-  created_by: string;
-  sha256: string;
-  prev_sha256: string;
-  chain_sha256: string;
-  bytes: string;
-}
-
-/** What the list shows of a stored snapshot (no bytes). */
-export interface EvidenceRecord {
-  id: string;
-  seq: number;
-  kind: string;
-  createdAt: string;
-  createdBy: string;
-  sha256: string;
-  prevSha256: string;
-  chainSha256: string;
-}
-
-/** A stored snapshot with its exact bytes. */
-export interface StoredEvidence extends EvidenceRecord {
-  bytes: Buffer;
-}
+/** Appends tried when other writers take the same chain position or the database is busy. */
+const APPEND_ATTEMPTS = 8;
+/** First backoff between append attempts, doubled each time (with jitter), at most 1 s. */
+const APPEND_BACKOFF_MS = 20;
 
 /** Result of {@link EvidenceStore.verify}. */
 export interface EvidenceVerification {
   id: string;
-  /** True when the document and the whole chain check out. */
+  /** True when the document, the whole chain, the target's place in it and the head check out. */
   valid: boolean;
+  /** Each thing that is wrong, in words; empty when valid. */
+  problems: string[];
   document: {
     valid: boolean;
     storedSha256: string;
@@ -68,31 +54,21 @@ export interface EvidenceVerification {
     brokenAtSeq?: number;
     reason?: string;
   };
+  /** Whether the walk from the first row reached this snapshot. */
+  target: { reached: boolean };
+  /** With `?head=`: whether a row with that chain hash is still in the chain. */
+  head?: { expected: string; found: boolean };
 }
-
-function toRecord(row: EvidenceRow): EvidenceRecord {
-  return {
-    id: row.id,
-    seq: Number(row.seq),
-    kind: row.kind,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    sha256: row.sha256,
-    prevSha256: row.prev_sha256,
-    chainSha256: row.chain_sha256,
-  };
-}
-
-const isUniqueViolation = (e: unknown) =>
-  /unique|duplicate/i.test(String((e as Error)?.message ?? e)) ||
-  (e as { code?: string })?.code === '23505';
 
 /**
- * Append-only, hash-chained store of evidence snapshots in the plugin's database. There is no
- * update or delete: each row carries the chain hash of the row before it, so a removed or altered
- * row breaks {@link EvidenceStore.verify}.
+ * Append-only, hash-chained store of evidence snapshots in the plugin's database. Each row's
+ * chain hash covers every stored field and the chain hash of the row before, so a removed, added
+ * or altered row breaks {@link EvidenceStore.verify}; the database rejects UPDATE and DELETE
+ * (triggers of the `evidence_chain_v2` migration). Database errors never pass through: knex puts
+ * bindings (snapshot bytes) in its messages.
  */
 export class EvidenceStore {
+  /** Runs the migrations (unless the database service says to skip them) and opens the store. */
   static async create(options: {
     database: DatabaseService;
   }): Promise<EvidenceStore> {
@@ -105,39 +81,49 @@ export class EvidenceStore {
 
   private constructor(private readonly db: Knex) {}
 
-  /** Stores a snapshot at the head of the chain. */
+  /** Stores a snapshot at the head of the chain, retrying with backoff when writers collide. */
   async append(
     snapshot: EvidenceSnapshot,
     createdBy: string,
   ): Promise<EvidenceRecord> {
-    const bytes = snapshot.bytes.toString('utf8');
-    const sha256 = sha256Hex(snapshot.bytes);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction(async tx => {
-          const last = await tx<EvidenceRow>(TABLE)
-            .select('seq', 'chain_sha256')
-            .orderBy('seq', 'desc')
-            .first();
-          const prev = last?.chain_sha256 ?? GENESIS_HASH;
-          const row: EvidenceRow = {
-            id: randomUUID(),
-            seq: last ? Number(last.seq) + 1 : 1,
-            kind: snapshot.document.kind,
-            created_at: snapshot.document.collectedAt,
-            created_by: createdBy,
-            sha256,
-            prev_sha256: prev,
-            chain_sha256: chainHash(prev, sha256),
-            bytes,
-          };
-          await tx(TABLE).insert(row);
-          return toRecord(row);
-        });
+        return await this.appendOnce(snapshot, createdBy);
       } catch (e) {
-        if (attempt >= APPEND_ATTEMPTS || !isUniqueViolation(e)) throw e;
+        if (attempt >= APPEND_ATTEMPTS || !isRetryableStorageError(e)) {
+          throw toStorageError(e, 'store the snapshot');
+        }
+        const base = Math.min(1000, APPEND_BACKOFF_MS * 2 ** (attempt - 1));
+        await sleep(base / 2 + Math.random() * (base / 2));
       }
     }
+  }
+
+  private async appendOnce(snapshot: EvidenceSnapshot, createdBy: string) {
+    const bytes = snapshot.bytes.toString('utf8');
+    return this.db.transaction(async tx => {
+      const last = await tx<EvidenceRow>(EVIDENCE_TABLE)
+        .select('seq', 'chain_sha256')
+        .orderBy('seq', 'desc')
+        .first();
+      const row: Omit<EvidenceRow, 'chain_sha256'> = {
+        id: randomUUID(),
+        seq: last ? Number(last.seq) + 1 : 1,
+        kind: snapshot.document.kind,
+        created_at: snapshot.document.collectedAt,
+        created_by: createdBy,
+        sha256: sha256Hex(snapshot.bytes),
+        prev_sha256: last?.chain_sha256 ?? GENESIS_HASH,
+        hash_version: ROW_HASH_VERSION,
+        bytes,
+      };
+      const full: EvidenceRow = {
+        ...row,
+        chain_sha256: rowHash(toChained(row as EvidenceRow)),
+      };
+      await tx(EVIDENCE_TABLE).insert(full);
+      return toRecord(full);
+    });
   }
 
   /** Snapshots, newest first. */
@@ -146,29 +132,27 @@ export class EvidenceStore {
     limit: number;
     beforeSeq?: number;
   }): Promise<EvidenceRecord[]> {
-    let q = this.db<EvidenceRow>(TABLE)
-      .select(
-        'id',
-        'seq',
-        'kind',
-        'created_at',
-        'created_by',
-        'sha256',
-        'prev_sha256',
-        'chain_sha256',
-      )
+    let q = this.db<EvidenceRow>(EVIDENCE_TABLE)
+      .select(...RECORD_COLUMNS)
       .orderBy('seq', 'desc')
       .limit(options.limit);
     if (options.kind) q = q.where('kind', options.kind);
     if (options.beforeSeq !== undefined)
       q = q.where('seq', '<', options.beforeSeq);
-    const rows = (await q) as EvidenceRow[];
+    const rows = (await q.catch(e => {
+      throw toStorageError(e, 'list snapshots');
+    })) as EvidenceRow[];
     return rows.map(toRecord);
   }
 
   /** One snapshot with its exact bytes; NotFoundError when there is none. */
   async get(id: string): Promise<StoredEvidence> {
-    const row = await this.db<EvidenceRow>(TABLE).where('id', id).first();
+    const row = await this.db<EvidenceRow>(EVIDENCE_TABLE)
+      .where('id', id)
+      .first()
+      .catch(e => {
+        throw toStorageError(e, 'read the snapshot');
+      });
     if (!row) {
       throw new NotFoundError(`No evidence snapshot with id '${id}'`);
     }
@@ -176,61 +160,66 @@ export class EvidenceStore {
   }
 
   /**
-   * Recomputes the hash of one snapshot's stored bytes, and walks the whole chain from the first
-   * row: positions must be contiguous, each row's `prev_sha256` must be the chain hash of the row
-   * before, each row's bytes must hash to its `sha256`, and each `chain_sha256` must follow.
+   * Recomputes the hash of one snapshot's stored bytes and walks the whole chain from its first
+   * row (see `walkChain`). The snapshot is valid only when its bytes match, every row checks out,
+   * the walk reached it, and, given `expectedHead` (a chain hash an auditor kept, e.g. from an
+   * `evidence-export` audit event), a row with that chain hash is still in the chain: a chain
+   * cut back past it (newest rows deleted) fails.
    */
-  async verify(id: string): Promise<EvidenceVerification> {
+  async verify(
+    id: string,
+    expectedHead?: string,
+  ): Promise<EvidenceVerification> {
     const target = await this.get(id);
     const computedSha256 = sha256Hex(target.bytes);
     const documentValid = computedSha256 === target.sha256;
-
-    let prev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let length = 0;
-    let broken: { seq: number; reason: string } | undefined;
-    for (let afterSeq = 0; !broken; ) {
-      const rows = (await this.db<EvidenceRow>(TABLE)
-        .where('seq', '>', afterSeq)
-        .orderBy('seq', 'asc')
-        .limit(WALK_BATCH)) as EvidenceRow[];
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const seq = Number(row.seq);
-        const reason =
-          (seq !== expectedSeq && `row ${expectedSeq} is missing`) ||
-          (row.prev_sha256 !== prev &&
-            'prev_sha256 is not the chain hash of the row before') ||
-          (sha256Hex(Buffer.from(row.bytes, 'utf8')) !== row.sha256 &&
-            'stored bytes do not match sha256') ||
-          (chainHash(prev, row.sha256) !== row.chain_sha256 &&
-            'chain_sha256 is not sha256(prev_sha256 + sha256)') ||
-          undefined;
-        if (reason) {
-          broken = { seq, reason };
-          break;
-        }
-        prev = row.chain_sha256;
-        expectedSeq = seq + 1;
-        length += 1;
-      }
-      afterSeq = Number(rows[rows.length - 1].seq);
-    }
-    const chainValid = !broken;
+    const walk = await walkChain(this.db, id, expectedHead).catch(e => {
+      throw toStorageError(e, 'walk the chain');
+    });
+    const problems = [
+      ...(documentValid
+        ? []
+        : ['the stored bytes of this snapshot do not match its sha256']),
+      ...(walk.valid
+        ? []
+        : [`the chain breaks at seq ${walk.brokenAtSeq}: ${walk.reason}`]),
+      ...(walk.targetReached
+        ? []
+        : [
+            `this snapshot (seq ${target.seq}) was not reached by the walk from the first row`,
+          ]),
+      ...(expectedHead !== undefined && !walk.expectedHeadFound
+        ? [
+            `no row has the expected head hash ${expectedHead}: the chain was cut back or rewritten`,
+          ]
+        : []),
+    ];
     return {
       id,
-      valid: documentValid && chainValid,
+      valid: problems.length === 0,
+      problems,
       document: {
         valid: documentValid,
         storedSha256: target.sha256,
         computedSha256,
       },
       chain: {
-        valid: chainValid,
-        length,
-        headSha256: prev,
-        ...(broken ? { brokenAtSeq: broken.seq, reason: broken.reason } : {}),
+        valid: walk.valid,
+        length: walk.length,
+        headSha256: walk.headSha256,
+        ...(walk.brokenAtSeq !== undefined
+          ? { brokenAtSeq: walk.brokenAtSeq, reason: walk.reason }
+          : {}),
       },
+      target: { reached: walk.targetReached },
+      ...(expectedHead !== undefined
+        ? {
+            head: {
+              expected: expectedHead,
+              found: walk.expectedHeadFound === true,
+            },
+          }
+        : {}),
     };
   }
 }

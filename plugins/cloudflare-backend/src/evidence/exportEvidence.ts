@@ -5,18 +5,25 @@ import {
   cloudflareReadUnmaskedPermission,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { Request, Response } from 'express';
-import {
-  callerRef,
-  requirePermissions,
-  RouteContext,
-} from '../service/context';
+import { callerRef, RouteContext } from '../service/context';
 import { toHttpError } from '../service/errors';
 import { CloudflareReader, View } from '../service/reader';
+import { requireEvidenceCaller } from './access';
 import { EvidenceRecord, StoredEvidence } from './EvidenceStore';
-import { buildEvidenceSnapshot, EvidenceKind } from './snapshot';
+import {
+  buildEvidenceSnapshot,
+  EvidenceKind,
+  EvidencePopulation,
+} from './snapshot';
 
 /** Header carrying the hex SHA-256 of a downloaded snapshot. */
 export const EVIDENCE_SHA256_HEADER = 'x-cloudflare-evidence-sha256';
+
+/** What a snapshot's collector read: the data and how much of the source it holds. */
+export interface CollectedEvidence {
+  data: JsonValue;
+  population: EvidencePopulation;
+}
 
 /** Options of {@link exportEvidence}. */
 export interface ExportEvidenceOptions {
@@ -26,7 +33,7 @@ export interface ExportEvidenceOptions {
   /** Read permissions of the areas the snapshot reads, besides `cloudflare.export.evidence`. */
   readPermissions: BasicPermission[];
   /** Reads the data, fresh (not from the cache: `collectedAt` must be true). */
-  collect: (reader: CloudflareReader) => Promise<JsonValue>;
+  collect: (reader: CloudflareReader) => Promise<CollectedEvidence>;
   what: string;
 }
 
@@ -47,9 +54,21 @@ export function sendEvidence(res: Response, stored: StoredEvidence) {
 }
 
 /**
- * Creates one evidence snapshot: checks `cloudflare.export.evidence` and the areas' read
- * permissions, reads the data, masks it for the view, stores the canonical bytes in the chain and
- * records an `evidence-export` audit event (failed when anything above fails).
+ * The scope with its personal data (the `actor` e-mail filter) masked as the masked view masks
+ * e-mails. Masked snapshots and every audit event carry this form.
+ */
+function maskedScope(reader: CloudflareReader, scope: JsonObject): JsonObject {
+  if (typeof scope.actor !== 'string') return scope;
+  const { value } = reader.mask({ email: scope.actor }, 'masked');
+  return { ...scope, actor: value.email };
+}
+
+/**
+ * Creates one evidence snapshot: checks the caller is a user (or a trusted service) holding
+ * `cloudflare.export.evidence`, the areas' read permissions (and `cloudflare.read.unmasked` for the
+ * unmasked view), reads the data, masks it for the view, stores the canonical bytes in the chain
+ * and records an `evidence-export` audit event with the new chain head (failed when anything
+ * above fails).
  */
 export async function exportEvidence(
   ctx: RouteContext,
@@ -57,11 +76,12 @@ export async function exportEvidence(
   options: ExportEvidenceOptions,
 ): Promise<StoredEvidence> {
   const credentials = await ctx.httpAuth.credentials(req);
-  await requirePermissions(ctx, credentials, [
+  await requireEvidenceCaller(ctx, credentials, [
     cloudflareExportEvidencePermission,
     ...options.readPermissions,
     ...(options.view === 'unmasked' ? [cloudflareReadUnmaskedPermission] : []),
   ]);
+  const auditScope = maskedScope(ctx.reader, options.scope);
   const event = await ctx.auditor.createEvent({
     eventId: 'evidence-export',
     severityLevel: 'medium',
@@ -69,31 +89,44 @@ export async function exportEvidence(
     meta: {
       actionType: 'create',
       kind: options.kind,
-      scope: options.scope,
+      scope: auditScope,
       view: options.view,
     },
   });
   try {
-    const raw = await options.collect(ctx.reader).catch(e => {
+    const collected = await options.collect(ctx.reader).catch(e => {
       throw toHttpError(e, options.what);
     });
-    const { value, redactions } = ctx.reader.mask(raw, options.view);
+    const { value, redactions } = ctx.reader.mask(
+      collected.data,
+      options.view,
+    );
     const userEntityRef = callerRef(credentials);
     const snapshot = buildEvidenceSnapshot({
       kind: options.kind,
       accountId: ctx.reader.accountId,
-      scope: { ...options.scope, view: options.view },
+      scope: {
+        ...(options.view === 'masked' ? auditScope : options.scope),
+        view: options.view,
+      },
       collectedAt: ctx.now(),
       userEntityRef,
       suite: ctx.suite,
       data: value,
+      population: collected.population,
       redactions,
     });
     const record: EvidenceRecord = await ctx.evidence.append(
       snapshot,
       userEntityRef,
     );
-    await event.success({ meta: { id: record.id, sha256: record.sha256 } });
+    await event.success({
+      meta: {
+        id: record.id,
+        sha256: record.sha256,
+        chainHead: { seq: record.seq, chainSha256: record.chainSha256 },
+      },
+    });
     return { ...record, bytes: snapshot.bytes };
   } catch (error) {
     await event.fail({ error: error as Error });

@@ -8,7 +8,16 @@ export type EvidenceKind =
   | 'r2-lifecycle';
 
 /** Version of the snapshot document format. */
-export const EVIDENCE_SCHEMA_VERSION = 1;
+export const EVIDENCE_SCHEMA_VERSION = 2;
+
+/**
+ * How much of the source a snapshot holds: `count` items (audit events, deployments) and whether
+ * the source was exhausted (`false`: more existed than the snapshot holds).
+ */
+export interface EvidencePopulation {
+  count: number;
+  exhausted: boolean;
+}
 
 /**
  * One evidence snapshot document, as downloaded. Its bytes are the RFC 8785 canonical form.
@@ -26,6 +35,8 @@ export interface EvidenceDocument {
     suite: { name: string; version: string };
   };
   data: JsonValue;
+  /** How much of the source `data` holds. */
+  population: EvidencePopulation;
   /** What was withheld, counted by rule, when anything was. */
   redactions?: Record<string, number>;
 }
@@ -39,6 +50,7 @@ export interface EvidenceSnapshotInput {
   userEntityRef: string;
   suite: { name: string; version: string };
   data: JsonValue;
+  population: EvidencePopulation;
   redactions?: Record<string, number>;
 }
 
@@ -71,6 +83,10 @@ export function buildEvidenceSnapshot(
       suite: { name: input.suite.name, version: input.suite.version },
     },
     data: input.data,
+    population: {
+      count: input.population.count,
+      exhausted: input.population.exhausted,
+    },
   };
   const redactionCount = Object.values(input.redactions ?? {}).reduce(
     (sum, n) => sum + n,
