@@ -52,4 +52,17 @@ describe('catalogModuleCloudflare', () => {
       start({ cloudflare: { accountId: 'nope', apiToken: DEMO_API_TOKEN } }),
     ).rejects.toThrow(/cloudflare\.accountId/);
   });
+
+  it('fails start-up when two account entries name one account', async () => {
+    const entry = (id: string) => ({
+      id,
+      accountId: DEMO_ACCOUNT_ID,
+      apiToken: DEMO_API_TOKEN,
+    });
+    await expect(
+      start({ cloudflare: { accounts: [entry('a'), entry('b')] } }),
+    ).rejects.toThrow(
+      `cloudflare.accounts[0] and cloudflare.accounts[1] both name account ${DEMO_ACCOUNT_ID}`,
+    );
+  });
 });

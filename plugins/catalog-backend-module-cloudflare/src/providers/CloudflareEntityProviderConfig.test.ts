@@ -187,3 +187,37 @@ describe('readProviderConfigs', () => {
     expect(() => read(cloudflare as JsonObject)).toThrow(`'${key}'`);
   });
 });
+
+describe('readProviderConfigs with one account twice', () => {
+  const entry = (id: string, accountId: string) => ({
+    id,
+    accountId,
+    apiToken: TOKEN,
+  });
+
+  it('refuses two entries for one account, naming both keys', () => {
+    expect(() =>
+      read({
+        accounts: [
+          entry('prod', ACCOUNT),
+          entry('other', OTHER),
+          entry('prod-again', ACCOUNT.toUpperCase()),
+        ],
+      }),
+    ).toThrow(
+      `cloudflare.accounts[0] and cloudflare.accounts[2] both name account ${ACCOUNT}`,
+    );
+  });
+
+  it('makes one provider when the top-level block and an entry name the same account', () => {
+    const configs = read({
+      accountId: ACCOUNT,
+      apiToken: TOKEN,
+      accounts: [entry('prod', ACCOUNT), entry('other', OTHER)],
+    });
+    expect(configs.map(c => [c.id, c.accountId])).toEqual([
+      ['prod', ACCOUNT],
+      ['other', OTHER],
+    ]);
+  });
+});

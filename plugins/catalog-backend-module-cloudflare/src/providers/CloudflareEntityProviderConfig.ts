@@ -309,10 +309,13 @@ function readOne(options: {
  * - `cloudflare.accounts` (a list of `{ id, accountId, apiToken, apiBaseUrl?, entityProvider? }`):
  *   one provider per entry, with the entry's `id`. `cloudflare.fetch`, `cloudflare.redaction` and
  *   `cloudflare.entityProvider` apply to every entry; an entry's own `entityProvider` keys win.
+ *   Two entries with the same `accountId` are refused, naming both keys. The top-level
+ *   `cloudflare.accountId` (read by the client for the backend plugin) makes no provider then.
  * - Otherwise a single top-level block (`cloudflare.accountId`, `cloudflare.apiToken`, ...): one
  *   provider with id `default`.
  *
- * Errors name the offending key and never quote a value.
+ * Errors name the offending key and never quote a value (a duplicated account id, which is no
+ * secret, excepted).
  *
  * @public
  */
@@ -341,7 +344,7 @@ export function readProviderConfigs(
     ];
   }
   const seen = new Set<string>();
-  return accounts.map((account, i) => {
+  const configs = accounts.map((account, i) => {
     const accountKey = `cloudflare.accounts[${i}]`;
     const id = read(`${accountKey}.id`, () => account.getString('id'));
     if (!/^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/i.test(id)) {
@@ -355,5 +358,25 @@ export function readProviderConfigs(
     }
     seen.add(id);
     return readOne({ id, cf, account, accountKey });
+  });
+  rejectDuplicateAccounts(configs);
+  return configs;
+}
+
+/**
+ * Two entries for one account would make two providers claim the same entity names: refuse them,
+ * naming both keys. Account ids are hexadecimal, so case does not tell them apart.
+ */
+function rejectDuplicateAccounts(configs: CloudflareEntityProviderConfig[]) {
+  const first = new Map<string, number>();
+  configs.forEach((c, i) => {
+    const accountId = c.accountId.toLowerCase();
+    const j = first.get(accountId);
+    if (j !== undefined) {
+      throw new Error(
+        `Invalid Cloudflare entity provider configuration: cloudflare.accounts[${j}] and cloudflare.accounts[${i}] both name account ${accountId}`,
+      );
+    }
+    first.set(accountId, i);
   });
 }
