@@ -114,25 +114,34 @@ export function recordingAuditor(records: AuditRecord[]): AuditorService {
   };
 }
 
+/** Permissions allowed: a list, all, none, or decided per caller (e.g. per user). */
+export type Allow =
+  | string[]
+  | 'all'
+  | 'none'
+  | ((credentials: any) => string[] | 'all' | 'none');
+
 /** A permission policy that allows exactly the named permissions. */
-export function allowOnly(names: string[] | 'all' | 'none') {
+export function allowOnly(names: Allow) {
   return mockServices.permissions.mock({
-    authorize: jest.fn(async (requests: any[]) =>
-      requests.map(r => ({
+    authorize: jest.fn(async (requests: any[], options?: any) => {
+      const allowed =
+        typeof names === 'function' ? names(options?.credentials) : names;
+      return requests.map(r => ({
         result:
-          names === 'all' ||
-          (names !== 'none' &&
-            names.includes((r.permission as BasicPermission).name))
+          allowed === 'all' ||
+          (allowed !== 'none' &&
+            allowed.includes((r.permission as BasicPermission).name))
             ? AuthorizeResult.ALLOW
             : AuthorizeResult.DENY,
-      })),
-    ) as any,
+      }));
+    }) as any,
   });
 }
 
 export interface HarnessOptions {
   reader?: CloudflareReader;
-  allow?: string[] | 'all' | 'none';
+  allow?: Allow;
   config?: JsonObject;
   knex?: any;
 }

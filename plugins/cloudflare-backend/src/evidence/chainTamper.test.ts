@@ -35,9 +35,7 @@ describe.each(databases.eachSupportedId())(
       await expect(
         knex(TABLE).where('id', records[0].id).delete(),
       ).rejects.toThrow(/append-only/);
-      expect(
-        Number((await knex(TABLE).count({ n: '*' }).first())?.n),
-      ).toBe(1);
+      expect(Number((await knex(TABLE).count({ n: '*' }).first())?.n)).toBe(1);
     });
 
     it.each([

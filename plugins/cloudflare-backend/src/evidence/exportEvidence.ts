@@ -97,10 +97,7 @@ export async function exportEvidence(
     const collected = await options.collect(ctx.reader).catch(e => {
       throw toHttpError(e, options.what);
     });
-    const { value, redactions } = ctx.reader.mask(
-      collected.data,
-      options.view,
-    );
+    const { value, redactions } = ctx.reader.mask(collected.data, options.view);
     const userEntityRef = callerRef(credentials);
     const snapshot = buildEvidenceSnapshot({
       kind: options.kind,

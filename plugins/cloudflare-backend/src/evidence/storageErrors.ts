@@ -6,7 +6,9 @@ import { ServiceUnavailableError } from '@backstage/errors';
  */
 export function isRetryableStorageError(e: unknown): boolean {
   const code = String((e as { code?: unknown })?.code ?? '');
-  if (['23505', '40001', '40P01', 'SQLITE_BUSY', 'SQLITE_LOCKED'].includes(code))
+  if (
+    ['23505', '40001', '40P01', 'SQLITE_BUSY', 'SQLITE_LOCKED'].includes(code)
+  )
     return true;
   if (code === 'SQLITE_CONSTRAINT' || code === 'SQLITE_CONSTRAINT_UNIQUE')
     return /unique/i.test(String((e as Error)?.message));

@@ -8,6 +8,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { startPlugin } from '../__testUtils__/harness';
 import { createFakeReader } from '../__testUtils__/fakeReader';
 import { EVIDENCE_SHA256_HEADER } from '../evidence/exportEvidence';
+import { dropAppendOnlyTriggers } from '../evidence/evidenceTestUtils';
 
 jest.setTimeout(60_000);
 
@@ -45,6 +46,7 @@ describe.each(databases.eachSupportedId())(
         ).body.valid,
       ).toBe(true);
 
+      await dropAppendOnlyTriggers(knex);
       await knex('cloudflare_evidence')
         .where('id', ids[0])
         .update({ bytes: dl.text.replace('"abc"', '"fff"') });

@@ -5,8 +5,8 @@ import {
   cloudflareReadPermissions,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { BasicPermission } from '@backstage/plugin-permission-common';
-import { JsonObject } from '@backstage/types';
-import { requirePermissions, RouteContext } from '../service/context';
+import { JsonObject, JsonValue } from '@backstage/types';
+import { RouteContext } from '../service/context';
 import {
   boundedInt,
   pagesProjectName,
@@ -15,6 +15,13 @@ import {
   workerScriptName,
 } from '../service/validation';
 import { exportEvidence, sendEvidence } from '../evidence/exportEvidence';
+import { downloadPermissions, requireEvidenceCaller } from '../evidence/access';
+import { answerCreated, registerEvidenceExportRoutes } from './evidenceExports';
+
+/** Largest `seq` the column holds (a 32-bit signed integer on PostgreSQL). */
+const MAX_SEQ = 2_147_483_647;
+/** Pages deployments the reader lists per project (the newest); a full list may not be all. */
+const PAGES_DEPLOYMENTS_LISTED = 25;
 
 const provenanceBody = (maxScope: number) =>
   z
@@ -36,17 +43,33 @@ const listQuery = z.object({
     .enum(['zero-trust-audit', 'deployment-provenance', 'r2-lifecycle'])
     .optional(),
   limit: boundedInt(500, 100),
-  before: z.coerce.number().int().min(1).optional(),
+  before: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(1, 'must be at least 1')
+    .max(MAX_SEQ, `must be at most ${MAX_SEQ}`)
+    .optional(),
 });
 const idParams = z.object({
   id: z.uuid({ error: 'must be an evidence snapshot id (a UUID)' }),
 });
+const verifyQuery = z.object({
+  head: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be a chain hash: 64 lower-case hex digits')
+    .optional(),
+});
+
+const lengthOf = (v: JsonValue) => (Array.isArray(v) ? v.length : 0);
 
 /**
- * Evidence routes: create a deployment-provenance snapshot, list snapshots, download one (exact
- * stored bytes) and verify one (its hash and the whole chain).
+ * Evidence routes: create a deployment-provenance snapshot (and the Zero Trust audit export),
+ * list snapshots, download one (exact stored bytes, for callers who may read what it holds) and
+ * verify one (its hash, the whole chain, and optionally a head hash kept by an auditor). Every
+ * route is for signed-in users (or services named in `cloudflare.permissions.trustedServices`).
  */
 export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
+  registerEvidenceExportRoutes(router, ctx);
   const bodySchema = provenanceBody(ctx.evidenceMaxScope);
   router.post('/v1/evidence/deployment-provenance', async (req, res) => {
     const body = parseInput(bodySchema, req.body ?? {}, 'body');
@@ -64,32 +87,29 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
       readPermissions,
       what: 'deployments',
       collect: async reader => {
-        const data: JsonObject = { workers: {}, pages: {} };
+        const data = { workers: {} as JsonObject, pages: {} as JsonObject };
+        let count = 0;
+        let exhausted = true;
         for (const script of workers) {
-          (data.workers as JsonObject)[script] = await reader.workerDeployments(
-            script,
-          );
+          data.workers[script] = await reader.workerDeployments(script);
+          count += lengthOf(data.workers[script]);
         }
         for (const project of pages) {
-          (data.pages as JsonObject)[project] = await reader.pagesDeployments(
-            project,
-          );
+          data.pages[project] = await reader.pagesDeployments(project);
+          count += lengthOf(data.pages[project]);
+          if (lengthOf(data.pages[project]) >= PAGES_DEPLOYMENTS_LISTED)
+            exhausted = false;
         }
-        return data;
+        return { data, population: { count, exhausted } };
       },
     });
-    if (download === 'json') {
-      sendEvidence(res, stored);
-      return;
-    }
-    const { bytes: _bytes, ...record } = stored;
-    res.status(201).json(record);
+    answerCreated(res, stored, download);
   });
 
   router.get('/v1/evidence', async (req, res) => {
     const q = parseInput(listQuery, req.query, 'query');
     const credentials = await ctx.httpAuth.credentials(req);
-    await requirePermissions(ctx, credentials, [
+    await requireEvidenceCaller(ctx, credentials, [
       cloudflareExportEvidencePermission,
     ]);
     const items = await ctx.evidence.list({
@@ -107,7 +127,7 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/evidence/:id/download', async (req, res) => {
     const { id } = parseInput(idParams, req.params, 'path');
     const credentials = await ctx.httpAuth.credentials(req);
-    await requirePermissions(ctx, credentials, [
+    await requireEvidenceCaller(ctx, credentials, [
       cloudflareExportEvidencePermission,
     ]);
     const event = await ctx.auditor.createEvent({
@@ -118,6 +138,11 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
     });
     try {
       const stored = await ctx.evidence.get(id);
+      await requireEvidenceCaller(
+        ctx,
+        credentials,
+        downloadPermissions(stored.bytes),
+      );
       await event.success({
         meta: { sha256: stored.sha256, kind: stored.kind },
       });
@@ -130,10 +155,11 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
 
   router.get('/v1/evidence/:id/verify', async (req, res) => {
     const { id } = parseInput(idParams, req.params, 'path');
+    const { head } = parseInput(verifyQuery, req.query, 'query');
     const credentials = await ctx.httpAuth.credentials(req);
-    await requirePermissions(ctx, credentials, [
+    await requireEvidenceCaller(ctx, credentials, [
       cloudflareExportEvidencePermission,
     ]);
-    res.json(await ctx.evidence.verify(id));
+    res.json(await ctx.evidence.verify(id, head));
   });
 }

@@ -1,15 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { cloudflareReadPermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { readArea, RouteContext } from '../service/context';
 import { accessAuditQuery, parseInput, viewParam } from '../service/validation';
-import { exportEvidence, sendEvidence } from '../evidence/exportEvidence';
 import { AccessAuditFilter } from '../service/reader';
 
 const usersQuery = z.object({ view: viewParam });
-const exportQuery = z.object({
-  download: z.enum(['json']).optional(),
-});
 
 function auditFilter(q: z.output<typeof accessAuditQuery>): AccessAuditFilter {
   const { view: _view, ...filter } = q;
@@ -20,7 +15,8 @@ function auditFilter(q: z.output<typeof accessAuditQuery>): AccessAuditFilter {
 }
 
 /**
- * Zero Trust (Access) routes: users, the Access audit log with filters, and its evidence export.
+ * Zero Trust (Access) routes: users and the Access audit log with filters (its evidence export is in
+ * `evidenceExports.ts`).
  */
 export function registerZeroTrustRoutes(router: Router, ctx: RouteContext) {
   router.get('/v1/zero-trust/users', async (req, res) => {
@@ -48,31 +44,5 @@ export function registerZeroTrustRoutes(router: Router, ctx: RouteContext) {
       load: reader => reader.accessAudit(filter),
     });
     res.json({ view: q.view, filter, ...value });
-  });
-
-  router.get('/v1/zero-trust/export/audit', async (req, res) => {
-    const { download } = parseInput(exportQuery, req.query, 'query');
-    const q = parseInput(
-      accessAuditQuery,
-      Object.fromEntries(
-        Object.entries(req.query).filter(([k]) => k !== 'download'),
-      ),
-      'query',
-    );
-    const filter = auditFilter(q);
-    const stored = await exportEvidence(ctx, req, {
-      kind: 'zero-trust-audit',
-      scope: { ...filter },
-      view: q.view,
-      readPermissions: [cloudflareReadPermissions.zeroTrust],
-      what: 'the Access audit log',
-      collect: reader => reader.accessAudit(filter),
-    });
-    if (download === 'json') {
-      sendEvidence(res, stored);
-      return;
-    }
-    const { bytes: _bytes, ...record } = stored;
-    res.status(201).json(record);
   });
 }
