@@ -1,0 +1,210 @@
+// A running PostgreSQL (127.0.0.1:5432, trust auth) instead of docker; set before TestDatabases.create.
+process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
+  'postgresql://postgres@127.0.0.1:5432';
+
+import request from 'supertest';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_API_TOKEN,
+} from '@cloudflare-backstage/cloudflare-demo-account';
+import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
+import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { startPlugin } from '../__testUtils__/harness';
+import { createRouter } from './router';
+import { RouteContext } from './context';
+
+/*
+ * The route fuzzer: every route the router registers (read from the router itself, so a new route
+ * is fuzzed without editing this file), each path parameter, query key and body replaced in turn by
+ * hostile values, as users of each group and as a service principal, on SQLite and PostgreSQL.
+ * Nothing may answer 5xx, and every 4xx must be a JSON `@backstage/errors` body.
+ */
+
+jest.setTimeout(120_000);
+
+const demo = useServedDemoAccount();
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const UUID = '00000000-0000-4000-8000-000000000000';
+/** A valid value for each path parameter, so the others can be fuzzed one at a time. */
+const GOOD_PARAMS: Record<string, string> = {
+  script: 'acme-api',
+  project: 'acme-web',
+  id: UUID,
+};
+const GOOD_BODY = { workers: ['acme-api'], pages: ['acme-web'] };
+
+/** Huge, negative, fractional, out of range, empty, control, traversal, bad encoding, injection. */
+const HOSTILE: string[] = [
+  'a'.repeat(5000),
+  '-1',
+  '1.5',
+  '1e309',
+  '',
+  '%00',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%E0%A4%A',
+  "'%20OR%201=1--",
+];
+/** Query suffixes per key: hostile values, then arrays and objects. */
+const querySuffixes = (key: string) => [
+  ...HOSTILE.map(v => `${key}=${v}`),
+  `${key}=1&${key}=2`,
+  `${key}[a][b]=c`,
+];
+const QUERY_KEYS = [
+  'view',
+  'limit',
+  'cursor',
+  'from',
+  'to',
+  'actor',
+  'action',
+  'target',
+  'download',
+  'before',
+  'kind',
+  'unknown',
+];
+/** Raw bodies: [content-type, text]. */
+const BODIES: Array<[string, string]> = [
+  ['application/json', '{"workers":'],
+  ['application/json', '[]'],
+  ['application/json', '"x"'],
+  ['application/json', '-1'],
+  ['application/json', 'null'],
+  ['application/json', JSON.stringify({ workers: ['a'.repeat(5000)] })],
+  ['application/json', JSON.stringify({ workers: [1.5, -1] })],
+  ['application/json', JSON.stringify({ workers: { a: 1 } })],
+  ['application/json', JSON.stringify({ __proto__: { admin: true } })],
+  ['application/json', `{"workers":[${'"a",'.repeat(20000)}"a"]}`],
+  ['application/json', `${'['.repeat(5000)}${']'.repeat(5000)}`],
+  ['application/json; charset=latin-9', '{}'],
+  ['text/plain', 'workers=acme-api'],
+];
+
+type Route = { method: 'get' | 'post'; path: string };
+
+/** Every route the plugin's router registers. */
+async function registeredRoutes(): Promise<Route[]> {
+  const router = await createRouter({
+    evidenceMaxScope: 20,
+    trustedServices: new Set(),
+  } as unknown as RouteContext);
+  const routes: Route[] = [];
+  for (const layer of (router as any).stack) {
+    if (!layer.route) continue;
+    for (const method of Object.keys(layer.route.methods)) {
+      routes.push({ method: method as Route['method'], path: layer.route.path });
+    }
+  }
+  return routes;
+}
+
+/** The requests of one route: [label, method, url, body?]. */
+function inputsOf(route: Route) {
+  const params = [...route.path.matchAll(/:(\w+)/g)].map(m => m[1]);
+  const fill = (bad?: [string, string]) =>
+    `/api/cloudflare${route.path.replace(/:(\w+)/g, (_, p) =>
+      bad && bad[0] === p ? bad[1] : GOOD_PARAMS[p] ?? 'x',
+    )}`;
+  const out: Array<{ url: string; body?: [string, string] }> = [];
+  for (const p of params) {
+    for (const v of HOSTILE) out.push({ url: fill([p, v || '%20']) });
+  }
+  for (const key of QUERY_KEYS) {
+    for (const q of querySuffixes(key)) out.push({ url: `${fill()}?${q}` });
+  }
+  if (route.method === 'post') {
+    for (const body of BODIES) out.push({ url: fill(), body });
+  }
+  return out;
+}
+
+const all = cloudflarePermissions.map(p => p.name);
+const readOnly = all.filter(
+  n =>
+    ![
+      'cloudflare.read.zerotrust',
+      'cloudflare.export.evidence',
+      'cloudflare.read.unmasked',
+    ].includes(n),
+);
+/**
+ * The callers. Inputs are validated before permissions are asked, so the first caller gets every
+ * input and the others every `sample`-th, which keeps the file well under a minute.
+ */
+const CALLERS: Array<{
+  name: string;
+  allow: string[];
+  header?: string;
+  sample: number;
+}> = [
+  { name: 'a security user', allow: all, sample: 1 },
+  { name: 'an engineering user', allow: readOnly, sample: 4 },
+  { name: 'a user with no permission', allow: [], sample: 4 },
+  {
+    name: 'a service principal',
+    allow: all,
+    header: mockCredentials.service.header(),
+    sample: 4,
+  },
+];
+
+describe.each(databases.eachSupportedId())('route fuzzer on %p', dbId => {
+  it.each(CALLERS)(
+    'answers $name with no 5xx and only JSON 4xx on every path',
+    async caller => {
+      const routes = await registeredRoutes();
+      expect(routes.length).toBeGreaterThanOrEqual(9);
+      const { server } = await startPlugin({
+        knex: await databases.init(dbId),
+        allow: caller.allow,
+        config: {
+          cloudflare: {
+            accountId: DEMO_ACCOUNT_ID,
+            apiToken: DEMO_API_TOKEN,
+            apiBaseUrl: demo.baseUrl,
+            fetch: { timeoutMs: 2000, maxRetries: 0 },
+          },
+        },
+      });
+      const failures: string[] = [];
+      let sent = 0;
+      for (const route of routes) {
+        const inputs = [
+          ...inputsOf(route).filter((_, i) => i % caller.sample === 0),
+          { url: `/api/cloudflare${route.path}/extra` },
+        ];
+        for (const input of inputs) {
+          let r = request(server)[route.method](input.url);
+          if (caller.header) r = r.set('Authorization', caller.header);
+          if (input.body) {
+            r = r.set('Content-Type', input.body[0]).send(input.body[1]);
+          } else if (route.method === 'post') {
+            r = r.send(GOOD_BODY);
+          }
+          const res = await r;
+          sent += 1;
+          const label = `${route.method.toUpperCase()} ${input.url.slice(
+            0,
+            120,
+          )}${input.body ? ` body ${input.body[1].slice(0, 40)}` : ''}`;
+          if (res.status >= 500) failures.push(`${res.status} ${label}`);
+          if (
+            res.status >= 400 &&
+            !(
+              /json/.test(res.headers['content-type'] ?? '') &&
+              typeof res.body?.error?.name === 'string'
+            )
+          ) {
+            failures.push(`${res.status} non-JSON ${label}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(sent).toBeGreaterThan((routes.length * 100) / caller.sample);
+    },
+  );
+});
