@@ -109,12 +109,12 @@ describe('CloudflareClient', () => {
       expectClean(err);
     }, 15_000);
 
-    it('maps a hang past the timeout to unavailable', async () => {
+    it('maps a hang past the timeout to timeout', async () => {
       demo.state.addFault({ route: '/access/apps', fault: { kind: 'hang' } });
       const err = await failure(
         demoClient({ timeoutMs: 200 }).zeroTrust.listApplications(),
       );
-      expect(err.kind).toBe('unavailable');
+      expect(err.kind).toBe('timeout');
       expect(err.message).toContain('timed out');
       expectClean(err);
     });

@@ -1,7 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Cloudflare from 'cloudflare';
 import { toCloudflareApiError } from './errors';
+import { guardFetch, ListAwareCloudflare } from './fetchGuard';
 import { Redaction, Redactor } from './redaction';
+
+/** The SDK's own default, used when no timeout is configured. */
+const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
  * Fields the client logs beside a message: plain values only (never a token or a value read from
@@ -59,12 +63,17 @@ export interface CloudflareClientStats {
 
 /**
  * What area modules share: the SDK, the account, the redactor, and `run`, which counts the calls of an
- * operation against its area and maps every failure to a `CloudflareApiError`.
+ * operation against its area and maps every failure to a `CloudflareApiError`. Every request goes
+ * through the fetch guard (`fetchGuard.ts`): one deadline for headers and body, and the v4 envelope
+ * checked before the SDK sees it.
  *
  * @public
  */
 export class ClientContext {
-  private readonly als = new AsyncLocalStorage<string>();
+  private readonly als = new AsyncLocalStorage<{
+    area: string;
+    operation: string;
+  }>();
   private counters: CloudflareClientStats = ClientContext.emptyStats();
 
   readonly sdk: Cloudflare;
@@ -78,40 +87,22 @@ export class ClientContext {
       fetch?: typeof fetch;
     },
   ) {
-    const inner = sdkOptions.fetch;
-    this.sdk = new Cloudflare({
+    const guarded = guardFetch(
+      sdkOptions.fetch ?? globalThis.fetch,
+      sdkOptions.timeout ?? DEFAULT_TIMEOUT_MS,
+      () => this.als.getStore()?.operation ?? 'read',
+    );
+    this.sdk = new ListAwareCloudflare({
       ...sdkOptions,
       logLevel: 'off',
-      fetch: (async (url: RequestInfo | URL, init?: RequestInit) => {
-        const area = this.als.getStore() ?? 'other';
+      fetch: ((url: RequestInfo | URL, init?: RequestInit) => {
+        const area = this.als.getStore()?.area ?? 'other';
         this.counters.calls += 1;
         this.counters.callsByArea[area] =
           (this.counters.callsByArea[area] ?? 0) + 1;
         const retry = new Headers(init?.headers).get('x-stainless-retry-count');
         if (retry && retry !== '0') this.counters.retries += 1;
-        let res: Response;
-        try {
-          res = await (inner ?? globalThis.fetch)(url as RequestInfo, init);
-        } catch (e) {
-          if (init?.signal?.aborted) {
-            // A plain AbortError of this realm, so the SDK recognises the timeout (and retries it).
-            const abort = new Error('request timed out');
-            abort.name = 'AbortError';
-            throw abort;
-          }
-          throw e;
-        }
-        if (!res.ok && res.body) {
-          // Error bodies are small: buffer them, so that the SDK's cancel of an unread body before a
-          // retry resolves with any fetch implementation (a mocked stream's cancel may never settle).
-          const body = await res.arrayBuffer();
-          res = new Response(body, {
-            status: res.status,
-            statusText: res.statusText,
-            headers: res.headers,
-          });
-        }
-        return res;
+        return guarded(url, init);
       }) as typeof fetch,
     });
   }
@@ -133,7 +124,7 @@ export class ClientContext {
     fn: () => Promise<T>,
   ): Promise<T> {
     try {
-      return await this.als.run(area, fn);
+      return await this.als.run({ area, operation }, fn);
     } catch (e) {
       const err = toCloudflareApiError(e, operation, this.secrets);
       this.counters.errorsByKind[err.kind] =

@@ -11,9 +11,11 @@ import {
  * - `auth`: the token is missing, invalid, expired or lacks the permission (HTTP 400 code 9106, 401, 403).
  * - `not-found`: the resource does not exist (HTTP 404).
  * - `rate-limited`: HTTP 429 after the retries; see `retryAfterSeconds`.
- * - `unavailable`: 5xx, 408/409 after the retries, timeouts and connection failures.
+ * - `unavailable`: 5xx, 408/409 after the retries, and connection failures.
+ * - `timeout`: no whole answer (headers and body) within `cloudflare.fetch.timeoutMs`, after the retries.
  * - `bad-response`: a body that is not JSON (a plain `SyntaxError` from the SDK), or JSON that does not
- *   match the schema the client reads with.
+ *   match the schema the client reads with, or a v4 envelope the fetch guard refused (`success: false`,
+ *   a missing list `result`, a page shorter than its `result_info`).
  * - `invalid-request`: Cloudflare refused the request's parameters (HTTP 400/422).
  *
  * @public
@@ -23,6 +25,7 @@ export type CloudflareErrorKind =
   | 'not-found'
   | 'rate-limited'
   | 'unavailable'
+  | 'timeout'
   | 'bad-response'
   | 'invalid-request';
 
@@ -138,7 +141,7 @@ export function toCloudflareApiError(
   if (isCloudflareApiError(err)) return err;
   if (err instanceof APIConnectionTimeoutError) {
     return new CloudflareApiError({
-      kind: 'unavailable',
+      kind: 'timeout',
       operation,
       detail: 'request timed out',
     });
