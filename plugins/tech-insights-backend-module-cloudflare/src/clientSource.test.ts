@@ -34,17 +34,19 @@ describe('createCloudflareFactSource', () => {
     expect(pages.every(d => d.environment === 'production')).toBe(true);
 
     const tokens = await source.tokens();
-    expect(tokens.find(t => t.name === 'legacy-terraform')).toEqual({
-      id: expect.any(String),
-      name: 'legacy-terraform',
+    const { user, account } = demo.state.data.tokens;
+    const legacy = user.find(t => t.name === 'legacy-terraform')!;
+    expect(tokens.find(t => t.id === legacy.id)).toEqual({
+      id: legacy.id,
       owner: 'user',
       status: 'active',
       issuedOn: expect.any(String),
       lastUsedOn: expect.any(String),
     });
-    expect(
-      tokens.filter(t => t.owner === 'account').map(t => t.name),
-    ).toContain('acme-old-export');
+    expect(tokens.filter(t => t.owner === 'account').map(t => t.id)).toContain(
+      account.find(t => t.name === 'acme-old-export')!.id,
+    );
+    expect(JSON.stringify(tokens)).not.toContain('legacy-terraform');
 
     const now = Date.now();
     const events = await source.auditEvents({
@@ -114,9 +116,7 @@ describe('createCloudflareFactSource', () => {
         ciRunUrl: 'https://ci',
       },
     ]);
-    expect(await source.tokens()).toEqual([
-      { id: 'tok1', name: 'tok1', owner: 'user' },
-    ]);
+    expect(await source.tokens()).toEqual([{ id: 'tok1', owner: 'user' }]);
     expect(
       await source.accessEvents({
         since: new Date(0),

@@ -115,7 +115,6 @@ export function createCloudflareFactSource(
       return [...user, ...account].map(
         (t): FactSourceToken => ({
           id: t.id,
-          name: t.name ?? t.id,
           owner: t.scope,
           ...(t.status ? { status: t.status } : {}),
           ...(t.issued_on ? { issuedOn: t.issued_on } : {}),

@@ -49,15 +49,13 @@ export interface FactSourceAccessEvent {
 }
 
 /**
- * An API token's metadata. Never its value.
+ * An API token's metadata. Never its value, nor its name (names are often personal).
  *
  * @public
  */
 export interface FactSourceToken {
   /** Token id. */
   id: string;
-  /** Token name, as its owner typed it. */
-  name: string;
   /** `user` for `/user/tokens`, `account` for account-owned tokens. */
   owner: 'user' | 'account';
   /** `active`, `disabled` or `expired`. */

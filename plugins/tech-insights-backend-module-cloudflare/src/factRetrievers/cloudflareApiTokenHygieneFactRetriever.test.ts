@@ -45,25 +45,33 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
     );
   });
 
-  it('fails the demo account, naming the offending tokens', async () => {
+  it('fails the demo account, listing the offending tokens by id, never by name', async () => {
     const { ctx, logger } = retrieverContext();
     const facts = await retriever.handler(ctx);
     const { user, account } = demo.state.data.tokens;
     const active = [...user, ...account].filter(t => t.status === 'active');
+    const ref = (owner: 'user' | 'account', name: string) =>
+      `${owner}:${
+        demo.state.data.tokens[owner].find(t => t.name === name)!.id
+      }`;
 
     expect(factsOf(facts, 'cf-zt-acme-org')).toEqual({
       tokensTotal: active.length,
       tokensTtlOver180d: 2,
       tokensUnused90d: 2,
-      tokensTtlOver180dNames: [
-        'user:legacy-terraform',
-        'account:acme-old-export',
+      tokensTtlOver180dIds: [
+        ref('user', 'legacy-terraform'),
+        ref('account', 'acme-old-export'),
       ],
-      tokensUnused90dNames: ['user:old-ci-deploy', 'account:acme-old-export'],
+      tokensUnused90dIds: [
+        ref('user', 'old-ci-deploy'),
+        ref('account', 'acme-old-export'),
+      ],
       globalApiKeyInUse: false,
       tokensHygienic: false,
     });
     const text = loggedText(logger) + JSON.stringify(facts);
+    for (const t of [...user, ...account]) expect(text).not.toContain(t.name);
     expect(text).not.toContain(SECRET_CANARIES.apiTokenValue);
     expect(text).not.toContain(DEMO_API_TOKEN);
   });
@@ -90,11 +98,14 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
     for (const t of demo.state.data.tokens.user) {
       if (t.name === 'legacy-terraform') t.status = 'disabled';
     }
+    const exported = demo.state.data.tokens.account.find(
+      t => t.name === 'acme-old-export',
+    )!;
     const { ctx } = retrieverContext();
     expect(
       factsOf(await retriever.handler(ctx), 'cf-zt-acme-org'),
     ).toMatchObject({
-      tokensTtlOver180dNames: ['account:acme-old-export'],
+      tokensTtlOver180dIds: [`account:${exported.id}`],
     });
   });
 

@@ -46,7 +46,8 @@ export function unused90d(token: FactSourceToken, nowMs: number): boolean {
  * expiry more than 180 days after issue), how many were not used for 90 days, and whether the
  * connection itself uses the Global API Key instead of a token.
  *
- * Token values are never read. Token names of offenders are listed: they are labels, not secrets.
+ * Token values are never read. Offenders are listed by owner and token id, never by name: names are
+ * typed by people and often personal, and facts are readable by everyone who can read the entity.
  * By default the facts land on the account's Zero Trust posture Resource (see `entityFilter`).
  *
  * @public
@@ -57,7 +58,7 @@ export function createCloudflareApiTokenHygieneFactRetriever(
   const entityFilter = options.entityFilter ?? ZERO_TRUST_RESOURCE_FILTER;
   return {
     id: ID,
-    version: '1.0.0',
+    version: '2.0.0',
     title: 'Cloudflare API token hygiene',
     description:
       'Lifetime and use of the Cloudflare API tokens of the account, and whether the Global API Key is in use (SOC 2 CC6.1).',
@@ -76,13 +77,13 @@ export function createCloudflareApiTokenHygieneFactRetriever(
         type: 'integer',
         description: `Active tokens never used or not used in the last ${UNUSED_DAYS} days`,
       },
-      tokensTtlOver180dNames: {
+      tokensTtlOver180dIds: {
         type: 'set',
-        description: `Names of the tokens counted in tokensTtlOver180d, prefixed "user:" or "account:" (at most ${MAX_LISTED})`,
+        description: `Ids of the tokens counted in tokensTtlOver180d, prefixed "user:" or "account:" (at most ${MAX_LISTED})`,
       },
-      tokensUnused90dNames: {
+      tokensUnused90dIds: {
         type: 'set',
-        description: `Names of the tokens counted in tokensUnused90d, prefixed "user:" or "account:" (at most ${MAX_LISTED})`,
+        description: `Ids of the tokens counted in tokensUnused90d, prefixed "user:" or "account:" (at most ${MAX_LISTED})`,
       },
       globalApiKeyInUse: {
         type: 'boolean',
@@ -107,14 +108,14 @@ export function createCloudflareApiTokenHygieneFactRetriever(
           );
           const longLived = tokens.filter(ttlOver180d);
           const unused = tokens.filter(t => unused90d(t, now.toMillis()));
-          const names = (list: FactSourceToken[]) =>
-            list.slice(0, MAX_LISTED).map(t => `${t.owner}:${t.name}`);
+          const ids = (list: FactSourceToken[]) =>
+            list.slice(0, MAX_LISTED).map(t => `${t.owner}:${t.id}`);
           return {
             tokensTotal: tokens.length,
             tokensTtlOver180d: longLived.length,
             tokensUnused90d: unused.length,
-            tokensTtlOver180dNames: names(longLived),
-            tokensUnused90dNames: names(unused),
+            tokensTtlOver180dIds: ids(longLived),
+            tokensUnused90dIds: ids(unused),
             globalApiKeyInUse: source.usesGlobalApiKey,
             tokensHygienic:
               longLived.length === 0 &&
