@@ -133,7 +133,8 @@ const readOnly = all.filter(
 );
 /**
  * The callers. Inputs are validated before permissions are asked, so the first caller gets every
- * input and the others every `sample`-th, which keeps the file well under a minute.
+ * input (every second on PostgreSQL, which only the evidence routes reach) and the others every
+ * `sample`-th, which keeps the file near a minute.
  */
 const CALLERS: Array<{
   name: string;
@@ -142,13 +143,13 @@ const CALLERS: Array<{
   sample: number;
 }> = [
   { name: 'a security user', allow: all, sample: 1 },
-  { name: 'an engineering user', allow: readOnly, sample: 4 },
-  { name: 'a user with no permission', allow: [], sample: 4 },
+  { name: 'an engineering user', allow: readOnly, sample: 6 },
+  { name: 'a user with no permission', allow: [], sample: 6 },
   {
     name: 'a service principal',
     allow: all,
     header: mockCredentials.service.header(),
-    sample: 4,
+    sample: 6,
   },
 ];
 
@@ -156,6 +157,8 @@ describe.each(databases.eachSupportedId())('route fuzzer on %p', dbId => {
   it.each(CALLERS)(
     'answers $name with no 5xx and only JSON 4xx on every path',
     async caller => {
+      const sample =
+        caller.sample === 1 && dbId !== 'SQLITE_3' ? 2 : caller.sample;
       const routes = await registeredRoutes();
       expect(routes.length).toBeGreaterThanOrEqual(9);
       const { server } = await startPlugin({
@@ -174,7 +177,7 @@ describe.each(databases.eachSupportedId())('route fuzzer on %p', dbId => {
       let sent = 0;
       for (const route of routes) {
         const inputs = [
-          ...inputsOf(route).filter((_, i) => i % caller.sample === 0),
+          ...inputsOf(route).filter((_, i) => i % sample === 0),
           { url: `/api/cloudflare${route.path}/extra` },
         ];
         for (const input of inputs) {
@@ -204,7 +207,7 @@ describe.each(databases.eachSupportedId())('route fuzzer on %p', dbId => {
         }
       }
       expect(failures).toEqual([]);
-      expect(sent).toBeGreaterThan((routes.length * 100) / caller.sample);
+      expect(sent).toBeGreaterThan((routes.length * 100) / sample);
     },
   );
 });
