@@ -16,12 +16,21 @@ export class BadGatewayError extends CustomErrorBase {
   readonly statusCode = 502;
 }
 
+/**
+ * Cloudflare gave no whole answer (headers and body) within `cloudflare.fetch.timeoutMs`: HTTP 504.
+ */
+export class GatewayTimeoutError extends CustomErrorBase {
+  name = 'GatewayTimeoutError' as const;
+  readonly statusCode = 504;
+}
+
 /** Error kinds of the Cloudflare client. */
 type UpstreamKind =
   | 'auth'
   | 'not-found'
   | 'rate-limited'
   | 'unavailable'
+  | 'timeout'
   | 'bad-response'
   | 'invalid-request';
 
@@ -51,6 +60,10 @@ export function toHttpError(e: unknown, what: string): Error {
         }`,
       );
     }
+    case 'timeout':
+      return new GatewayTimeoutError(
+        `Cloudflare did not answer in time while reading ${what}`,
+      );
     case 'unavailable':
       return new ServiceUnavailableError(
         `Cloudflare is unavailable or timed out while reading ${what}`,
