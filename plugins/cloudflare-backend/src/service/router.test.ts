@@ -47,7 +47,7 @@ const routes: Case[] = [
   },
   {
     name: 'audit export',
-    method: 'get',
+    method: 'post',
     path: '/api/cloudflare/v1/zero-trust/export/audit?download=json',
     needs: ['cloudflare.read.zerotrust', 'cloudflare.export.evidence'],
   },
@@ -196,8 +196,7 @@ describe('router', () => {
       ['/v1/zero-trust/access/audit?target=a;DROP%20TABLE%20x', /target/],
       ['/v1/zero-trust/access/audit?cursor=%00%01', /cursor/],
       ['/v1/zero-trust/access/audit?actor[$ne]=x', /actor/],
-      ['/v1/zero-trust/export/audit?download=xml', /download/],
-      ['/v1/zero-trust/export/audit?download=json&from=nope', /from/],
+      ['/v1/zero-trust/export/audit?download=json', /X-Requested-With/],
       ['/v1/evidence?limit=501', /limit/],
       ['/v1/evidence?kind=everything', /kind/],
       ['/v1/evidence/not-a-uuid/download', /path: id/],
@@ -212,6 +211,18 @@ describe('router', () => {
       expect(res.body.error.name).toBe('InputError');
       expect(res.body.error.message).toMatch(message);
       expect(Object.keys(reader.calls)).toHaveLength(0);
+    });
+
+    it.each([
+      ['download=xml', /download/],
+      ['download=json&from=nope', /from/],
+    ])('POST audit export ?%s -> 400', async (query, message) => {
+      const { server } = await startPlugin({ reader: createFakeReader() });
+      const res = await request(server).post(
+        `/api/cloudflare/v1/zero-trust/export/audit?${query}`,
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
     });
 
     it.each([
@@ -351,7 +362,7 @@ describe('router', () => {
       const { server, audit } = await startPlugin({
         reader: createFakeReader(),
       });
-      const created = await request(server).get(
+      const created = await request(server).post(
         '/api/cloudflare/v1/zero-trust/export/audit?download=json&action=login',
       );
       expect(created.status).toBe(200);
@@ -363,7 +374,7 @@ describe('router', () => {
       expect(sha256(bytes)).toBe(created.headers[EVIDENCE_SHA256_HEADER]);
       const doc = JSON.parse(created.text);
       expect(doc).toMatchObject({
-        schemaVersion: 1,
+        schemaVersion: 2,
         kind: 'zero-trust-audit',
         account: { id: 'acc-test' },
         scope: { action: 'login', limit: 100, view: 'masked' },
@@ -463,7 +474,7 @@ describe('router', () => {
       const reader = createFakeReader();
       reader.setFault('unavailable');
       const { server, audit } = await startPlugin({ reader });
-      const res = await request(server).get(
+      const res = await request(server).post(
         '/api/cloudflare/v1/zero-trust/export/audit',
       );
       expect(res.status).toBe(503);
