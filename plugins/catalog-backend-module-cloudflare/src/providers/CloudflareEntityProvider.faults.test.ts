@@ -1,0 +1,119 @@
+import { ConfigReader } from '@backstage/config';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_API_TOKEN,
+  DemoFault,
+  parseFault,
+} from '@cloudflare-backstage/cloudflare-demo-account';
+import { DeferredEntity } from '@backstage/plugin-catalog-node';
+import {
+  FakeTaskRunner,
+  TEST_BASE_URL,
+  capturingLogger,
+  clientsFor,
+  demoState,
+  fakeConnection,
+} from '../__testUtils__/demo';
+import { CloudflareEntityProvider } from './CloudflareEntityProvider';
+
+/** Short timeout, so the stall-body knob ends each faulted run quickly; no retries. */
+const config = new ConfigReader({
+  cloudflare: {
+    accountId: DEMO_ACCOUNT_ID,
+    apiToken: DEMO_API_TOKEN,
+    apiBaseUrl: TEST_BASE_URL,
+    fetch: { maxRetries: 0, timeoutMs: 300 },
+  },
+});
+
+/** The list routes the provider reads, per area. */
+const LIST_ROUTES = [
+  '/workers/scripts',
+  '/pages/projects',
+  '/access/apps',
+  '/access/policies',
+  '/access/identity_providers',
+];
+
+/** Knobs that hit every list route; `short-page` only where Cloudflare gives totals (not scripts). */
+const CASES: Array<[string, string]> = [
+  ...['html-200', 'success-false-200', 'result-null', 'stall-body'].flatMap(
+    knob => LIST_ROUTES.map((route): [string, string] => [knob, route]),
+  ),
+  ...LIST_ROUTES.filter(r => r !== '/workers/scripts').map(
+    (route): [string, string] => ['short-page:1', route],
+  ),
+];
+
+function setup(grow?: (state: ReturnType<typeof demoState>) => void) {
+  const state = demoState();
+  grow?.(state);
+  const schedule = new FakeTaskRunner();
+  const { logger } = capturingLogger();
+  const [provider] = CloudflareEntityProvider.fromConfig(config, {
+    logger,
+    schedule,
+    createClient: clientsFor({ [DEMO_ACCOUNT_ID]: state }),
+  });
+  return { state, schedule, provider, logger };
+}
+
+type Mutation = {
+  type: string;
+  entities?: DeferredEntity[];
+  removed?: unknown[];
+};
+
+/** Runs once healthy, once with the fault; asserts the catalog keeps every entity, unchanged. */
+async function keepsEveryEntity(
+  route: string,
+  fault: DemoFault,
+  grow?: (state: ReturnType<typeof demoState>) => void,
+) {
+  const { state, schedule, provider, logger } = setup(grow);
+  const connection = fakeConnection();
+  await provider.connect(connection);
+  await schedule.runTask();
+  expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+  const healthy = connection.applyMutation.mock.calls[0][0] as Mutation;
+  expect(healthy.type).toBe('full');
+
+  state.addFault({ route, fault });
+  await schedule.runTask();
+  const calls = connection.applyMutation.mock.calls;
+  const last = calls[calls.length - 1][0] as Mutation;
+  if (calls.length > 1 && last.type === 'full') {
+    expect(last.entities).toEqual(healthy.entities);
+  } else if (calls.length > 1) {
+    expect(last.removed ?? []).toEqual([]);
+  }
+  expect(logger.warn).toHaveBeenCalledWith(
+    expect.stringMatching(/keeping its \d+ entit/),
+  );
+  return healthy;
+}
+
+describe('CloudflareEntityProvider keeps every entity through Cloudflare faults', () => {
+  it.each(CASES)('%s on %s', async (knob, route) => {
+    await keepsEveryEntity(route, parseFault(knob)!);
+  });
+
+  it('short-page on page 2 of Pages projects (12 projects, 10 per page)', async () => {
+    const healthy = await keepsEveryEntity(
+      '/pages/projects',
+      { kind: 'short-page', page: 2 },
+      state => {
+        const [first] = state.data.pages.projects;
+        for (let i = 0; i < 9; i++)
+          state.data.pages.projects.push({
+            ...first,
+            id: `${first.id.slice(0, -2)}${String(i).padStart(2, '0')}`,
+            name: `acme-extra-${i}`,
+          });
+      },
+    );
+    expect(
+      healthy.entities!.filter(e => e.entity.spec?.type === 'cloudflare-pages'),
+    ).toHaveLength(12);
+  });
+});
