@@ -25,7 +25,10 @@ const matches = (
   );
 };
 
-/** `GET .../access/logs/access_requests`: `since`, `until`, `limit` (default 25), `direction` (default desc). */
+/**
+ * `GET .../access/logs/access_requests`: `since`, `until`, `limit` (default 25), `direction` (default
+ * desc), `email` (substring; exact with `email_exact=true` or `emailOp=eq`).
+ */
 function accessRequests(ctx: RouteContext): Response {
   const { searchParams } = ctx.url;
   const since = searchParams.get('since');
@@ -39,12 +42,17 @@ function accessRequests(ctx: RouteContext): Response {
     Math.max(Number(searchParams.get('limit') ?? 25) || 25, 1),
     1000,
   );
+  // Cloudflare matches `email` as a substring unless `email_exact=true` or `emailOp=eq`.
   const email = searchParams.get('email');
+  const exact =
+    searchParams.get('email_exact') === 'true' ||
+    searchParams.get('emailOp') === 'eq';
   let logs = ctx.data.zeroTrust.accessRequests.filter(l => {
     const t = Date.parse(l.created_at ?? '');
-    return (
-      t >= sinceMs && t <= untilMs && (email === null || l.user_email === email)
-    );
+    const emailOk =
+      email === null ||
+      (exact ? l.user_email === email : !!l.user_email?.includes(email));
+    return t >= sinceMs && t <= untilMs && emailOk;
   });
   if (searchParams.get('direction') === 'asc') logs = [...logs].reverse();
   return ok(logs.slice(0, limit));

@@ -79,6 +79,13 @@ function entryKey(l: AccessRequest): string {
   );
 }
 
+const crowdedInstant = (at: number) =>
+  new BadGatewayError(
+    `Too many Access log entries share the instant ${new Date(
+      at,
+    ).toISOString()}; the log cannot be paged past it without losing entries`,
+  );
+
 /** The client call the scan makes. */
 export type ListAccessRequests = (
   filter: AccessRequestFilter,
@@ -103,7 +110,9 @@ export async function readAccessAuditPage(
   // cursor's instant read again; filtered, as many as Cloudflare gives.
   const postFilter = Boolean(filter.action || filter.target);
   let wide = postFilter;
+  // `actor` is matched exactly here too: Cloudflare's `email` filter matches substrings.
   const matches = (l: AccessRequest) =>
+    (!filter.actor || l.user_email === filter.actor) &&
     (!filter.action || l.action === filter.action) &&
     (!filter.target ||
       l.app_domain === filter.target ||
@@ -126,10 +135,14 @@ export async function readAccessAuditPage(
     let progressed = false;
     for (const l of logs) {
       const ms = Date.parse(l.created_at);
-      const key = entryKey(l);
-      if (Number.isNaN(ms) || ms > at || (ms === at && seen.has(key))) {
-        continue;
+      if (Number.isNaN(ms)) {
+        // An entry that cannot be placed in time cannot be paged without loss.
+        throw new BadGatewayError(
+          'Cloudflare returned an Access log entry without a valid time',
+        );
       }
+      const key = entryKey(l);
+      if (ms > at || (ms === at && seen.has(key))) continue;
       if (matches(l) && events.length === filter.limit) {
         // A further match: the page is full and more exist.
         return { events, cursor: cursorAt(at, seen) };
@@ -148,13 +161,6 @@ export async function readAccessAuditPage(
   }
   return { events, cursor: cursorAt(at, seen) };
 }
-
-const crowdedInstant = (at: number) =>
-  new BadGatewayError(
-    `Too many Access log entries share the instant ${new Date(
-      at,
-    ).toISOString()}; the log cannot be paged past it without losing entries`,
-  );
 
 function cursorAt(at: number, seen: Set<string>): string {
   if (seen.size > MAX_CURSOR_SEEN) throw crowdedInstant(at);

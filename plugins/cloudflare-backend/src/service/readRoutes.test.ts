@@ -222,6 +222,33 @@ describe('read routes (the real client against the demo account)', () => {
       }
     });
 
+    it('matches actor exactly, though Cloudflare matches e-mail substrings', async () => {
+      const original = [...logs()];
+      const email = original[0].user_email!;
+      logs().splice(1, 0, {
+        ...original[0],
+        ray_id: 'bbbb000000000001',
+        user_email: `x${email}`,
+      });
+      try {
+        const { server } = await startPlugin({ config: config() });
+        const res = await request(server).get(
+          `/api/cloudflare/v1/zero-trust/access/audit?view=unmasked&limit=1000&actor=${encodeURIComponent(
+            email,
+          )}`,
+        );
+        expect(res.status).toBe(200);
+        expect(res.body.events.length).toBe(
+          original.filter(l => l.user_email === email).length,
+        );
+        expect(res.body.events.every((e: any) => e.actor.email === email)).toBe(
+          true,
+        );
+      } finally {
+        logs().splice(0, logs().length, ...original);
+      }
+    });
+
     it.each([
       ['not base64 JSON', 'bm90LWpzb24'],
       ['a wrong shape', Buffer.from('{"v":2}').toString('base64url')],
