@@ -53,7 +53,7 @@ export function capturingLogger(lines: string[]): LoggerService {
   return make({});
 }
 
-/** Audit events as [eventId, status, meta] tuples. */
+/** One audit event step: its id, status (`initiated`, `succeeded`, `failed`) and metadata. */
 export type AuditRecord = {
   eventId: string;
   status: string;
@@ -83,6 +83,7 @@ export function recordingCache(keys: string[]): CacheService {
   return cache;
 }
 
+/** An auditor that records every event (and the request URL it was given) as {@link AuditRecord}s. */
 export function recordingAuditor(records: AuditRecord[]): AuditorService {
   return {
     async createEvent(options) {
