@@ -176,21 +176,28 @@ describe.each(databases.eachSupportedId())('route fuzzer on %p', dbId => {
       const failures: string[] = [];
       let sent = 0;
       for (const route of routes) {
-        const inputs = [
+        const inputs: Array<{
+          url: string;
+          body?: [string, string];
+          method?: 'put' | 'delete';
+        }> = [
           ...inputsOf(route).filter((_, i) => i % sample === 0),
           { url: `/api/cloudflare${route.path}/extra` },
+          { url: `/api/cloudflare${route.path}`, method: 'put' },
+          { url: `/api/cloudflare${route.path}`, method: 'delete' },
         ];
         for (const input of inputs) {
-          let r = request(server)[route.method](input.url);
+          const method = input.method ?? route.method;
+          let r = request(server)[method](input.url);
           if (caller.header) r = r.set('Authorization', caller.header);
           if (input.body) {
             r = r.set('Content-Type', input.body[0]).send(input.body[1]);
-          } else if (route.method === 'post') {
+          } else if (method === 'post') {
             r = r.send(GOOD_BODY);
           }
           const res = await r;
           sent += 1;
-          const label = `${route.method.toUpperCase()} ${input.url.slice(
+          const label = `${method.toUpperCase()} ${input.url.slice(
             0,
             120,
           )}${input.body ? ` body ${input.body[1].slice(0, 40)}` : ''}`;
