@@ -214,18 +214,6 @@ describe('router', () => {
     });
 
     it.each([
-      ['download=xml', /download/],
-      ['download=json&from=nope', /from/],
-    ])('POST audit export ?%s -> 400', async (query, message) => {
-      const { server } = await startPlugin({ reader: createFakeReader() });
-      const res = await request(server).post(
-        `/api/cloudflare/v1/zero-trust/export/audit?${query}`,
-      );
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toMatch(message);
-    });
-
-    it.each([
       [{}, /at least one/],
       [{ workers: 'acme-api' }, /workers/],
       [{ workers: ['Bad Name'] }, /workers/],
