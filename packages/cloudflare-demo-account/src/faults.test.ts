@@ -277,6 +277,7 @@ describe('fault knobs', () => {
       const res = await demoFetch(demo.state)(scriptsUrl, {
         headers: { ...auth, 'cf-demo-fault': 'stall-body' },
       });
+      expect(res.headers.get('content-type')).toMatch(/json/);
       await firstChunkThenStall(res);
     });
 

@@ -95,7 +95,8 @@ async function keepsEveryEntity(
 
 describe('CloudflareEntityProvider keeps every entity through Cloudflare faults', () => {
   it.each(CASES)('%s on %s', async (knob, route) => {
-    await keepsEveryEntity(route, parseFault(knob)!);
+    const healthy = await keepsEveryEntity(route, parseFault(knob)!);
+    expect(healthy.entities!.length).toBe(13);
   });
 
   it('short-page on page 2 of Pages projects (12 projects, 10 per page)', async () => {
