@@ -321,6 +321,12 @@ fi
 
 # The stock frontend in chromium: sign-in, then the Component's Cloudflare tab with the demo's data.
 log "browser check of the stock frontend (screenshots in $SHOTS)"
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  log "installing Debian's chromium (as test.sh's browser step does)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  { $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium; } >"$LOGS/apt-chromium.log" 2>&1
+fi
 node "$REPO_ROOT/scripts/stock-app/browser.js" "$BASE" "http://127.0.0.1:$DEMO_PORT" "$SHOTS" >"$LOGS/browser.log" 2>&1
 while IFS= read -r line; do
   case "$line" in

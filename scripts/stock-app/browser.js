@@ -27,14 +27,29 @@ const ACCOUNT = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 const TOKEN = 'demo-acme-org-read-token-0000000000000000'; // the demo account's public read token
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Every 40-hex commit SHA in the demo account's deployments of the Worker acme-api. */
+/**
+ * Every 40-hex commit SHA of the demo account's deployments of the Worker acme-api: its deployments' version ids,
+ * then the Workers Builds of those versions (where the commit of a Workers CI deployment lives).
+ */
 async function demoShas() {
-  const res = await fetch(
-    `${demo}/client/v4/accounts/${ACCOUNT}/workers/scripts/acme-api/deployments`,
-    { headers: { Authorization: `Bearer ${TOKEN}` } },
+  const get = async url => {
+    const res = await fetch(`${demo}/client/v4/accounts/${ACCOUNT}${url}`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+    if (!res.ok) throw new Error(`demo account ${url}: HTTP ${res.status}`);
+    return res.text();
+  };
+  const deployments = JSON.parse(
+    await get('/workers/scripts/acme-api/deployments'),
+  ).result.deployments;
+  // the newest deployments (the tab lists them first); the builds endpoint takes a few ids at a time
+  const versions = deployments
+    .slice(0, 5)
+    .flatMap(d => d.versions.map(v => v.version_id));
+  const builds = await get(
+    `/builds/builds?version_ids=${versions.map(encodeURIComponent).join(',')}`,
   );
-  if (!res.ok) throw new Error(`demo account deployments: HTTP ${res.status}`);
-  return new Set((await res.text()).match(/\b[0-9a-f]{40}\b/g) ?? []);
+  return new Set(builds.match(/\b[0-9a-f]{40}\b/g) ?? []);
 }
 
 async function main() {
