@@ -15,7 +15,7 @@ import {
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { createClientReader } from './clientReader';
-import { BadGatewayError } from './errors';
+import { BadGatewayError, GatewayTimeoutError } from './errors';
 
 jest.setTimeout(30_000);
 
@@ -137,7 +137,7 @@ describe('createClientReader (over the Cloudflare client, against the demo accou
 
   it.each([
     ['server-error:503', ServiceUnavailableError],
-    ['hang', ServiceUnavailableError],
+    ['hang', GatewayTimeoutError],
     ['rate-limit:7', ServiceUnavailableError],
     ['malformed-json', BadGatewayError],
   ])('maps upstream fault %s to %p', async (fault, type) => {
