@@ -149,9 +149,12 @@ describe('cloudflare plugin against the demo account', () => {
 
   it.each([
     ['server-error:503', 503],
-    ['hang', 503],
+    ['hang', 504],
+    ['stall-body', 504],
     ['rate-limit:7', 503],
     ['malformed-json', 502],
+    ['html-200', 502],
+    ['result-null', 502],
   ])(
     'maps upstream fault %s to %i JSON without secrets',
     async (fault, status) => {
