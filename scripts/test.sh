@@ -22,6 +22,9 @@ set -euo pipefail
 source "$(dirname "$0")/node-env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"
+# PostgreSQL for the database tests: the one on 127.0.0.1:5432, else an embedded one (scripts/services.sh).
+source "$REPO_ROOT/scripts/services.sh"
+services_start
 
 STEPS=(types lint unit browser stock)
 
@@ -59,7 +62,7 @@ step_stock() {
 summary=()
 failed=0
 RUN_LOG="$(mktemp)"
-trap 'rm -f "$RUN_LOG"' EXIT
+trap 'rm -f "$RUN_LOG"; services_stop' EXIT
 for step in "${STEPS[@]}"; do
   if [[ " ${TEST_SKIP:-} " == *" $step "* ]]; then
     summary+=("  $step: skipped (TEST_SKIP)")

@@ -29,6 +29,7 @@ describe.each(databases.eachSupportedId())(
 
     it('the database rejects UPDATE and DELETE of evidence rows', async () => {
       const { knex, records } = await setup(1);
+      expect(await knex(TABLE).where('id', records[0].id).first()).toBeTruthy();
       await expect(
         knex(TABLE).where('id', records[0].id).update({ kind: 'x' }),
       ).rejects.toThrow(/append-only/);

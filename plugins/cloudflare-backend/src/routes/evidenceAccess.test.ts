@@ -188,9 +188,7 @@ describe.each(databases.eachSupportedId())(
         seq: 1,
         chainSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
-      const id = small.headers['content-disposition'].match(
-        /([0-9a-f-]{36})\.json/,
-      )[1];
+      const id = success.id;
       const v = await request(server)
         .get(
           `${API}/v1/evidence/${id}/verify?head=${success.chainHead.chainSha256}`,

@@ -67,7 +67,7 @@ export interface CloudflareApi {
   getAccessAudit(
     query?: CloudflareAccessAuditQuery,
   ): Promise<CloudflareAccessAuditPage>;
-  /** `GET /v1/zero-trust/export/audit?download=json`: makes, stores and returns a snapshot. */
+  /** `POST /v1/zero-trust/export/audit?download=json`: makes, stores and returns a snapshot. */
   exportZeroTrustAudit(): Promise<CloudflareEvidenceDownload>;
   /** `POST /v1/evidence/deployment-provenance` with `{ workers, pages }`: makes and stores a snapshot. */
   createDeploymentProvenanceSnapshot(

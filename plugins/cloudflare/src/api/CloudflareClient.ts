@@ -89,6 +89,7 @@ export class CloudflareClient implements CloudflareApi {
     return this.getBytes(
       '/v1/zero-trust/export/audit?download=json',
       'zero-trust-audit.json',
+      { method: 'POST' },
     );
   }
 
@@ -143,8 +144,9 @@ export class CloudflareClient implements CloudflareApi {
   private async getBytes(
     path: string,
     fallbackName: string,
+    init?: RequestInit,
   ): Promise<CloudflareEvidenceDownload> {
-    const response = await this.request(path);
+    const response = await this.request(path, init);
     const blob = await response.blob();
     const fileName = fileNameFromHeaders(response.headers, fallbackName);
     return {
