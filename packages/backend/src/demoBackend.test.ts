@@ -241,7 +241,7 @@ describe('demo backend', () => {
         }
         expect(
           await call(
-            `GET ${cf}/zero-trust/export/audit?download=json&view=${view}`,
+            `POST ${cf}/zero-trust/export/audit?download=json&view=${view}`,
           ),
         ).toBe(200);
       }
