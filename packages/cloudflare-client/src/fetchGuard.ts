@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import Cloudflare from 'cloudflare';
+// The named export: `cloudflare`'s CommonJS main is a function whose `.default` is the class, and a built
+// package's default-import interop takes the function itself (no requestAPIList), unlike jest's.
+import { Cloudflare } from 'cloudflare';
 import { checkEnvelope } from './envelope';
 import { CloudflareApiError } from './errors';
 
