@@ -214,9 +214,7 @@ describe('read routes (the real client against the demo account)', () => {
         );
         expect(last.body).toMatchObject({ events: [] });
         expect(last.body.cursor).toBeUndefined();
-        expect(demo.state.totalCalls()).toBe(
-          MAX_ACCESS_LOG_CALLS_PER_PAGE + 1,
-        );
+        expect(demo.state.totalCalls()).toBe(MAX_ACCESS_LOG_CALLS_PER_PAGE + 1);
       } finally {
         logs().splice(0, logs().length, ...original);
       }
@@ -284,9 +282,9 @@ describe('read routes (the real client against the demo account)', () => {
     const first = await request(server).get(path);
     expect(first.status).toBe(200);
     expect(first.body.events.length).toBeGreaterThan(0);
-    expect(
-      first.body.events.every((e: any) => e.actor.email === email),
-    ).toBe(true);
+    expect(first.body.events.every((e: any) => e.actor.email === email)).toBe(
+      true,
+    );
     expect((await request(server).get(path)).status).toBe(200);
     expect(demo.state.totalCalls()).toBe(1);
 

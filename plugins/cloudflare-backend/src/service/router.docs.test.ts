@@ -25,7 +25,7 @@ function documentedRoutes(markdown: string, heading: string): string[] {
     markdown.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? '';
   return [
     ...section.matchAll(
-      /^\| (GET|POST|PUT|PATCH|DELETE) \| `([^`?]+)[^`]*` \|/gm,
+      /^\|\s*(GET|POST|PUT|PATCH|DELETE)\s*\|\s*`([^`?]+)[^`]*`\s*\|/gm,
     ),
   ].map(m => `${m[1]} ${m[2]}`);
 }

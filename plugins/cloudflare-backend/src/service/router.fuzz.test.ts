@@ -96,7 +96,10 @@ async function registeredRoutes(): Promise<Route[]> {
   for (const layer of (router as any).stack) {
     if (!layer.route) continue;
     for (const method of Object.keys(layer.route.methods)) {
-      routes.push({ method: method as Route['method'], path: layer.route.path });
+      routes.push({
+        method: method as Route['method'],
+        path: layer.route.path,
+      });
     }
   }
   return routes;
@@ -197,10 +200,9 @@ describe.each(databases.eachSupportedId())('route fuzzer on %p', dbId => {
           }
           const res = await r;
           sent += 1;
-          const label = `${method.toUpperCase()} ${input.url.slice(
-            0,
-            120,
-          )}${input.body ? ` body ${input.body[1].slice(0, 40)}` : ''}`;
+          const label = `${method.toUpperCase()} ${input.url.slice(0, 120)}${
+            input.body ? ` body ${input.body[1].slice(0, 40)}` : ''
+          }`;
           if (res.status >= 500) failures.push(`${res.status} ${label}`);
           if (
             res.status >= 400 &&

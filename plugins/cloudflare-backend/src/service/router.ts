@@ -18,7 +18,10 @@ const bodyErrors: express.ErrorRequestHandler = (error, _req, _res, next) => {
     next(new InputError('Invalid body: larger than 64 kB'));
   } else if (typeof type === 'string' && type.startsWith('entity.')) {
     next(new InputError('Invalid body: must be a JSON document'));
-  } else if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+  } else if (
+    type === 'charset.unsupported' ||
+    type === 'encoding.unsupported'
+  ) {
     next(new InputError('Invalid body: must be UTF-8 JSON'));
   } else {
     next(error);
