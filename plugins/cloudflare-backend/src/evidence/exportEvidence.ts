@@ -1,3 +1,4 @@
+import { auditedRequest } from '../service/personalData';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { JsonObject, JsonValue } from '@backstage/types';
 import {
@@ -85,7 +86,7 @@ export async function exportEvidence(
   const event = await ctx.auditor.createEvent({
     eventId: 'evidence-export',
     severityLevel: 'medium',
-    request: req,
+    request: auditedRequest(req),
     meta: {
       actionType: 'create',
       kind: options.kind,

@@ -101,6 +101,10 @@ describe.each(databases.eachSupportedId())(
       });
       expect(masked.text).not.toContain(actor);
       expect(JSON.stringify(audit.map(a => a.meta))).not.toContain(actor);
+      expect(audit.some(a => a.url?.includes('actor=hmac-sha256'))).toBe(true);
+      expect(JSON.stringify(audit.map(a => a.url))).not.toContain(
+        'carol.smith',
+      );
       const unmasked = await request(server)
         .get(`${API}/v1/evidence/${ids.unmasked}/download`)
         .set(as('alice'));
