@@ -13,6 +13,20 @@ jest.setTimeout(60_000);
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const TABLE = 'cloudflare_evidence';
 
+/**
+ * The message a query was rejected with. Not `rejects.toThrow`: better-sqlite3's native binding
+ * keeps the `SqliteError` class of the first test file its jest worker loaded, so in later files
+ * the error is not an `Error` of this realm and jest reports "did not throw".
+ */
+async function rejection(query: PromiseLike<unknown>): Promise<string> {
+  try {
+    await query;
+  } catch (e) {
+    return String((e as { message?: unknown }).message ?? e);
+  }
+  return 'resolved: the query was not rejected';
+}
+
 describe.each(databases.eachSupportedId())(
   'evidence chain against tampering on %p',
   databaseId => {
@@ -30,12 +44,14 @@ describe.each(databases.eachSupportedId())(
     it('the database rejects UPDATE and DELETE of evidence rows', async () => {
       const { knex, records } = await setup(1);
       expect(await knex(TABLE).where('id', records[0].id).first()).toBeTruthy();
-      await expect(
-        knex(TABLE).where('id', records[0].id).update({ kind: 'x' }),
-      ).rejects.toThrow(/append-only/);
-      await expect(
-        knex(TABLE).where('id', records[0].id).delete(),
-      ).rejects.toThrow(/append-only/);
+      expect(
+        await rejection(
+          knex(TABLE).where('id', records[0].id).update({ kind: 'x' }),
+        ),
+      ).toMatch(/append-only/);
+      expect(
+        await rejection(knex(TABLE).where('id', records[0].id).delete()),
+      ).toMatch(/append-only/);
       expect(Number((await knex(TABLE).count({ n: '*' }).first())?.n)).toBe(1);
     });
 
