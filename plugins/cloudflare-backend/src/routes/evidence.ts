@@ -14,14 +14,13 @@ import {
   viewParam,
   workerScriptName,
 } from '../service/validation';
+import { PAGES_DEPLOYMENTS_LIMIT } from '../service/clientReader';
 import { exportEvidence, sendEvidence } from '../evidence/exportEvidence';
 import { downloadPermissions, requireEvidenceCaller } from '../evidence/access';
 import { answerCreated, registerEvidenceExportRoutes } from './evidenceExports';
 
 /** Largest `seq` the column holds (a 32-bit signed integer on PostgreSQL). */
 const MAX_SEQ = 2_147_483_647;
-/** Pages deployments the reader lists per project (the newest); a full list may not be all. */
-const PAGES_DEPLOYMENTS_LISTED = 25;
 
 const provenanceBody = (maxScope: number) =>
   z
@@ -97,7 +96,7 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
         for (const project of pages) {
           data.pages[project] = await reader.pagesDeployments(project);
           count += lengthOf(data.pages[project]);
-          if (lengthOf(data.pages[project]) >= PAGES_DEPLOYMENTS_LISTED)
+          if (lengthOf(data.pages[project]) >= PAGES_DEPLOYMENTS_LIMIT)
             exhausted = false;
         }
         return { data, population: { count, exhausted } };

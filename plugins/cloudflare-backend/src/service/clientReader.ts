@@ -32,7 +32,7 @@ import {
  * Pages deployments read per request: Cloudflare's page size, so the route costs one upstream call
  * and shows the newest deployments, as before.
  */
-const PAGES_DEPLOYMENTS_LIMIT = 25;
+export const PAGES_DEPLOYMENTS_LIMIT = 25;
 
 type Loose = Record<string, JsonValue | undefined | null>;
 
