@@ -9,6 +9,7 @@ import {
   TEST_BASE_URL,
   demoClient,
   useDemoAccount,
+  failure,
 } from './__testUtils__/demo';
 
 /** Asserts an error carries no token, no header and no canary, in its message or its JSON. */
@@ -25,15 +26,6 @@ function expectClean(err: unknown, token = DEMO_API_TOKEN) {
     expect(t.toLowerCase()).not.toContain('bearer');
     for (const c of ALL_SECRET_CANARIES) expect(t).not.toContain(c);
   }
-}
-
-async function failure(p: Promise<unknown>): Promise<CloudflareApiError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as CloudflareApiError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('CloudflareClient', () => {

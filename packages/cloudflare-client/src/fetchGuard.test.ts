@@ -1,7 +1,7 @@
 import { demoFetch } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { CloudflareClient } from './CloudflareClient';
 import { CloudflareApiError } from './errors';
-import { demoClient, useDemoAccount } from './__testUtils__/demo';
+import { demoClient, failure, useDemoAccount } from './__testUtils__/demo';
 
 const SINCE = { since: '2020-01-01', before: '2030-01-01', limit: 5 };
 
@@ -28,15 +28,6 @@ const LISTS: Array<[string, (c: CloudflareClient) => Promise<unknown>]> = [
   ['/logs/audit', c => c.auditLogs.list(SINCE)],
   ['/user/tokens', c => c.tokens.listUserTokens()],
 ];
-
-async function failure(p: Promise<unknown>): Promise<CloudflareApiError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as CloudflareApiError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('fetch guard (every read, through the real client)', () => {
   const demo = useDemoAccount();

@@ -6,6 +6,7 @@ import {
 import { DEMO_TEST_BASE_URL } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { CloudflareClient, CloudflareClientOptions } from '../CloudflareClient';
 import { DEFAULT_REDACTION_RULES } from '../redaction';
+import { CloudflareApiError } from '../errors';
 
 /** Where tests point the SDK; msw intercepts it, nothing leaves the machine. */
 export const TEST_BASE_URL = DEMO_TEST_BASE_URL;
@@ -45,3 +46,15 @@ export function expectNoCanary(value: unknown, extra: string[] = []) {
 }
 
 export { DEMO_API_TOKEN, DEMO_ACCOUNT_ID };
+
+/** The error a read failed with; fails the test when the read succeeds. */
+export async function failure(
+  p: Promise<unknown>,
+): Promise<CloudflareApiError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as CloudflareApiError;
+  }
+  throw new Error('expected a failure');
+}
