@@ -40,7 +40,10 @@ describe('EntityCloudflareContent', () => {
       'href',
       '/catalog/default/resource/cf-kv-acme-cache',
     );
-    expect(screen.getByText(/coming soon/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Each name opens its Resource entity/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/coming soon/i)).not.toBeInTheDocument();
   });
 
   it('lists the annotations when none is present', async () => {

@@ -19,7 +19,7 @@ export interface GenericResourceCardProps {
 }
 
 /**
- * Card for an area without a dedicated card yet: the annotated names, linked to their Resource
+ * Card for an area without a dedicated card: the annotated names, linked to their Resource
  * entities.
  *
  * @public
@@ -44,8 +44,7 @@ export function GenericResourceCard(props: GenericResourceCardProps) {
         ))}
       </List>
       <Typography variant="caption" color="textSecondary">
-        A detailed {area.title} card is coming soon; open the Resource entity
-        for its parameters.
+        Each name opens its Resource entity, with what the catalog holds of it.
       </Typography>
     </InfoCard>
   );
