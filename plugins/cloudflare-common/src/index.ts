@@ -7,3 +7,4 @@
 export * from './areas';
 export * from './permissions';
 export * from './annotations';
+export * from './entityNames';

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  cloudflareEntityName,
   CLOUDFLARE_AREAS,
   CloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -85,12 +86,11 @@ export function cloudflareNameOfResource(entity: Entity): string {
 }
 
 /**
- * Name of the catalog `Resource` entity the suite makes for a Cloudflare resource.
+ * Name of the catalog `Resource` entity the suite makes for a Cloudflare resource: the catalog
+ * module's own `cloudflareEntityName` (hash suffix for long or sanitized names included). A
+ * provider that reads several accounts adds the account to every name; links from one account's
+ * annotations then need that account (`cloudflareEntityName(area.id, name, accountId)`).
  */
 export function resourceEntityName(area: CloudflareArea, name: string): string {
-  return `cf-${area.entityPrefix}-${name}`
-    .toLocaleLowerCase('en-US')
-    .replace(/[^a-z0-9_.-]+/g, '-')
-    .slice(0, 63)
-    .replace(/[-_.]+$/, '');
+  return cloudflareEntityName(area.id, name);
 }

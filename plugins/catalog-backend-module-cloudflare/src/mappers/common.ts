@@ -12,7 +12,7 @@ import {
   CloudflareAreaId,
   getCloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { cloudflareEntityName } from '../lib/naming';
+import { cloudflareEntityName } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CloudflareMapperContext } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { resourceEntityV1alpha1Validator } from '@backstage/catalog-model';
-import { cloudflareEntityName } from '../lib/naming';
+import { cloudflareEntityName } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { toBindingInput } from '../lib/reader';
 import { CloudflareMapperContext } from './types';
 import {

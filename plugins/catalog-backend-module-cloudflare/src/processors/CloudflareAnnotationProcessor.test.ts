@@ -5,7 +5,7 @@ import {
 } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { processingResult } from '@backstage/plugin-catalog-node';
-import { cloudflareEntityName } from '../lib/naming';
+import { cloudflareEntityName } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CloudflareAnnotationProcessor } from './CloudflareAnnotationProcessor';
 
 const location = {

@@ -15,7 +15,7 @@ import {
   ANNOTATION_CLOUDFLARE_ACCOUNT_ID,
   CLOUDFLARE_AREAS,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { cloudflareEntityName } from '../lib/naming';
+import { cloudflareEntityName } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { readProviderConfigs } from '../providers/CloudflareEntityProviderConfig';
 
 /**

@@ -20,7 +20,7 @@ import {
   fakeConnection,
   singleAccountConfig,
 } from '../__testUtils__/demo';
-import { cloudflareEntityName } from '../lib/naming';
+import { cloudflareEntityName } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CloudflareEntityProvider } from './CloudflareEntityProvider';
 import { CloudflareCatalogReader } from '../lib/reader';
 

@@ -1,5 +1,6 @@
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
-import { cloudflareEntityName } from './naming';
+import { createHash } from 'node:crypto';
+import { cloudflareEntityName } from './entityNames';
 
 const valid = (name: string) =>
   KubernetesValidatorFunctions.isValidObjectName(name);
@@ -78,5 +79,15 @@ describe('cloudflareEntityName', () => {
     expect(a).toMatch(/^cf-worker-acme-api-[0-9a-f]{8}$/);
     expect(b).toMatch(/^cf-worker-acme-api-[0-9a-f]{8}$/);
     expect(a).not.toBe(b);
+  });
+
+  it('hashes as Node does (SHA-256 of the UTF-8 bytes), so browser links match catalog names', () => {
+    const hash = createHash('sha256')
+      .update(['a'.repeat(32), 'kv', 'caf\u00e9 \u20ac'].join('\u0000'))
+      .digest('hex')
+      .slice(0, 8);
+    expect(cloudflareEntityName('kv', 'caf\u00e9 \u20ac', 'a'.repeat(32))).toBe(
+      `cf-kv-caf-${hash}`,
+    );
   });
 });

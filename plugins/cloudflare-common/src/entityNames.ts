@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import {
-  CloudflareAreaId,
-  getCloudflareArea,
-} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
+import { CloudflareAreaId, getCloudflareArea } from './areas';
 
 /** Longest entity name Backstage accepts. */
 const MAX_NAME_LENGTH = 63;
@@ -24,10 +22,8 @@ export interface CloudflareEntityNameOptions {
 }
 
 function shortHash(...parts: string[]): string {
-  return createHash('sha256')
-    .update(parts.join('\u0000'))
-    .digest('hex')
-    .slice(0, HASH_LENGTH);
+  // SHA-256 of the UTF-8 bytes, in the browser as in Node: the frontend links by the same name.
+  return bytesToHex(sha256(parts.join('\u0000'))).slice(0, HASH_LENGTH);
 }
 
 /**
@@ -45,9 +41,9 @@ function sanitize(value: string): string {
  * The `metadata.name` of the catalog `Resource` entity of one Cloudflare resource:
  * `cf-<entityPrefix>-<resourceName>` (the prefix comes from the product-area registry).
  *
- * Every mapper of the provider and the annotation processor use this one function, so a Worker's
- * binding, a Component's `cloudflare.com/<area>` annotation and the Resource entity itself always
- * agree on the name.
+ * The catalog module's mappers and annotation processor and the frontend's links use this one
+ * function, so a Worker's binding, a Component's `cloudflare.com/<area>` annotation, the Resource
+ * entity itself and a link to it always agree on the name.
  *
  * The name is deterministic and valid for Backstage (at most 63 characters of `[A-Za-z0-9-_.]`,
  * starting and ending with a letter or digit). A short hash of the account id, the area and the
