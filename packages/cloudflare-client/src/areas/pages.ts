@@ -2,254 +2,34 @@ import { z } from 'zod';
 import { ClientContext } from '../context';
 import { compact } from '../envelope';
 import { FieldClassMap } from '../fieldClasses';
-import { gitCommitUrl, readCommitMessage } from './annotationProvenance';
+import { readCommitMessage } from './annotationProvenance';
 import { Redaction } from '../redaction';
+import {
+  AREA,
+  DeploymentConfig,
+  PagesDeploymentSummary,
+  PagesDeploymentsOptions,
+  PagesProject,
+  commitUrlOf,
+  deploymentConfigSchema,
+  pagesDeploymentFieldClasses,
+  pagesDeploymentSchema,
+  pagesProjectFieldClasses,
+  pagesProjectSchema,
+} from './pagesSchemas';
 
-const AREA = 'pages';
-const str = z.string().nullish();
-
-const stageSchema = z.object({
-  name: str,
-  status: str,
-  started_on: str,
-  ended_on: str,
-});
-
-const sourceSchema = z
-  .object({
-    type: str,
-    config: z
-      .object({
-        owner: str,
-        repo_name: str,
-        production_branch: str,
-        deployments_enabled: z.boolean().nullish(),
-        production_deployments_enabled: z.boolean().nullish(),
-        preview_deployment_setting: str,
-      })
-      .nullish(),
-  })
-  .nullish();
-
-/**
- * A Pages deployment as Cloudflare returns it, without its secret fields: `env_vars` values and
- * `build_config.web_analytics_token` are not part of the schema.
- *
- * @public
- */
-export const pagesDeploymentSchema = z.object({
-  id: z.string(),
-  short_id: str,
-  project_id: str,
-  project_name: str,
-  url: str,
-  aliases: z.array(z.string()).nullish(),
-  environment: str,
-  created_on: z.string(),
-  modified_on: str,
-  is_skipped: z.boolean().nullish(),
-  skip_reason: str,
-  latest_stage: stageSchema.nullish(),
-  deployment_trigger: z
-    .object({
-      type: str,
-      metadata: z
-        .object({
-          branch: str,
-          commit_hash: str,
-          commit_message: str,
-          commit_dirty: z.boolean().nullish(),
-        })
-        .nullish(),
-    })
-    .nullish(),
-  source: sourceSchema,
-});
-
-/**
- * A Pages deployment as the suite shows it (spec section 3.1).
- *
- * @public
- */
-export interface PagesDeploymentSummary {
-  id: string;
-  shortId?: string;
-  projectName?: string;
-  createdOn: string;
-  /** `production` or `preview`. */
-  environment?: string;
-  branch?: string;
-  /** Commit SHA; absent for direct uploads without `--commit-hash`. */
-  commitSha?: string;
-  commitMessage?: string;
-  /** Commit URL on GitHub/GitLab, from the project's source `owner`/`repo_name` and the hash. */
-  commitUrl?: string;
-  /** `github:push`, `ad_hoc` (direct upload) or `deploy_hook`. */
-  triggerType?: string;
-  /** Status of the latest stage: `success`, `failure`, `active`, `idle`, `canceled`, `skipped`. */
-  status?: string;
-  /** Name of the latest stage: `queued`, `initialize`, `clone_repo`, `build`, `deploy`. */
-  stage?: string;
-  /**
-   * CI run: the Pages build in the dashboard for Git and deploy-hook builds; for direct uploads, the
-   * run URL of the `sha=... run=...` convention in the commit message, when present.
-   */
-  ciRunUrl?: string;
-  /** Deployment URL (`*.pages.dev`). */
-  url?: string;
-  aliases?: string[];
-  isSkipped?: boolean;
-  /** What was withheld from the upstream object (env var values, analytics token). */
-  redactions: Redaction[];
-}
-
-/**
- * Field classes of {@link PagesDeploymentSummary} (and the raw deployment's secret fields).
- *
- * @public
- */
-export const pagesDeploymentFieldClasses: FieldClassMap = {
-  'env_vars.*.value': 'secret',
-  'build_config.web_analytics_token': 'secret',
-};
-
-/**
- * A Pages environment variable: name and type only; the value is never kept.
- *
- * @public
- */
-export interface PagesEnvVarName {
-  name: string;
-  type: string;
-  credentialLike?: boolean;
-}
-
-const deploymentConfigSchema = z
-  .object({
-    compatibility_date: str,
-    compatibility_flags: z.array(z.string()).nullish(),
-    usage_model: str,
-    fail_open: z.boolean().nullish(),
-    always_use_latest_compatibility_date: z.boolean().nullish(),
-    build_image_major_version: z.number().nullish(),
-    env_vars: z.record(z.string(), z.object({ type: str }).nullish()).nullish(),
-    kv_namespaces: z
-      .record(z.string(), z.object({ namespace_id: str }).nullish())
-      .nullish(),
-    d1_databases: z
-      .record(z.string(), z.object({ id: str }).nullish())
-      .nullish(),
-    r2_buckets: z
-      .record(z.string(), z.object({ name: str, jurisdiction: str }).nullish())
-      .nullish(),
-    durable_object_namespaces: z
-      .record(z.string(), z.object({ namespace_id: str }).nullish())
-      .nullish(),
-    queue_producers: z
-      .record(z.string(), z.object({ name: str }).nullish())
-      .nullish(),
-    services: z
-      .record(
-        z.string(),
-        z.object({ service: str, environment: str, entrypoint: str }).nullish(),
-      )
-      .nullish(),
-  })
-  .nullish();
-
-/**
- * A Pages project as Cloudflare returns it, without secret fields.
- *
- * @public
- */
-export const pagesProjectSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  subdomain: str,
-  domains: z.array(z.string()).nullish(),
-  created_on: str,
-  production_branch: str,
-  framework: str,
-  framework_version: str,
-  uses_functions: z.boolean().nullish(),
-  production_script_name: str,
-  preview_script_name: str,
-  source: sourceSchema,
-  build_config: z
-    .object({
-      build_command: str,
-      destination_dir: str,
-      root_dir: str,
-      build_caching: z.boolean().nullish(),
-      web_analytics_tag: str,
-    })
-    .nullish(),
-  deployment_configs: z
-    .object({
-      preview: deploymentConfigSchema,
-      production: deploymentConfigSchema,
-    })
-    .nullish(),
-  latest_deployment: z.unknown().optional(),
-  canonical_deployment: z.unknown().optional(),
-});
-
-type DeploymentConfig = Omit<
-  NonNullable<z.infer<typeof deploymentConfigSchema>>,
-  'env_vars'
-> & {
-  env_vars: PagesEnvVarName[];
-};
-
-/**
- * A Pages project as the suite shows it.
- *
- * @public
- */
-export type PagesProject = Omit<
-  z.infer<typeof pagesProjectSchema>,
-  'deployment_configs' | 'latest_deployment' | 'canonical_deployment'
-> & {
-  deployment_configs: {
-    preview?: DeploymentConfig;
-    production?: DeploymentConfig;
-  };
-  latest_deployment: PagesDeploymentSummary | null;
-  canonical_deployment: PagesDeploymentSummary | null;
-  /** What was withheld (env var values, analytics token), never the values. */
-  redactions: Redaction[];
-};
-
-/**
- * Field classes of {@link PagesProject}. Custom `domains` are public hostnames.
- *
- * @public
- */
-export const pagesProjectFieldClasses: FieldClassMap = {
-  'deployment_configs.*.env_vars.*.value': 'secret',
-  'deployment_configs.*.env_vars[].name': 'public', // sensitive when credentialLike
-  'build_config.web_analytics_token': 'secret',
-};
-
-/**
- * Options of {@link PagesApi.listDeployments}.
- *
- * @public
- */
-export interface PagesDeploymentsOptions {
-  /** Only `production` or `preview` deployments. */
-  env?: 'production' | 'preview';
-  /** Stop after this many deployments (newest first); all by default. */
-  limit?: number;
-}
-
-/** Commit URL of a Git-connected project (GitHub or GitLab). */
-function commitUrlOf(source: z.infer<typeof sourceSchema>, sha?: string) {
-  const c = source?.config;
-  return source?.type
-    ? gitCommitUrl(source.type, c?.owner, c?.repo_name, sha)
-    : undefined;
-}
+export {
+  pagesDeploymentFieldClasses,
+  pagesDeploymentSchema,
+  pagesProjectFieldClasses,
+  pagesProjectSchema,
+} from './pagesSchemas';
+export type {
+  PagesDeploymentSummary,
+  PagesDeploymentsOptions,
+  PagesEnvVarName,
+  PagesProject,
+} from './pagesSchemas';
 
 /**
  * Pages reads.
