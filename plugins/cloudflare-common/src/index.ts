@@ -8,3 +8,4 @@ export * from './areas';
 export * from './permissions';
 export * from './annotations';
 export * from './entityNames';
+export * from './wire';

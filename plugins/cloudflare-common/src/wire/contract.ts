@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { CloudflareAreaId } from '../areas';
+import { CloudflareView } from './masking';
+
+/**
+ * A wire type: the zod schema of one value a route returns, and the paths of its sensitive fields
+ * (masked unless the caller holds `cloudflare.read.unmasked` and asks `?view=unmasked`). Secret
+ * fields are never part of a wire type: the client drops them.
+ *
+ * @public
+ */
+export interface CloudflareWireType<S extends z.ZodType = z.ZodType> {
+  /** Name of the type, as the OpenAPI document and error messages call it. */
+  name: string;
+  /** The schema; the backend's answers and the frontend's reads are exactly `z.output<S>`. */
+  schema: S;
+  /** Paths of sensitive fields: dots for fields, `[]` for list items (`actor.email`). */
+  sensitive: readonly string[];
+}
+
+/**
+ * Declares a wire type.
+ *
+ * @public
+ */
+export function defineWireType<S extends z.ZodType>(
+  wire: CloudflareWireType<S>,
+): CloudflareWireType<S> {
+  return wire;
+}
+
+/**
+ * The contract of one read route: where it is, what it takes and what it returns. The backend
+ * binds a `load` to each contract; the frontend builds URLs and reads answers from the same one.
+ *
+ * @public
+ */
+export interface CloudflareRouteContract<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  W extends CloudflareWireType = CloudflareWireType,
+> {
+  /** Stable id, `<area>.<operation>`: the cache key's and the audit record's operation name. */
+  id: string;
+  /** The area whose read permission the route needs. */
+  area: CloudflareAreaId;
+  /** Express path under `/api/cloudflare`, e.g. `/v1/workers/:script/deployments`. */
+  path: string;
+  /** One sentence, for the routes table, the OpenAPI document and actions. */
+  description: string;
+  /** Path parameters. */
+  params: P;
+  /** Query parameters besides `view` (which every route takes). */
+  query: Q;
+  /** What the route returns: a list of `wire` (`items`, with a `cursor` where paged) or one. */
+  shape: 'list' | 'item';
+  /** The type of each item. */
+  wire: W;
+}
+
+/**
+ * Declares a route contract.
+ *
+ * @public
+ */
+export function defineRoute<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  W extends CloudflareWireType,
+>(route: CloudflareRouteContract<P, Q, W>): CloudflareRouteContract<P, Q, W> {
+  return route;
+}
+
+/**
+ * The one envelope of every read route.
+ *
+ * @public
+ */
+export interface CloudflareEnvelope<T> {
+  /** The Cloudflare account read. */
+  account: string;
+  /** The product area. */
+  area: CloudflareAreaId;
+  /** `masked` unless the caller asked (and was allowed) `unmasked`. */
+  view: CloudflareView;
+  /** The items of a list route. */
+  items?: T[];
+  /** The value of an item route. */
+  item?: T;
+  /** Where a paged list continues, when there is more. */
+  cursor?: string;
+  /** How many values were masked, per sensitive path. */
+  masked: Record<string, number>;
+  /** True when the answer is older than its fresh TTL (served during an upstream fault). */
+  stale?: boolean;
+  /** When the answer was read from Cloudflare (ISO 8601). */
+  fetchedAt: string;
+}
+
+/**
+ * Item type of a route contract.
+ *
+ * @public
+ */
+export type CloudflareRouteItem<R extends CloudflareRouteContract> = z.output<
+  R['wire']['schema']
+>;
+
+/**
+ * What a route's `load` returns: a list (with a `cursor` where paged) or one item.
+ *
+ * @public
+ */
+export type CloudflareRouteData<R extends CloudflareRouteContract> =
+  R['shape'] extends 'list'
+    ? { items: CloudflareRouteItem<R>[]; cursor?: string }
+    : { item: CloudflareRouteItem<R> };
+
+/**
+ * Fills a route's path template with its parameters (each encoded), e.g. for the frontend.
+ *
+ * @public
+ */
+export function cloudflareRoutePath(
+  route: Pick<CloudflareRouteContract, 'path'>,
+  params: Record<string, string>,
+): string {
+  return route.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`Missing route parameter '${name}'`);
+    return encodeURIComponent(v);
+  });
+}

@@ -1,0 +1,44 @@
+import { CloudflareAreaId } from '../areas';
+import { CloudflareRouteContract } from './contract';
+import { pagesRoutes } from './pages';
+import { workersRoutes } from './workers';
+import { zeroTrustRoutes } from './zeroTrust';
+
+export * from './contract';
+export * from './masking';
+export * from './params';
+export * from './workers';
+export * from './pages';
+export * from './zeroTrust';
+
+/**
+ * The wire contract of every area that has one: its routes, by operation name. Each layer's table
+ * is typed `Record<CloudflareContractedAreaId, ...>`, so an area added here and missing in a layer
+ * fails `yarn tsc`.
+ *
+ * @public
+ */
+export const CLOUDFLARE_CONTRACTS = {
+  workers: workersRoutes,
+  pages: pagesRoutes,
+  zeroTrust: zeroTrustRoutes,
+} as const satisfies Partial<
+  Record<CloudflareAreaId, Record<string, CloudflareRouteContract>>
+>;
+
+/**
+ * Areas with a wire contract.
+ *
+ * @public
+ */
+export type CloudflareContractedAreaId = keyof typeof CLOUDFLARE_CONTRACTS;
+
+/**
+ * Every read route of the suite, in registry order.
+ *
+ * @public
+ */
+export const CLOUDFLARE_ROUTES: readonly CloudflareRouteContract[] =
+  Object.values(CLOUDFLARE_CONTRACTS).flatMap(routes =>
+    Object.values(routes as Record<string, CloudflareRouteContract>),
+  );
