@@ -107,6 +107,24 @@ export type CloudflareRouteItem<R extends CloudflareRouteContract> = z.output<
 >;
 
 /**
+ * Path parameters of a route contract, as a caller passes them (e.g. `{ script: 'acme-api' }`).
+ *
+ * @public
+ */
+export type CloudflareRouteParams<R extends CloudflareRouteContract> = z.input<
+  R['params']
+>;
+
+/**
+ * Query parameters of a route contract besides `view`, as a caller passes them.
+ *
+ * @public
+ */
+export type CloudflareRouteQuery<R extends CloudflareRouteContract> = z.input<
+  R['query']
+>;
+
+/**
  * What a route's `load` returns: a list (with a `cursor` where paged) or one item.
  *
  * @public
