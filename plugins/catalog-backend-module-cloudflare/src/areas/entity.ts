@@ -13,25 +13,24 @@ import {
   getCloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { cloudflareEntityName } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { CloudflareMapperContext } from './types';
+import { CatalogMapContext } from './types';
+
+/** Keeps a string, drops null, undefined and the empty string (Cloudflare sends all three). */
+export function present(v: string | null | undefined): string | undefined {
+  return v === null || v === undefined || v === '' ? undefined : v;
+}
 
 /**
  * The location key and `managed-by-location` value of everything read from one account:
  * `cloudflare:<accountId>`.
- *
- * @public
  */
 export function cloudflareLocationKey(accountId: string): string {
   return `cloudflare:${accountId}`;
 }
 
-/**
- * Name of the entity of a resource, in the mapper's account.
- *
- * @public
- */
+/** Name of the entity of a resource, in the run's account. */
 export function entityNameIn(
-  ctx: CloudflareMapperContext,
+  ctx: CatalogMapContext,
   area: CloudflareAreaId,
   resourceName: string,
 ): string {
@@ -42,13 +41,9 @@ export function entityNameIn(
   );
 }
 
-/**
- * Entity ref (`resource:default/<name>`) of a resource in the mapper's account.
- *
- * @public
- */
+/** Entity ref (`resource:default/<name>`) of a resource in the run's account. */
 export function resourceRefIn(
-  ctx: CloudflareMapperContext,
+  ctx: CatalogMapContext,
   area: CloudflareAreaId,
   resourceName: string,
 ): string {
@@ -61,7 +56,7 @@ export function resourceRefIn(
 
 /** Owner and system of a resource, from the first matching ownership rule. */
 export function ownershipOf(
-  ctx: CloudflareMapperContext,
+  ctx: CatalogMapContext,
   area: CloudflareAreaId,
   resourceName: string,
 ): { owner: string; system?: string } {
@@ -104,11 +99,9 @@ export function compact(value: Record<string, unknown>): JsonObject {
 /**
  * Builds the `Resource` entity of one Cloudflare resource, with the annotations, owner, system
  * and tags every area shares.
- *
- * @public
  */
 export function cloudflareResourceEntity(
-  ctx: CloudflareMapperContext,
+  ctx: CatalogMapContext,
   options: {
     area: CloudflareAreaId;
     /** Cloudflare name of the resource; the entity name is derived from it. */

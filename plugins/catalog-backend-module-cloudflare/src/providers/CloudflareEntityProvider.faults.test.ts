@@ -26,14 +26,8 @@ const config = new ConfigReader({
   },
 });
 
-/** The list routes the provider reads, per area. */
-const LIST_ROUTES = [
-  '/workers/scripts',
-  '/pages/projects',
-  '/access/apps',
-  '/access/policies',
-  '/access/identity_providers',
-];
+/** The list routes the provider reads, per area (Zero Trust reads only the Access applications). */
+const LIST_ROUTES = ['/workers/scripts', '/pages/projects', '/access/apps'];
 
 /** Knobs that hit every list route; `short-page` only where Cloudflare gives totals (not scripts). */
 const CASES: Array<[string, string]> = [

@@ -5,18 +5,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import {
-  DeferredEntity,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
-import {
-  CLOUDFLARE_AREAS,
-  CloudflareAreaId,
-} from '@cloudflare-backstage/plugin-cloudflare-common';
-import { CloudflareCatalogReader, ClientCatalogReader } from '../lib/reader';
-import { CloudflareMapperContext } from '../mappers/types';
-import { CLOUDFLARE_AREA_INGESTORS } from './areaIngestors';
+import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { CATALOG_AREAS } from '../areas';
+import { runAreas } from './runAreas';
 import {
   CloudflareEntityProviderConfig,
   readProviderConfigs,
@@ -39,41 +34,27 @@ export interface CloudflareEntityProviderOptions {
    * the provider's connection settings; tests pass their own (the seam to inject a client).
    */
   createClient?: (config: CloudflareEntityProviderConfig) => CloudflareClient;
-  /**
-   * Builds what the provider reads Cloudflare through. The default wraps the client; tests may
-   * pass a fake reader instead.
-   */
-  createReader?: (
-    client: CloudflareClient,
-    config: CloudflareEntityProviderConfig,
-  ) => CloudflareCatalogReader;
-}
-
-/** Outcome of one area in one run. */
-interface AreaOutcome {
-  area: CloudflareAreaId;
-  entities: DeferredEntity[];
-  status: 'ok' | 'stale' | 'failed';
 }
 
 /**
  * Ingests the resources of one Cloudflare account as catalog `Resource` entities.
  *
  * One instance per configured account (see {@link CloudflareEntityProvider.fromConfig}). Each run
- * reads every enabled product area, maps each resource to an entity and applies one `full`
- * mutation. An area whose read fails keeps the entities of its last good run, so a Cloudflare
- * fault never deletes catalog entities; resources gone from Cloudflare leave the catalog on the
- * next good run.
+ * reads every enabled product area through the client, builds an id -> name index from what was
+ * read (so a Worker's binding to a KV namespace id and a Component's `cloudflare.com/kv: <title>`
+ * meet at one entity), maps each resource to an entity and applies one `full` mutation. An area
+ * whose read fails keeps its last good read, so a Cloudflare fault never deletes catalog entities;
+ * resources gone from Cloudflare leave the catalog on the next good run.
  *
  * @public
  */
 export class CloudflareEntityProvider implements EntityProvider {
   private readonly config: CloudflareEntityProviderConfig;
-  private readonly ctx: CloudflareMapperContext;
-  private readonly reader: CloudflareCatalogReader;
+  private readonly multiAccount: boolean;
+  private readonly client: CloudflareClient;
   private readonly logger: LoggerService;
   private readonly scheduleFn: () => Promise<void>;
-  private readonly lastGood = new Map<CloudflareAreaId, DeferredEntity[]>();
+  private readonly lastGood = new Map<CloudflareAreaId, unknown>();
   private connection?: EntityProviderConnection;
 
   /**
@@ -102,13 +83,10 @@ export class CloudflareEntityProvider implements EntityProvider {
         : CloudflareClient.fromConfig(providerConfig.clientConfig, {
             logger,
           });
-      const reader = options.createReader
-        ? options.createReader(client, providerConfig)
-        : new ClientCatalogReader(client);
       return new CloudflareEntityProvider(
         providerConfig,
         multiAccount,
-        reader,
+        client,
         logger,
         taskRunner,
       );
@@ -118,19 +96,14 @@ export class CloudflareEntityProvider implements EntityProvider {
   private constructor(
     config: CloudflareEntityProviderConfig,
     multiAccount: boolean,
-    reader: CloudflareCatalogReader,
+    client: CloudflareClient,
     logger: LoggerService,
     taskRunner: SchedulerServiceTaskRunner,
   ) {
     this.config = config;
-    this.reader = reader;
+    this.multiAccount = multiAccount;
+    this.client = client;
     this.logger = logger;
-    this.ctx = {
-      accountId: config.accountId,
-      multiAccount,
-      ownership: config.ownership,
-      resolveName: reader.resolveName?.bind(reader),
-    };
     this.scheduleFn = this.createScheduleFn(taskRunner);
   }
 
@@ -174,34 +147,29 @@ export class CloudflareEntityProvider implements EntityProvider {
       throw new Error(`${this.getProviderName()} is not connected`);
     }
     const started = Date.now();
-    const callsBefore = this.reader.calls();
-    await this.reader.beginRun?.();
-
-    const outcomes: AreaOutcome[] = [];
-    for (const area of CLOUDFLARE_AREAS) {
-      const ingest = CLOUDFLARE_AREA_INGESTORS[area.id];
-      if (!ingest || !this.config.import[area.id]) continue;
-      try {
-        const entities = await ingest(this.reader, this.ctx);
-        this.lastGood.set(area.id, entities);
-        outcomes.push({ area: area.id, entities, status: 'ok' });
-      } catch (error) {
-        const kept = this.lastGood.get(area.id);
-        this.logger.warn(
-          `${this.getProviderName()} could not read ${area.title}: ${describe(
-            error,
-          )}; ${
-            kept
-              ? `keeping its ${kept.length} entities from the last good run`
-              : 'no earlier good run to keep entities from'
-          }`,
-        );
-        outcomes.push({
-          area: area.id,
-          entities: kept ?? [],
-          status: kept ? 'stale' : 'failed',
-        });
-      }
+    const callsBefore = this.client.stats().calls;
+    const outcomes = await runAreas({
+      table: CATALOG_AREAS,
+      enabled: area => this.config.import[area],
+      client: this.client,
+      lastGood: this.lastGood,
+      ctx: {
+        accountId: this.config.accountId,
+        multiAccount: this.multiAccount,
+        ownership: this.config.ownership,
+      },
+    });
+    for (const o of outcomes) {
+      if (o.status === 'ok') continue;
+      this.logger.warn(
+        `${this.getProviderName()} could not read ${o.area.title}: ${describe(
+          o.error,
+        )}; ${
+          o.status === 'stale'
+            ? `keeping its ${o.entities.length} entities from the last good run`
+            : 'no earlier good run to keep entities from'
+        }`,
+      );
     }
 
     const entities = outcomes.flatMap(o => o.entities);
@@ -226,7 +194,7 @@ export class CloudflareEntityProvider implements EntityProvider {
     const counts = outcomes
       .map(
         o =>
-          `${o.area}=${o.entities.length}${
+          `${o.area.id}=${o.entities.length}${
             o.status === 'ok' ? '' : ` (${o.status})`
           }`,
       )
@@ -235,7 +203,7 @@ export class CloudflareEntityProvider implements EntityProvider {
       `${this.getProviderName()} refreshed account ${this.config.accountId}: ${
         entities.length
       } entities [${counts || 'no areas enabled'}], mutation ${mutation}, ${
-        this.reader.calls() - callsBefore
+        this.client.stats().calls - callsBefore
       } upstream calls, ${Date.now() - started} ms`,
     );
   }

@@ -1,0 +1,52 @@
+import { DeferredEntity } from '@backstage/plugin-catalog-node';
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
+import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { CloudflareOwnershipRule } from '../providers/CloudflareEntityProviderConfig';
+
+/**
+ * What a descriptor's `map` knows about the run: the account, the ownership rules, and the run's
+ * id -> name index built from every area read before mapping.
+ */
+export interface CatalogMapContext {
+  /** The Cloudflare account being read. */
+  accountId: string;
+  /** True when several accounts are configured: entity names then carry an account hash. */
+  multiAccount: boolean;
+  /** Ownership rules, first match wins (configured rules, then the built-in defaults). */
+  ownership: CloudflareOwnershipRule[];
+  /**
+   * Name of the resource of `area` whose Cloudflare id is `id`, from the run's index (KV namespace
+   * id -> title, D1 uuid -> name, ...); the id itself when no read area declared it.
+   */
+  nameOf(area: CloudflareAreaId, id: string): string;
+}
+
+/**
+ * One product area of the catalog module: how it is read and how it becomes entities. `T` is what
+ * `read` returns: the client's own parsed types, never a renamed copy.
+ *
+ * A run calls `read` for every enabled area first, collects every area's `names` into one
+ * id -> name index, then calls `map`. A `read` that throws keeps the area's last good read (its
+ * entities and its names): a Cloudflare fault never deletes entities.
+ */
+export interface CatalogAreaDescriptor<T> {
+  /**
+   * Reads the area through the suite's client. `previous` is the area's last good read in this
+   * process (undefined on the first run), so an area can skip detail calls for what did not change.
+   */
+  read(client: CloudflareClient, previous: T | undefined): Promise<T>;
+  /**
+   * The `[id, name]` pairs this area adds to the run's index, for resources other areas refer to by
+   * id (bindings carry a KV namespace's id, Components annotate its title).
+   */
+  names?(read: T): Iterable<readonly [id: string, name: string]>;
+  /** Maps the read to `Resource` entities (with `spec.dependsOn` relations). */
+  map(read: T, ctx: CatalogMapContext): DeferredEntity[];
+}
+
+/** Declares a descriptor, inferring `T` from `read`. */
+export function defineCatalogArea<T>(
+  descriptor: CatalogAreaDescriptor<T>,
+): CatalogAreaDescriptor<T> {
+  return descriptor;
+}
