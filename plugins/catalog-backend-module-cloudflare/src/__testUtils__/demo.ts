@@ -45,6 +45,24 @@ export function clientsFor(states: Record<string, DemoAccountState>) {
   };
 }
 
+/** A client of the demo account `state` (no retries), and the map context of a single account. */
+export function demoClient(state: DemoAccountState = demoState()) {
+  return CloudflareClient.fromConfig(singleAccountConfig(), {
+    fetch: demoFetch(state),
+  });
+}
+
+/** Map context of the single demo account with the built-in ownership rules; ids are their names. */
+export const DEMO_MAP_CONTEXT = {
+  accountId: DEMO_ACCOUNT_ID,
+  multiAccount: false,
+  ownership: [
+    { area: 'zeroTrust' as const, owner: 'group:default/security' },
+    { owner: 'group:default/platform' },
+  ],
+  nameOf: (_area: string, id: string) => id,
+};
+
 /** Root config of a single demo account, with extra `cloudflare.*` keys. */
 export function singleAccountConfig(extra: JsonObject = {}) {
   return new ConfigReader({

@@ -24,7 +24,7 @@ function bindingTargets(
 /**
  * Pages: one `Resource` (`cf-pages-<project>`, type `cloudflare-pages`) per project, with its
  * newest production deployment (commit, CI run) and its production bindings as `spec.dependsOn`.
- * Calls: the project list (1 per page of 10), which carries the production deployment.
+ * Calls: the project list, page by page, which carries each production deployment.
  */
 export const pagesArea = defineCatalogArea<PagesProject[]>({
   read: client => client.pages.listProjects(),
@@ -48,12 +48,14 @@ export const pagesArea = defineCatalogArea<PagesProject[]>({
           productionBranch: present(project.production_branch),
           framework: present(project.framework),
           createdOn: present(project.created_on),
-          lastDeployment: production && {
-            version: production.id,
-            commitSha: present(production.commitSha),
-            ciRunUrl: present(production.ciRunUrl),
-            createdOn: present(production.createdOn),
-          },
+          lastDeployment: production
+            ? {
+                version: production.id,
+                commitSha: present(production.commitSha),
+                ciRunUrl: present(production.ciRunUrl),
+                createdOn: present(production.createdOn),
+              }
+            : undefined,
         },
       });
     }),

@@ -104,12 +104,14 @@ export const workersArea = defineCatalogArea<WorkerRead[]>({
           handlers: script.handlers?.length ? script.handlers : undefined,
           createdOn: present(script.created_on),
           modifiedOn: present(script.modified_on),
-          lastDeployment: deployment && {
-            version: present(deployment.versionId),
-            commitSha: present(deployment.commitSha),
-            ciRunUrl: present(deployment.ciRunUrl),
-            createdOn: present(deployment.createdOn),
-          },
+          lastDeployment: deployment
+            ? {
+                version: present(deployment.versionId),
+                commitSha: present(deployment.commitSha),
+                ciRunUrl: present(deployment.ciRunUrl),
+                createdOn: present(deployment.createdOn),
+              }
+            : undefined,
         },
       }),
     ),

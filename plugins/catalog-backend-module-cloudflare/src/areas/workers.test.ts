@@ -1,0 +1,85 @@
+import {
+  DemoAccountState,
+  createScaleAccountData,
+} from '@cloudflare-backstage/cloudflare-demo-account';
+import { DEMO_MAP_CONTEXT, demoClient, demoState } from '../__testUtils__/demo';
+import { workersArea } from './workers';
+
+const route = (calls: Record<string, number>, path: string) =>
+  calls[`GET /accounts/:account_id${path}`] ?? 0;
+
+describe('workersArea', () => {
+  it('reads a cold account in three calls per script and one Workers Builds call per 20 versions', async () => {
+    const workers = 45;
+    const state = new DemoAccountState({
+      data: createScaleAccountData({ seed: 7, counts: { workers, pages: 0 } }),
+    });
+    const client = demoClient(state);
+    const read = await workersArea.read(client, undefined);
+    expect(read).toHaveLength(workers);
+    const calls = state.callCounts();
+    expect(route(calls, '/workers/scripts')).toBe(1);
+    expect(route(calls, '/workers/scripts/:script_name/settings')).toBe(
+      workers,
+    );
+    expect(route(calls, '/workers/scripts/:script_name/deployments')).toBe(
+      workers,
+    );
+    expect(route(calls, '/workers/scripts/:script_name/versions')).toBe(
+      workers,
+    );
+    // one version per script unless a gradual deployment serves two
+    expect(route(calls, '/builds/builds')).toBeGreaterThanOrEqual(
+      Math.ceil(workers / 20),
+    );
+    expect(route(calls, '/builds/builds')).toBeLessThanOrEqual(
+      Math.ceil((2 * workers) / 20),
+    );
+    expect(client.stats().calls).toBe(
+      Object.values(calls).reduce((a, b) => a + b, 0),
+    );
+  });
+
+  it('reads details again only for scripts whose modified_on changed', async () => {
+    const state = demoState();
+    const client = demoClient(state);
+    const cold = await workersArea.read(client, undefined);
+
+    state.resetCalls();
+    expect(await workersArea.read(client, cold)).toEqual(cold);
+    expect(state.callCounts()).toEqual({
+      'GET /accounts/:account_id/workers/scripts': 1,
+    });
+
+    state.resetCalls();
+    const etl = state.data.workers.scripts.find(s => s.id === 'acme-etl')!;
+    etl.modified_on = new Date().toISOString();
+    const warm = await workersArea.read(client, cold);
+    const calls = state.callCounts();
+    expect(route(calls, '/workers/scripts/:script_name/settings')).toBe(1);
+    expect(route(calls, '/workers/scripts/:script_name/deployments')).toBe(1);
+    expect(warm.find(w => w.script.id === 'acme-etl')!.script.modified_on).toBe(
+      etl.modified_on,
+    );
+  });
+
+  it('names binding targets through the run index and copies no binding name or value', async () => {
+    const state = demoState();
+    const read = await workersArea.read(demoClient(state), undefined);
+    const [api] = workersArea.map(
+      read.filter(w => w.script.id === 'acme-api'),
+      {
+        ...DEMO_MAP_CONTEXT,
+        nameOf: (area, id) => (area === 'kv' ? `named-${id}` : id),
+      },
+    );
+    expect(api.entity.spec!.dependsOn).toContain(
+      'resource:default/cf-kv-named-9a8b7c6d5e4f40312a1b0c9d8e7f6a5b',
+    );
+    const json = JSON.stringify(api);
+    for (const binding of read.find(w => w.script.id === 'acme-api')!
+      .bindings) {
+      expect(json).not.toContain(`"${binding.name}"`);
+    }
+  });
+});
