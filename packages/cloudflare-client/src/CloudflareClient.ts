@@ -7,11 +7,7 @@ import {
 } from './config';
 import { ClientContext, CloudflareClientStats, LoggerLike } from './context';
 import { Redactor } from './redaction';
-import { WorkersApi } from './areas/workers';
-import { PagesApi } from './areas/pages';
-import { ZeroTrustApi } from './areas/zeroTrust';
-import { AuditLogsApi } from './areas/auditLogs';
-import { TokensApi } from './areas/tokens';
+import { CLOUDFLARE_CLIENT_AREAS, CloudflareClientAreas } from './areas';
 
 /**
  * Options of {@link CloudflareClient.fromConfig} and the constructor.
@@ -31,6 +27,14 @@ export interface CloudflareClientOptions {
 }
 
 /**
+ * The areas of {@link CloudflareClient}, one typed property per entry of the client's area table.
+ *
+ * @public
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface CloudflareClient extends CloudflareClientAreas {}
+
+/**
  * The typed, read-only Cloudflare client of the suite: one property per product area, every read
  * zod-parsed (unknown fields dropped, secret fields never kept, credential-like values redacted and
  * counted), every failure a `CloudflareApiError`.
@@ -43,18 +47,8 @@ export interface CloudflareClientOptions {
  *
  * @public
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class CloudflareClient {
-  /** Workers: scripts, settings and bindings, secrets (names), versions, deployments, Workers Builds. */
-  readonly workers: WorkersApi;
-  /** Pages: projects and deployments. */
-  readonly pages: PagesApi;
-  /** Zero Trust Access: apps, policies, identity providers, access requests, users. */
-  readonly zeroTrust: ZeroTrustApi;
-  /** Account audit logs (v2). */
-  readonly auditLogs: AuditLogsApi;
-  /** API tokens: user and account-owned, verify. */
-  readonly tokens: TokensApi;
-
   private readonly ctx: ClientContext;
 
   /**
@@ -91,11 +85,12 @@ export class CloudflareClient {
         defaultHeaders: options.defaultHeaders,
       },
     );
-    this.workers = new WorkersApi(this.ctx);
-    this.pages = new PagesApi(this.ctx);
-    this.zeroTrust = new ZeroTrustApi(this.ctx);
-    this.auditLogs = new AuditLogsApi(this.ctx);
-    this.tokens = new TokensApi(this.ctx);
+    for (const [key, Api] of Object.entries(CLOUDFLARE_CLIENT_AREAS)) {
+      Object.defineProperty(this, key, {
+        value: new Api(this.ctx),
+        enumerable: true,
+      });
+    }
   }
 
   /** The Cloudflare account the client reads. */

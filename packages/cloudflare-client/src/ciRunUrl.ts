@@ -80,38 +80,3 @@ export function sanitizeCiRunUrl(
   }
   return { url: redacted > 0 ? url.toString() : raw, redacted };
 }
-
-const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
-
-/**
- * Cleans every URL inside a free text (a version's `workers/message` or `workers/tag`) with the rule
- * of {@link sanitizeCiRunUrl}: a refused URL becomes `[redacted-url]`, a cleaned one replaces the
- * original. Counts as {@link sanitizeCiRunUrl} does.
- *
- * @public
- */
-export function sanitizeUrlsInText(
-  text: string | null | undefined,
-  policy: CiRunUrlPolicy = DEFAULT_CI_RUN_URL_POLICY,
-  redactor?: Redactor,
-): { text?: string; redacted: number } {
-  if (!text) return { text: text ?? undefined, redacted: 0 };
-  let redacted = 0;
-  const out = text.replace(URL_IN_TEXT, match => {
-    const trimmed = match.replace(/[)\].,;]+$/, '');
-    const tail = match.slice(trimmed.length);
-    const isHttps = /^https:/i.test(trimmed);
-    const r = isHttps
-      ? sanitizeCiRunUrl(trimmed, policy, redactor)
-      : sanitizeOther(trimmed);
-    redacted += r.redacted;
-    if (r.redacted === 0) return match;
-    return `${r.url ?? '[redacted-url]'}${tail}`;
-  });
-  return { text: out, redacted };
-}
-
-/** A URL of another scheme (http, ssh, ...): refused when it carries userinfo, query or fragment. */
-function sanitizeOther(raw: string): SanitizedUrl {
-  return /^[^/]*\/\/[^/]*@|[?#]/.test(raw) ? { redacted: 1 } : { redacted: 0 };
-}

@@ -1,70 +1,78 @@
 /**
  * Typed, read-only client over the official `cloudflare` SDK for the Cloudflare suite for Backstage:
- * one module per product area, zod-validated, secrets never kept, sensitive fields declared for masking.
+ * one module per product area, zod-validated, secrets never kept. Values that routes return are the
+ * wire types of `@cloudflare-backstage/plugin-cloudflare-common`; masking is done there, by path.
  *
  * @packageDocumentation
  */
 
 export { CloudflareClient } from './CloudflareClient';
 export type { CloudflareClientOptions } from './CloudflareClient';
+export { CLOUDFLARE_CLIENT_AREAS } from './areas';
+export type { CloudflareClientAreas } from './areas';
 export {
   readCloudflareClientConfig,
   CloudflareConfigError,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_MAX_RETRIES,
   DEFAULT_API_BASE_URL,
-  checkApiBaseUrl,
 } from './config';
-export {
-  sanitizeCiRunUrl,
-  sanitizeUrlsInText,
-  DEFAULT_CI_RUN_URL_POLICY,
-} from './ciRunUrl';
-export type { CiRunUrlPolicy, SanitizedUrl } from './ciRunUrl';
 export type { CloudflareClientConfig } from './config';
+export { DEFAULT_CI_RUN_URL_POLICY } from './ciRunUrl';
+export type { CiRunUrlPolicy } from './ciRunUrl';
 export type {
+  ClientContext,
+  ClientAreaKey,
+  CloudflareClientStats,
   LoggerLike,
   LogMeta,
-  CloudflareClientStats,
-  ClientAreaKey,
 } from './context';
-export { ClientContext } from './context';
-export {
-  CloudflareApiError,
-  isCloudflareApiError,
-  toCloudflareApiError,
-} from './errors';
+export { CloudflareApiError, isCloudflareApiError } from './errors';
 export type { CloudflareErrorKind } from './errors';
-export {
-  Redactor,
-  DEFAULT_REDACTION_RULES,
-  DEFAULT_KEY_NAME_PATTERNS,
-  DEFAULT_VALUE_PATTERNS,
-  looksHighEntropy,
-  noteSecretFields,
-  countRedactions,
-  CREDENTIAL_NAME_PLACEHOLDER,
-} from './redaction';
+export { DEFAULT_REDACTION_RULES } from './redaction';
 export type { Redaction, RedactionReason, RedactionRules } from './redaction';
-export type { FieldClass, FieldClassMap } from './fieldClasses';
-export {
-  maskSensitive,
-  maskSensitiveCounted,
-  maskValue,
-  registerFieldClasses,
-  sensitiveKeysOf,
-  ALL_FIELD_CLASSES,
-  MASKED,
-  PERSON_ONLY_KEYS,
-} from './masking';
-export type { MaskView, MaskResult } from './masking';
 export {
   parseProvenanceAnnotation,
   formatProvenanceAnnotation,
 } from './provenance';
 export type { ParsedProvenance } from './provenance';
-export * from './areas/workers';
-export * from './areas/pages';
-export * from './areas/zeroTrust';
-export * from './areas/auditLogs';
-export * from './areas/tokens';
+
+export { WorkersApi } from './areas/workers';
+export type {
+  CloudflareWorkerDeployment,
+  ProvenanceOptions,
+  WorkerBinding,
+  WorkerScript,
+  WorkerSecretName,
+  WorkerSettings,
+  WorkerVersion,
+  WorkersBuild,
+} from './areas/workers';
+export { PagesApi } from './areas/pages';
+export type {
+  DeploymentConfig,
+  PagesDeploymentsOptions,
+  PagesEnvVarName,
+  PagesProject,
+} from './areas/pages';
+export { ZeroTrustApi } from './areas/zeroTrust';
+export type {
+  AccessApplication,
+  AccessPolicy,
+  AccessRequest,
+  AccessRequestFilter,
+  IdentityProvider,
+} from './areas/zeroTrust';
+export { AuditLogsApi } from './areas/auditLogs';
+export type {
+  AuditLogEntry,
+  AuditLogFilter,
+  AuditLogPage,
+  CfAccessAudit,
+} from './areas/auditLogs';
+export { TokensApi } from './areas/tokens';
+export type {
+  ApiToken,
+  ApiTokenScope,
+  TokenVerification,
+} from './areas/tokens';

@@ -2,7 +2,6 @@ import {
   formatProvenanceAnnotation,
   parseProvenanceAnnotation,
 } from './provenance';
-import { sanitizeUrlsInText } from './ciRunUrl';
 import { Redactor } from './redaction';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -84,22 +83,5 @@ describe('parseProvenanceAnnotation: credential-carrying run URLs', () => {
         new Redactor(),
       ),
     ).toEqual({ ciRunUrl: 'https://ci.example/job?build=42', redacted: 2 });
-  });
-});
-
-describe('sanitizeUrlsInText', () => {
-  it('cleans every URL inside a message', () => {
-    expect(
-      sanitizeUrlsInText(
-        `sha=${SHA} run=https://user:tok3n@ci.example/run/1 see ${RUN}?sig=zz.`,
-      ),
-    ).toEqual({
-      text: `sha=${SHA} run=[redacted-url] see ${RUN}.`,
-      redacted: 2,
-    });
-    expect(sanitizeUrlsInText(`run=${RUN}`)).toEqual({
-      text: `run=${RUN}`,
-      redacted: 0,
-    });
   });
 });

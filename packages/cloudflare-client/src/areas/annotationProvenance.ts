@@ -1,32 +1,30 @@
-import { sanitizeCiRunUrl, sanitizeUrlsInText } from '../ciRunUrl';
+import { sanitizeCiRunUrl } from '../ciRunUrl';
 import { ClientContext } from '../context';
 import { ParsedProvenance, parseProvenanceAnnotation } from '../provenance';
 
 const AREA = 'workers';
 
 /**
- * Reads the `sha=` / `run=` convention out of a Pages commit message and cleans the message's URLs
- * with the client's CI link policy; dropped URL parts are counted as redactions of `area`.
+ * Reads the `sha=` / `run=` convention out of a Pages commit message, the run URL cleaned with the
+ * client's CI link policy; dropped URL parts are counted as redactions of `area`.
  */
 export function readCommitMessage(
   ctx: ClientContext,
   area: string,
   raw: string | null | undefined,
-): { parsed: ParsedProvenance; message?: string } {
+): ParsedProvenance {
   const { redactor } = ctx;
-  const policy = redactor.ciRunUrlPolicy;
-  const parsed = parseProvenanceAnnotation(raw, policy, redactor);
-  const message = sanitizeUrlsInText(raw, policy, redactor);
-  ctx.countRedactions(area, message.redacted + (parsed.redacted ?? 0));
-  return { parsed, message: message.text };
+  const parsed = parseProvenanceAnnotation(
+    raw,
+    redactor.ciRunUrlPolicy,
+    redactor,
+  );
+  ctx.countRedactions(area, parsed.redacted ?? 0);
+  return parsed;
 }
 
 /** What a deployment's annotations say, every URL cleaned. */
 export interface AnnotationProvenance {
-  /** The version's (or deployment's) `workers/message`, its URLs cleaned. */
-  message?: string;
-  /** The version's `workers/tag`, its URLs cleaned. */
-  tag?: string;
   /** The first commit SHA of the convention found. */
   commitSha?: string;
   /** The first run URL of the convention found, cleaned. */
@@ -35,8 +33,8 @@ export interface AnnotationProvenance {
 
 /**
  * Reads a deployment's annotations (the version's `workers/message` and `workers/tag`, then the
- * deployment's message): the `sha=` / `run=` convention, and the texts themselves with every URL
- * cleaned by the client's CI link policy. Dropped URL parts are counted as Workers redactions.
+ * deployment's message) for the `sha=` / `run=` convention, the run URL cleaned by the client's CI
+ * link policy. Dropped URL parts are counted as Workers redactions.
  */
 export function readAnnotationProvenance(
   ctx: ClientContext,
@@ -46,20 +44,12 @@ export function readAnnotationProvenance(
 ): AnnotationProvenance {
   const { redactor } = ctx;
   const policy = redactor.ciRunUrlPolicy;
-  const rawMessage = versionMessage ?? deploymentMessage ?? undefined;
-  const message = sanitizeUrlsInText(rawMessage, policy, redactor);
-  const tag = sanitizeUrlsInText(versionTag, policy, redactor);
   const parsed = [versionMessage, versionTag, deploymentMessage].map(t =>
     parseProvenanceAnnotation(t, policy, redactor),
   );
   const run = parsed.find(p => p.ciRunUrl || p.redacted);
-  ctx.countRedactions(
-    AREA,
-    message.redacted + tag.redacted + (run?.redacted ?? 0),
-  );
+  ctx.countRedactions(AREA, run?.redacted ?? 0);
   return {
-    message: message.text,
-    tag: tag.text,
     commitSha: parsed.find(p => p.commitSha)?.commitSha,
     ciRunUrl: run?.ciRunUrl,
   };

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ClientContext } from '../context';
 import { compact, getEnvelope, seg } from '../envelope';
 import { CloudflareApiError } from '../errors';
-import { FieldClassMap } from '../fieldClasses';
 import { Redaction } from '../redaction';
 
 const AREA = 'auditLogs';
@@ -52,19 +51,6 @@ export const auditLogSchema = z.object({
  * @public
  */
 export type AuditLogEntry = z.infer<typeof auditLogSchema>;
-
-/**
- * Field classes of {@link AuditLogEntry}.
- *
- * @public
- */
-export const auditLogFieldClasses: FieldClassMap = {
-  'actor.email': 'sensitive',
-  'actor.ip_address': 'sensitive',
-  'raw.user_agent': 'sensitive',
-  'resource.request': 'secret',
-  'resource.response': 'secret',
-};
 
 /**
  * Filters of the audit log reads. `since` and `before` are required by Cloudflare.
@@ -239,12 +225,3 @@ export class AuditLogsApi {
     });
   }
 }
-
-/**
- * Every field-class map of the audit logs.
- *
- * @public
- */
-export const AUDIT_LOGS_FIELD_CLASSES: readonly FieldClassMap[] = [
-  auditLogFieldClasses,
-];

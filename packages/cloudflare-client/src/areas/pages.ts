@@ -1,31 +1,22 @@
 import { z } from 'zod';
 import { ClientContext } from '../context';
 import { compact } from '../envelope';
-import { FieldClassMap } from '../fieldClasses';
+import { PagesDeployment } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { readCommitMessage } from './annotationProvenance';
 import { Redaction } from '../redaction';
 import {
   AREA,
   DeploymentConfig,
-  PagesDeploymentSummary,
   PagesDeploymentsOptions,
   PagesProject,
   commitUrlOf,
   deploymentConfigSchema,
-  pagesDeploymentFieldClasses,
   pagesDeploymentSchema,
-  pagesProjectFieldClasses,
   pagesProjectSchema,
 } from './pagesSchemas';
 
-export {
-  pagesDeploymentFieldClasses,
-  pagesDeploymentSchema,
-  pagesProjectFieldClasses,
-  pagesProjectSchema,
-} from './pagesSchemas';
 export type {
-  PagesDeploymentSummary,
+  DeploymentConfig,
   PagesDeploymentsOptions,
   PagesEnvVarName,
   PagesProject,
@@ -66,9 +57,9 @@ export class PagesApi {
   async listDeployments(
     projectName: string,
     options: PagesDeploymentsOptions = {},
-  ): Promise<PagesDeploymentSummary[]> {
+  ): Promise<PagesDeployment[]> {
     return this.ctx.run(AREA, 'pages.listDeployments', async () => {
-      const out: PagesDeploymentSummary[] = [];
+      const out: PagesDeployment[] = [];
       for await (const d of this.ctx.sdk.pages.projects.deployments.list(
         projectName,
         {
@@ -76,7 +67,7 @@ export class PagesApi {
           ...(options.env ? { env: options.env } : {}),
         },
       )) {
-        out.push(this.toDeployment(d));
+        out.push(this.toDeployment(d).deployment);
         if (options.limit !== undefined && out.length >= options.limit) break;
       }
       return out;
@@ -87,7 +78,7 @@ export class PagesApi {
   async getDeployment(
     projectName: string,
     deploymentId: string,
-  ): Promise<PagesDeploymentSummary> {
+  ): Promise<PagesDeployment> {
     return this.ctx.run(AREA, 'pages.getDeployment', async () => {
       const d = await this.ctx.sdk.pages.projects.deployments.get(
         deploymentId,
@@ -96,7 +87,7 @@ export class PagesApi {
           project_name: projectName,
         },
       );
-      return this.toDeployment(d);
+      return this.toDeployment(d).deployment;
     });
   }
 
@@ -121,18 +112,18 @@ export class PagesApi {
     }
   }
 
-  private toDeployment(raw: unknown, count = true): PagesDeploymentSummary {
+  /** A deployment and what was withheld from it (counted unless `count` is false). */
+  private toDeployment(
+    raw: unknown,
+    count = true,
+  ): { deployment: PagesDeployment; redactions: Redaction[] } {
     const d = pagesDeploymentSchema.parse(raw);
     const redactions: Redaction[] = [];
     this.secretNotes(raw, redactions);
     if (count) this.ctx.countRedactions(AREA, redactions);
     const meta = d.deployment_trigger?.metadata;
     const triggerType = d.deployment_trigger?.type ?? undefined;
-    const { parsed, message } = readCommitMessage(
-      this.ctx,
-      AREA,
-      meta?.commit_message,
-    );
+    const parsed = readCommitMessage(this.ctx, AREA, meta?.commit_message);
     const commitSha = meta?.commit_hash || parsed.commitSha || undefined;
     const projectName = d.project_name ?? undefined;
     const ciRunUrl =
@@ -143,7 +134,7 @@ export class PagesApi {
             d.id,
           )}`
         : parsed.ciRunUrl;
-    return compact({
+    const deployment: PagesDeployment = compact({
       id: d.id,
       shortId: d.short_id ?? undefined,
       projectName,
@@ -151,7 +142,6 @@ export class PagesApi {
       environment: d.environment ?? undefined,
       branch: meta?.branch || undefined,
       commitSha,
-      commitMessage: message || undefined,
       commitUrl: commitUrlOf(d.source, commitSha),
       triggerType,
       status: d.latest_stage?.status ?? undefined,
@@ -160,8 +150,8 @@ export class PagesApi {
       url: d.url ?? undefined,
       aliases: d.aliases ?? undefined,
       isSkipped: d.is_skipped ?? undefined,
-      redactions,
     });
+    return { deployment, redactions };
   }
 
   private toConfig(
@@ -213,19 +203,9 @@ export class PagesApi {
         preview: this.toConfig(p.deployment_configs?.preview),
         production: this.toConfig(p.deployment_configs?.production),
       }),
-      latest_deployment: latest,
-      canonical_deployment: canonical,
+      latest_deployment: latest?.deployment ?? null,
+      canonical_deployment: canonical?.deployment ?? null,
       redactions,
     };
   }
 }
-
-/**
- * Every field-class map of the Pages area.
- *
- * @public
- */
-export const PAGES_FIELD_CLASSES: readonly FieldClassMap[] = [
-  pagesDeploymentFieldClasses,
-  pagesProjectFieldClasses,
-];

@@ -1,6 +1,6 @@
-/** Schemas, types and field classes of Pages reads (the reads are in `pages.ts`). */
+/** Schemas and types of Pages reads (the reads are in `pages.ts`). */
 import { z } from 'zod';
-import { FieldClassMap } from '../fieldClasses';
+import { PagesDeployment } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { gitCommitUrl } from './annotationProvenance';
 import { Redaction } from '../redaction';
 
@@ -64,53 +64,6 @@ export const pagesDeploymentSchema = z.object({
     .nullish(),
   source: sourceSchema,
 });
-
-/**
- * A Pages deployment as the suite shows it (spec section 3.1).
- *
- * @public
- */
-export interface PagesDeploymentSummary {
-  id: string;
-  shortId?: string;
-  projectName?: string;
-  createdOn: string;
-  /** `production` or `preview`. */
-  environment?: string;
-  branch?: string;
-  /** Commit SHA; absent for direct uploads without `--commit-hash`. */
-  commitSha?: string;
-  commitMessage?: string;
-  /** Commit URL on GitHub/GitLab, from the project's source `owner`/`repo_name` and the hash. */
-  commitUrl?: string;
-  /** `github:push`, `ad_hoc` (direct upload) or `deploy_hook`. */
-  triggerType?: string;
-  /** Status of the latest stage: `success`, `failure`, `active`, `idle`, `canceled`, `skipped`. */
-  status?: string;
-  /** Name of the latest stage: `queued`, `initialize`, `clone_repo`, `build`, `deploy`. */
-  stage?: string;
-  /**
-   * CI run: the Pages build in the dashboard for Git and deploy-hook builds; for direct uploads, the
-   * run URL of the `sha=... run=...` convention in the commit message, when present.
-   */
-  ciRunUrl?: string;
-  /** Deployment URL (`*.pages.dev`). */
-  url?: string;
-  aliases?: string[];
-  isSkipped?: boolean;
-  /** What was withheld from the upstream object (env var values, analytics token). */
-  redactions: Redaction[];
-}
-
-/**
- * Field classes of {@link PagesDeploymentSummary} (and the raw deployment's secret fields).
- *
- * @public
- */
-export const pagesDeploymentFieldClasses: FieldClassMap = {
-  'env_vars.*.value': 'secret',
-  'build_config.web_analytics_token': 'secret',
-};
 
 /**
  * A Pages environment variable: name and type only; the value is never kept.
@@ -213,21 +166,10 @@ export type PagesProject = Omit<
     preview?: DeploymentConfig;
     production?: DeploymentConfig;
   };
-  latest_deployment: PagesDeploymentSummary | null;
-  canonical_deployment: PagesDeploymentSummary | null;
+  latest_deployment: PagesDeployment | null;
+  canonical_deployment: PagesDeployment | null;
   /** What was withheld (env var values, analytics token), never the values. */
   redactions: Redaction[];
-};
-
-/**
- * Field classes of {@link PagesProject}. Custom `domains` are public hostnames.
- *
- * @public
- */
-export const pagesProjectFieldClasses: FieldClassMap = {
-  'deployment_configs.*.env_vars.*.value': 'secret',
-  'deployment_configs.*.env_vars[].name': 'public', // sensitive when credentialLike
-  'build_config.web_analytics_token': 'secret',
 };
 
 /**

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ClientContext } from '../context';
-import { FieldClassMap } from '../fieldClasses';
 import { Redaction, noteSecretFields } from '../redaction';
 
 const AREA = 'tokens';
@@ -60,18 +59,6 @@ export type ApiTokenScope = 'user' | 'account';
 export type ApiToken = z.infer<typeof apiTokenSchema> & {
   scope: ApiTokenScope;
   redactions: Redaction[];
-};
-
-/**
- * Field classes of {@link ApiToken}.
- *
- * @public
- */
-export const apiTokenFieldClasses: FieldClassMap = {
-  value: 'secret',
-  'condition.request_ip.in': 'sensitive',
-  'condition.request_ip.not_in': 'sensitive',
-  creator_email_at_creation: 'sensitive',
 };
 
 /**
@@ -183,12 +170,3 @@ export class TokensApi {
     });
   }
 }
-
-/**
- * Every field-class map of the tokens area.
- *
- * @public
- */
-export const TOKENS_FIELD_CLASSES: readonly FieldClassMap[] = [
-  apiTokenFieldClasses,
-];

@@ -3,7 +3,10 @@ import {
   expectNoCanary,
   useDemoAccount,
 } from '../__testUtils__/demo';
-import { maskSensitive, maskSensitiveCounted } from '../masking';
+import {
+  maskByPaths,
+  zeroTrustRoutes,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 
 describe('ZeroTrustApi', () => {
   const demo = useDemoAccount();
@@ -71,13 +74,6 @@ describe('ZeroTrustApi', () => {
       { email: { email: 'user1@acme-org.org' } },
       { service_token: { token_id: 'f'.repeat(32) } },
     ]);
-    const masked = maskSensitiveCounted(policies[1], 'masked');
-    expect(masked.value.include).toEqual([
-      { email: { email: 'u***@acme-org.org' } },
-      { service_token: { token_id: 'f'.repeat(32) } },
-    ]);
-    expect(masked.value.exclude).toEqual([{ ip: { ip: '[masked]' } }]);
-    expect(masked.masked).toEqual({ email: 1, ip: 1 });
   });
 
   it('redacts credential-shaped values inside policy rules', async () => {
@@ -147,9 +143,24 @@ describe('ZeroTrustApi', () => {
     });
     expect(denied.every(r => r.allowed === false)).toBe(true);
     expect((await client.zeroTrust.listAccessRequests()).length).toBe(25);
-    const masked = maskSensitive(all[0], 'masked');
-    expect(masked.user_email).toMatch(/^.\*\*\*@/);
-    expect(masked.ip_address).not.toBe(all[0].ip_address);
+  });
+
+  it('reads Access log entries as audit events, masked by the wire contract', async () => {
+    const client = demoClient();
+    const raw = await client.zeroTrust.listAccessRequests({ limit: 5 });
+    const events = await client.zeroTrust.listAccessAuditEvents({ limit: 5 });
+    expect(events).toHaveLength(raw.length);
+    expect(events[0]).toMatchObject({
+      id: raw[0].ray_id,
+      createdAt: raw[0].created_at,
+      actor: { email: raw[0].user_email, ip: raw[0].ip_address },
+      target: raw[0].app_domain ?? undefined,
+    });
+    const { wire } = zeroTrustRoutes.accessAudit;
+    expect(wire.schema.parse(events[0])).toEqual(events[0]);
+    const { value } = maskByPaths(events[0], wire.sensitive, 'masked');
+    expect(value.actor.email).toMatch(/^.\*\*\*@/);
+    expect(value.actor.ip).not.toBe(events[0].actor.ip);
   });
 
   it('lists users past page 1 and filters by email', async () => {
@@ -160,28 +171,18 @@ describe('ZeroTrustApi', () => {
     expect(one.map(u => u.id)).toContain(users[0].id);
   });
 
-  it("masks Access users' display names beside their emails, not other names", async () => {
+  it('reads users as the wire type; masking by its paths hides email and name', async () => {
     const users = await demoClient().zeroTrust.listUsers();
+    const { wire } = zeroTrustRoutes.users;
+    for (const u of users) expect(wire.schema.parse(u)).toEqual(u);
     const user = users.find(u => u.name && u.email)!;
-    const { value, masked } = maskSensitiveCounted(users, 'masked');
-    const same = value.find(u => u.id === user.id)!;
-    expect(same.name).toBe('[masked]');
-    expect(same.email).toMatch(/^.\*\*\*@/);
-    expect(masked.name).toBe(users.filter(u => u.name && u.email).length);
-    // The backend's own JSON shape of a user is masked the same way.
-    expect(
-      maskSensitiveCounted(
-        { id: user.id, email: user.email, name: user.name },
-        'masked',
-      ).value.name,
-    ).toBe('[masked]');
-    expect(maskSensitiveCounted(users, 'unmasked').value[0].name).toBe(
-      users[0].name,
+    const { value, masked } = maskByPaths(
+      users[users.indexOf(user)],
+      wire.sensitive,
+      'masked',
     );
-    // A name that is not a person's stays.
-    const apps = await demoClient().zeroTrust.listApplications();
-    expect(maskSensitive(apps, 'masked').map(a => a.name)).toEqual(
-      apps.map(a => a.name),
-    );
+    expect(value.name).toBe('[masked]');
+    expect(value.email).toMatch(/^.\*\*\*@/);
+    expect(masked).toEqual({ email: 1, name: 1 });
   });
 });

@@ -1,13 +1,13 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import {
+  AccessAuditEvent,
+  ZeroTrustUser,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ClientContext } from '../context';
 import { compact } from '../envelope';
-import { FieldClassMap } from '../fieldClasses';
 import { Redaction, noteSecretFields } from '../redaction';
-import {
-  AccessUser,
-  accessUserFieldClasses,
-  accessUserSchema,
-} from './accessUsers';
+import { toZeroTrustUser } from './accessUsers';
 import {
   APP_SECRET_PATHS,
   AREA,
@@ -16,26 +16,12 @@ import {
   AccessRequest,
   AccessRequestFilter,
   IdentityProvider,
-  accessApplicationFieldClasses,
   accessApplicationSchema,
-  accessPolicyFieldClasses,
   accessPolicySchema,
-  accessRequestFieldClasses,
   accessRequestSchema,
-  identityProviderFieldClasses,
   identityProviderSchema,
 } from './zeroTrustSchemas';
 
-export {
-  accessApplicationFieldClasses,
-  accessApplicationSchema,
-  accessPolicyFieldClasses,
-  accessPolicySchema,
-  accessRequestFieldClasses,
-  accessRequestSchema,
-  identityProviderFieldClasses,
-  identityProviderSchema,
-} from './zeroTrustSchemas';
 export type {
   AccessApplication,
   AccessPolicy,
@@ -43,8 +29,28 @@ export type {
   AccessRequestFilter,
   IdentityProvider,
 } from './zeroTrustSchemas';
-export { accessUserSchema, accessUserFieldClasses } from './accessUsers';
-export type { AccessUser } from './accessUsers';
+
+/**
+ * An Access log entry as an {@link @cloudflare-backstage/plugin-cloudflare-common#AccessAuditEvent}:
+ * its id is the Ray ID, or a digest of the entry when Cloudflare gave none.
+ */
+function toAccessAuditEvent(l: AccessRequest): AccessAuditEvent {
+  const rayId = l.ray_id?.match(/^[A-Za-z0-9_-]{1,64}$/)?.[0];
+  return compact({
+    id:
+      rayId ??
+      createHash('sha256').update(JSON.stringify(l)).digest('base64url'),
+    createdAt: l.created_at,
+    actor: compact({
+      email: l.user_email ?? undefined,
+      ip: l.ip_address ?? undefined,
+    }),
+    action: l.action ?? undefined,
+    allowed: l.allowed ?? undefined,
+    target: l.app_domain ?? undefined,
+    connection: l.connection ?? undefined,
+  });
+}
 
 /**
  * Zero Trust Access reads (account scope).
@@ -146,17 +152,28 @@ export class ZeroTrustApi {
     });
   }
 
+  /**
+   * Access authentication logs as audit events (one call, the filters of
+   * {@link ZeroTrustApi.listAccessRequests}), in Cloudflare's order.
+   */
+  async listAccessAuditEvents(
+    filter: AccessRequestFilter = {},
+  ): Promise<AccessAuditEvent[]> {
+    const requests = await this.listAccessRequests(filter);
+    return requests.map(toAccessAuditEvent);
+  }
+
   /** Every Access user (page paging); `email` / `search` filter on Cloudflare's side. */
   async listUsers(
     filter: { email?: string; search?: string } = {},
-  ): Promise<AccessUser[]> {
+  ): Promise<ZeroTrustUser[]> {
     return this.ctx.run(AREA, 'zeroTrust.listUsers', async () => {
-      const out: AccessUser[] = [];
+      const out: ZeroTrustUser[] = [];
       for await (const u of this.ctx.sdk.zeroTrust.access.users.list({
         ...this.q,
         ...compact(filter),
       })) {
-        out.push(accessUserSchema.parse(u));
+        out.push(toZeroTrustUser(u));
       }
       return out;
     });
@@ -196,16 +213,3 @@ export class ZeroTrustApi {
     return out;
   }
 }
-
-/**
- * Every field-class map of the Zero Trust area.
- *
- * @public
- */
-export const ZERO_TRUST_FIELD_CLASSES: readonly FieldClassMap[] = [
-  accessApplicationFieldClasses,
-  accessPolicyFieldClasses,
-  identityProviderFieldClasses,
-  accessRequestFieldClasses,
-  accessUserFieldClasses,
-];

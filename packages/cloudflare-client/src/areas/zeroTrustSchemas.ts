@@ -1,6 +1,5 @@
 /** Schemas, types and field classes of Zero Trust Access reads (the reads are in `zeroTrust.ts`). */
 import { z } from 'zod';
-import { FieldClassMap } from '../fieldClasses';
 import { Redaction } from '../redaction';
 
 export const AREA = 'zeroTrust';
@@ -84,18 +83,6 @@ export type AccessApplication = z.infer<typeof accessApplicationSchema> & {
   redactions: Redaction[];
 };
 
-/**
- * Field classes of {@link AccessApplication}: public except the secrets not kept.
- *
- * @public
- */
-export const accessApplicationFieldClasses: FieldClassMap = {
-  'scim_config.authentication.password': 'secret',
-  'scim_config.authentication.token': 'secret',
-  'scim_config.authentication.client_secret': 'secret',
-  'saas_app.client_secret': 'secret',
-};
-
 export const APP_SECRET_PATHS = [
   'scim_config.authentication.password',
   'scim_config.authentication.token',
@@ -154,21 +141,6 @@ export const accessPolicySchema = z.object({
  */
 export type AccessPolicy = z.infer<typeof accessPolicySchema> & {
   redactions: Redaction[];
-};
-
-/**
- * Field classes of {@link AccessPolicy}: emails and IPs in rules and approval groups are sensitive.
- *
- * @public
- */
-export const accessPolicyFieldClasses: FieldClassMap = {
-  'include[].email': 'sensitive',
-  'include[].ip': 'sensitive',
-  'exclude[].email': 'sensitive',
-  'exclude[].ip': 'sensitive',
-  'require[].email': 'sensitive',
-  'require[].ip': 'sensitive',
-  'approval_groups[].email_addresses': 'sensitive',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -241,16 +213,6 @@ export type IdentityProvider = z.infer<typeof identityProviderSchema> & {
   redactions: Redaction[];
 };
 
-/**
- * Field classes of {@link IdentityProvider}.
- *
- * @public
- */
-export const identityProviderFieldClasses: FieldClassMap = {
-  'config.client_secret': 'secret',
-  'scim_config.secret': 'secret',
-};
-
 // ---------------------------------------------------------------------------------------------
 // Access requests (authentication logs) and users
 
@@ -277,16 +239,6 @@ export const accessRequestSchema = z.object({
  * @public
  */
 export type AccessRequest = z.infer<typeof accessRequestSchema>;
-
-/**
- * Field classes of {@link AccessRequest}.
- *
- * @public
- */
-export const accessRequestFieldClasses: FieldClassMap = {
-  user_email: 'sensitive',
-  ip_address: 'sensitive',
-};
 
 /**
  * Filters of {@link ZeroTrustApi.listAccessRequests}.

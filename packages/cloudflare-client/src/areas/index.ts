@@ -1,0 +1,36 @@
+import { ClientContext } from '../context';
+import { AuditLogsApi } from './auditLogs';
+import { PagesApi } from './pages';
+import { TokensApi } from './tokens';
+import { WorkersApi } from './workers';
+import { ZeroTrustApi } from './zeroTrust';
+
+/**
+ * The client's areas: one API class per area module, each built over the client's shared context.
+ * Adding an area is its module and one line here; `CloudflareClient` gets a typed property for it.
+ *
+ * @public
+ */
+export const CLOUDFLARE_CLIENT_AREAS = {
+  /** Workers: scripts, settings and bindings, secrets (names), versions, deployments, Workers Builds. */
+  workers: WorkersApi,
+  /** Pages: projects and deployments. */
+  pages: PagesApi,
+  /** Zero Trust Access: apps, policies, identity providers, access logs, users. */
+  zeroTrust: ZeroTrustApi,
+  /** Account audit logs (v2). */
+  auditLogs: AuditLogsApi,
+  /** API tokens: user and account-owned, verify. */
+  tokens: TokensApi,
+} as const satisfies Record<string, new (ctx: ClientContext) => object>;
+
+/**
+ * One typed property per entry of {@link CLOUDFLARE_CLIENT_AREAS}: `client.workers`, `client.pages`, ...
+ *
+ * @public
+ */
+export type CloudflareClientAreas = {
+  readonly [K in keyof typeof CLOUDFLARE_CLIENT_AREAS]: InstanceType<
+    (typeof CLOUDFLARE_CLIENT_AREAS)[K]
+  >;
+};

@@ -1,2 +1,0 @@
-export { PagesDeploymentsCard } from './PagesDeploymentsCard';
-export type { PagesDeploymentsCardProps } from './PagesDeploymentsCard';

@@ -1,2 +1,0 @@
-export { WorkersDeploymentsCard } from './WorkersDeploymentsCard';
-export type { WorkersDeploymentsCardProps } from './WorkersDeploymentsCard';
