@@ -19,8 +19,6 @@ export const DEFAULT_PROVIDER_ID = 'default';
 /**
  * Schedule used when `cloudflare.entityProvider.schedule` is absent: every 10 minutes, at most 2
  * minutes per run.
- *
- * @public
  */
 export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 10 },
@@ -29,15 +27,11 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 
 /**
  * Owner of entities no ownership rule matches.
- *
- * @public
  */
 export const DEFAULT_OWNER = 'group:default/platform';
 
 /**
  * Owner of the Zero Trust posture entity when no configured rule matches it.
- *
- * @public
  */
 export const DEFAULT_ZERO_TRUST_OWNER = 'group:default/security';
 
@@ -316,8 +310,6 @@ function readOne(options: {
  *
  * Errors name the offending key and never quote a value (a duplicated account id, which is no
  * secret, excepted).
- *
- * @public
  */
 export function readProviderConfigs(
   config: Config,
