@@ -1,3 +1,4 @@
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 // The jsonfc module is installed with the Tech Insights backend; the checks run on the real engine.
 import { JsonRulesEngineFactChecker } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import {
@@ -25,8 +26,7 @@ import {
   createCloudflareDeploymentProvenanceFactRetriever,
 } from './factRetrievers';
 import {
-  demoSource,
-  exampleCatalog,
+  demoCatalog,
   retrieverContext,
   useDemoAccount,
 } from './__testUtils__/demo';
@@ -67,23 +67,23 @@ class MemoryStore
 
 describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
   useDemoAccount();
+  let catalog: InMemoryCatalogClient;
+  beforeEach(async () => {
+    catalog = await demoCatalog();
+  });
 
   const retrievers = [
     createCloudflareDeploymentProvenanceFactRetriever({
-      source: demoSource,
-      catalog: () => exampleCatalog(),
+      catalog: () => catalog,
     }),
     createCloudflareDeploymentAuditFactRetriever({
-      source: demoSource,
-      catalog: () => exampleCatalog(),
+      catalog: () => catalog,
     }),
     createCloudflareAccessAuditFactRetriever({
-      source: demoSource,
-      catalog: () => exampleCatalog(),
+      catalog: () => catalog,
     }),
     createCloudflareApiTokenHygieneFactRetriever({
-      source: demoSource,
-      catalog: () => exampleCatalog(),
+      catalog: () => catalog,
     }),
   ];
 
@@ -148,7 +148,7 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
 
   it('passes the Zero Trust audit log and fails token hygiene on the posture Resource', async () => {
     const fc = await checker();
-    const run = await fc.runChecks('resource:default/cf-zt-acme-org');
+    const run = await fc.runChecks('resource:default/cf-zt-access');
     expect(Object.fromEntries(run.map(r => [r.check.id, r.result]))).toEqual({
       cloudflareAccessAuditLog24h: true,
       cloudflareApiTokenHygiene: false,

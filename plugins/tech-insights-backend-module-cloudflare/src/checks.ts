@@ -1,54 +1,11 @@
-import { Check } from '@backstage-community/plugin-tech-insights-common';
+import { AREAS_WITH_FACTS } from './areas';
+import { CloudflareCheck, soc2 } from './checkModel';
 import { CLOUDFLARE_FACT_RETRIEVER_IDS } from './constants';
 
-/**
- * One condition of a JSON rules engine check, as the jsonfc module reads it from
- * `techInsights.factChecker.checks.<id>.rule.conditions`.
- *
- * @public
- */
-export interface CloudflareCheckCondition {
-  fact: string;
-  operator:
-    | 'equal'
-    | 'notEqual'
-    | 'lessThan'
-    | 'lessThanInclusive'
-    | 'greaterThan'
-    | 'greaterThanInclusive';
-  value: string | number | boolean;
-}
+export type { CloudflareCheck, CloudflareCheckCondition } from './checkModel';
 
-/**
- * A check of the jsonfc module (`type: json-rules-engine`), with the SOC 2 control it evidences in
- * `metadata.soc2`. Structurally a `TechInsightJsonRuleCheck` of
- * `@backstage-community/plugin-tech-insights-backend-module-jsonfc`.
- *
- * @public
- */
-export interface CloudflareCheck extends Check {
-  type: 'json-rules-engine';
-  metadata: { soc2: { control: 'CC6.1' | 'CC7.2' | 'CC8.1'; title: string } };
-  rule: { conditions: { all: CloudflareCheckCondition[] } };
-}
-
-const SOC2 = {
-  'CC8.1': 'Change management',
-  'CC7.2': 'System monitoring',
-  'CC6.1': 'Logical access security',
-} as const;
-
-const soc2 = (control: keyof typeof SOC2) => ({
-  soc2: { control, title: SOC2[control] },
-});
-
-/**
- * The suite's SOC 2 checks for the jsonfc fact checker, keyed by check id. The demo backend, the
- * tests and `examples/app-config.tech-insights.yaml` use these same definitions.
- *
- * @public
- */
-export const CLOUDFLARE_TECH_INSIGHTS_CHECKS = {
+/** The checks of the deployment and account-wide retrievers. */
+const CORE_CHECKS = {
   cloudflareDeploymentProvenance: {
     id: 'cloudflareDeploymentProvenance',
     type: 'json-rules-engine',
@@ -124,11 +81,20 @@ export const CLOUDFLARE_TECH_INSIGHTS_CHECKS = {
 } satisfies Record<string, CloudflareCheck>;
 
 /**
- * Id of one of the suite's checks.
+ * The suite's SOC 2 checks for the jsonfc fact checker, keyed by check id: the deployment and
+ * account-wide checks, then each area's (`CLOUDFLARE_AREA_FACTS`). The demo backend, the tests and
+ * `examples/app-config.tech-insights.yaml` use these same definitions.
  *
  * @public
  */
-export type CloudflareCheckId = keyof typeof CLOUDFLARE_TECH_INSIGHTS_CHECKS;
+export const CLOUDFLARE_TECH_INSIGHTS_CHECKS: Readonly<
+  Record<string, CloudflareCheck>
+> = {
+  ...CORE_CHECKS,
+  ...Object.fromEntries(
+    AREAS_WITH_FACTS.flatMap(a => a.facts.checks).map(c => [c.id, c]),
+  ),
+};
 
 /**
  * The suite's checks as a list of fresh, mutable copies (the jsonfc checker writes into the rules it

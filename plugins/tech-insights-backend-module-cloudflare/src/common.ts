@@ -10,7 +10,10 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 import { ANNOTATION_CLOUDFLARE_ACCOUNT_ID } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { CloudflareFactSource } from './source';
+import {
+  CloudflareClient,
+  LoggerLike,
+} from '@cloudflare-backstage/cloudflare-client';
 
 /**
  * Options shared by every Cloudflare fact retriever factory.
@@ -18,14 +21,6 @@ import { CloudflareFactSource } from './source';
  * @public
  */
 export interface CloudflareFactRetrieverOptions {
-  /**
-   * Builds the Cloudflare reader for a run. Defaults to the suite's `CloudflareClient` built from
-   * the backend's `cloudflare` config block (see {@link createCloudflareFactSourceFromConfig}).
-   * Tests inject a source over a client pointed at the demo account.
-   */
-  source?: (
-    ctx: FactRetrieverContext,
-  ) => CloudflareFactSource | Promise<CloudflareFactSource>;
   /**
    * Builds the catalog client for a run. Defaults to a `CatalogClient` found through the discovery
    * service, called with the retriever's own service credentials.
@@ -35,21 +30,16 @@ export interface CloudflareFactRetrieverOptions {
   now?: () => DateTime;
 }
 
-/** Builds the Cloudflare reader of a run. */
-export type SourceFactory = NonNullable<
-  CloudflareFactRetrieverOptions['source']
->;
-
 /** Entity filter type of a fact retriever. */
 export type EntityFilter = NonNullable<FactRetrieverContext['entityFilter']>;
 
 /**
- * Reads the entities a retriever applies to. The filter in the context (the registered one) wins
- * over the retriever's own.
+ * Reads the entities matching a filter, with the retriever's own service credentials (as the
+ * Tech Insights backend's own retrievers do).
  */
 export async function loadEntities(
   ctx: FactRetrieverContext,
-  fallbackFilter: EntityFilter,
+  filter: EntityFilter,
   catalogFactory?: (ctx: FactRetrieverContext) => CatalogApi,
 ): Promise<Entity[]> {
   const catalog = catalogFactory
@@ -60,7 +50,7 @@ export async function loadEntities(
     targetPluginId: 'catalog',
   });
   const response = await catalog.getEntities(
-    { filter: (ctx.entityFilter ?? fallbackFilter) as EntityFilterQuery },
+    { filter: filter as EntityFilterQuery },
     { token },
   );
   return response.items;
@@ -115,23 +105,6 @@ export function describeError(error: unknown): string {
   return safe ? `${name}: ${safe}` : name;
 }
 
-/** Returns a memoizing wrapper: identical keys share one promise for the whole run. */
-export function memo<A extends unknown[], R>(
-  key: (...args: A) => string,
-  fn: (...args: A) => Promise<R>,
-): (...args: A) => Promise<R> {
-  const cache = new Map<string, Promise<R>>();
-  return (...args: A) => {
-    const k = key(...args);
-    let p = cache.get(k);
-    if (!p) {
-      p = fn(...args);
-      cache.set(k, p);
-    }
-    return p;
-  };
-}
-
 /**
  * Runs `compute` for each entity; an entity whose facts cannot be computed is logged (safely) and
  * left without a fact row, so a check on it reports missing facts instead of a false pass.
@@ -154,9 +127,9 @@ export async function factsPerEntity(
     } catch (error) {
       skipped += 1;
       ctx.logger.warn(
-        `${retrieverId}: no facts for ${refOf(
-          entity,
-        )}, Cloudflare could not be read (${describeError(error)})`,
+        `${retrieverId}: no facts for ${refOf(entity)} (${describeError(
+          error,
+        )})`,
       );
     }
   }
@@ -169,16 +142,22 @@ export async function factsPerEntity(
 }
 
 /**
- * Builds the source for a run, or logs and returns undefined when it cannot be built (missing or
- * invalid `cloudflare` config).
+ * The suite's `CloudflareClient` over the backend's `cloudflare` config block (`accountId`,
+ * `apiToken`, `apiBaseUrl`, `fetch`), logging its messages (never its structured meta) through the
+ * retriever's logger; undefined (logged) when the config is missing or invalid.
  */
-export async function openSource(
+export function openClient(
   ctx: FactRetrieverContext,
   retrieverId: string,
-  factory: SourceFactory,
-): Promise<CloudflareFactSource | undefined> {
+): CloudflareClient | undefined {
+  const logger: LoggerLike = {
+    debug: message => ctx.logger.debug(message),
+    info: message => ctx.logger.info(message),
+    warn: message => ctx.logger.warn(message),
+    error: message => ctx.logger.error(message),
+  };
   try {
-    return await factory(ctx);
+    return CloudflareClient.fromConfig(ctx.config, { logger });
   } catch (error) {
     ctx.logger.error(
       `${retrieverId}: Cloudflare connection unavailable, no facts this run (${describeError(
@@ -190,7 +169,8 @@ export async function openSource(
 }
 
 /**
- * Lists the entities of a run, or logs and returns undefined when the catalog cannot be read.
+ * Lists the entities of a run (the filter in the context, the registered one, wins over the
+ * retriever's own), or logs and returns undefined when the catalog cannot be read.
  */
 export async function openEntities(
   ctx: FactRetrieverContext,
@@ -199,7 +179,7 @@ export async function openEntities(
   catalog?: (ctx: FactRetrieverContext) => CatalogApi,
 ): Promise<Entity[] | undefined> {
   try {
-    return await loadEntities(ctx, filter, catalog);
+    return await loadEntities(ctx, ctx.entityFilter ?? filter, catalog);
   } catch (error) {
     ctx.logger.error(
       `${retrieverId}: catalog unavailable, no facts this run (${describeError(
@@ -235,9 +215,8 @@ export async function accountFacts(
   retrieverId: string,
   options: CloudflareAccountFactRetrieverOptions,
   defaultFilter: EntityFilter,
-  defaultSource: SourceFactory,
   compute: (
-    source: CloudflareFactSource,
+    client: CloudflareClient,
     now: DateTime,
   ) => Promise<TechInsightFact['facts']>,
 ): Promise<TechInsightFact[]> {
@@ -258,19 +237,15 @@ export async function accountFacts(
     );
     return [];
   }
-  const source = await openSource(
-    ctx,
-    retrieverId,
-    options.source ?? defaultSource,
-  );
-  if (!source) return [];
+  const client = openClient(ctx, retrieverId);
+  if (!client) return [];
   const targets = entities.filter(e => {
     const account = e.metadata.annotations?.[ANNOTATION_CLOUDFLARE_ACCOUNT_ID];
-    return !account || account === source.accountId;
+    return !account || account === client.accountId;
   });
   let facts: TechInsightFact['facts'];
   try {
-    facts = await compute(source, now);
+    facts = await compute(client, now);
   } catch (error) {
     ctx.logger.warn(
       `${retrieverId}: no facts for ${targets

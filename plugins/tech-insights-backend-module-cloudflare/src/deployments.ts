@@ -1,34 +1,33 @@
 import { FactRetrieverContext } from '@backstage-community/plugin-tech-insights-node';
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_DEPENDS_ON,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { DEPLOYING_AREAS } from './areas';
+import { CloudflareResourceDeployment } from './areas/types';
 import {
   CloudflareFactRetrieverOptions,
   annotationNames,
-  memo,
+  describeError,
+  loadEntities,
   openEntities,
-  openSource,
 } from './common';
 import {
-  CLOUDFLARE_PAGES_ANNOTATION,
-  CLOUDFLARE_WORKER_ANNOTATION,
   COMPONENTS_WITH_DEPLOYMENTS_FILTER,
+  DEPLOYING_RESOURCES_FILTER,
 } from './constants';
-import { createCloudflareFactSourceFromConfig } from './clientSource';
-import { CloudflareFactSource, FactSourceDeployment } from './source';
 
-/** A deployment with the resource it belongs to. */
-export interface LabelledDeployment extends FactSourceDeployment {
-  /** `worker` or `pages`. */
-  area: 'worker' | 'pages';
-  /** Script or project name. */
-  resource: string;
-  /** `worker:acme-edge-router@<deployment id>`: names the deployment, carries no secret. */
+/** A resource's last deployment, labelled for facts. */
+export interface LabelledDeployment extends CloudflareResourceDeployment {
+  /** `worker:acme-edge-router@<version>`: names the deployment, carries no secret. */
   label: string;
 }
 
 /**
- * Opens a run of a deployment retriever: the Components naming a Worker or a Pages project, the
- * Cloudflare source and a reader of their deployments; undefined (logged) when the catalog or
- * Cloudflare cannot be opened, so the run stores no facts.
+ * Opens a run of a deployment retriever: the Components naming resources of an area that deploys,
+ * and a reader of their deployments from the catalog's `Resource` entities; undefined (logged)
+ * when the catalog cannot be read, so the run stores no facts.
  */
 export async function openDeploymentRun(
   ctx: FactRetrieverContext,
@@ -42,48 +41,55 @@ export async function openDeploymentRun(
     options.catalog,
   );
   if (!entities) return undefined;
-  const source = await openSource(
-    ctx,
-    retrieverId,
-    options.source ?? createCloudflareFactSourceFromConfig,
-  );
-  if (!source) return undefined;
-  return { entities, source, read: deploymentReader(source) };
+  let resources: Entity[];
+  try {
+    resources = await loadEntities(
+      ctx,
+      DEPLOYING_RESOURCES_FILTER,
+      options.catalog,
+    );
+  } catch (error) {
+    ctx.logger.error(
+      `${retrieverId}: catalog unavailable, no facts this run (${describeError(
+        error,
+      )})`,
+    );
+    return undefined;
+  }
+  return { entities, read: deploymentReader(resources) };
 }
 
-/** Deployment readers memoized for one run, so Components sharing a Worker share one call. */
-export function deploymentReader(source: CloudflareFactSource) {
-  const workers = memo(
-    (name: string) => name,
-    (name: string) => source.workerDeployments(name),
-  );
-  const pages = memo(
-    (name: string) => name,
-    (name: string) => source.pagesDeployments(name),
-  );
+/**
+ * The reader of a Component's deployments: the last deployment of each `Resource` it depends on
+ * (the relations the catalog module's processor derives from its `cloudflare.com/<area>`
+ * annotations), in every area that deploys.
+ */
+export function deploymentReader(resources: Entity[]) {
+  const byRef = new Map(resources.map(r => [stringifyEntityRef(r), r]));
   /**
-   * The production deployments of every Worker and Pages project an entity names. Throws when any
-   * of them cannot be read: a partial answer would pass a check it should not.
+   * Throws when the Component names a resource that is not in the catalog (yet): a partial
+   * answer would pass a check it should not.
    */
-  return async (entity: Entity): Promise<LabelledDeployment[]> => {
-    const reads: Array<Promise<LabelledDeployment[]>> = [
-      ...annotationNames(entity, CLOUDFLARE_WORKER_ANNOTATION).map(async name =>
-        label('worker', name, await workers(name)),
-      ),
-      ...annotationNames(entity, CLOUDFLARE_PAGES_ANNOTATION).map(async name =>
-        label('pages', name, await pages(name)),
-      ),
-    ];
-    return (await Promise.all(reads)).flat();
+  return (component: Entity): LabelledDeployment[] => {
+    const targets = (component.relations ?? [])
+      .filter(r => r.type === RELATION_DEPENDS_ON)
+      .flatMap(r => byRef.get(r.targetRef) ?? []);
+    return DEPLOYING_AREAS.flatMap(({ area, facts }) => {
+      const named = annotationNames(component, area.annotation!).length;
+      const found = targets.filter(t => t.spec?.type === area.resourceType);
+      if (found.length < named) {
+        throw new Error(
+          `${named - found.length} of the ${named} ${
+            area.title
+          } resources it names are not in the catalog`,
+        );
+      }
+      return found.flatMap(resource => {
+        const d = facts.lastDeployment!(resource);
+        return d
+          ? [{ ...d, label: `${area.entityPrefix}:${d.resource}@${d.version}` }]
+          : [];
+      });
+    });
   };
-}
-
-function label(
-  area: 'worker' | 'pages',
-  resource: string,
-  deployments: FactSourceDeployment[],
-): LabelledDeployment[] {
-  return deployments
-    .filter(d => d.environment === 'production')
-    .map(d => ({ ...d, area, resource, label: `${area}:${resource}@${d.id}` }));
 }

@@ -7,21 +7,30 @@
 
 export { techInsightsModuleCloudflare as default } from './module';
 export { cloudflareFactRetrievers } from './module';
-export * from './factRetrievers';
-export * from './checks';
+export {
+  cloudflareAccessAuditFactRetriever,
+  cloudflareApiTokenHygieneFactRetriever,
+  cloudflareDeploymentAuditFactRetriever,
+  cloudflareDeploymentProvenanceFactRetriever,
+  createCloudflareAccessAuditFactRetriever,
+  createCloudflareApiTokenHygieneFactRetriever,
+  createCloudflareDeploymentAuditFactRetriever,
+  createCloudflareDeploymentProvenanceFactRetriever,
+} from './factRetrievers';
+export type { CloudflareDeploymentAuditFactRetrieverOptions } from './factRetrievers';
+export {
+  CLOUDFLARE_TECH_INSIGHTS_CHECKS,
+  cloudflareTechInsightsChecks,
+  cloudflareTechInsightsChecksConfig,
+} from './checks';
+export type { CloudflareCheck, CloudflareCheckCondition } from './checks';
+export { CLOUDFLARE_AREA_FACTS } from './areas';
+export type {
+  CloudflareAreaFacts,
+  CloudflareResourceDeployment,
+} from './areas';
 export type {
   CloudflareFactRetrieverOptions,
   CloudflareAccountFactRetrieverOptions,
 } from './common';
-export * from './source';
-export {
-  createCloudflareFactSource,
-  createCloudflareFactSourceFromConfig,
-} from './clientSource';
-export type { CloudflareClientLike } from './clientSource';
-export {
-  CLOUDFLARE_FACT_RETRIEVER_IDS,
-  CLOUDFLARE_WORKER_ANNOTATION,
-  CLOUDFLARE_PAGES_ANNOTATION,
-  CLOUDFLARE_ZERO_TRUST_RESOURCE_TYPE,
-} from './constants';
+export { CLOUDFLARE_FACT_RETRIEVER_IDS } from './constants';

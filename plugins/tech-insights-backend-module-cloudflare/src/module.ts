@@ -1,6 +1,9 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
-import { CLOUDFLARE_FACT_RETRIEVER_IDS } from './constants';
+import {
+  FactRetriever,
+  techInsightsFactRetrieversExtensionPoint,
+} from '@backstage-community/plugin-tech-insights-node';
+import { AREAS_WITH_FACTS } from './areas';
 import {
   cloudflareAccessAuditFactRetriever,
   cloudflareApiTokenHygieneFactRetriever,
@@ -10,20 +13,21 @@ import {
 
 /**
  * The suite's fact retrievers, keyed by the name that turns each one on under
- * `techInsights.factRetrievers` (the same as its id).
+ * `techInsights.factRetrievers` (the same as its id): the deployment retrievers (over the areas
+ * that deploy), each area's own retrievers (`CLOUDFLARE_AREA_FACTS`), and the account-wide ones.
  *
  * @public
  */
-export const cloudflareFactRetrievers = {
-  [CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentProvenance]:
-    cloudflareDeploymentProvenanceFactRetriever,
-  [CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentAudit]:
-    cloudflareDeploymentAuditFactRetriever,
-  [CLOUDFLARE_FACT_RETRIEVER_IDS.accessAudit]:
-    cloudflareAccessAuditFactRetriever,
-  [CLOUDFLARE_FACT_RETRIEVER_IDS.apiTokenHygiene]:
-    cloudflareApiTokenHygieneFactRetriever,
-};
+export const cloudflareFactRetrievers: Readonly<Record<string, FactRetriever>> =
+  Object.fromEntries(
+    [
+      cloudflareDeploymentProvenanceFactRetriever,
+      cloudflareDeploymentAuditFactRetriever,
+      ...AREAS_WITH_FACTS.flatMap(a => a.facts.retrievers),
+      cloudflareAccessAuditFactRetriever,
+      cloudflareApiTokenHygieneFactRetriever,
+    ].map(r => [r.id, r]),
+  );
 
 /**
  * Tech Insights module adding the Cloudflare SOC 2 fact retrievers. Each one runs only when

@@ -11,7 +11,8 @@ import {
   DEMO_API_TOKEN,
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import { DEMO_TEST_BASE_URL } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
-import { createCloudflareFactSourceFromConfig } from '../clientSource';
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
+import { demoResources, exampleEntities } from '../__fixtures__/catalog';
 
 type JsonObject = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
 
@@ -33,72 +34,22 @@ export function demoCloudflareConfig(overrides: JsonObject = {}): JsonObject {
   };
 }
 
-const component = (
-  name: string,
-  annotations: Record<string, string>,
-): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name, namespace: 'default', annotations },
-  spec: {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'platform',
-    system: 'acme-org',
-  },
-});
-
-/** The example catalog: acme-org's Components, its System and its Zero Trust posture Resource. */
-export const EXAMPLE_ENTITIES: Entity[] = [
-  component('acme-api', { 'cloudflare.com/worker': 'acme-api' }),
-  component('acme-web', { 'cloudflare.com/pages': 'acme-web' }),
-  component('acme-edge-router', {
-    'cloudflare.com/worker': 'acme-edge-router',
-  }),
-  component('acme-worker-consumer', {
-    'cloudflare.com/worker': 'acme-worker-consumer',
-  }),
-  component('acme-platform', {
-    'cloudflare.com/worker': 'acme-api, acme-worker-consumer',
-  }),
-  component('legacy-billing', {}),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'System',
-    metadata: { name: 'acme-org', namespace: 'default' },
-    spec: { owner: 'platform' },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: 'cf-zt-acme-org',
-      namespace: 'default',
-      annotations: { 'cloudflare.com/account-id': DEMO_ACCOUNT_ID },
-    },
-    spec: {
-      type: 'cloudflare-zero-trust',
-      owner: 'security',
-      system: 'acme-org',
-    },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: {
-      name: 'cf-zt-other-account',
-      namespace: 'default',
-      annotations: {
-        'cloudflare.com/account-id': 'ffffffffffffffffffffffffffffffff',
-      },
-    },
-    spec: { type: 'cloudflare-zero-trust', owner: 'security' },
-  },
-];
-
-/** A catalog holding {@link EXAMPLE_ENTITIES} (or the given entities). */
-export function exampleCatalog(entities: Entity[] = EXAMPLE_ENTITIES) {
-  return new InMemoryCatalogClient({ entities });
+/**
+ * The example catalog of acme-org (see `__fixtures__/catalog.ts`): its Components, System and Zero
+ * Trust posture Resources, and the Worker and Pages Resources read from the demo account now.
+ * Build it before adding faults to the demo account. `edit` changes the entity list.
+ */
+export async function demoCatalog(
+  edit: (entities: Entity[]) => Entity[] = e => e,
+): Promise<InMemoryCatalogClient> {
+  const client = CloudflareClient.fromConfig(
+    new ConfigReader(demoCloudflareConfig()),
+  );
+  const entities = [
+    ...exampleEntities(DEMO_ACCOUNT_ID),
+    ...(await demoResources(client)),
+  ];
+  return new InMemoryCatalogClient({ entities: edit(entities) });
 }
 
 /** The context Tech Insights hands a retriever, with a logger whose calls tests can read. */
@@ -134,6 +85,3 @@ export function factsOf(
 ): TechInsightFact['facts'] | undefined {
   return facts.find(f => f.entity.name === name)?.facts;
 }
-
-/** The source over the config: the suite's client against the demo account. */
-export const demoSource = createCloudflareFactSourceFromConfig;

@@ -1,8 +1,8 @@
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { DEMO_API_TOKEN } from '@cloudflare-backstage/cloudflare-demo-account';
 import { DateTime } from 'luxon';
 import {
-  demoSource,
-  exampleCatalog,
+  demoCatalog,
   factsOf,
   loggedText,
   retrieverContext,
@@ -17,9 +17,12 @@ const HOUR_MS = 3_600_000;
 
 describe('cloudflareAccessAuditFactRetriever', () => {
   const demo = useDemoAccount();
+  let catalog: InMemoryCatalogClient;
+  beforeEach(async () => {
+    catalog = await demoCatalog();
+  });
   const retriever = createCloudflareAccessAuditFactRetriever({
-    source: demoSource,
-    catalog: () => exampleCatalog(),
+    catalog: () => catalog,
   });
 
   it('targets the Zero Trust posture Resource by default', () => {
@@ -53,9 +56,9 @@ describe('cloudflareAccessAuditFactRetriever', () => {
 
     // only the Resource of the configured account gets the account's facts
     expect(facts.map(f => `${f.entity.kind}:${f.entity.name}`)).toEqual([
-      'Resource:cf-zt-acme-org',
+      'Resource:cf-zt-access',
     ]);
-    const f = factsOf(facts, 'cf-zt-acme-org')!;
+    const f = factsOf(facts, 'cf-zt-access')!;
     expect(f.auditEventsLast24h).toBe(expected.length);
     expect(f.auditLogAvailable24h).toBe(true);
     expect((f.lastAuditEventAt as DateTime).toMillis()).toBe(newest);
@@ -68,7 +71,7 @@ describe('cloudflareAccessAuditFactRetriever', () => {
       ).toISOString();
     }
     const { ctx } = retrieverContext();
-    const f = factsOf(await retriever.handler(ctx), 'cf-zt-acme-org')!;
+    const f = factsOf(await retriever.handler(ctx), 'cf-zt-access')!;
     expect(f.auditEventsLast24h).toBe(0);
     expect(f.auditLogAvailable24h).toBe(false);
     expect(f.lastAuditEventAt).toBeInstanceOf(DateTime);
@@ -77,15 +80,14 @@ describe('cloudflareAccessAuditFactRetriever', () => {
   it('leaves lastAuditEventAt out when the log is empty', async () => {
     demo.state.data.zeroTrust.accessRequests = [];
     const { ctx } = retrieverContext();
-    const f = factsOf(await retriever.handler(ctx), 'cf-zt-acme-org')!;
+    const f = factsOf(await retriever.handler(ctx), 'cf-zt-access')!;
     expect(f).toEqual({ auditEventsLast24h: 0, auditLogAvailable24h: false });
   });
 
   it('can put the facts on the System instead', async () => {
     const { ctx } = retrieverContext();
     const facts = await createCloudflareAccessAuditFactRetriever({
-      source: demoSource,
-      catalog: () => exampleCatalog(),
+      catalog: () => catalog,
       entityFilter: { kind: 'system', 'metadata.name': 'acme-org' },
     }).handler(ctx);
     expect(facts.map(f => f.entity)).toEqual([
@@ -101,7 +103,7 @@ describe('cloudflareAccessAuditFactRetriever', () => {
     const { ctx, logger } = retrieverContext();
     expect(await retriever.handler(ctx)).toEqual([]);
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining('no facts for resource:default/cf-zt-acme-org'),
+      expect.stringContaining('no facts for resource:default/cf-zt-access'),
     );
     expect(loggedText(logger)).not.toContain(DEMO_API_TOKEN);
   });
@@ -109,8 +111,7 @@ describe('cloudflareAccessAuditFactRetriever', () => {
   it('does nothing when no entity matches', async () => {
     const { ctx, logger } = retrieverContext();
     const facts = await createCloudflareAccessAuditFactRetriever({
-      source: demoSource,
-      catalog: () => exampleCatalog([]),
+      catalog: () => new InMemoryCatalogClient({ entities: [] }),
     }).handler(ctx);
     expect(facts).toEqual([]);
     expect(logger.info).toHaveBeenCalledWith(

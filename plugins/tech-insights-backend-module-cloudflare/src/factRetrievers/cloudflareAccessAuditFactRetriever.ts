@@ -4,7 +4,6 @@ import {
   CLOUDFLARE_FACT_RETRIEVER_IDS,
   ZERO_TRUST_RESOURCE_FILTER,
 } from '../constants';
-import { createCloudflareFactSourceFromConfig } from '../clientSource';
 import { DateTime } from 'luxon';
 
 const ID = CLOUDFLARE_FACT_RETRIEVER_IDS.accessAudit;
@@ -51,49 +50,44 @@ export function createCloudflareAccessAuditFactRetriever(
       },
     },
     handler: ctx =>
-      accountFacts(
-        ctx,
-        ID,
-        options,
-        entityFilter,
-        createCloudflareFactSourceFromConfig,
-        async (source, now) => {
-          const until = now.toJSDate();
-          const recent = await source.accessEvents({
-            since: new Date(now.toMillis() - 24 * HOUR_MS),
+      accountFacts(ctx, ID, options, entityFilter, async (client, now) => {
+        const until = now.toUTC().toISO()!;
+        const read = (sinceMs: number, limit: number) =>
+          client.zeroTrust.listAccessRequests({
+            since: new Date(sinceMs).toISOString(),
             until,
-            limit: MAX_ENTRIES,
+            limit,
+            direction: 'desc',
           });
-          let newest = latest(recent.map(e => e.createdAt));
-          if (!newest) {
-            const older = await source.accessEvents({
-              since: new Date(
-                now.toMillis() - LAST_EVENT_LOOKBACK_DAYS * 24 * HOUR_MS,
-              ),
-              until,
-              limit: 1,
-            });
-            newest = latest(older.map(e => e.createdAt));
-          }
-          return {
-            auditEventsLast24h: recent.length,
-            auditLogAvailable24h: recent.length > 0,
-            ...(newest ? { lastAuditEventAt: newest } : {}),
-          };
-        },
-      ),
+        const recent = await read(now.toMillis() - 24 * HOUR_MS, MAX_ENTRIES);
+        let newest = latest(recent.map(e => e.created_at));
+        if (!newest) {
+          const older = await read(
+            now.toMillis() - LAST_EVENT_LOOKBACK_DAYS * 24 * HOUR_MS,
+            1,
+          );
+          newest = latest(older.map(e => e.created_at));
+        }
+        return {
+          auditEventsLast24h: recent.length,
+          auditLogAvailable24h: recent.length > 0,
+          ...(newest ? { lastAuditEventAt: newest } : {}),
+        };
+      }),
   };
 }
 
-function latest(times: string[]): DateTime | undefined {
-  const valid = times.map(t => Date.parse(t)).filter(t => Number.isFinite(t));
+function latest(times: Array<string | undefined>): DateTime | undefined {
+  const valid = times
+    .map(t => (t ? Date.parse(t) : NaN))
+    .filter(t => Number.isFinite(t));
   return valid.length
     ? DateTime.fromMillis(Math.max(...valid), { zone: 'utc' })
     : undefined;
 }
 
 /**
- * The Zero Trust audit log fact retriever over the backend's `cloudflare` config.
+ * The Zero Trust audit log fact retriever over the backend's `cloudflare` config and the catalog.
  *
  * @public
  */

@@ -1,10 +1,11 @@
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import {
   DEMO_API_TOKEN,
   SECRET_CANARIES,
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import {
+  demoCatalog,
   demoCloudflareConfig,
-  exampleCatalog,
   factsOf,
   loggedText,
   retrieverContext,
@@ -21,8 +22,12 @@ const DAY_MS = 86_400_000;
 
 describe('cloudflareApiTokenHygieneFactRetriever', () => {
   const demo = useDemoAccount();
+  let catalog: InMemoryCatalogClient;
+  beforeEach(async () => {
+    catalog = await demoCatalog();
+  });
   const retriever = createCloudflareApiTokenHygieneFactRetriever({
-    catalog: () => exampleCatalog(),
+    catalog: () => catalog,
   });
 
   it('is a documented, versioned retriever on the Zero Trust posture Resource', () => {
@@ -55,7 +60,7 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
         demo.state.data.tokens[owner].find(t => t.name === name)!.id
       }`;
 
-    expect(factsOf(facts, 'cf-zt-acme-org')).toEqual({
+    expect(factsOf(facts, 'cf-zt-access')).toEqual({
       tokensTotal: active.length,
       tokensTtlOver180d: 2,
       tokensUnused90d: 2,
@@ -85,13 +90,13 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
       t => !bad.includes(t.name!),
     );
     const { ctx } = retrieverContext();
-    expect(
-      factsOf(await retriever.handler(ctx), 'cf-zt-acme-org'),
-    ).toMatchObject({
-      tokensTtlOver180d: 0,
-      tokensUnused90d: 0,
-      tokensHygienic: true,
-    });
+    expect(factsOf(await retriever.handler(ctx), 'cf-zt-access')).toMatchObject(
+      {
+        tokensTtlOver180d: 0,
+        tokensUnused90d: 0,
+        tokensHygienic: true,
+      },
+    );
   });
 
   it('ignores disabled and expired tokens', async () => {
@@ -102,11 +107,11 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
       t => t.name === 'acme-old-export',
     )!;
     const { ctx } = retrieverContext();
-    expect(
-      factsOf(await retriever.handler(ctx), 'cf-zt-acme-org'),
-    ).toMatchObject({
-      tokensTtlOver180dIds: [`account:${exported.id}`],
-    });
+    expect(factsOf(await retriever.handler(ctx), 'cf-zt-access')).toMatchObject(
+      {
+        tokensTtlOver180dIds: [`account:${exported.id}`],
+      },
+    );
   });
 
   it('flags a configured Global API Key and fails', async () => {
@@ -117,7 +122,7 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
       }),
     );
     const facts = await retriever.handler(ctx);
-    expect(factsOf(facts, 'cf-zt-acme-org')).toMatchObject({
+    expect(factsOf(facts, 'cf-zt-access')).toMatchObject({
       globalApiKeyInUse: true,
       tokensHygienic: false,
     });
@@ -151,29 +156,29 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
   it('judges lifetimes and use by the recipe of the reference', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
     const iso = (ms: number) => new Date(ms).toISOString();
-    const base = { id: 'x', name: 'x', owner: 'user' as const };
+    const base = {};
     expect(
       ttlOver180d({
         ...base,
-        issuedOn: iso(now),
-        expiresOn: iso(now + 180 * DAY_MS),
+        issued_on: iso(now),
+        expires_on: iso(now + 180 * DAY_MS),
       }),
     ).toBe(false);
     expect(
       ttlOver180d({
         ...base,
-        issuedOn: iso(now),
-        expiresOn: iso(now + 181 * DAY_MS),
+        issued_on: iso(now),
+        expires_on: iso(now + 181 * DAY_MS),
       }),
     ).toBe(true);
-    expect(ttlOver180d({ ...base, issuedOn: iso(now) })).toBe(true);
-    expect(ttlOver180d({ ...base, expiresOn: iso(now) })).toBe(false);
+    expect(ttlOver180d({ ...base, issued_on: iso(now) })).toBe(true);
+    expect(ttlOver180d({ ...base, expires_on: iso(now) })).toBe(false);
     expect(unused90d({ ...base }, now)).toBe(true);
     expect(
-      unused90d({ ...base, lastUsedOn: iso(now - 91 * DAY_MS) }, now),
+      unused90d({ ...base, last_used_on: iso(now - 91 * DAY_MS) }, now),
     ).toBe(true);
     expect(
-      unused90d({ ...base, lastUsedOn: iso(now - 89 * DAY_MS) }, now),
+      unused90d({ ...base, last_used_on: iso(now - 89 * DAY_MS) }, now),
     ).toBe(false);
   });
 });

@@ -5,8 +5,7 @@ import {
   MAX_LISTED,
   ZERO_TRUST_RESOURCE_FILTER,
 } from '../constants';
-import { createCloudflareFactSourceFromConfig } from '../clientSource';
-import { FactSourceToken } from '../source';
+import { ApiToken } from '@cloudflare-backstage/cloudflare-client';
 
 const ID = CLOUDFLARE_FACT_RETRIEVER_IDS.apiTokenHygiene;
 const DAY_MS = 86_400_000;
@@ -21,11 +20,13 @@ const UNUSED_DAYS = 90;
  *
  * @public
  */
-export function ttlOver180d(token: FactSourceToken): boolean {
-  if (!token.expiresOn) return true;
-  if (!token.issuedOn) return false;
+export function ttlOver180d(
+  token: Pick<ApiToken, 'issued_on' | 'expires_on'>,
+): boolean {
+  if (!token.expires_on) return true;
+  if (!token.issued_on) return false;
   return (
-    Date.parse(token.expiresOn) - Date.parse(token.issuedOn) >
+    Date.parse(token.expires_on) - Date.parse(token.issued_on) >
     MAX_TTL_DAYS * DAY_MS
   );
 }
@@ -35,9 +36,12 @@ export function ttlOver180d(token: FactSourceToken): boolean {
  *
  * @public
  */
-export function unused90d(token: FactSourceToken, nowMs: number): boolean {
-  if (!token.lastUsedOn) return true;
-  return Date.parse(token.lastUsedOn) < nowMs - UNUSED_DAYS * DAY_MS;
+export function unused90d(
+  token: Pick<ApiToken, 'last_used_on'>,
+  nowMs: number,
+): boolean {
+  if (!token.last_used_on) return true;
+  return Date.parse(token.last_used_on) < nowMs - UNUSED_DAYS * DAY_MS;
 }
 
 /**
@@ -96,39 +100,36 @@ export function createCloudflareApiTokenHygieneFactRetriever(
       },
     },
     handler: ctx =>
-      accountFacts(
-        ctx,
-        ID,
-        options,
-        entityFilter,
-        createCloudflareFactSourceFromConfig,
-        async (source, now) => {
-          const tokens = (await source.tokens()).filter(
-            t => !t.status || t.status === 'active',
-          );
-          const longLived = tokens.filter(ttlOver180d);
-          const unused = tokens.filter(t => unused90d(t, now.toMillis()));
-          const ids = (list: FactSourceToken[]) =>
-            list.slice(0, MAX_LISTED).map(t => `${t.owner}:${t.id}`);
-          return {
-            tokensTotal: tokens.length,
-            tokensTtlOver180d: longLived.length,
-            tokensUnused90d: unused.length,
-            tokensTtlOver180dIds: ids(longLived),
-            tokensUnused90dIds: ids(unused),
-            globalApiKeyInUse: source.usesGlobalApiKey,
-            tokensHygienic:
-              longLived.length === 0 &&
-              unused.length === 0 &&
-              !source.usesGlobalApiKey,
-          };
-        },
-      ),
+      accountFacts(ctx, ID, options, entityFilter, async (client, now) => {
+        const usesGlobalApiKey = ctx.config.has('cloudflare.apiKey');
+        const [user, account] = await Promise.all([
+          client.tokens.listUserTokens(),
+          client.tokens.listAccountTokens(),
+        ]);
+        const tokens = [...user, ...account].filter(
+          t => !t.status || t.status === 'active',
+        );
+        const longLived = tokens.filter(ttlOver180d);
+        const unused = tokens.filter(t => unused90d(t, now.toMillis()));
+        // by owner and id only: token names are often personal
+        const ids = (list: ApiToken[]) =>
+          list.slice(0, MAX_LISTED).map(t => `${t.scope}:${t.id}`);
+        return {
+          tokensTotal: tokens.length,
+          tokensTtlOver180d: longLived.length,
+          tokensUnused90d: unused.length,
+          tokensTtlOver180dIds: ids(longLived),
+          tokensUnused90dIds: ids(unused),
+          globalApiKeyInUse: usesGlobalApiKey,
+          tokensHygienic:
+            longLived.length === 0 && unused.length === 0 && !usesGlobalApiKey,
+        };
+      }),
   };
 }
 
 /**
- * The API token hygiene fact retriever over the backend's `cloudflare` config.
+ * The API token hygiene fact retriever over the backend's `cloudflare` config and the catalog.
  *
  * @public
  */

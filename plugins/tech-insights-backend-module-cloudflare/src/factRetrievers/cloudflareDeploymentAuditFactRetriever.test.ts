@@ -1,9 +1,8 @@
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
 import { DEMO_API_TOKEN } from '@cloudflare-backstage/cloudflare-demo-account';
 import { DateTime } from 'luxon';
-import { CloudflareFactSource } from '../source';
 import {
-  demoSource,
-  exampleCatalog,
+  demoCatalog,
   factsOf,
   loggedText,
   retrieverContext,
@@ -14,13 +13,14 @@ import {
   createCloudflareDeploymentAuditFactRetriever,
 } from './cloudflareDeploymentAuditFactRetriever';
 
-const DAY_MS = 86_400_000;
-
 describe('cloudflareDeploymentAuditFactRetriever', () => {
   const demo = useDemoAccount();
+  let catalog: InMemoryCatalogClient;
+  beforeEach(async () => {
+    catalog = await demoCatalog();
+  });
   const retriever = createCloudflareDeploymentAuditFactRetriever({
-    source: demoSource,
-    catalog: () => exampleCatalog(),
+    catalog: () => catalog,
   });
 
   it('is a documented, versioned retriever', () => {
@@ -40,13 +40,9 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
   it('passes acme-api and acme-worker-consumer: every recent deployment has an audit event', async () => {
     const { ctx } = retrieverContext();
     const facts = await retriever.handler(ctx);
-    const since = Date.now() - 30 * DAY_MS;
-    const recent = demo.state.data.workers.deployments['acme-api'].filter(
-      d => Date.parse(d.created_on!) >= since,
-    );
     expect(factsOf(facts, 'acme-api')).toEqual({
-      productionDeployments: recent.length,
-      productionDeploymentsWithAuditEvent: recent.length,
+      productionDeployments: 1,
+      productionDeploymentsWithAuditEvent: 1,
       allProductionDeploymentsAudited: true,
       productionDeploymentsWithoutAuditEvent: [],
     });
@@ -62,15 +58,14 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
     const router = factsOf(facts, 'acme-edge-router')!;
     const latestRouter =
       demo.state.data.workers.deployments['acme-edge-router'][0];
-    expect(router).toMatchObject({
+    expect(router).toEqual({
+      productionDeployments: 1,
+      productionDeploymentsWithAuditEvent: 0,
       allProductionDeploymentsAudited: false,
       productionDeploymentsWithoutAuditEvent: [
-        `worker:acme-edge-router@${latestRouter.id}`,
+        `worker:acme-edge-router@${latestRouter.versions[0].version_id}`,
       ],
     });
-    expect(router.productionDeploymentsWithAuditEvent).toBe(
-      (router.productionDeployments as number) - 1,
-    );
 
     const web = factsOf(facts, 'acme-web')!;
     const latestWeb = demo.state.data.pages.deployments['acme-web'].find(
@@ -87,8 +82,7 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
   it('counts any audit event in the window when asked to', async () => {
     const { ctx } = retrieverContext();
     const facts = await createCloudflareDeploymentAuditFactRetriever({
-      source: demoSource,
-      catalog: () => exampleCatalog(),
+      catalog: () => catalog,
       match: 'any',
     }).handler(ctx);
     // logins happen every other day, so the router's latest deployment has some event nearby
@@ -100,8 +94,7 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
   it('has nothing to check (and passes) when no deployment falls in the lookback window', async () => {
     const { ctx } = retrieverContext();
     const facts = await createCloudflareDeploymentAuditFactRetriever({
-      source: demoSource,
-      catalog: () => exampleCatalog(),
+      catalog: () => catalog,
       now: () => DateTime.now().plus({ days: 400 }),
     }).handler(ctx);
     expect(factsOf(facts, 'acme-api')).toEqual({
@@ -125,13 +118,14 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
     expect(loggedText(logger)).not.toContain(DEMO_API_TOKEN);
   });
 
-  it('gives no fact to the Component whose Pages project cannot be read', async () => {
-    demo.state.addFault({
-      route: '/pages/projects/acme-web',
-      fault: { kind: 'malformed-json' },
-    });
+  it('gives no fact to the Component whose Pages project is not in the catalog', async () => {
+    const partial = await demoCatalog(entities =>
+      entities.filter(e => e.metadata.name !== 'cf-pages-acme-web'),
+    );
     const { ctx, logger } = retrieverContext();
-    const facts = await retriever.handler(ctx);
+    const facts = await createCloudflareDeploymentAuditFactRetriever({
+      catalog: () => partial,
+    }).handler(ctx);
     expect(factsOf(facts, 'acme-web')).toBeUndefined();
     expect(factsOf(facts, 'acme-api')).toBeDefined();
     expect(logger.warn).toHaveBeenCalledWith(
@@ -139,46 +133,41 @@ describe('cloudflareDeploymentAuditFactRetriever', () => {
     );
   });
 
-  it('matches audit events to the deployed script or project', async () => {
-    const at = '2026-01-10T12:00:00.000Z';
-    const source: CloudflareFactSource = {
-      accountId: 'a',
-      usesGlobalApiKey: false,
-      workerDeployments: async () => [
-        { id: 'd1', createdOn: at, environment: 'production' },
-        {
-          id: 'd2',
-          createdOn: '2026-01-05T12:00:00.000Z',
-          environment: 'production',
-        },
-      ],
-      pagesDeployments: async () => [],
-      auditEvents: async ({ since, before }) => {
-        expect(since.toISOString()).toBe('2026-01-04T12:00:00.000Z');
-        expect(before.toISOString()).toBe('2026-01-11T12:00:00.000Z');
-        return [
-          { at: '2026-01-11T11:00:00.000Z', resourceId: 'acme-api' }, // +23h: counts for d1
-          { at: '2026-01-05T13:00:00.000Z', resourceId: 'other-script' }, // wrong resource
-          { at: '2026-01-06T13:00:00.000Z', resourceId: 'acme-api' }, // +25h: too late for d2
-        ];
-      },
-      accessEvents: async () => [],
-      tokens: async () => [],
-    };
+  it('matches audit events to the deployed script, within the window', async () => {
+    // acme-api's active deployment, moved 25 hours after its audit event: no longer audited
+    const moved = await demoCatalog(entities =>
+      entities.map(e => {
+        const d = (e.spec?.parameters as any)?.lastDeployment;
+        if (e.metadata.name !== 'cf-worker-acme-api' || !d) return e;
+        const createdOn = new Date(
+          Date.parse(d.createdOn) + 25 * 3_600_000,
+        ).toISOString();
+        return {
+          ...e,
+          spec: {
+            ...e.spec,
+            parameters: {
+              ...(e.spec!.parameters as object),
+              lastDeployment: { ...d, createdOn },
+            },
+          },
+        };
+      }),
+    );
     const { ctx } = retrieverContext();
     const facts = await createCloudflareDeploymentAuditFactRetriever({
-      catalog: () => exampleCatalog(),
-      source: () => source,
-      now: () => DateTime.fromISO('2026-01-20T00:00:00.000Z'),
-    }).handler({
-      ...ctx,
-      entityFilter: { kind: 'component', 'metadata.name': 'acme-api' },
-    });
-    expect(facts[0].facts).toEqual({
-      productionDeployments: 2,
-      productionDeploymentsWithAuditEvent: 1,
+      catalog: () => moved,
+    }).handler(ctx);
+    const version =
+      demo.state.data.workers.deployments['acme-api'][0].versions[0].version_id;
+    expect(factsOf(facts, 'acme-api')).toEqual({
+      productionDeployments: 1,
+      productionDeploymentsWithAuditEvent: 0,
       allProductionDeploymentsAudited: false,
-      productionDeploymentsWithoutAuditEvent: ['worker:acme-api@d2'],
+      productionDeploymentsWithoutAuditEvent: [`worker:acme-api@${version}`],
+    });
+    expect(factsOf(facts, 'acme-worker-consumer')).toMatchObject({
+      allProductionDeploymentsAudited: true,
     });
   });
 });

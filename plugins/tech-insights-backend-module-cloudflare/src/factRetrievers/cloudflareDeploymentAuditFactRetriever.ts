@@ -15,7 +15,7 @@ import {
   MAX_LISTED,
 } from '../constants';
 import { LabelledDeployment, openDeploymentRun } from '../deployments';
-import { FactSourceAuditEvent } from '../source';
+import { openClient } from '../common';
 
 const ID = CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentAudit;
 const HOUR_MS = 3_600_000;
@@ -28,7 +28,7 @@ const DAY_MS = 24 * HOUR_MS;
  */
 export interface CloudflareDeploymentAuditFactRetrieverOptions
   extends CloudflareFactRetrieverOptions {
-  /** Production deployments younger than this many days are checked; default 30. */
+  /** Deployments younger than this many days are checked; default 30. */
   lookbackDays?: number;
   /** Half-width of the window around a deployment in which an audit event must exist, in hours; default 24. */
   windowHours?: number;
@@ -39,25 +39,36 @@ export interface CloudflareDeploymentAuditFactRetrieverOptions
   match?: 'resource' | 'any';
 }
 
+/** Most audit log entries one run reads; a read that reaches it is logged as truncated. */
+const MAX_AUDIT_ENTRIES = 10_000;
+
+/** An account audit log entry, reduced to when it happened and the id of what it touched. */
+interface AuditEvent {
+  at: number;
+  resourceId?: string;
+}
+
 /** True when the event concerns the deployment's script or project. */
-function concerns(event: FactSourceAuditEvent, d: LabelledDeployment): boolean {
+function concerns(event: AuditEvent, d: LabelledDeployment): boolean {
   const id = event.resourceId;
   if (!id) return false;
-  if (id === d.resource || id === d.id) return true;
+  if (id === d.resource || id === d.version) return true;
   // `<project>/<deployment id>` names one deployment: it evidences that one only
   if (id.startsWith(`${d.resource}/`))
-    return id.slice(d.resource.length + 1) === d.id;
+    return id.slice(d.resource.length + 1) === d.version;
   return false;
 }
 
 /**
  * Builds the deployment audit fact retriever (SOC 2 CC8.1, change management): for each Component
- * naming Workers or Pages projects, whether each production deployment of the last `lookbackDays`
- * days has an account audit log event within ±`windowHours` hours.
+ * naming Workers or Pages projects, whether the deployment each one serves, when made in the last
+ * `lookbackDays` days, has an account audit log event within ±`windowHours` hours.
  *
- * The audit log is read once per run, for the window spanning every deployment checked. A Component
- * whose deployments cannot be read gets no fact; when the audit log cannot be read, no Component
- * gets one.
+ * The deployments are the catalog's (`spec.parameters.lastDeployment` of the Component's
+ * `Resource` entities); the account audit log is read through the suite's `CloudflareClient`, once
+ * per run, for the window spanning every deployment checked. A Component naming a resource that is
+ * not in the catalog gets no fact; when the audit log cannot be read, no Component gets one.
+ * Version 1 checked every deployment Cloudflare listed.
  *
  * @public
  */
@@ -69,15 +80,15 @@ export function createCloudflareDeploymentAuditFactRetriever(
   const match = options.match ?? 'resource';
   return {
     id: ID,
-    version: '1.0.0',
+    version: '2.0.0',
     title: 'Cloudflare production deployments audited',
     description:
-      'Whether each recent production deployment of the Workers and Pages projects a Component names has an account audit log event within ±24 hours (SOC 2 CC8.1).',
+      'Whether the recent deployment serving each Worker and Pages project a Component names has an account audit log event within ±24 hours (SOC 2 CC8.1).',
     entityFilter: COMPONENTS_WITH_DEPLOYMENTS_FILTER,
     schema: {
       productionDeployments: {
         type: 'integer',
-        description: `Production deployments of the last ${lookbackDays} days of the Workers and Pages projects the Component names`,
+        description: `Deployments serving the Workers and Pages projects the Component names (their last deployment in the catalog), made in the last ${lookbackDays} days`,
       },
       productionDeploymentsWithAuditEvent: {
         type: 'integer',
@@ -92,43 +103,64 @@ export function createCloudflareDeploymentAuditFactRetriever(
       },
       productionDeploymentsWithoutAuditEvent: {
         type: 'set',
-        description: `Deployments without such an audit event, as "worker:<script>@<deployment id>" or "pages:<project>@<deployment id>" (at most ${MAX_LISTED})`,
+        description: `Deployments without such an audit event, as "worker:<script>@<version id>" or "pages:<project>@<deployment id>" (at most ${MAX_LISTED})`,
       },
     },
     handler: async ctx => {
       const now = (options.now ?? DateTime.now)();
       const run = await openDeploymentRun(ctx, ID, options);
       if (!run) return [];
-      const { entities, source, read } = run;
+      const { entities, read } = run;
 
       // Phase 1: the deployments of every entity (a failure only costs that entity its fact).
       const since = now.toMillis() - lookbackDays * DAY_MS;
-      const byEntity = new Map<Entity, Promise<LabelledDeployment[]>>();
+      const byEntity = new Map<Entity, LabelledDeployment[] | Error>();
       for (const entity of entities) {
-        const p = read(entity).then(list =>
-          list.filter(d => Date.parse(d.createdOn) >= since),
-        );
-        p.catch(() => undefined); // handled when the entity's facts are computed
-        byEntity.set(entity, p);
+        try {
+          byEntity.set(
+            entity,
+            read(entity).filter(d => Date.parse(d.createdOn) >= since),
+          );
+        } catch (error) {
+          byEntity.set(entity, error as Error);
+        }
       }
-      const settled = await Promise.allSettled(byEntity.values());
-      const times = settled
-        .flatMap(s => (s.status === 'fulfilled' ? s.value : []))
+      const times = [...byEntity.values()]
+        .flatMap(list => (list instanceof Error ? [] : list))
         .map(d => Date.parse(d.createdOn));
 
       // Phase 2: one read of the audit log for the window spanning every deployment.
-      let events: Array<{ at: number; event: FactSourceAuditEvent }> = [];
+      let events: AuditEvent[] = [];
       if (times.length > 0) {
+        const client = openClient(ctx, ID);
+        if (!client) return [];
         const from = new Date(Math.min(...times) - windowMs);
         const to = new Date(
           Math.min(Math.max(...times) + windowMs, now.toMillis() + 1),
         );
         try {
-          events = (await source.auditEvents({ since: from, before: to })).map(
-            event => ({
-              at: Date.parse(event.at),
-              event,
-            }),
+          const entries = await client.auditLogs.list(
+            {
+              since: from.toISOString(),
+              before: to.toISOString(),
+              limit: 1000,
+            },
+            { maxEntries: MAX_AUDIT_ENTRIES },
+          );
+          if (entries.length >= MAX_AUDIT_ENTRIES) {
+            ctx.logger.warn(
+              `${ID}: the audit log read stopped at ${MAX_AUDIT_ENTRIES} entries; deployments at the start of the window may look unaudited`,
+            );
+          }
+          events = entries.flatMap(e =>
+            e.action?.time
+              ? [
+                  {
+                    at: Date.parse(e.action.time),
+                    resourceId: e.resource?.id ?? undefined,
+                  },
+                ]
+              : [],
           );
         } catch (error) {
           ctx.logger.error(
@@ -141,13 +173,14 @@ export function createCloudflareDeploymentAuditFactRetriever(
       }
 
       return factsPerEntity(ctx, ID, entities, now, async entity => {
-        const deployments = await byEntity.get(entity)!;
+        const deployments = byEntity.get(entity)!;
+        if (deployments instanceof Error) throw deployments;
         const unaudited = deployments.filter(d => {
           const t = Date.parse(d.createdOn);
           return !events.some(
             e =>
               Math.abs(e.at - t) <= windowMs &&
-              (match === 'any' || concerns(e.event, d)),
+              (match === 'any' || concerns(e, d)),
           );
         });
         return {
@@ -165,7 +198,7 @@ export function createCloudflareDeploymentAuditFactRetriever(
 }
 
 /**
- * The deployment audit fact retriever over the backend's `cloudflare` config.
+ * The deployment audit fact retriever over the catalog and the backend's `cloudflare` config.
  *
  * @public
  */

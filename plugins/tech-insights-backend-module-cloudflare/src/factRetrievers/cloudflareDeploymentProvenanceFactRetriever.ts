@@ -13,11 +13,12 @@ const ID = CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentProvenance;
 /**
  * Builds the deployment provenance fact retriever (SOC 2 CC8.1, change management): for each
  * Component naming Workers (`cloudflare.com/worker`) or Pages projects (`cloudflare.com/pages`),
- * how many production deployments carry a commit SHA and a CI run URL.
+ * whether the deployment each one serves carries a commit SHA and a CI run URL.
  *
- * A deployment has provenance when it carries both. Production deployments are every Workers
- * deployment (each one serves traffic) and the Pages deployments of the `production` environment,
- * as far back as Cloudflare lists them. A Component whose resources cannot all be read gets no fact.
+ * The deployments are the catalog's: `spec.parameters.lastDeployment` of the `Resource` entities
+ * the Component depends on (a Worker's active deployment, a Pages project's newest production
+ * deployment). A deployment has provenance when it carries both. A Component naming a resource
+ * that is not in the catalog gets no fact. Version 1 read every deployment Cloudflare listed.
  *
  * @public
  */
@@ -26,35 +27,35 @@ export function createCloudflareDeploymentProvenanceFactRetriever(
 ): FactRetriever {
   return {
     id: ID,
-    version: '1.0.0',
+    version: '2.0.0',
     title: 'Cloudflare deployment provenance',
     description:
-      'Production deployments of the Workers and Pages projects a Component names, and whether each carries a commit SHA and a CI run URL (SOC 2 CC8.1).',
+      'The deployments serving the Workers and Pages projects a Component names, and whether each carries a commit SHA and a CI run URL (SOC 2 CC8.1).',
     entityFilter: COMPONENTS_WITH_DEPLOYMENTS_FILTER,
     schema: {
       deploymentsTotal: {
         type: 'integer',
         description:
-          'Production deployments of the Workers and Pages projects the Component names',
+          'Deployments serving the Workers and Pages projects the Component names (one per resource: its last deployment in the catalog)',
       },
       deploymentsWithCommitSha: {
         type: 'integer',
         description:
-          'Production deployments that carry the commit SHA they were built from',
+          'Of those, the deployments that carry the commit SHA they were built from',
       },
       deploymentsWithCiRunUrl: {
         type: 'integer',
         description:
-          'Production deployments that carry the URL of the CI run that deployed them',
+          'Of those, the deployments that carry the URL of the CI run that deployed them',
       },
       allDeploymentsHaveProvenance: {
         type: 'boolean',
         description:
-          'True when there is at least one production deployment and every one carries both a commit SHA and a CI run URL',
+          'True when there is at least one deployment and every one carries both a commit SHA and a CI run URL',
       },
       deploymentsMissingProvenance: {
         type: 'set',
-        description: `Deployments without a commit SHA or a CI run URL, as "worker:<script>@<deployment id>" or "pages:<project>@<deployment id>" (at most ${MAX_LISTED})`,
+        description: `Deployments without a commit SHA or a CI run URL, as "worker:<script>@<version id>" or "pages:<project>@<deployment id>" (at most ${MAX_LISTED})`,
       },
     },
     handler: async ctx => {
@@ -63,7 +64,7 @@ export function createCloudflareDeploymentProvenanceFactRetriever(
       if (!run) return [];
       const { entities, read } = run;
       return factsPerEntity(ctx, ID, entities, now, async entity => {
-        const deployments = await read(entity);
+        const deployments = read(entity);
         const missing = deployments.filter(d => !d.commitSha || !d.ciRunUrl);
         return {
           deploymentsTotal: deployments.length,
@@ -82,7 +83,7 @@ export function createCloudflareDeploymentProvenanceFactRetriever(
 }
 
 /**
- * The deployment provenance fact retriever over the backend's `cloudflare` config.
+ * The deployment provenance fact retriever over the catalog.
  *
  * @public
  */

@@ -1,0 +1,47 @@
+import {
+  CloudflareArea,
+  CloudflareContractedAreaId,
+  getCloudflareArea,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { pagesFacts } from './pages';
+import { CloudflareAreaFacts } from './types';
+import { workersFacts } from './workers';
+import { zeroTrustFacts } from './zeroTrust';
+
+export type {
+  CloudflareAreaFacts,
+  CloudflareResourceDeployment,
+} from './types';
+
+/**
+ * What each product area contributes to Tech Insights, one descriptor per area. An area added to
+ * the wire contract and missing here fails `yarn tsc`.
+ *
+ * @public
+ */
+export const CLOUDFLARE_AREA_FACTS = {
+  workers: workersFacts,
+  pages: pagesFacts,
+  zeroTrust: zeroTrustFacts,
+} satisfies Record<CloudflareContractedAreaId, CloudflareAreaFacts>;
+
+/** An area of the table with its registry row and its descriptor. */
+export interface AreaWithFacts {
+  area: CloudflareArea;
+  facts: CloudflareAreaFacts;
+}
+
+/** Every area of the table, in table order. */
+export const AREAS_WITH_FACTS: readonly AreaWithFacts[] = Object.entries(
+  CLOUDFLARE_AREA_FACTS as Record<
+    CloudflareContractedAreaId,
+    CloudflareAreaFacts
+  >,
+).map(([id, facts]) => ({
+  area: getCloudflareArea(id as CloudflareContractedAreaId),
+  facts,
+}));
+
+/** The areas whose `Resource` entities carry a last deployment and that Components can name. */
+export const DEPLOYING_AREAS: readonly AreaWithFacts[] =
+  AREAS_WITH_FACTS.filter(a => a.facts.lastDeployment && a.area.annotation);
