@@ -20,6 +20,10 @@ export const SECRET_CANARIES = {
   kvCredentialValue: 'CANARY-kv-credential-5d9b2e8a4c1f6a3e',
   /** A KV value that looks like a high-entropy token. */
   kvTokenShapedValue: 'CANARY-kv-token-shape-Zx9Qm2Lr7Tp4Wv8Kj3Nb6Hd1',
+  /** A credential inside a KV key's metadata (`webhook_config` in `acme-config`). */
+  kvMetadataSecret: 'CANARY-kv-metadata-8e3b6a1d9c4f2a7e',
+  /** A session token used as part of a KV key's name (`session:<token>` in `acme-sessions`). */
+  kvTokenKeyName: 'CANARY-kv-keyname-Qw7Er2Ty9Ui4Op6As1Df3Gh8',
   /** A Hyperdrive origin password (the real API never returns it; the demo over-shares on purpose). */
   hyperdrivePassword: 'CANARY-hyperdrive-pw-3e7a1c9b5d2f8a4e',
   /** An Access service-token client secret. */

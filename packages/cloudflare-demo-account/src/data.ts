@@ -32,6 +32,7 @@ import {
 import { KvData, createKvData, generateKvData } from './fixtures/kv';
 import { D1Data, createD1Data, generateD1Data } from './fixtures/d1';
 import { R2Data, createR2Data, generateR2Data } from './fixtures/r2';
+import { TagsData, createTagsData, generateTagsData } from './fixtures/tags';
 import {
   AiGatewayData,
   createAiGatewayData,
@@ -109,6 +110,8 @@ export interface DemoAccountData {
   durableObjects: DurableObjectsData;
   aiSearch: AiSearchData;
   browserRendering: BrowserRenderingData;
+  /** Cloudflare resource tags of the resources above (Resource Tagging API). */
+  tags: TagsData;
 }
 
 /**
@@ -123,7 +126,7 @@ export const DEMO_ACCOUNT_ID = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
  *
  * @public
  */
-export type DemoAreaKey = Exclude<keyof DemoAccountData, 'account'>;
+export type DemoAreaKey = Exclude<keyof DemoAccountData, 'account' | 'tags'>;
 
 /**
  * Every area key, in a fixed order.
@@ -179,6 +182,7 @@ export function createDemoAccountData(): DemoAccountData {
     durableObjects: createDurableObjectsData(),
     aiSearch: createAiSearchData(),
     browserRendering: createBrowserRenderingData(),
+    tags: createTagsData(),
   };
 }
 
@@ -207,17 +211,26 @@ export function createScaleAccountData(
   const rng = createRng(options.seed ?? 1);
   const spread = Math.floor((options.resources ?? 0) / DEMO_AREA_KEYS.length);
   const count = (key: DemoAreaKey) => options.counts?.[key] ?? spread;
-  return {
-    account: { id: DEMO_ACCOUNT_ID, name: 'acme-org-scale' },
-    workers: generateWorkersData(rng, count('workers')),
-    pages: generatePagesData(rng, count('pages')),
-    zeroTrust: generateZeroTrustData(rng, count('zeroTrust')),
-    auditLogs: generateAuditLogsData(rng, count('auditLogs')),
-    tokens: generateTokensData(rng, count('tokens')),
-    queues: generateQueuesData(rng, count('queues')),
+  const workers = generateWorkersData(rng, count('workers'));
+  const pages = generatePagesData(rng, count('pages'));
+  const zeroTrust = generateZeroTrustData(rng, count('zeroTrust'));
+  const auditLogs = generateAuditLogsData(rng, count('auditLogs'));
+  const tokens = generateTokensData(rng, count('tokens'));
+  const queues = generateQueuesData(rng, count('queues'));
+  const storage = {
     kv: generateKvData(rng, count('kv')),
     d1: generateD1Data(rng, count('d1')),
     r2: generateR2Data(rng, count('r2')),
+  };
+  return {
+    account: { id: DEMO_ACCOUNT_ID, name: 'acme-org-scale' },
+    workers,
+    pages,
+    zeroTrust,
+    auditLogs,
+    tokens,
+    queues,
+    ...storage,
     aiGateway: generateAiGatewayData(rng, count('aiGateway')),
     vectorize: generateVectorizeData(rng, count('vectorize')),
     analyticsEngine: generateAnalyticsEngineData(rng, count('analyticsEngine')),
@@ -231,5 +244,6 @@ export function createScaleAccountData(
       rng,
       count('browserRendering'),
     ),
+    tags: generateTagsData(rng, storage),
   };
 }

@@ -20,6 +20,7 @@ import { workflowsRoutes } from './areas/workflows';
 import { durableObjectsRoutes } from './areas/durableObjects';
 import { aiSearchRoutes } from './areas/aiSearch';
 import { browserRenderingRoutes } from './areas/browserRendering';
+import { tagsRoutes } from './areas/tags';
 
 /**
  * Every route of the demo account, all areas.
@@ -46,6 +47,7 @@ export const demoAccountRoutes: DemoRoute[] = [
   ...durableObjectsRoutes,
   ...aiSearchRoutes,
   ...browserRenderingRoutes,
+  ...tagsRoutes,
 ];
 
 /**

@@ -42,9 +42,22 @@ describe('D1 area', () => {
     });
   });
 
+  it('reads the Time Travel bookmark', async () => {
+    const { bookmark } = await sdk().d1.database.timeTravel.getBookmark(
+      ACME_CORE_D1_UUID,
+      { account_id },
+    );
+    expect(bookmark).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/,
+    );
+  });
+
   it('answers an unknown database with NotFoundError', async () => {
     await expect(
       sdk().d1.database.get('nope', { account_id }),
+    ).rejects.toBeInstanceOf(Cloudflare.NotFoundError);
+    await expect(
+      sdk().d1.database.timeTravel.getBookmark('nope', { account_id }),
     ).rejects.toBeInstanceOf(Cloudflare.NotFoundError);
   });
 

@@ -4,10 +4,14 @@ import { DemoRoute, get } from '../route';
 
 const DATABASES = '/accounts/:account_id/d1/database';
 
+/** Cloudflare's answer for a database that does not exist. */
+const notFound = (id: string) =>
+  cfError(404, 7404, `The database ${id} could not be found`);
+
 /**
  * Routes of the D1 area: databases (page paging, `name` filter, per_page default 1000) with the list
- * fields only, and database detail with `file_size`, `num_tables` and `read_replication`. Query, raw
- * and export are never served.
+ * fields only, database detail with `file_size`, `num_tables` and `read_replication`, and the
+ * current Time Travel bookmark. Query, raw, export and restore are never served.
  *
  * @public
  */
@@ -28,12 +32,10 @@ export const d1Routes: DemoRoute[] = [
   }),
   get(`${DATABASES}/:database_id`, ({ params, data }) => {
     const db = data.d1.databases.find(d => d.uuid === params.database_id);
-    return db
-      ? ok(db)
-      : cfError(
-          404,
-          7404,
-          `The database ${params.database_id} could not be found`,
-        );
+    return db ? ok(db) : notFound(params.database_id);
+  }),
+  get(`${DATABASES}/:database_id/time_travel/bookmark`, ({ params, data }) => {
+    const bookmark = data.d1.bookmarks[params.database_id];
+    return bookmark ? ok(bookmark) : notFound(params.database_id);
   }),
 ];

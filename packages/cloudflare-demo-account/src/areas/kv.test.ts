@@ -5,6 +5,7 @@ import {
   generateKvData,
   ACME_CACHE_NAMESPACE_ID,
   ACME_CONFIG_NAMESPACE_ID,
+  ACME_SESSIONS_NAMESPACE_ID,
 } from '../fixtures/kv';
 import { createRng } from '../rng';
 
@@ -94,6 +95,21 @@ describe('KV area', () => {
       namespace_id: ACME_CONFIG_NAMESPACE_ID,
     });
     expect(await token.text()).toBe(SECRET_CANARIES.kvTokenShapedValue);
+  });
+
+  it('plants canaries in key metadata and in a key name', async () => {
+    const meta = await sdk().kv.namespaces.metadata.get('webhook_config', {
+      account_id,
+      namespace_id: ACME_CONFIG_NAMESPACE_ID,
+    });
+    expect(meta).toEqual({ signing: SECRET_CANARIES.kvMetadataSecret });
+    const names: string[] = [];
+    for await (const k of sdk().kv.namespaces.keys.list(
+      ACME_SESSIONS_NAMESPACE_ID,
+      { account_id },
+    ))
+      names.push(k.name);
+    expect(names).toContain(`session:${SECRET_CANARIES.kvTokenKeyName}`);
   });
 
   it('answers unknown namespaces and keys with NotFoundError', async () => {

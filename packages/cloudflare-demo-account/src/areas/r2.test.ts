@@ -35,6 +35,19 @@ describe('R2 area', () => {
     await expect(
       sdk().r2.buckets.get('acme-eu-customer-data', { account_id }),
     ).rejects.toBeInstanceOf(Cloudflare.NotFoundError);
+    const fedramp = await sdk().r2.buckets.list({
+      account_id,
+      'cf-r2-jurisdiction': 'fedramp',
+    });
+    expect(fedramp.buckets?.map(b => b.name)).toEqual(['acme-fedramp-ledger']);
+    const ledger = await sdk().r2.buckets.lifecycle.get('acme-fedramp-ledger', {
+      account_id,
+      'cf-r2-jurisdiction': 'fedramp',
+    });
+    expect(ledger.rules?.[0].deleteObjectsTransition?.condition).toEqual({
+      type: 'Date',
+      date: '2030-01-01T00:00:00Z',
+    });
   });
 
   it('pages buckets with the cursor in result_info', async () => {

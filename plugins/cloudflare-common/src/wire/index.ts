@@ -10,6 +10,10 @@ export * from './params';
 export * from './workers';
 export * from './pages';
 export * from './zeroTrust';
+export * from './tags';
+export * from './kv';
+export * from './d1';
+export * from './r2';
 
 /**
  * The wire contract of every area that has one: its routes, by operation name. Each layer's table
