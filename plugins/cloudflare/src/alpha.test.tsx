@@ -4,15 +4,25 @@ import {
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import plugin, {
+  cloudflareEntityCards,
   cloudflareEntityContent,
   cloudflarePosturePage,
   cloudflareResourceEntityContent,
 } from './alpha';
 import { cloudflareApiRef, cloudflareScorecardApiRef } from './api';
-import { component, mockCloudflareApi, resource } from './testUtils';
+import { zeroTrustUsers } from './__fixtures__/envelopes';
+import {
+  answerReads,
+  component,
+  mockCloudflareApi,
+  resource,
+} from './testUtils';
 
 describe('alpha plugin', () => {
   it('is the cloudflare plugin with its extensions', () => {
@@ -23,6 +33,9 @@ describe('alpha plugin', () => {
       'entity-content:cloudflare',
       'entity-content:cloudflare/resource',
       'page:cloudflare',
+      'entity-card:cloudflare/workers',
+      'entity-card:cloudflare/pages',
+      'entity-card:cloudflare/zeroTrust',
     ]) {
       expect(plugin.getExtension(id as any)).toBeDefined();
     }
@@ -47,12 +60,35 @@ describe('alpha plugin', () => {
     expect(filter(resource('db', 'database'))).toBe(false);
   });
 
+  it('generates one entity card per card descriptor, for annotated Components and the area Resources', () => {
+    const filterOf = (id: keyof typeof cloudflareEntityCards) =>
+      createExtensionTester(cloudflareEntityCards[id]).get(
+        EntityCardBlueprint.dataRefs.filterFunction,
+      );
+    const workers = filterOf('workers');
+    expect(workers(component('a', { 'cloudflare.com/worker': 'w' }))).toBe(
+      true,
+    );
+    expect(workers(component('a', { 'cloudflare.com/pages': 'p' }))).toBe(
+      false,
+    );
+    expect(workers(resource('cf-worker-w', 'cloudflare-worker'))).toBe(true);
+    const zeroTrust = filterOf('zeroTrust');
+    expect(zeroTrust(resource('cf-zt-acme', 'cloudflare-zero-trust'))).toBe(
+      true,
+    );
+    expect(zeroTrust(component('a', { 'cloudflare.com/worker': 'w' }))).toBe(
+      false,
+    );
+  });
+
   it('renders the posture page at /cloudflare with a nav title', async () => {
     const tester = createExtensionTester(cloudflarePosturePage);
     expect(tester.get(coreExtensionData.routePath)).toBe('/cloudflare');
     expect(tester.get(coreExtensionData.title)).toBe('Cloudflare');
     const cloudflare = mockCloudflareApi();
-    cloudflare.listEvidence.mockResolvedValue([]);
+    cloudflare.listEvidence.mockResolvedValue({ items: [] });
+    answerReads(cloudflare, { 'zeroTrust.users': zeroTrustUsers });
     renderInTestApp(tester.reactElement(), {
       apis: [
         [cloudflareApiRef, cloudflare],

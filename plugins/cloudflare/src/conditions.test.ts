@@ -3,10 +3,8 @@ import {
   getCloudflareAnnotatedAreas,
   isCloudflareAvailable,
   isCloudflareResource,
-  resourceEntityName,
 } from './conditions';
 import { component, resource } from './testUtils';
-import { getCloudflareArea } from '@cloudflare-backstage/plugin-cloudflare-common';
 import {
   humanLabel,
   humanValue,
@@ -50,13 +48,6 @@ describe('conditions', () => {
     expect(cloudflareNameOfResource(resource('other', 'cloudflare-zzz'))).toBe(
       'other',
     );
-    // The catalog's own name: sanitized names carry a hash, so links do not break.
-    expect(resourceEntityName(getCloudflareArea('r2'), 'Acme Prod!')).toBe(
-      'cf-r2-Acme-Prod-980a0fb5',
-    );
-    const long = resourceEntityName(getCloudflareArea('kv'), 'n'.repeat(80));
-    expect(long).toHaveLength(63);
-    expect(long).toMatch(/^cf-kv-n+-[0-9a-f]{8}$/);
   });
 
   it('labels parameters for humans', () => {

@@ -1,6 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  cloudflareEntityName,
   CLOUDFLARE_AREAS,
   CloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -83,14 +82,4 @@ export function cloudflareNameOfResource(entity: Entity): string {
   return entity.metadata.name.startsWith(prefix)
     ? entity.metadata.name.slice(prefix.length)
     : entity.metadata.name;
-}
-
-/**
- * Name of the catalog `Resource` entity the suite makes for a Cloudflare resource: the catalog
- * module's own `cloudflareEntityName` (hash suffix for long or sanitized names included). A
- * provider that reads several accounts adds the account to every name; links from one account's
- * annotations then need that account (`cloudflareEntityName(area.id, name, accountId)`).
- */
-export function resourceEntityName(area: CloudflareArea, name: string): string {
-  return cloudflareEntityName(area.id, name);
 }

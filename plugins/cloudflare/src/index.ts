@@ -12,12 +12,43 @@ export {
   EntityCloudflareResourceContent,
   EntityCloudflareWorkersDeploymentsCard,
   EntityCloudflarePagesDeploymentsCard,
+  EntityCloudflareZeroTrustUsersCard,
   CloudflarePosturePage,
 } from './plugin';
+export type { EntityCloudflareCardProps } from './plugin';
 export {
   isCloudflareAvailable,
   isCloudflareResource,
   getCloudflareAnnotatedAreas,
 } from './conditions';
 export { rootRouteRef as cloudflareRouteRef } from './routes';
-export * from './api';
+export { CLOUDFLARE_CARDS, defineCloudflareCard } from './cards';
+export type { CloudflareCardColumn, CloudflareCardDescriptor } from './cards';
+export { CloudflareCard, CloudflareEntityCard } from './components/CloudflareCard';
+export type {
+  CloudflareCardProps,
+  CloudflareEntityCardProps,
+} from './components/CloudflareCard';
+export {
+  CloudflareApiClient,
+  cloudflareApiRef,
+  cloudflareScorecardApiRef,
+  CLOUDFLARE_SCORECARD_CHECK_IDS,
+  TechInsightsScorecardClient,
+} from './api';
+export type {
+  CloudflareApi,
+  CloudflareReadRequest,
+  CloudflareProvenanceScope,
+  CloudflareEvidenceKind,
+  CloudflareEvidenceRecord,
+  CloudflareEvidenceList,
+  CloudflareEvidenceDownload,
+  CloudflareEvidenceVerification,
+  ScorecardApi,
+  ScorecardCheck,
+  ScorecardCheckResult,
+  ScorecardEntityResults,
+  ScorecardFactResponse,
+  ScorecardFactValue,
+} from './api';

@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import {
   cloudflareApiRef,
-  CloudflareClient,
+  CloudflareApiClient,
   cloudflareScorecardApiRef,
   TechInsightsScorecardClient,
 } from './api';
@@ -11,9 +11,16 @@ import {
   cloudflarePlugin,
   EntityCloudflareContent,
   EntityCloudflareResourceContent,
+  EntityCloudflarePagesDeploymentsCard,
   EntityCloudflareWorkersDeploymentsCard,
 } from './plugin';
-import { component, mockCloudflareApi, resource } from './testUtils';
+import { emptyEnvelope } from './__fixtures__/envelopes';
+import {
+  answerReads,
+  component,
+  mockCloudflareApi,
+  resource,
+} from './testUtils';
 
 describe('cloudflarePlugin (legacy)', () => {
   it('provides both API clients', () => {
@@ -26,7 +33,7 @@ describe('cloudflarePlugin (legacy)', () => {
     const byId = Object.fromEntries(
       apis.map(f => [f.api.id, f.factory(deps as any)]),
     );
-    expect(byId[cloudflareApiRef.id]).toBeInstanceOf(CloudflareClient);
+    expect(byId[cloudflareApiRef.id]).toBeInstanceOf(CloudflareApiClient);
     expect(byId[cloudflareScorecardApiRef.id]).toBeInstanceOf(
       TechInsightsScorecardClient,
     );
@@ -34,7 +41,7 @@ describe('cloudflarePlugin (legacy)', () => {
 
   it('renders the entity extensions', async () => {
     const api = mockCloudflareApi();
-    api.getWorkerDeployments.mockResolvedValue({ name: 'w', items: [] });
+    answerReads(api, { 'workers.deployments': emptyEnvelope('workers') });
     await renderInTestApp(
       <TestApiProvider apis={[[cloudflareApiRef, api]]}>
         <EntityProvider
@@ -48,9 +55,23 @@ describe('cloudflarePlugin (legacy)', () => {
         </EntityProvider>
       </TestApiProvider>,
     );
-    expect(
-      (await screen.findAllByText('No deployments for w yet')).length,
-    ).toBe(2);
+    expect(await screen.findAllByText('No deployments yet')).toHaveLength(2);
     expect(await screen.findByText('D1 resource')).toBeInTheDocument();
+  });
+
+  it('generates the legacy single cards from the card table', async () => {
+    const api = mockCloudflareApi();
+    answerReads(api, { 'pages.deployments': emptyEnvelope('pages') });
+    await renderInTestApp(
+      <TestApiProvider apis={[[cloudflareApiRef, api]]}>
+        <EntityProvider entity={component('c')}>
+          <EntityCloudflarePagesDeploymentsCard name="acme-web" />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(await screen.findByText('Pages deployments')).toBeInTheDocument();
+    expect(api.read).toHaveBeenCalledWith(expect.anything(), {
+      params: { project: 'acme-web' },
+    });
   });
 });

@@ -6,12 +6,14 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
 import {
+  CloudflareApiClient,
   cloudflareApiRef,
-  CloudflareClient,
   cloudflareScorecardApiRef,
   TechInsightsScorecardClient,
 } from './api';
+import { CLOUDFLARE_CARDS } from './cards';
 import { rootRouteRef } from './routes';
 
 /**
@@ -26,7 +28,7 @@ export const cloudflarePlugin = createPlugin({
       api: cloudflareApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new CloudflareClient({ discoveryApi, fetchApi }),
+        new CloudflareApiClient({ discoveryApi, fetchApi }),
     }),
     createApiFactory({
       api: cloudflareScorecardApiRef,
@@ -75,38 +77,66 @@ export const EntityCloudflareResourceContent = cloudflarePlugin.provide(
 );
 
 /**
- * Workers deployments card, for placing on an entity overview.
+ * Props of the legacy single-card exports.
  *
  * @public
  */
-export const EntityCloudflareWorkersDeploymentsCard = cloudflarePlugin.provide(
-  createComponentExtension({
-    name: 'EntityCloudflareWorkersDeploymentsCard',
-    component: {
-      lazy: () =>
-        import('./components/WorkersDeploymentsCard').then(
-          m => m.WorkersDeploymentsCard,
-        ),
-    },
-  }),
-);
+export interface EntityCloudflareCardProps {
+  /** A resource name; defaults to the entity's annotation, or the Resource entity's own name. */
+  name?: string;
+}
+
+/** `Workers deployments` -> `EntityCloudflareWorkersDeploymentsCard`. */
+const extensionName = (title: string) =>
+  `EntityCloudflare${title
+    .split(/\s+/)
+    .map(w => w.charAt(0).toLocaleUpperCase('en-US') + w.slice(1))
+    .join('')}Card`;
+
+/** One legacy card extension per entry of `CLOUDFLARE_CARDS`. */
+const legacyCards = Object.fromEntries(
+  Object.entries(CLOUDFLARE_CARDS).map(([id, card]) => [
+    id,
+    cloudflarePlugin.provide(
+      createComponentExtension({
+        name: extensionName(card.title),
+        component: {
+          lazy: () =>
+            import('./components/CloudflareCard').then(
+              m => (props: EntityCloudflareCardProps) =>
+                <m.CloudflareEntityCard card={card} name={props.name} />,
+            ),
+        },
+      }),
+    ),
+  ]),
+) as Record<
+  CloudflareContractedAreaId,
+  (props: EntityCloudflareCardProps) => JSX.Element | null
+>;
 
 /**
- * Pages deployments card, for placing on an entity overview.
+ * Workers deployments card of the entity's `cloudflare.com/worker` scripts (or the `name` prop),
+ * for an overview tab.
  *
  * @public
  */
-export const EntityCloudflarePagesDeploymentsCard = cloudflarePlugin.provide(
-  createComponentExtension({
-    name: 'EntityCloudflarePagesDeploymentsCard',
-    component: {
-      lazy: () =>
-        import('./components/PagesDeploymentsCard').then(
-          m => m.PagesDeploymentsCard,
-        ),
-    },
-  }),
-);
+export const EntityCloudflareWorkersDeploymentsCard = legacyCards.workers;
+
+/**
+ * Pages deployments card of the entity's `cloudflare.com/pages` projects (or the `name` prop), for
+ * an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflarePagesDeploymentsCard = legacyCards.pages;
+
+/**
+ * Zero Trust users card (account-wide), e.g. for the `cloudflare-zero-trust` Resource entity.
+ *
+ * @public
+ */
+export const EntityCloudflareZeroTrustUsersCard = legacyCards.zeroTrust;
 
 /**
  * The posture page, mounted at `/cloudflare` in `App.tsx`.

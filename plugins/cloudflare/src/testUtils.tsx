@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import {
+  CloudflareEnvelope,
+  CloudflareRouteContract,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CloudflareApi } from './api';
 
 /** A Backstage JSON error as the backend sends it, parsed into a ResponseError. */
@@ -25,16 +29,30 @@ export async function responseError(
 /** A CloudflareApi whose methods are all jest mocks. */
 export function mockCloudflareApi(): jest.Mocked<CloudflareApi> {
   return {
-    getWorkerDeployments: jest.fn(),
-    getPagesDeployments: jest.fn(),
-    getZeroTrustUsers: jest.fn(),
-    getAccessAudit: jest.fn(),
+    read: jest.fn(),
     exportZeroTrustAudit: jest.fn(),
     createDeploymentProvenanceSnapshot: jest.fn(),
     listEvidence: jest.fn(),
     downloadEvidence: jest.fn(),
     verifyEvidence: jest.fn(),
   };
+}
+
+/**
+ * Answers `api.read` per route id (`workers.deployments`, ...): an envelope, or an error to throw.
+ * A route without an answer never settles (the loading state).
+ */
+export function answerReads(
+  api: jest.Mocked<CloudflareApi>,
+  answers: Record<string, CloudflareEnvelope<unknown> | Error>,
+) {
+  api.read.mockImplementation(((route: CloudflareRouteContract) => {
+    const answer = answers[route.id];
+    if (answer === undefined) return new Promise(() => {});
+    return answer instanceof Error
+      ? Promise.reject(answer)
+      : Promise.resolve(answer);
+  }) as CloudflareApi['read']);
 }
 
 export function component(

@@ -5,7 +5,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import {
   cloudflareApiRef,
-  CloudflareClient,
+  CloudflareApiClient,
   cloudflareScorecardApiRef,
   TechInsightsScorecardClient,
 } from '../api';
@@ -21,7 +21,7 @@ export const cloudflareApi = ApiBlueprint.make({
       api: cloudflareApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
-        new CloudflareClient({ discoveryApi, fetchApi }),
+        new CloudflareApiClient({ discoveryApi, fetchApi }),
     }),
 });
 

@@ -5,3 +5,4 @@ export {
   cloudflareResourceEntityContent,
 } from './entityContent';
 export { cloudflarePosturePage } from './pages';
+export { cloudflareEntityCards } from './entityCards';

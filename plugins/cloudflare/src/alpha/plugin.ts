@@ -1,6 +1,7 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../routes';
 import { cloudflareApi, cloudflareScorecardApi } from './apis';
+import { cloudflareEntityCards } from './entityCards';
 import {
   cloudflareEntityContent,
   cloudflareResourceEntityContent,
@@ -23,5 +24,6 @@ export const cloudflareFrontendPlugin = createFrontendPlugin({
     cloudflareEntityContent,
     cloudflareResourceEntityContent,
     cloudflarePosturePage,
+    ...Object.values(cloudflareEntityCards),
   ],
 });

@@ -1,44 +1,31 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
-  CloudflareAccessAuditEvent,
-  CloudflareDeploymentList,
+  CloudflareEnvelope,
+  CloudflareRouteContract,
+  CloudflareRouteItem,
+  CloudflareRouteParams,
+  CloudflareRouteQuery,
+  CloudflareView,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
   CloudflareEvidenceDownload,
-  CloudflareEvidenceSnapshot,
+  CloudflareEvidenceList,
+  CloudflareEvidenceRecord,
   CloudflareEvidenceVerification,
-  CloudflareZeroTrustUser,
 } from './types';
 
 /**
- * Filters of the Access audit log.
+ * What to read from a route: its path parameters, its query and the view.
  *
  * @public
  */
-export interface CloudflareAccessAuditQuery {
-  /** E-mail address of the actor. */
-  actor?: string;
-  action?: string;
-  target?: string;
-  /** ISO 8601 UTC. */
-  from?: string;
-  /** ISO 8601 UTC. */
-  to?: string;
-  /** Page size, at most 1000 (default 100). */
-  limit?: number;
-  /** Cursor from a previous page. */
-  cursor?: string;
-  /** `unmasked` needs `cloudflare.read.unmasked`. */
-  view?: 'masked' | 'unmasked';
-}
-
-/**
- * One page of the Access audit log.
- *
- * @public
- */
-export interface CloudflareAccessAuditPage {
-  events: CloudflareAccessAuditEvent[];
-  /** Cursor of the next page, when there is one. */
-  cursor?: string;
+export interface CloudflareReadRequest<R extends CloudflareRouteContract> {
+  /** Path parameters of the route (none for account-wide routes). */
+  params?: CloudflareRouteParams<R>;
+  /** Query parameters besides `view`. */
+  query?: CloudflareRouteQuery<R>;
+  /** `unmasked` needs `cloudflare.read.unmasked`; `masked` by default. */
+  view?: CloudflareView;
 }
 
 /**
@@ -47,7 +34,9 @@ export interface CloudflareAccessAuditPage {
  * @public
  */
 export interface CloudflareProvenanceScope {
+  /** Worker script names. */
   workers?: string[];
+  /** Pages project names. */
   pages?: string[];
 }
 
@@ -57,24 +46,22 @@ export interface CloudflareProvenanceScope {
  * @public
  */
 export interface CloudflareApi {
-  /** `GET /v1/workers/:script/deployments` */
-  getWorkerDeployments(script: string): Promise<CloudflareDeploymentList>;
-  /** `GET /v1/pages/:project/deployments` */
-  getPagesDeployments(project: string): Promise<CloudflareDeploymentList>;
-  /** `GET /v1/zero-trust/users` */
-  getZeroTrustUsers(): Promise<CloudflareZeroTrustUser[]>;
-  /** `GET /v1/zero-trust/access/audit` */
-  getAccessAudit(
-    query?: CloudflareAccessAuditQuery,
-  ): Promise<CloudflareAccessAuditPage>;
+  /**
+   * Reads a route by its contract (`CLOUDFLARE_CONTRACTS` in the common package), e.g.
+   * `read(workersRoutes.deployments, { params: { script: 'acme-api' } })`.
+   */
+  read<R extends CloudflareRouteContract>(
+    route: R,
+    request?: CloudflareReadRequest<R>,
+  ): Promise<CloudflareEnvelope<CloudflareRouteItem<R>>>;
   /** `POST /v1/zero-trust/export/audit?download=json`: makes, stores and returns a snapshot. */
   exportZeroTrustAudit(): Promise<CloudflareEvidenceDownload>;
   /** `POST /v1/evidence/deployment-provenance` with `{ workers, pages }`: makes and stores a snapshot. */
   createDeploymentProvenanceSnapshot(
     scope: CloudflareProvenanceScope,
-  ): Promise<CloudflareEvidenceSnapshot>;
+  ): Promise<CloudflareEvidenceRecord>;
   /** `GET /v1/evidence` */
-  listEvidence(): Promise<CloudflareEvidenceSnapshot[]>;
+  listEvidence(): Promise<CloudflareEvidenceList>;
   /** `GET /v1/evidence/:id/download` */
   downloadEvidence(id: string): Promise<CloudflareEvidenceDownload>;
   /** `GET /v1/evidence/:id/verify` */

@@ -1,36 +1,39 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
-  CloudflareAccessAuditPage,
-  CloudflareAccessAuditQuery,
+  cloudflareRoutePath,
+  CloudflareEnvelope,
+  CloudflareRouteContract,
+  CloudflareRouteItem,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
   CloudflareApi,
   CloudflareProvenanceScope,
+  CloudflareReadRequest,
 } from './CloudflareApi';
+import { evidenceDownloadOf } from './download';
 import {
-  evidenceIdFromFileName,
-  fileNameFromHeaders,
-  listOf,
-  sha256FromHeaders,
-  toAuditEvent,
-  toDeployment,
-  toSnapshot,
-  toVerification,
-  toZeroTrustUser,
-} from './normalize';
-import {
-  CloudflareDeploymentList,
   CloudflareEvidenceDownload,
-  CloudflareEvidenceSnapshot,
+  CloudflareEvidenceList,
+  CloudflareEvidenceRecord,
   CloudflareEvidenceVerification,
-  CloudflareZeroTrustUser,
 } from './types';
+
+/** `?view=...&<query>`: every defined query value as a string. */
+function queryString(view: string, query: object | undefined): string {
+  const params = new URLSearchParams({ view });
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params.toString();
+}
 
 /**
  * Default implementation of {@link CloudflareApi}: calls `/api/cloudflare` with the user's token.
  *
  * @public
  */
-export class CloudflareClient implements CloudflareApi {
+export class CloudflareApiClient implements CloudflareApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
 
@@ -39,63 +42,33 @@ export class CloudflareClient implements CloudflareApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getWorkerDeployments(
-    script: string,
-  ): Promise<CloudflareDeploymentList> {
-    const body = await this.getJson(
-      `/v1/workers/${encodeURIComponent(script)}/deployments`,
+  async read<R extends CloudflareRouteContract>(
+    route: R,
+    request: CloudflareReadRequest<R> = {},
+  ): Promise<CloudflareEnvelope<CloudflareRouteItem<R>>> {
+    const path = cloudflareRoutePath(
+      route,
+      (request.params ?? {}) as Record<string, string>,
     );
-    return {
-      name: script,
-      items: listOf(body, 'deployments').map(toDeployment),
-    };
-  }
-
-  async getPagesDeployments(
-    project: string,
-  ): Promise<CloudflareDeploymentList> {
-    const body = await this.getJson(
-      `/v1/pages/${encodeURIComponent(project)}/deployments`,
+    const qs = queryString(
+      request.view ?? 'masked',
+      request.query as object | undefined,
     );
-    return {
-      name: project,
-      items: listOf(body, 'deployments').map(toDeployment),
-    };
-  }
-
-  async getZeroTrustUsers(): Promise<CloudflareZeroTrustUser[]> {
-    const body = await this.getJson('/v1/zero-trust/users');
-    return listOf(body, 'users').map(toZeroTrustUser);
-  }
-
-  async getAccessAudit(
-    query: CloudflareAccessAuditQuery = {},
-  ): Promise<CloudflareAccessAuditPage> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') params.set(key, String(value));
-    }
-    const qs = params.toString();
-    const body = await this.getJson(
-      `/v1/zero-trust/access/audit${qs ? `?${qs}` : ''}`,
-    );
-    return {
-      events: listOf(body, 'events', 'logs').map(toAuditEvent),
-      cursor: typeof body?.cursor === 'string' ? body.cursor : undefined,
-    };
+    const response = await this.request(`${path}?${qs}`);
+    return response.json();
   }
 
   async exportZeroTrustAudit(): Promise<CloudflareEvidenceDownload> {
-    return this.getBytes(
+    const response = await this.request(
       '/v1/zero-trust/export/audit?download=json',
-      'zero-trust-audit.json',
       { method: 'POST' },
     );
+    return evidenceDownloadOf(response);
   }
 
   async createDeploymentProvenanceSnapshot(
     scope: CloudflareProvenanceScope,
-  ): Promise<CloudflareEvidenceSnapshot> {
+  ): Promise<CloudflareEvidenceRecord> {
     const response = await this.request('/v1/evidence/deployment-provenance', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -104,27 +77,24 @@ export class CloudflareClient implements CloudflareApi {
         pages: scope.pages ?? [],
       }),
     });
-    const body = await response.json();
-    return toSnapshot(body?.snapshot ?? body);
+    return response.json();
   }
 
-  async listEvidence(): Promise<CloudflareEvidenceSnapshot[]> {
-    const body = await this.getJson('/v1/evidence');
-    return listOf(body, 'snapshots').map(toSnapshot);
+  async listEvidence(): Promise<CloudflareEvidenceList> {
+    return (await this.request('/v1/evidence')).json();
   }
 
   async downloadEvidence(id: string): Promise<CloudflareEvidenceDownload> {
-    return this.getBytes(
+    const response = await this.request(
       `/v1/evidence/${encodeURIComponent(id)}/download`,
-      `evidence-${id}.json`,
     );
+    return evidenceDownloadOf(response);
   }
 
   async verifyEvidence(id: string): Promise<CloudflareEvidenceVerification> {
-    const body = await this.getJson(
-      `/v1/evidence/${encodeURIComponent(id)}/verify`,
-    );
-    return toVerification(id, body ?? {});
+    return (
+      await this.request(`/v1/evidence/${encodeURIComponent(id)}/verify`)
+    ).json();
   }
 
   private async request(path: string, init?: RequestInit): Promise<Response> {
@@ -134,28 +104,5 @@ export class CloudflareClient implements CloudflareApi {
       throw await ResponseError.fromResponse(response);
     }
     return response;
-  }
-
-  private async getJson(path: string): Promise<any> {
-    const response = await this.request(path);
-    return response.json();
-  }
-
-  private async getBytes(
-    path: string,
-    fallbackName: string,
-    init?: RequestInit,
-  ): Promise<CloudflareEvidenceDownload> {
-    const response = await this.request(path, init);
-    const blob = await response.blob();
-    const fileName = fileNameFromHeaders(response.headers, fallbackName);
-    return {
-      blob,
-      fileName,
-      sha256: sha256FromHeaders(response.headers),
-      id:
-        response.headers.get('x-evidence-id') ??
-        evidenceIdFromFileName(fileName),
-    };
   }
 }

@@ -1,5 +1,36 @@
 import { CloudflareEvidenceDownload } from './types';
 
+/** Header in which the backend sends a snapshot's hex SHA-256 (exposed to the app by CORS). */
+const SHA256_HEADER = 'x-cloudflare-evidence-sha256';
+
+/**
+ * The hex SHA-256 the backend sent with a snapshot: its own header, else `Content-Digest`
+ * (`sha-256=:<base64>:`, RFC 9530).
+ */
+export function sha256FromHeaders(headers: Headers): string | undefined {
+  const hex = headers.get(SHA256_HEADER);
+  if (hex) return hex.toLowerCase();
+  const base64 = headers.get('content-digest')?.match(/sha-256=:([^:]+):/)?.[1];
+  if (!base64) return undefined;
+  return Array.from(atob(base64), c =>
+    c.charCodeAt(0).toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/** The snapshot's bytes, file name (`Content-Disposition`) and hash from a download response. */
+export async function evidenceDownloadOf(
+  response: Response,
+): Promise<CloudflareEvidenceDownload> {
+  const disposition = response.headers.get('content-disposition');
+  const fileName =
+    disposition?.match(/filename="([^"]+)"/)?.[1] ?? 'cloudflare-evidence.json';
+  return {
+    blob: await response.blob(),
+    fileName,
+    sha256: sha256FromHeaders(response.headers),
+  };
+}
+
 /**
  * Saves downloaded bytes as a file: an object URL behind a temporary `<a download>`.
  *

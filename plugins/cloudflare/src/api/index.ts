@@ -1,5 +1,5 @@
 export * from './types';
 export * from './CloudflareApi';
-export { CloudflareClient } from './CloudflareClient';
+export { CloudflareApiClient } from './CloudflareApiClient';
 export * from './TechInsightsScorecardClient';
 export { saveDownload, sha256Hex } from './download';

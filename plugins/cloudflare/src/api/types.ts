@@ -1,81 +1,8 @@
 /**
- * Shapes of the `/api/cloudflare` routes that the frontend reads, and of the Tech Insights REST API.
- *
- * The client normalises the backend's payloads into these types (see `normalize.ts`), so components
- * never depend on the exact wire format.
+ * Types the frontend reads that are not wire types of the common package: the evidence routes'
+ * answers (exactly as the backend sends them) and the Tech Insights REST API's. Every read route's
+ * items are the common package's wire types (`WorkerDeployment`, ...), inside `CloudflareEnvelope`.
  */
-
-/**
- * One Workers or Pages deployment, as the UI shows it.
- *
- * @public
- */
-export interface CloudflareDeployment {
-  /** Deployment id. */
-  id: string;
-  /** ISO timestamp of the deployment. */
-  createdOn: string;
-  /** Worker version id or Pages deployment short id. */
-  version?: string;
-  /** `production`, `preview`, ... */
-  environment?: string;
-  /** Git branch, when known (Pages). */
-  branch?: string;
-  /** Full commit SHA, when the deployment carries provenance. */
-  commitSha?: string;
-  /** Link to the commit, when known. */
-  commitUrl?: string;
-  /** Link to the CI run that built the deployment. */
-  ciRunUrl?: string;
-  /** Deployment status (`success`, `failure`, `active`, ...). */
-  status?: string;
-  /** Who or what made the deployment, masked by the backend when sensitive. */
-  author?: string;
-  /** Share of traffic this version takes (Workers gradual deployments). */
-  percentage?: number;
-}
-
-/**
- * Deployments of one Workers script or Pages project.
- *
- * @public
- */
-export interface CloudflareDeploymentList {
-  /** Script or project name. */
-  name: string;
-  /** Newest first. */
-  items: CloudflareDeployment[];
-}
-
-/**
- * One Access authentication event.
- *
- * @public
- */
-export interface CloudflareAccessAuditEvent {
-  id: string;
-  /** ISO timestamp. */
-  ts: string;
-  actor: { email?: string; id?: string };
-  action: string;
-  target: string;
-  allowed?: boolean;
-}
-
-/**
- * One recent Zero Trust user.
- *
- * @public
- */
-export interface CloudflareZeroTrustUser {
-  id: string;
-  email?: string;
-  name?: string;
-  lastSeen?: string;
-  deviceCount?: number;
-  accessSeat?: boolean;
-  gatewaySeat?: boolean;
-}
 
 /**
  * Kinds of evidence snapshots.
@@ -89,23 +16,39 @@ export type CloudflareEvidenceKind =
   | (string & {});
 
 /**
- * One stored evidence snapshot (metadata only; the bytes are downloaded separately).
+ * One stored evidence snapshot, as `GET /v1/evidence` lists it (the bytes are downloaded separately).
  *
  * @public
  */
-export interface CloudflareEvidenceSnapshot {
+export interface CloudflareEvidenceRecord {
+  /** Snapshot id (UUID). */
   id: string;
+  /** Position in the chain. */
+  seq: number;
+  /** What the snapshot holds. */
   kind: CloudflareEvidenceKind;
-  /** ISO timestamp at which the data was collected. */
-  collectedAt: string;
+  /** When it was stored (ISO 8601). */
+  createdAt: string;
+  /** User entity ref of whoever made it. */
+  createdBy: string;
   /** Hex SHA-256 over the exact bytes that are downloaded. */
   sha256: string;
-  /** User entity ref of whoever made the snapshot. */
-  collector?: string;
-  /** Size in bytes, when known. */
-  size?: number;
-  /** Hash of the previous snapshot in the chain. */
-  previousSha256?: string;
+  /** Chain hash of the previous snapshot. */
+  prevSha256: string;
+  /** Chain hash of this snapshot. */
+  chainSha256: string;
+}
+
+/**
+ * One page of `GET /v1/evidence`, newest first.
+ *
+ * @public
+ */
+export interface CloudflareEvidenceList {
+  /** The snapshots. */
+  items: CloudflareEvidenceRecord[];
+  /** `seq` to pass as `before` for the next page, when there is one. */
+  nextBefore?: number;
 }
 
 /**
@@ -114,12 +57,12 @@ export interface CloudflareEvidenceSnapshot {
  * @public
  */
 export interface CloudflareEvidenceDownload {
+  /** The exact bytes. */
   blob: Blob;
+  /** File name from `Content-Disposition`. */
   fileName: string;
-  /** Hex SHA-256 as the backend reported it (header), if it did. */
+  /** Hex SHA-256 as the backend reported it (header), when the header was readable. */
   sha256?: string;
-  /** Snapshot id, when the backend reported one. */
-  id?: string;
 }
 
 /**
@@ -128,17 +71,22 @@ export interface CloudflareEvidenceDownload {
  * @public
  */
 export interface CloudflareEvidenceVerification {
+  /** Snapshot id. */
   id: string;
-  /** True when the stored bytes still hash to the recorded SHA-256 and the chain holds. */
-  ok: boolean;
-  /** Recorded hash. */
-  expectedSha256?: string;
-  /** Hash recomputed now. */
-  actualSha256?: string;
-  /** Whether the link to the previous snapshot holds. */
-  chainOk?: boolean;
-  /** Human explanation, when the backend gives one. */
-  message?: string;
+  /** True when the document, the whole chain, the snapshot's place in it and the head check out. */
+  valid: boolean;
+  /** Each thing that is wrong, in words; empty when valid. */
+  problems: string[];
+  /** The snapshot's own bytes. */
+  document: { valid: boolean; storedSha256: string; computedSha256: string };
+  /** The chain walk. */
+  chain: {
+    valid: boolean;
+    length: number;
+    headSha256: string;
+    brokenAtSeq?: number;
+    reason?: string;
+  };
 }
 
 /**

@@ -2,20 +2,40 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { zeroTrustUsers } from '../../__fixtures__/envelopes';
 import {
   cloudflareApiRef,
+  CloudflareEvidenceRecord,
   cloudflareScorecardApiRef,
   ScorecardApi,
   ScorecardCheck,
   ScorecardEntityResults,
 } from '../../api';
 import {
+  answerReads,
   component,
   mockCloudflareApi,
   resource,
   responseError,
 } from '../../testUtils';
 import { CloudflarePosturePage } from './CloudflarePosturePage';
+
+/** An evidence record as `GET /v1/evidence` lists it. */
+const record = (
+  id: string,
+  kind: string,
+  hex: string,
+  createdBy: string,
+): CloudflareEvidenceRecord => ({
+  id,
+  seq: 1,
+  kind,
+  createdAt: '2026-11-20T10:00:00Z',
+  createdBy,
+  sha256: hex.repeat(64),
+  prevSha256: '0'.repeat(64),
+  chainSha256: 'f'.repeat(64),
+});
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
@@ -111,7 +131,10 @@ async function renderPage(opts: {
   cloudflare?: ReturnType<typeof mockCloudflareApi>;
 }) {
   const cloudflare = opts.cloudflare ?? mockCloudflareApi();
-  if (!opts.cloudflare) cloudflare.listEvidence.mockResolvedValue([]);
+  if (!opts.cloudflare) {
+    cloudflare.listEvidence.mockResolvedValue({ items: [] });
+    answerReads(cloudflare, { 'zeroTrust.users': zeroTrustUsers });
+  }
   await renderInTestApp(
     <TestApiProvider
       apis={[
@@ -207,25 +230,23 @@ describe('CloudflarePosturePage', () => {
 
   it('lists evidence, verifies (ok and tampered), downloads and exports', async () => {
     const cloudflare = mockCloudflareApi();
-    cloudflare.listEvidence.mockResolvedValue([
-      {
-        id: 'ev-1',
-        kind: 'zero-trust-audit',
-        collectedAt: '2026-11-20T10:00:00Z',
-        sha256: 'a'.repeat(64),
-        collector: 'user:default/sec-lead',
-      },
-      {
-        id: 'ev-2',
-        kind: 'deployment-provenance',
-        collectedAt: '2026-11-21T10:00:00Z',
-        sha256: 'b'.repeat(64),
-        collector: 'user:default/platform',
-      },
-    ]);
+    answerReads(cloudflare, { 'zeroTrust.users': zeroTrustUsers });
+    cloudflare.listEvidence.mockResolvedValue({
+      items: [
+        record('ev-1', 'zero-trust-audit', 'a', 'user:default/sec-lead'),
+        record('ev-2', 'deployment-provenance', 'b', 'user:default/platform'),
+      ],
+    });
     cloudflare.verifyEvidence.mockImplementation(async id => ({
       id,
-      ok: id === 'ev-1',
+      valid: id === 'ev-1',
+      problems: id === 'ev-1' ? [] : ['the stored bytes changed'],
+      document: {
+        valid: id === 'ev-1',
+        storedSha256: 'a'.repeat(64),
+        computedSha256: 'a'.repeat(64),
+      },
+      chain: { valid: true, length: 2, headSha256: 'f'.repeat(64) },
     }));
     cloudflare.downloadEvidence.mockResolvedValue({
       blob: new Blob(['{}']),
@@ -237,12 +258,9 @@ describe('CloudflarePosturePage', () => {
       fileName: 'zt.json',
       sha256: 'c'.repeat(64),
     });
-    cloudflare.createDeploymentProvenanceSnapshot.mockResolvedValue({
-      id: 'ev-3',
-      kind: 'deployment-provenance',
-      collectedAt: '2026-11-22T10:00:00Z',
-      sha256: 'd'.repeat(64),
-    });
+    cloudflare.createDeploymentProvenanceSnapshot.mockResolvedValue(
+      record('ev-3', 'deployment-provenance', 'd', 'user:default/sec-lead'),
+    );
     await renderPage({ cloudflare });
 
     expect(await screen.findByText('Zero Trust audit')).toBeInTheDocument();
@@ -250,6 +268,8 @@ describe('CloudflarePosturePage', () => {
       screen.getByText('Deployment provenance', { selector: 'td' }),
     ).toBeInTheDocument();
     expect(screen.getByText('user:default/sec-lead')).toBeInTheDocument();
+    expect(await screen.findByText('Zero Trust users')).toBeInTheDocument();
+    expect(await screen.findByText('a***@acme.example')).toBeInTheDocument();
     expect(screen.getByTitle('a'.repeat(64))).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Verify ev-1' }));
@@ -307,11 +327,18 @@ describe('CloudflarePosturePage', () => {
     cloudflare.createDeploymentProvenanceSnapshot.mockRejectedValue(
       await responseError(500, 'Error', 'database is locked'),
     );
+    answerReads(cloudflare, {
+      'zeroTrust.users': await responseError(
+        403,
+        'NotAllowedError',
+        'Unauthorized',
+      ),
+    });
     await renderPage({ scorecards, cloudflare });
     await waitFor(() =>
       expect(
         screen.getAllByTestId('cloudflare-permission-denied'),
-      ).toHaveLength(2),
+      ).toHaveLength(3),
     );
     const denied = screen.getAllByTestId('cloudflare-permission-denied');
     expect(denied.map(d => d.textContent).join(' ')).toContain(
@@ -319,6 +346,9 @@ describe('CloudflarePosturePage', () => {
     );
     expect(denied.map(d => d.textContent).join(' ')).toContain(
       "You don't have permission to read and run Tech Insights checks",
+    );
+    expect(denied.map(d => d.textContent).join(' ')).toContain(
+      "You don't have permission cloudflare.read.zerotrust; ask",
     );
     fireEvent.click(
       screen.getByRole('button', {

@@ -18,6 +18,8 @@ import {
   getCloudflareAnnotatedAreas,
   isCloudflareAvailable,
 } from '../../conditions';
+import { CLOUDFLARE_CARDS } from '../../cards';
+import { CloudflareCard } from '../CloudflareCard';
 import { CoverageSection } from './CoverageSection';
 import { EvidenceSection, ProvenanceScope } from './EvidenceSection';
 
@@ -55,6 +57,9 @@ export function provenanceScopeOf(
   };
 }
 import { ScorecardsSection } from './ScorecardsSection';
+
+/** Cards of account-wide reads (no resource names): they belong on the posture page. */
+const ACCOUNT_CARDS = Object.values(CLOUDFLARE_CARDS).filter(c => !c.params);
 
 const COMPONENT_FIELDS = [
   'kind',
@@ -141,6 +146,11 @@ export function CloudflarePostureContent() {
       <Grid item xs={12}>
         <EvidenceSection provenanceScope={provenanceScope} />
       </Grid>
+      {ACCOUNT_CARDS.map(card => (
+        <Grid item xs={12} key={card.route.id}>
+          <CloudflareCard card={card} />
+        </Grid>
+      ))}
     </Grid>
   );
 }

@@ -14,7 +14,7 @@ import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   cloudflareApiRef,
-  CloudflareEvidenceSnapshot,
+  CloudflareEvidenceRecord,
   CloudflareEvidenceVerification,
   saveDownload,
   sha256Hex,
@@ -70,12 +70,10 @@ export interface ProvenanceScope {
 }
 
 function VerifyChip(props: { result: CloudflareEvidenceVerification }) {
-  const { ok, message, actualSha256, expectedSha256 } = props.result;
-  const title =
-    message ??
-    (ok
-      ? 'The stored bytes still hash to the recorded SHA-256.'
-      : `Recorded ${expectedSha256 ?? '?'}, now ${actualSha256 ?? '?'}`);
+  const { valid: ok, problems } = props.result;
+  const title = ok
+    ? 'The stored bytes still hash to the recorded SHA-256, and the chain holds.'
+    : problems.join('; ');
   return (
     <Chip
       size="small"
@@ -137,14 +135,14 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
       };
     });
 
-  const download = (s: CloudflareEvidenceSnapshot) =>
+  const download = (s: CloudflareEvidenceRecord) =>
     run(`download-${s.id}`, async () => {
       const d = await api.downloadEvidence(s.id);
       saveDownload(d);
       return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256 ?? s.sha256);
     });
 
-  const verify = (s: CloudflareEvidenceSnapshot) =>
+  const verify = (s: CloudflareEvidenceRecord) =>
     run(`verify-${s.id}`, async () => {
       const result = await api.verifyEvidence(s.id);
       setVerified(v => ({ ...v, [s.id]: result }));
@@ -156,7 +154,7 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
     body = <Progress />;
   } else if (list.error) {
     body = <ErrorState error={list.error} permission={PERMISSION} />;
-  } else if (!list.value?.length) {
+  } else if (!list.value?.items.length) {
     body = (
       <EmptyState
         missing="data"
@@ -177,16 +175,16 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
           </TableRow>
         </TableHead>
         <TableBody>
-          {list.value.map(s => (
+          {list.value.items.map(s => (
             <TableRow key={s.id}>
               <TableCell>{KIND_LABELS[s.kind] ?? s.kind}</TableCell>
               <TableCell>
-                <TimeCell iso={s.collectedAt} />
+                <TimeCell iso={s.createdAt} />
               </TableCell>
               <TableCell>
                 <code title={s.sha256}>{s.sha256.slice(0, 16)}…</code>
               </TableCell>
-              <TableCell>{s.collector ?? '—'}</TableCell>
+              <TableCell>{s.createdBy}</TableCell>
               <TableCell align="right">
                 {verified[s.id] && <VerifyChip result={verified[s.id]} />}{' '}
                 <Button

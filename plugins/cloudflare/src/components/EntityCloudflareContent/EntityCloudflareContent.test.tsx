@@ -1,27 +1,50 @@
 import {
+  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
+import { emptyEnvelope } from '../../__fixtures__/envelopes';
 import { cloudflareApiRef } from '../../api';
-import { component, mockCloudflareApi } from '../../testUtils';
+import {
+  answerReads,
+  component,
+  mockCloudflareApi,
+  resource,
+} from '../../testUtils';
 import { EntityCloudflareContent } from './EntityCloudflareContent';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 describe('EntityCloudflareContent', () => {
-  it('renders one card per annotated area, generic cards linking to Resources', async () => {
+  it("renders the area card per name, and other areas' Resource parameters", async () => {
     const api = mockCloudflareApi();
-    api.getWorkerDeployments.mockResolvedValue({ name: 'acme-api', items: [] });
-    api.getPagesDeployments.mockResolvedValue({ name: 'acme-web', items: [] });
+    answerReads(api, {
+      'workers.deployments': emptyEnvelope('workers'),
+      'pages.deployments': emptyEnvelope('pages'),
+    });
+    const getEntitiesByRefs = jest.fn().mockResolvedValue({
+      items: [
+        resource('cf-kv-acme-cache', 'cloudflare-kv', {
+          namespaceId: '9a8b7c',
+          keysApprox: 42,
+        }),
+        undefined,
+      ],
+    });
     await renderInTestApp(
-      <TestApiProvider apis={[[cloudflareApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [cloudflareApiRef, api],
+          [catalogApiRef, { getEntitiesByRefs }],
+        ]}
+      >
         <EntityProvider
           entity={component('acme', {
             'cloudflare.com/worker': 'acme-api',
             'cloudflare.com/pages': 'acme-web',
-            'cloudflare.com/kv': 'acme-cache',
+            'cloudflare.com/kv': 'acme-cache, acme-sessions',
           })}
         >
           <EntityCloudflareContent />
@@ -29,20 +52,25 @@ describe('EntityCloudflareContent', () => {
       </TestApiProvider>,
       { mountedRoutes },
     );
-    expect(
-      await screen.findByText('No deployments for acme-api yet'),
-    ).toBeInTheDocument();
-    expect(
-      await screen.findByText('No deployments for acme-web yet'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('Workers deployments')).toBeInTheDocument();
+    expect(screen.getByText('Pages deployments')).toBeInTheDocument();
+    expect(await screen.findAllByText('No deployments yet')).toHaveLength(2);
     expect(screen.getByText('Workers KV')).toBeInTheDocument();
+    expect(await screen.findByText('Keys approx')).toBeInTheDocument();
+    expect(screen.getByText('42')).toBeInTheDocument();
     expect(screen.getByText('acme-cache').closest('a')).toHaveAttribute(
       'href',
       '/catalog/default/resource/cf-kv-acme-cache',
     );
-    expect(
-      screen.getByText(/Each name opens its Resource entity/),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/Not in the catalog yet/)).toBeInTheDocument();
+    expect(getEntitiesByRefs).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entityRefs: [
+          'resource:default/cf-kv-acme-cache',
+          'resource:default/cf-kv-acme-sessions',
+        ],
+      }),
+    );
     expect(screen.queryByText(/coming soon/i)).not.toBeInTheDocument();
   });
 

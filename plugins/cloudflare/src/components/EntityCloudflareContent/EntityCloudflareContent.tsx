@@ -1,13 +1,17 @@
-import { useEntity } from '@backstage/plugin-catalog-react';
-import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import {
+  MissingAnnotationEmptyState,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import { CLOUDFLARE_AREAS } from '@cloudflare-backstage/plugin-cloudflare-common';
 import Grid from '@material-ui/core/Grid';
+import { cardOfArea } from '../../cards';
 import { getCloudflareAnnotatedAreas } from '../../conditions';
-import { AREA_CARDS } from '../areaCards';
+import { CloudflareCard } from '../CloudflareCard';
 import { GenericResourceCard } from '../GenericResourceCard';
 
 /**
- * The Cloudflare tab of a Component: one card per annotated product area.
+ * The Cloudflare tab of a Component: per annotated product area, the area's card for each name, or
+ * (for an area without a card) its Resource entities' parameters.
  *
  * @public
  */
@@ -26,11 +30,11 @@ export function EntityCloudflareContent() {
   return (
     <Grid container spacing={3} alignItems="stretch">
       {areas.map(({ area, names }) => {
-        const Card = AREA_CARDS[area.id];
-        return Card ? (
+        const card = cardOfArea(area.id);
+        return card?.params ? (
           names.map(name => (
             <Grid item xs={12} key={`${area.id}:${name}`}>
-              <Card name={name} />
+              <CloudflareCard card={card} name={name} />
             </Grid>
           ))
         ) : (

@@ -2,16 +2,14 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { cloudflareApiRef } from '../../api';
-import { mockCloudflareApi, resource } from '../../testUtils';
+import { emptyEnvelope, zeroTrustUsers } from '../../__fixtures__/envelopes';
+import { answerReads, mockCloudflareApi, resource } from '../../testUtils';
 import { EntityCloudflareResourceContent } from './EntityCloudflareResourceContent';
 
 describe('EntityCloudflareResourceContent', () => {
   it('shows the parameters with human labels and the Worker deployments', async () => {
     const api = mockCloudflareApi();
-    api.getWorkerDeployments.mockResolvedValue({
-      name: 'acme-edge-router',
-      items: [],
-    });
+    answerReads(api, { 'workers.deployments': emptyEnvelope('workers') });
     await renderInTestApp(
       <TestApiProvider apis={[[cloudflareApiRef, api]]}>
         <EntityProvider
@@ -38,10 +36,10 @@ describe('EntityCloudflareResourceContent', () => {
       screen.getByText('acme.test/*, api.acme.test/*'),
     ).toBeInTheDocument();
     expect(screen.getByText('CACHE')).toBeInTheDocument();
-    expect(
-      await screen.findByText('No deployments for acme-edge-router yet'),
-    ).toBeInTheDocument();
-    expect(api.getWorkerDeployments).toHaveBeenCalledWith('acme-edge-router');
+    expect(await screen.findByText('No deployments yet')).toBeInTheDocument();
+    expect(api.read).toHaveBeenCalledWith(expect.anything(), {
+      params: { script: 'acme-edge-router' },
+    });
   });
 
   it('shows only the parameters for areas without a card', async () => {
@@ -55,6 +53,22 @@ describe('EntityCloudflareResourceContent', () => {
     );
     expect(screen.getByText('Workers KV resource')).toBeInTheDocument();
     expect(screen.getByText(/has no parameters/)).toBeInTheDocument();
-    expect(api.getWorkerDeployments).not.toHaveBeenCalled();
+    expect(api.read).not.toHaveBeenCalled();
+  });
+
+  it('shows the account-wide card on the Zero Trust Resource entity', async () => {
+    const api = mockCloudflareApi();
+    answerReads(api, { 'zeroTrust.users': zeroTrustUsers });
+    await renderInTestApp(
+      <TestApiProvider apis={[[cloudflareApiRef, api]]}>
+        <EntityProvider
+          entity={resource('cf-zt-acme-org', 'cloudflare-zero-trust')}
+        >
+          <EntityCloudflareResourceContent />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+    expect(screen.getByText('Zero Trust resource')).toBeInTheDocument();
+    expect(await screen.findByText('a***@acme.example')).toBeInTheDocument();
   });
 });

@@ -1,27 +1,28 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import { cardOfArea } from '../../cards';
 import { areaOfResource, cloudflareNameOfResource } from '../../conditions';
-import { AREA_CARDS } from '../areaCards';
+import { CloudflareCard } from '../CloudflareCard';
 import { ResourceParametersCard } from '../ResourceParametersCard';
 
 /**
- * Content of a suite `Resource` entity (`spec.type` `cloudflare-*`): its parameters and, for Workers and
- * Pages, its deployments.
+ * Content of a suite `Resource` entity (`spec.type` `cloudflare-*`): its parameters and, when its
+ * area has a card, that card for the resource.
  *
  * @public
  */
 export function EntityCloudflareResourceContent() {
   const { entity } = useEntity();
   const area = areaOfResource(entity);
-  const Card = area ? AREA_CARDS[area.id] : undefined;
+  const card = area ? cardOfArea(area.id) : undefined;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={Card ? 4 : 12}>
+      <Grid item xs={12} md={card ? 4 : 12}>
         <ResourceParametersCard />
       </Grid>
-      {Card && (
+      {card && (
         <Grid item xs={12} md={8}>
-          <Card name={cloudflareNameOfResource(entity)} />
+          <CloudflareCard card={card} name={cloudflareNameOfResource(entity)} />
         </Grid>
       )}
     </Grid>

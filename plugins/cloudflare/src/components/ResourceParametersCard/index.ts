@@ -1,1 +1,2 @@
 export { ResourceParametersCard } from './ResourceParametersCard';
+export { ParametersTable } from './ParametersTable';

@@ -32,8 +32,9 @@ export function absoluteTime(iso: string): string {
     .replace(/\.\d+Z$/, ' UTC');
 }
 
-/** Relative time with the absolute time as its title. */
-export function TimeCell(props: { iso: string }) {
+/** Relative time with the absolute time as its title; `—` when there is no time. */
+export function TimeCell(props: { iso?: string }) {
+  if (!props.iso) return <>—</>;
   const absolute = absoluteTime(props.iso);
   return (
     <time dateTime={props.iso} title={absolute}>

@@ -1,0 +1,74 @@
+import { Link } from '@backstage/core-components';
+import Chip from '@material-ui/core/Chip';
+
+/** What a deployment's provenance is made of (Workers and Pages alike). */
+export interface Provenance {
+  commitSha?: string;
+  commitUrl?: string;
+  ciRunUrl?: string;
+}
+
+/** A deployment lacks provenance when it has no commit SHA or no CI run link. */
+export function lacksProvenance(d: Provenance): boolean {
+  return !d.commitSha || !d.ciRunUrl;
+}
+
+/** `N of M deployments lack provenance ...`, or nothing when all have it. */
+export function provenanceSummary(items: Provenance[]): string | undefined {
+  const missing = items.filter(lacksProvenance).length;
+  return missing
+    ? `${missing} of ${items.length} deployments lack provenance (commit SHA or CI run link).`
+    : undefined;
+}
+
+/** The first characters of an id, with the whole id as its title. */
+export function ShortId(props: { value?: string; length?: number }) {
+  const { value, length = 8 } = props;
+  if (!value) return <>—</>;
+  return <span title={value}>{value.slice(0, length)}</span>;
+}
+
+/** The short commit SHA, linked to the commit when its URL is known. */
+export function CommitCell(props: { deployment: Provenance }) {
+  const { commitSha, commitUrl } = props.deployment;
+  if (!commitSha) return <>—</>;
+  const code = <code>{commitSha.slice(0, 7)}</code>;
+  return commitUrl ? (
+    <Link to={commitUrl} title={commitSha}>
+      {code}
+    </Link>
+  ) : (
+    <span title={commitSha}>{code}</span>
+  );
+}
+
+/** The CI run link. */
+export function CiRunCell(props: { deployment: Provenance }) {
+  const { ciRunUrl } = props.deployment;
+  return ciRunUrl ? <Link to={ciRunUrl}>CI run</Link> : <>—</>;
+}
+
+/** A status and, when the deployment lacks provenance, the marker that says so. */
+export function StatusCell(props: { status?: string; deployment: Provenance }) {
+  const { status, deployment } = props;
+  if (!lacksProvenance(deployment)) return <>{status ?? '—'}</>;
+  const missing = [
+    !deployment.commitSha && 'commit SHA',
+    !deployment.ciRunUrl && 'CI run link',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return (
+    <>
+      {status ? `${status} ` : ''}
+      <Chip
+        size="small"
+        color="secondary"
+        variant="outlined"
+        label="missing provenance"
+        title={`No ${missing}: this deployment cannot be traced to a reviewed change. Deploy from CI with commit metadata.`}
+        data-testid="missing-provenance"
+      />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import {
+  CloudflareAreaId,
+  CloudflareContractedAreaId,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { pagesCard } from './pages';
+import { CloudflareCardDescriptor } from './types';
+import { workersCard } from './workers';
+import { zeroTrustCard } from './zeroTrust';
+
+export * from './types';
+
+/**
+ * The card of every area with a wire contract. The generic card, the new frontend system's entity
+ * cards, the legacy card exports, the Component tab, the Resource tab and the posture page all walk
+ * this table; an area with a contract and no card fails `yarn tsc`.
+ *
+ * @public
+ */
+export const CLOUDFLARE_CARDS = {
+  workers: workersCard,
+  pages: pagesCard,
+  zeroTrust: zeroTrustCard,
+} satisfies Record<CloudflareContractedAreaId, CloudflareCardDescriptor>;
+
+/** The card of an area, if it has one. */
+export function cardOfArea(
+  id: CloudflareAreaId,
+): CloudflareCardDescriptor | undefined {
+  return (
+    CLOUDFLARE_CARDS as Partial<
+      Record<CloudflareAreaId, CloudflareCardDescriptor>
+    >
+  )[id];
+}

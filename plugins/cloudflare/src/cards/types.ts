@@ -1,0 +1,60 @@
+import {
+  CloudflareRouteContract,
+  CloudflareRouteItem,
+  CloudflareRouteParams,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { ReactNode } from 'react';
+
+/**
+ * One column of a Cloudflare card: a header and how a row of the route's wire type renders.
+ *
+ * @public
+ */
+export interface CloudflareCardColumn<T> {
+  /** Column header. */
+  title: string;
+  /** The cell of one item (the route's wire type, exactly as the backend sent it). */
+  render(item: T): ReactNode;
+}
+
+/**
+ * The card of one product area: which route it reads, how an entity names what to read, and how
+ * the route's items render. One generic card renders every descriptor, with the loading, empty,
+ * denied (403), not-found (404), error, masked and stale states; descriptors hold no state logic.
+ *
+ * @public
+ */
+export interface CloudflareCardDescriptor<
+  R extends CloudflareRouteContract = CloudflareRouteContract,
+> {
+  /** The route contract the card reads (`workersRoutes.deployments`, ...); its `area` gives the permission and annotation. */
+  route: R;
+  /** Card title, e.g. `Workers deployments`. */
+  title: string;
+  /**
+   * The route's parameters from one resource name of the area: a value of the Component's
+   * `cloudflare.com/<area>` annotation (one card per comma-separated name) or the Cloudflare name
+   * of the area's `Resource` entity. Absent for account-wide routes: such a card shows on the
+   * posture page and on the area's `Resource` entity, not on Components.
+   */
+  params?(name: string): CloudflareRouteParams<R>;
+  /** The table's columns over the route's wire type. */
+  columns: ReadonlyArray<CloudflareCardColumn<CloudflareRouteItem<R>>>;
+  /** Stable key of a row. */
+  rowKey(item: CloudflareRouteItem<R>): string;
+  /** What the empty state says, and what to do about it. */
+  empty: { title: string; description: string };
+  /** A line above the table, from the items (e.g. how many deployments lack provenance). */
+  summary?(items: CloudflareRouteItem<R>[]): string | undefined;
+}
+
+/**
+ * Declares a card descriptor, typing its columns by the route's wire type.
+ *
+ * @public
+ */
+export function defineCloudflareCard<R extends CloudflareRouteContract>(
+  card: CloudflareCardDescriptor<R>,
+): CloudflareCardDescriptor<R> {
+  return card;
+}

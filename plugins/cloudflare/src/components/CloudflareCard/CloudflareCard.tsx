@@ -1,0 +1,179 @@
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import {
+  CloudflareEnvelope,
+  cloudflareReadUnmaskedPermission,
+  getCloudflareArea,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { cloudflareApiRef } from '../../api';
+import { CloudflareCardDescriptor } from '../../cards';
+import { ErrorState, isNotFound } from '../shared/errors';
+import { relativeTime } from '../shared/time';
+import { useAreaNames } from '../shared/useAreaNames';
+
+/**
+ * Props of {@link CloudflareCard}.
+ *
+ * @public
+ */
+export interface CloudflareCardProps {
+  /** The area's card descriptor (`CLOUDFLARE_CARDS.workers`, ...). */
+  card: CloudflareCardDescriptor;
+  /** The resource name the card reads (ignored by account-wide cards). */
+  name?: string;
+}
+
+/** What the envelope says besides its items: masked values and stale data. */
+function EnvelopeNotes(props: { envelope: CloudflareEnvelope<unknown> }) {
+  const { masked, stale, fetchedAt } = props.envelope;
+  const paths = Object.keys(masked).filter(p => masked[p] > 0);
+  const count = paths.reduce((n, p) => n + masked[p], 0);
+  return (
+    <>
+      {count > 0 && (
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          component="p"
+          data-testid="cloudflare-masked"
+        >
+          {count} sensitive {count === 1 ? 'value is' : 'values are'} masked (
+          {paths.join(', ')}); they are shown in clear only to holders of{' '}
+          <code>{cloudflareReadUnmaskedPermission.name}</code>.
+        </Typography>
+      )}
+      {stale && (
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          component="p"
+          data-testid="cloudflare-stale"
+        >
+          Cloudflare did not answer; this is what it said{' '}
+          {relativeTime(fetchedAt)}.
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/**
+ * One card over one route read: the descriptor's columns over the envelope's items, and every
+ * state (loading, not found, denied, error, empty, masked, stale) from this one place.
+ *
+ * @public
+ */
+export function CloudflareCard(props: CloudflareCardProps) {
+  const { card, name } = props;
+  const api = useApi(cloudflareApiRef);
+  const area = getCloudflareArea(card.route.area);
+  const state = useAsync(
+    () =>
+      api.read(card.route, {
+        params: card.params && name !== undefined ? card.params(name) : {},
+      }),
+    [api, card, name],
+  );
+  const items =
+    state.value?.items ?? (state.value?.item ? [state.value.item] : []);
+
+  let body: JSX.Element;
+  if (state.loading) {
+    body = <Progress />;
+  } else if (state.error && isNotFound(state.error)) {
+    body = (
+      <EmptyState
+        missing="info"
+        title={`No ${area.title} resource named ${name} in the Cloudflare account`}
+        description={`Check the ${area.annotation} annotation for a typo, or whether it was renamed or deleted. (${state.error.message})`}
+      />
+    );
+  } else if (state.error) {
+    body = <ErrorState error={state.error} permission={area.readPermission} />;
+  } else if (items.length === 0) {
+    body = <EmptyState missing="data" {...card.empty} />;
+  } else {
+    const summary = card.summary?.(items);
+    body = (
+      <>
+        {summary && (
+          <Typography variant="body2" color="textSecondary" gutterBottom>
+            {summary}
+          </Typography>
+        )}
+        <Table size="small" aria-label={card.title}>
+          <TableHead>
+            <TableRow>
+              {card.columns.map(c => (
+                <TableCell key={c.title}>{c.title}</TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {items.map(item => (
+              <TableRow key={card.rowKey(item)}>
+                {card.columns.map(c => (
+                  <TableCell key={c.title}>{c.render(item)}</TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {state.value && <EnvelopeNotes envelope={state.value} />}
+      </>
+    );
+  }
+  return (
+    <InfoCard title={card.title} subheader={card.params ? name : undefined}>
+      {body}
+    </InfoCard>
+  );
+}
+
+/**
+ * Props of {@link CloudflareEntityCard}.
+ *
+ * @public
+ */
+export interface CloudflareEntityCardProps {
+  /** The area's card descriptor. */
+  card: CloudflareCardDescriptor;
+  /** A resource name; defaults to the entity's annotation, or the Resource entity's own name. */
+  name?: string;
+}
+
+/**
+ * The area's card for the current entity: one card per resource name (the `name` prop, the
+ * Component's annotation or the area's Resource entity), the missing-annotation state when the
+ * entity names none; account-wide cards read once.
+ *
+ * @public
+ */
+export function CloudflareEntityCard(props: CloudflareEntityCardProps) {
+  const { card } = props;
+  const area = getCloudflareArea(card.route.area);
+  const names = useAreaNames(area, props.name);
+  if (!card.params) return <CloudflareCard card={card} />;
+  if (names.length === 0) {
+    return (
+      <InfoCard title={card.title}>
+        <MissingAnnotationEmptyState annotation={area.annotation ?? ''} />
+      </InfoCard>
+    );
+  }
+  return (
+    <>
+      {names.map(n => (
+        <CloudflareCard key={n} card={card} name={n} />
+      ))}
+    </>
+  );
+}

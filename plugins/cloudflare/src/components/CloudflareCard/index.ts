@@ -1,0 +1,5 @@
+export { CloudflareCard, CloudflareEntityCard } from './CloudflareCard';
+export type {
+  CloudflareCardProps,
+  CloudflareEntityCardProps,
+} from './CloudflareCard';
