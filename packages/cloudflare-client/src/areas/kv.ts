@@ -36,6 +36,10 @@ const keysPageSchema = z.object({
   result_info: z.object({ cursor: z.string().nullish() }).nullish(),
 });
 
+/** How many names the client withheld (a credential-like name is kept, for masking downstream). */
+const withheld = (keys: KvKey[]) =>
+  keys.filter(k => k.redaction === 'credential-value-shape').length;
+
 /**
  * Options of {@link KvApi.listNamespaces}.
  *
@@ -115,8 +119,7 @@ export class KvApi {
   ): Promise<{ items: KvKey[]; cursor?: string }> {
     return this.ctx.run(AREA, 'kv.listKeys', async () => {
       const page = await this.keysPage(namespaceId, options);
-      const redactions = page.keys.filter(k => k.redaction !== 'none');
-      this.ctx.countRedactions(AREA, redactions.length);
+      this.ctx.countRedactions(AREA, withheld(page.keys));
       return compact({ items: page.keys, cursor: page.cursor });
     });
   }
@@ -136,10 +139,7 @@ export class KvApi {
           valueRead: false as const,
         }),
       );
-      this.ctx.countRedactions(
-        AREA,
-        sample.filter(k => k.redaction !== 'none').length,
-      );
+      this.ctx.countRedactions(AREA, withheld(sample));
       return sample;
     });
   }
