@@ -64,7 +64,7 @@ describe('alpha plugin', () => {
     const filterOf = (id: keyof typeof cloudflareEntityCards) =>
       createExtensionTester(cloudflareEntityCards[id]).get(
         EntityCardBlueprint.dataRefs.filterFunction,
-      );
+      )!;
     const workers = filterOf('workers');
     expect(workers(component('a', { 'cloudflare.com/worker': 'w' }))).toBe(
       true,

@@ -39,7 +39,7 @@ export const cloudflareEntityCards = Object.fromEntries(
       },
     }),
   ]),
-) as Record<
+) as unknown as Record<
   CloudflareContractedAreaId,
   ReturnType<typeof EntityCardBlueprint.make>
 >;
