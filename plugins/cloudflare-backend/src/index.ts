@@ -6,10 +6,3 @@
  */
 
 export { cloudflarePlugin as default } from './plugin';
-export {
-  cloudflareReaderServiceRef,
-  type CloudflareReader,
-  type AccessAuditFilter,
-  type AccessAuditPage,
-  type View,
-} from './service/readerService';

@@ -103,10 +103,10 @@ describe('cloudflare plugin against the demo account', () => {
       '/api/cloudflare/v1/workers/acme-api/deployments',
     );
     expect(res.status).toBe(200);
-    expect(res.body.deployments.length).toBeGreaterThan(0);
-    const withSha = res.body.deployments.filter((d: any) => d.commitSha);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    const withSha = res.body.items.filter((d: any) => d.commitSha);
     expect(withSha.length).toBeGreaterThan(0);
-    const emails = res.body.deployments
+    const emails = res.body.items
       .map((d: any) => d.authorEmail)
       .filter(Boolean);
     expect(emails.length).toBeGreaterThan(0);
@@ -115,24 +115,26 @@ describe('cloudflare plugin against the demo account', () => {
       '/api/cloudflare/v1/pages/acme-web/deployments',
     );
     expect(pages.status).toBe(200);
-    expect(pages.body.deployments[0]).toMatchObject({
+    expect(pages.body.items[0]).toMatchObject({
       id: expect.any(String),
-      createdAt: expect.any(String),
+      createdOn: expect.any(String),
     });
 
     const audit = await request(server).get(
       '/api/cloudflare/v1/zero-trust/access/audit?limit=2',
     );
     expect(audit.status).toBe(200);
-    expect(audit.body.events).toHaveLength(2);
-    expect(audit.body.events[0].actor.email).toMatch(/\*\*\*@/);
+    expect(audit.body.items).toHaveLength(2);
+    expect(audit.body.items[0].actor.email).toMatch(/\*\*\*@/);
     expect(audit.body.cursor).toEqual(expect.any(String));
     const next = await request(server).get(
       `/api/cloudflare/v1/zero-trust/access/audit?limit=2&cursor=${audit.body.cursor}`,
     );
     expect(next.status).toBe(200);
-    expect(next.body.events[0].ts <= audit.body.events[1].ts).toBe(true);
-    expect(next.body.events[0].id).not.toBe(audit.body.events[0].id);
+    expect(next.body.items[0].createdAt <= audit.body.items[1].createdAt).toBe(
+      true,
+    );
+    expect(next.body.items[0].id).not.toBe(audit.body.items[0].id);
   });
 
   it('answers 404 JSON for an unknown script and project', async () => {

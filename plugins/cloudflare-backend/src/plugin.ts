@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { EvidenceStore } from './evidence/EvidenceStore';
 import { createCachedRead } from './service/cachedRead';
@@ -11,7 +12,6 @@ import {
   readTrustedServices,
   SUITE,
 } from './service/config';
-import { cloudflareReaderServiceRef } from './service/readerService';
 import { createRouter } from './service/router';
 
 /**
@@ -34,7 +34,6 @@ export const cloudflarePlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         logger: coreServices.logger,
         config: coreServices.rootConfig,
-        reader: cloudflareReaderServiceRef,
       },
       async init({
         httpRouter,
@@ -46,9 +45,9 @@ export const cloudflarePlugin = createBackendPlugin({
         auditor,
         logger,
         config,
-        reader,
       }) {
         permissionsRegistry.addPermissions(cloudflarePermissions);
+        const client = CloudflareClient.fromConfig(config, { logger });
         const ttlSeconds = readCacheTtlSeconds(config);
         const evidence = await EvidenceStore.create({ database });
         httpRouter.use(
@@ -57,7 +56,7 @@ export const cloudflarePlugin = createBackendPlugin({
             httpAuth,
             permissions,
             auditor,
-            reader,
+            client,
             cachedRead: createCachedRead({ cache, ttlSeconds }),
             evidence,
             suite: SUITE,
@@ -68,7 +67,7 @@ export const cloudflarePlugin = createBackendPlugin({
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(
-          `Cloudflare routes ready for account ${reader.accountId} (cache TTL ${ttlSeconds} s)`,
+          `Cloudflare routes ready for account ${client.accountId} (cache TTL ${ttlSeconds} s)`,
         );
       },
     });

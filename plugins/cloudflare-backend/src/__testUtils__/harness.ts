@@ -17,8 +17,6 @@ import {
 } from '@backstage/plugin-permission-common';
 import { JsonObject, JsonValue } from '@backstage/types';
 import { cloudflarePlugin } from '../plugin';
-import { cloudflareReaderServiceRef } from '../service/readerService';
-import { CloudflareReader } from '../service/reader';
 
 /** Every line a logger was asked to write, children included. */
 export function capturingLogger(lines: string[]): LoggerService {
@@ -141,7 +139,6 @@ export function allowOnly(names: Allow) {
 }
 
 export interface HarnessOptions {
-  reader?: CloudflareReader;
   allow?: Allow;
   config?: JsonObject;
   knex?: any;
@@ -181,16 +178,6 @@ export async function startPlugin(options: HarnessOptions = {}) {
       factory: () => recordingAuditor(audit),
     }),
   ];
-  if (options.reader) {
-    const reader = options.reader;
-    features.push(
-      createServiceFactory({
-        service: cloudflareReaderServiceRef,
-        deps: {},
-        factory: () => reader,
-      }),
-    );
-  }
   if (options.knex) {
     features.push(mockServices.database.factory({ knex: options.knex }));
   }

@@ -1,14 +1,16 @@
 import { auditedRequest } from '../service/personalData';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { JsonObject, JsonValue } from '@backstage/types';
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import {
+  CloudflareView,
   cloudflareExportEvidencePermission,
   cloudflareReadUnmaskedPermission,
+  maskValue,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { Request, Response } from 'express';
 import { callerRef, RouteContext } from '../service/context';
 import { toHttpError } from '../service/errors';
-import { CloudflareReader, View } from '../service/reader';
 import { requireEvidenceCaller } from './access';
 import { EvidenceRecord, StoredEvidence } from './EvidenceStore';
 import {
@@ -20,21 +22,25 @@ import {
 /** Header carrying the hex SHA-256 of a downloaded snapshot. */
 export const EVIDENCE_SHA256_HEADER = 'x-cloudflare-evidence-sha256';
 
-/** What a snapshot's collector read: the data and how much of the source it holds. */
+/**
+ * What a snapshot's collector read: the data (wire values, masked for the view by their wire
+ * types), how much of the source it holds and how many values were masked per path.
+ */
 export interface CollectedEvidence {
   data: JsonValue;
   population: EvidencePopulation;
+  masked: Record<string, number>;
 }
 
 /** Options of {@link exportEvidence}. */
 export interface ExportEvidenceOptions {
   kind: EvidenceKind;
   scope: JsonObject;
-  view: View;
+  view: CloudflareView;
   /** Read permissions of the areas the snapshot reads, besides `cloudflare.export.evidence`. */
   readPermissions: BasicPermission[];
-  /** Reads the data, fresh (not from the cache: `collectedAt` must be true). */
-  collect: (reader: CloudflareReader) => Promise<CollectedEvidence>;
+  /** Reads the data through the client, fresh (not from the cache: `collectedAt` must be true). */
+  collect: (client: CloudflareClient) => Promise<CollectedEvidence>;
   what: string;
 }
 
@@ -58,10 +64,9 @@ export function sendEvidence(res: Response, stored: StoredEvidence) {
  * The scope with its personal data (the `actor` e-mail filter) masked as the masked view masks
  * e-mails. Masked snapshots and every audit event carry this form.
  */
-function maskedScope(reader: CloudflareReader, scope: JsonObject): JsonObject {
+function maskedScope(scope: JsonObject): JsonObject {
   if (typeof scope.actor !== 'string') return scope;
-  const { value } = reader.mask({ email: scope.actor }, 'masked');
-  return { ...scope, actor: value.email };
+  return { ...scope, actor: maskValue(scope.actor) };
 }
 
 /**
@@ -82,7 +87,7 @@ export async function exportEvidence(
     ...options.readPermissions,
     ...(options.view === 'unmasked' ? [cloudflareReadUnmaskedPermission] : []),
   ]);
-  const auditScope = maskedScope(ctx.reader, options.scope);
+  const auditScope = maskedScope(options.scope);
   const event = await ctx.auditor.createEvent({
     eventId: 'evidence-export',
     severityLevel: 'medium',
@@ -95,14 +100,13 @@ export async function exportEvidence(
     },
   });
   try {
-    const collected = await options.collect(ctx.reader).catch(e => {
+    const collected = await options.collect(ctx.client).catch(e => {
       throw toHttpError(e, options.what);
     });
-    const { value, redactions } = ctx.reader.mask(collected.data, options.view);
     const userEntityRef = callerRef(credentials);
     const snapshot = buildEvidenceSnapshot({
       kind: options.kind,
-      accountId: ctx.reader.accountId,
+      accountId: ctx.client.accountId,
       scope: {
         ...(options.view === 'masked' ? auditScope : options.scope),
         view: options.view,
@@ -110,9 +114,9 @@ export async function exportEvidence(
       collectedAt: ctx.now(),
       userEntityRef,
       suite: ctx.suite,
-      data: value,
+      data: collected.data,
       population: collected.population,
-      redactions,
+      redactions: collected.masked,
     });
     const record: EvidenceRecord = await ctx.evidence.append(
       snapshot,

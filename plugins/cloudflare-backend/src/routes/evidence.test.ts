@@ -5,12 +5,18 @@ process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
 import request from 'supertest';
 import { createHash } from 'node:crypto';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_API_TOKEN,
+} from '@cloudflare-backstage/cloudflare-demo-account';
+import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { startPlugin } from '../__testUtils__/harness';
-import { createFakeReader } from '../__testUtils__/fakeReader';
 import { EVIDENCE_SHA256_HEADER } from '../evidence/exportEvidence';
 import { dropAppendOnlyTriggers } from '../evidence/evidenceTestUtils';
 
 jest.setTimeout(60_000);
+
+const demo = useServedDemoAccount();
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -20,7 +26,13 @@ describe.each(databases.eachSupportedId())(
     it('downloads exact bytes matching the stated hash, and verify catches a tampered row', async () => {
       const knex = await databases.init(databaseId);
       const { server } = await startPlugin({
-        reader: createFakeReader(),
+        config: {
+          cloudflare: {
+            accountId: DEMO_ACCOUNT_ID,
+            apiToken: DEMO_API_TOKEN,
+            apiBaseUrl: demo.baseUrl,
+          },
+        },
         knex,
       });
       const ids: string[] = [];
@@ -49,7 +61,12 @@ describe.each(databases.eachSupportedId())(
       await dropAppendOnlyTriggers(knex);
       await knex('cloudflare_evidence')
         .where('id', ids[0])
-        .update({ bytes: dl.text.replace('"abc"', '"fff"') });
+        .update({
+          bytes: dl.text.replace(
+            /"commitSha":"([0-9a-f])/,
+            (_, c) => `"commitSha":"${c === 'f' ? 'e' : 'f'}`,
+          ),
+        });
       const verify = await request(server).get(
         `/api/cloudflare/v1/evidence/${ids[0]}/verify`,
       );

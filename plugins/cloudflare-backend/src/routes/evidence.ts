@@ -1,20 +1,22 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import {
+  boundedIntParam,
+  CLOUDFLARE_CONTRACTS,
   cloudflareExportEvidencePermission,
   cloudflareReadPermissions,
+  pagesProjectNameParam,
+  viewParam,
+  workerScriptNameParam,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { BasicPermission } from '@backstage/plugin-permission-common';
-import { JsonObject, JsonValue } from '@backstage/types';
+import { JsonObject } from '@backstage/types';
+import { ROUTE_DESCRIPTORS } from '../areas';
+import { PAGES_DEPLOYMENTS_LIMIT } from '../areas/pages';
 import { RouteContext } from '../service/context';
-import {
-  boundedInt,
-  pagesProjectName,
-  parseInput,
-  viewParam,
-  workerScriptName,
-} from '../service/validation';
-import { PAGES_DEPLOYMENTS_LIMIT } from '../service/clientReader';
+import { loadWire } from '../service/readRoutes';
+import { parseInput } from '../service/validation';
+import { maskWire } from '../service/wire';
 import { exportEvidence, sendEvidence } from '../evidence/exportEvidence';
 import { downloadPermissions, requireEvidenceCaller } from '../evidence/access';
 import { answerCreated, registerEvidenceExportRoutes } from './evidenceExports';
@@ -25,8 +27,8 @@ const MAX_SEQ = 2_147_483_647;
 const provenanceBody = (maxScope: number) =>
   z
     .object({
-      workers: z.array(workerScriptName).max(maxScope).default([]),
-      pages: z.array(pagesProjectName).max(maxScope).default([]),
+      workers: z.array(workerScriptNameParam).max(maxScope).default([]),
+      pages: z.array(pagesProjectNameParam).max(maxScope).default([]),
     })
     .strict()
     .refine(b => b.workers.length + b.pages.length > 0, {
@@ -41,7 +43,7 @@ const listQuery = z.object({
   kind: z
     .enum(['zero-trust-audit', 'deployment-provenance', 'r2-lifecycle'])
     .optional(),
-  limit: boundedInt(500, 100),
+  limit: boundedIntParam(500, 100),
   before: z.coerce
     .number({ error: 'must be a number' })
     .int('must be an integer')
@@ -58,8 +60,6 @@ const verifyQuery = z.object({
     .regex(/^[0-9a-f]{64}$/, 'must be a chain hash: 64 lower-case hex digits')
     .optional(),
 });
-
-const lengthOf = (v: JsonValue) => (Array.isArray(v) ? v.length : 0);
 
 /**
  * Evidence routes: create a deployment-provenance snapshot (and the Zero Trust audit export),
@@ -85,21 +85,45 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
       view,
       readPermissions,
       what: 'deployments',
-      collect: async reader => {
+      collect: async client => {
         const data = { workers: {} as JsonObject, pages: {} as JsonObject };
+        const masked: Record<string, number> = {};
         let count = 0;
         let exhausted = true;
         for (const script of workers) {
-          data.workers[script] = await reader.workerDeployments(script);
-          count += lengthOf(data.workers[script]);
+          const contract = CLOUDFLARE_CONTRACTS.workers.deployments;
+          const { items = [] } = await loadWire(
+            client,
+            contract,
+            ROUTE_DESCRIPTORS.workers.deployments,
+            { params: { script }, query: {} },
+          );
+          data.workers[script] = maskWire(
+            contract.wire,
+            items,
+            view,
+            masked,
+          ).values;
+          count += items.length;
         }
         for (const project of pages) {
-          data.pages[project] = await reader.pagesDeployments(project);
-          count += lengthOf(data.pages[project]);
-          if (lengthOf(data.pages[project]) >= PAGES_DEPLOYMENTS_LIMIT)
-            exhausted = false;
+          const contract = CLOUDFLARE_CONTRACTS.pages.deployments;
+          const { items = [] } = await loadWire(
+            client,
+            contract,
+            ROUTE_DESCRIPTORS.pages.deployments,
+            { params: { project }, query: {} },
+          );
+          data.pages[project] = maskWire(
+            contract.wire,
+            items,
+            view,
+            masked,
+          ).values;
+          count += items.length;
+          if (items.length >= PAGES_DEPLOYMENTS_LIMIT) exhausted = false;
         }
-        return { data, population: { count, exhausted } };
+        return { data, population: { count, exhausted }, masked };
       },
     });
     answerCreated(res, stored, download);

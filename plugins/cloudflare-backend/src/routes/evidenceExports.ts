@@ -1,22 +1,33 @@
 import { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
-import { cloudflareReadPermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  accessAuditQuerySchema,
+  AccessAuditQuery,
+  CLOUDFLARE_CONTRACTS,
+  cloudflareReadPermissions,
+  viewParam,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { JsonObject } from '@backstage/types';
+import { ROUTE_DESCRIPTORS } from '../areas';
 import { RouteContext } from '../service/context';
-import { accessAuditQuery, parseInput } from '../service/validation';
-import { AccessAuditFilter } from '../service/reader';
+import { loadWire } from '../service/readRoutes';
+import { parseInput } from '../service/validation';
+import { maskWire } from '../service/wire';
 import { exportEvidence, sendEvidence } from '../evidence/exportEvidence';
 import { StoredEvidence } from '../evidence/EvidenceStore';
 
 const PATH = '/v1/zero-trust/export/audit';
-const exportQuery = z.object({ download: z.enum(['json']).optional() });
+const exportQuery = z.object({
+  download: z.enum(['json']).optional(),
+  view: viewParam,
+});
 
 /** The filter of an export query: absent filters left out, so the scope has a stable shape. */
-function auditFilter(q: z.output<typeof accessAuditQuery>): AccessAuditFilter {
-  const { view: _view, ...filter } = q;
+function scopeOf(filter: AccessAuditQuery): JsonObject {
   return Object.fromEntries(
     Object.entries(filter).filter(([, v]) => v !== undefined),
-  ) as unknown as AccessAuditFilter;
+  ) as JsonObject;
 }
 
 /** Answers a created snapshot: its bytes with `?download=json`, else its record (201). */
@@ -45,29 +56,27 @@ export function registerEvidenceExportRoutes(
   ctx: RouteContext,
 ) {
   const handle = async (req: Request, res: Response) => {
-    const { download } = parseInput(exportQuery, req.query, 'query');
-    const q = parseInput(
-      accessAuditQuery,
-      Object.fromEntries(
-        Object.entries(req.query).filter(([k]) => k !== 'download'),
-      ),
-      'query',
-    );
-    const filter = auditFilter(q);
+    const { download, view } = parseInput(exportQuery, req.query, 'query');
+    const filter = parseInput(accessAuditQuerySchema, req.query, 'query');
+    const contract = CLOUDFLARE_CONTRACTS.zeroTrust.accessAudit;
     const stored = await exportEvidence(ctx, req, {
       kind: 'zero-trust-audit',
-      scope: { ...filter },
-      view: q.view,
+      scope: scopeOf(filter),
+      view,
       readPermissions: [cloudflareReadPermissions.zeroTrust],
       what: 'the Access audit log',
-      collect: async reader => {
-        const page = await reader.accessAudit(filter);
+      collect: async client => {
+        const { items = [], cursor } = await loadWire(
+          client,
+          contract,
+          ROUTE_DESCRIPTORS.zeroTrust.accessAudit,
+          { params: {}, query: filter },
+        );
+        const { values, masked } = maskWire(contract.wire, items, view);
         return {
-          data: page,
-          population: {
-            count: page.events.length,
-            exhausted: page.cursor === undefined,
-          },
+          data: { events: values, ...(cursor ? { cursor } : {}) },
+          population: { count: items.length, exhausted: cursor === undefined },
+          masked,
         };
       },
     });

@@ -1,13 +1,11 @@
-import { createHash } from 'node:crypto';
 import { InputError } from '@backstage/errors';
-import { JsonObject, JsonValue } from '@backstage/types';
+import { AccessRequestFilter } from '@cloudflare-backstage/cloudflare-client';
 import {
-  AccessRequest,
-  AccessRequestFilter,
-} from '@cloudflare-backstage/cloudflare-client';
+  AccessAuditEvent,
+  AccessAuditQuery,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { z } from 'zod';
 import { BadGatewayError } from './errors';
-import { AccessAuditFilter, AccessAuditPage } from './reader';
 
 /*
  * Paging of the Access authentication log. Cloudflare's endpoint pages by time (`since`, `until`,
@@ -71,14 +69,6 @@ export function decodeAccessAuditCursor(cursor: string): Position {
   return parsed.data;
 }
 
-/** An entry's identity: its Ray ID, or a digest of the entry when Cloudflare gave none. */
-function entryKey(l: AccessRequest): string {
-  return (
-    l.ray_id?.match(/^[A-Za-z0-9_-]{1,64}$/)?.[0] ??
-    createHash('sha256').update(JSON.stringify(l)).digest('base64url')
-  );
-}
-
 const crowdedInstant = (at: number) =>
   new BadGatewayError(
     `Too many Access log entries share the instant ${new Date(
@@ -87,18 +77,23 @@ const crowdedInstant = (at: number) =>
   );
 
 /** The client call the scan makes. */
-export type ListAccessRequests = (
+export type ListAccessAuditEvents = (
   filter: AccessRequestFilter,
-) => Promise<AccessRequest[]>;
+) => Promise<AccessAuditEvent[]>;
+
+/** One page of the Access audit log: its events and, when more may exist, the next page's cursor. */
+export interface AccessAuditPage {
+  items: AccessAuditEvent[];
+  cursor?: string;
+}
 
 /**
  * One page of Access log entries, newest first, that match `filter`; `cursor` whenever more may
  * exist (absent only when Cloudflare has no further entry in the range).
  */
 export async function readAccessAuditPage(
-  list: ListAccessRequests,
-  filter: AccessAuditFilter,
-  toJson: (l: AccessRequest) => JsonObject,
+  list: ListAccessAuditEvents,
+  filter: AccessAuditQuery,
 ): Promise<AccessAuditPage> {
   const start = filter.cursor
     ? decodeAccessAuditCursor(filter.cursor)
@@ -111,14 +106,12 @@ export async function readAccessAuditPage(
   const postFilter = Boolean(filter.action || filter.target);
   let wide = postFilter;
   // `actor` is matched exactly here too: Cloudflare's `email` filter matches substrings.
-  const matches = (l: AccessRequest) =>
-    (!filter.actor || l.user_email === filter.actor) &&
+  const matches = (l: AccessAuditEvent) =>
+    (!filter.actor || l.actor.email === filter.actor) &&
     (!filter.action || l.action === filter.action) &&
-    (!filter.target ||
-      l.app_domain === filter.target ||
-      l.app_uid === filter.target);
+    (!filter.target || l.target === filter.target);
 
-  const events: JsonValue[] = [];
+  const events: AccessAuditEvent[] = [];
   for (let calls = 0; calls < MAX_ACCESS_LOG_CALLS_PER_PAGE; calls++) {
     const batch = wide
       ? ACCESS_LOG_BATCH
@@ -134,18 +127,18 @@ export async function readAccessAuditPage(
     });
     let progressed = false;
     for (const l of logs) {
-      const ms = Date.parse(l.created_at);
+      const ms = Date.parse(l.createdAt);
       if (Number.isNaN(ms)) {
         // An entry that cannot be placed in time cannot be paged without loss.
         throw new BadGatewayError(
           'Cloudflare returned an Access log entry without a valid time',
         );
       }
-      const key = entryKey(l);
+      const key = l.id;
       if (ms > at || (ms === at && seen.has(key))) continue;
       if (matches(l) && events.length === filter.limit) {
         // A further match: the page is full and more exist.
-        return { events, cursor: cursorAt(at, seen) };
+        return { items: events, cursor: cursorAt(at, seen) };
       }
       progressed = true;
       if (ms < at) {
@@ -153,13 +146,13 @@ export async function readAccessAuditPage(
         seen = new Set();
       }
       seen.add(key);
-      if (matches(l)) events.push(toJson(l));
+      if (matches(l)) events.push(l);
     }
-    if (logs.length < batch) return { events };
+    if (logs.length < batch) return { items: events };
     if (!progressed && batch === ACCESS_LOG_BATCH) throw crowdedInstant(at);
     wide ||= !progressed;
   }
-  return { events, cursor: cursorAt(at, seen) };
+  return { items: events, cursor: cursorAt(at, seen) };
 }
 
 function cursorAt(at: number, seen: Set<string>): string {

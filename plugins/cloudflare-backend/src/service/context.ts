@@ -10,20 +10,17 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
-import { JsonValue } from '@backstage/types';
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import {
   CloudflareAreaId,
+  CloudflareView,
   cloudflareReadPermissions,
   cloudflareReadUnmaskedPermission,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { Request } from 'express';
 import { EvidenceStore } from '../evidence/EvidenceStore';
-import { canonicalJson } from '../evidence/canonicalJson';
 import { CachedRead } from './cachedRead';
-import { toHttpError } from './errors';
-import { CloudflareReader, View } from './reader';
 import { requireUserPrincipal, TrustedServices } from './principals';
-import { auditedRequest, pseudonymizeArgs } from './personalData';
 
 /** What every route file gets. */
 export interface RouteContext {
@@ -31,7 +28,8 @@ export interface RouteContext {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
-  reader: CloudflareReader;
+  /** The Cloudflare client: the one seam between the routes and Cloudflare. */
+  client: CloudflareClient;
   cachedRead: CachedRead;
   evidence: EvidenceStore;
   suite: { name: string; version: string };
@@ -39,7 +37,7 @@ export interface RouteContext {
   evidenceMaxScope: number;
   /** Service principals allowed privileged calls (see `requireUserPrincipal`). */
   trustedServices: TrustedServices;
-  /** Clock of evidence snapshots. */
+  /** Clock of evidence snapshots and of `fetchedAt`. */
   now: () => Date;
 }
 
@@ -77,64 +75,21 @@ export async function requirePermissions(
   });
 }
 
-/** Options of {@link readArea}. */
-export interface AreaReadOptions<T extends JsonValue> {
-  area: CloudflareAreaId;
-  /** Operation name, part of the cache key and the audit metadata. */
-  op: string;
-  /**
-   * Arguments of the read, part of the cache key and the audit metadata, personal members (see
-   * `personalData.ts`) pseudonymized in both.
-   */
-  args: JsonValue;
-  /** Names the resource in error messages, e.g. `Worker script 'acme-api'`. */
-  what: string;
-  view: View;
-  load: (reader: CloudflareReader) => Promise<T>;
-}
-
 /**
- * The one read path: caller -> `cloudflare.read.<area>` (and, for the unmasked view, which is
- * audited, a user principal or a trusted service and `cloudflare.read.unmasked`) -> cache with
- * in-flight sharing -> client -> mask -> JSON.
+ * Authorizes a read of `area`: `cloudflare.read.<area>` and, for the unmasked view (which is
+ * audited), a user principal or a trusted service and `cloudflare.read.unmasked`.
  */
-export async function readArea<T extends JsonValue>(
-  ctx: RouteContext,
+export async function authorizeRead(
+  ctx: Pick<RouteContext, 'httpAuth' | 'permissions' | 'trustedServices'>,
   req: Request,
-  options: AreaReadOptions<T>,
-): Promise<{ value: T; redactions: Record<string, number> }> {
+  area: CloudflareAreaId,
+  view: CloudflareView,
+): Promise<void> {
   const credentials = await ctx.httpAuth.credentials(req);
-  const needed = [cloudflareReadPermissions[options.area]];
-  if (options.view === 'unmasked') {
+  const needed = [cloudflareReadPermissions[area]];
+  if (view === 'unmasked') {
     requireUserPrincipal(ctx.trustedServices, credentials, 'the unmasked view');
     needed.push(cloudflareReadUnmaskedPermission);
   }
   await requirePermissions(ctx, credentials, needed);
-  const args = pseudonymizeArgs(options.args);
-
-  const event =
-    options.view === 'unmasked'
-      ? await ctx.auditor.createEvent({
-          eventId: 'unmasked-read',
-          severityLevel: 'medium',
-          request: auditedRequest(req),
-          meta: { queryType: options.op, area: options.area, args },
-        })
-      : undefined;
-  try {
-    const key = `cloudflare:v1:${ctx.reader.accountId}:${options.area}:${
-      options.op
-    }:${canonicalJson(args)}`;
-    const raw = await ctx.cachedRead(key, () =>
-      options.load(ctx.reader).catch(e => {
-        throw toHttpError(e, options.what);
-      }),
-    );
-    const masked = ctx.reader.mask(raw, options.view);
-    await event?.success();
-    return masked;
-  } catch (error) {
-    await event?.fail({ error: error as Error });
-    throw error;
-  }
 }

@@ -41,7 +41,7 @@ const serviceHeader = (subject?: string) =>
       })
     : mockCredentials.service.header();
 
-type Page = { events: any[]; cursor?: string };
+type Page = { items: any[]; cursor?: string };
 
 /** Every page of the audit route for `query`, as the route answers them. */
 async function allPages(server: any, query: string, maxPages = 200) {
@@ -114,8 +114,8 @@ describe('read routes (the real client against the demo account)', () => {
       '/api/cloudflare/v1/pages/acme-web/deployments',
     );
     expect(res.status).toBe(200);
-    const pushed = res.body.deployments.filter(
-      (d: any) => d.trigger === 'github:push',
+    const pushed = res.body.items.filter(
+      (d: any) => d.triggerType === 'github:push',
     );
     expect(pushed.length).toBeGreaterThan(0);
     for (const d of pushed) {
@@ -150,11 +150,11 @@ describe('read routes (the real client against the demo account)', () => {
       expect(expected.length).toBeGreaterThan(3);
       const pages = await allPages(server, `target=${target}&limit=2`);
       for (const p of pages.slice(0, -1)) {
-        expect(p.events).toHaveLength(2);
+        expect(p.items).toHaveLength(2);
         expect(p.cursor).toEqual(expect.any(String));
       }
       expect(pages[pages.length - 1].cursor).toBeUndefined();
-      expect(pages.flatMap(p => p.events.map(e => e.id))).toEqual(expected);
+      expect(pages.flatMap(p => p.items.map(e => e.id))).toEqual(expected);
     });
 
     it('pages the whole log one event at a time, without loss or repeat, through shared timestamps', async () => {
@@ -176,12 +176,12 @@ describe('read routes (the real client against the demo account)', () => {
         const { server } = await startPlugin({ config: config() });
         const expected = logs().map(l => l.ray_id);
         const pages = await allPages(server, 'limit=1');
-        const ids = pages.flatMap(p => p.events.map(e => e.id));
+        const ids = pages.flatMap(p => p.items.map(e => e.id));
         expect([...ids].sort()).toEqual([...expected].sort());
         expect(new Set(ids).size).toBe(ids.length);
 
         const byThree = (await allPages(server, 'limit=3')).flatMap(p =>
-          p.events.map(e => e.id),
+          p.items.map(e => e.id),
         );
         expect([...byThree].sort()).toEqual([...expected].sort());
       } finally {
@@ -206,13 +206,13 @@ describe('read routes (the real client against the demo account)', () => {
           '/api/cloudflare/v1/zero-trust/access/audit?action=no-such-action&limit=5';
         const first = await request(server).get(path);
         expect(first.status).toBe(200);
-        expect(first.body.events).toEqual([]);
+        expect(first.body.items).toEqual([]);
         expect(first.body.cursor).toEqual(expect.any(String));
         expect(demo.state.totalCalls()).toBe(MAX_ACCESS_LOG_CALLS_PER_PAGE);
         const last = await request(server).get(
           `${path}&cursor=${first.body.cursor}`,
         );
-        expect(last.body).toMatchObject({ events: [] });
+        expect(last.body).toMatchObject({ items: [] });
         expect(last.body.cursor).toBeUndefined();
         expect(demo.state.totalCalls()).toBe(MAX_ACCESS_LOG_CALLS_PER_PAGE + 1);
       } finally {
@@ -236,10 +236,10 @@ describe('read routes (the real client against the demo account)', () => {
           )}`,
         );
         expect(res.status).toBe(200);
-        expect(res.body.events.length).toBe(
+        expect(res.body.items.length).toBe(
           original.filter(l => l.user_email === email).length,
         );
-        expect(res.body.events.every((e: any) => e.actor.email === email)).toBe(
+        expect(res.body.items.every((e: any) => e.actor.email === email)).toBe(
           true,
         );
       } finally {
@@ -281,8 +281,8 @@ describe('read routes (the real client against the demo account)', () => {
     )}&view=unmasked`;
     const first = await request(server).get(path);
     expect(first.status).toBe(200);
-    expect(first.body.events.length).toBeGreaterThan(0);
-    expect(first.body.events.every((e: any) => e.actor.email === email)).toBe(
+    expect(first.body.items.length).toBeGreaterThan(0);
+    expect(first.body.items.every((e: any) => e.actor.email === email)).toBe(
       true,
     );
     expect((await request(server).get(path)).status).toBe(200);

@@ -3,10 +3,8 @@ import Router from 'express-promise-router';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { RouteContext } from './context';
 import { registerHealthRoutes } from '../routes/health';
-import { registerWorkersRoutes } from '../routes/workers';
-import { registerPagesRoutes } from '../routes/pages';
-import { registerZeroTrustRoutes } from '../routes/zeroTrust';
 import { registerEvidenceRoutes } from '../routes/evidence';
+import { registerReadRoutes } from './readRoutes';
 
 /**
  * A body the JSON parser refused becomes an `InputError` of our own words: the parser's message
@@ -36,9 +34,7 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   const router = Router();
   router.use(express.json({ limit: '64kb' }), bodyErrors);
   registerHealthRoutes(router, ctx);
-  registerWorkersRoutes(router, ctx);
-  registerPagesRoutes(router, ctx);
-  registerZeroTrustRoutes(router, ctx);
+  registerReadRoutes(router, ctx);
   registerEvidenceRoutes(router, ctx);
   router.use(() => {
     // The path is not echoed: it is the caller's text, and error messages may be logged.

@@ -1,0 +1,17 @@
+import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { pagesRouteDescriptors } from './pages';
+import { AreaRouteDescriptors } from './types';
+import { workersRouteDescriptors } from './workers';
+import { zeroTrustRouteDescriptors } from './zeroTrust';
+
+/**
+ * How the backend answers every route contract of `CLOUDFLARE_CONTRACTS`: one descriptor file per
+ * area, one line per area here. An area with a contract and no line here fails `yarn tsc`.
+ */
+export const ROUTE_DESCRIPTORS = {
+  workers: workersRouteDescriptors,
+  pages: pagesRouteDescriptors,
+  zeroTrust: zeroTrustRouteDescriptors,
+} satisfies {
+  [A in CloudflareContractedAreaId]: AreaRouteDescriptors<A>;
+};

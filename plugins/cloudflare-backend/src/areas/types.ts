@@ -1,0 +1,42 @@
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
+import {
+  CLOUDFLARE_CONTRACTS,
+  CloudflareContractedAreaId,
+  CloudflareRouteContract,
+  CloudflareRouteItem,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { z } from 'zod';
+
+/** The parsed input of a route: its path parameters and its query (without `view`). */
+export interface RouteInput<R extends CloudflareRouteContract> {
+  params: z.output<R['params']>;
+  query: z.output<R['query']>;
+}
+
+/**
+ * What a descriptor's `load` returns: a list (with a `cursor` where paged) or one item. (Common's
+ * `CloudflareRouteData` reads the contract's `shape`, which `defineRoute` widens to `'list' | 'item'`.)
+ */
+export type RouteData<R extends CloudflareRouteContract> =
+  | { items: CloudflareRouteItem<R>[]; cursor?: string }
+  | { item: CloudflareRouteItem<R> };
+
+/** How the backend answers one route contract: it names the resource and reads it through the client. */
+export interface RouteDescriptor<
+  R extends CloudflareRouteContract = CloudflareRouteContract,
+> {
+  /** Names what is read, for error messages, e.g. `Worker script 'acme-api'`. */
+  what: (input: RouteInput<R>) => string;
+  /** Reads the route's value through the client; the pipeline parses it with the wire schema. */
+  load: (
+    client: CloudflareClient,
+    input: RouteInput<R>,
+  ) => Promise<RouteData<R>>;
+}
+
+/** One descriptor per route contract of an area. */
+export type AreaRouteDescriptors<A extends CloudflareContractedAreaId> = {
+  [K in keyof (typeof CLOUDFLARE_CONTRACTS)[A]]: (typeof CLOUDFLARE_CONTRACTS)[A][K] extends CloudflareRouteContract
+    ? RouteDescriptor<(typeof CLOUDFLARE_CONTRACTS)[A][K]>
+    : never;
+};

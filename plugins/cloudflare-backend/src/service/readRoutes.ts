@@ -1,0 +1,132 @@
+import { JsonObject, JsonValue } from '@backstage/types';
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
+import {
+  CLOUDFLARE_CONTRACTS,
+  CloudflareEnvelope,
+  CloudflareRouteContract,
+  viewParam,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { Request, Router } from 'express';
+import { z } from 'zod';
+import { ROUTE_DESCRIPTORS } from '../areas';
+import { RouteDescriptor, RouteInput } from '../areas/types';
+import { canonicalJson } from '../evidence/canonicalJson';
+import { authorizeRead, RouteContext } from './context';
+import { toHttpError } from './errors';
+import { auditedRequest, pseudonymizeArgs } from './personalData';
+import { parseInput } from './validation';
+import { maskWire, toWire } from './wire';
+
+const viewQuery = z.object({ view: viewParam });
+
+/** A route's value parsed with its wire schema (unmasked): a list with its cursor, or one item. */
+export interface WireAnswer {
+  items?: JsonValue[];
+  item?: JsonValue;
+  cursor?: string;
+  [key: string]: JsonValue | undefined;
+}
+
+/** What the cache holds for a route: its wire answer and when it was read. */
+type CachedAnswer = WireAnswer & { fetchedAt: string };
+
+/** The members of `o` that are set, so absent inputs leave the cache key and audit record alike. */
+const defined = <T extends object>(o: T): T & JsonObject =>
+  Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined),
+  ) as T & JsonObject;
+
+/**
+ * Loads a route's value through its descriptor and parses it with the wire schema (unmasked):
+ * what the cache holds, and what evidence snapshots mask and store.
+ */
+export async function loadWire<R extends CloudflareRouteContract>(
+  client: CloudflareClient,
+  contract: R,
+  descriptor: RouteDescriptor<R>,
+  input: RouteInput<R>,
+): Promise<WireAnswer> {
+  const data = (await descriptor.load(client, input).catch((e: unknown) => {
+    throw toHttpError(e, descriptor.what(input));
+  })) as { items?: unknown[]; item?: unknown; cursor?: string };
+  return data.items
+    ? defined({
+        items: data.items.map(v => toWire(contract.wire, v)),
+        cursor: data.cursor,
+      })
+    : { item: toWire(contract.wire, data.item) };
+}
+
+/**
+ * The one read pipeline, for every route contract: parse params and query (400) -> authorize
+ * `cloudflare.read.<area>` (and, for the audited unmasked view, a user principal or trusted service
+ * and `cloudflare.read.unmasked`) -> cache with in-flight sharing -> load through the client ->
+ * parse each value with the wire schema -> mask by its sensitive paths -> the envelope.
+ */
+export async function readRoute(
+  ctx: RouteContext,
+  req: Request,
+  contract: CloudflareRouteContract,
+  descriptor: RouteDescriptor,
+): Promise<CloudflareEnvelope<JsonValue>> {
+  const params = parseInput(contract.params, req.params, 'path');
+  const { view } = parseInput(viewQuery, req.query, 'query');
+  const query = parseInput(contract.query, req.query, 'query');
+  await authorizeRead(ctx, req, contract.area, view);
+  const input = { params, query };
+  const args = pseudonymizeArgs(
+    defined({ ...(params as object), ...(query as object) }),
+  );
+  const event =
+    view === 'unmasked'
+      ? await ctx.auditor.createEvent({
+          eventId: 'unmasked-read',
+          severityLevel: 'medium',
+          request: auditedRequest(req),
+          meta: { queryType: contract.id, area: contract.area, args },
+        })
+      : undefined;
+  try {
+    const key = `cloudflare:v2:${ctx.client.accountId}:${
+      contract.id
+    }:${canonicalJson(args)}`;
+    const answer = await ctx.cachedRead<CachedAnswer>(key, async () => ({
+      ...(await loadWire(ctx.client, contract, descriptor, input)),
+      fetchedAt: ctx.now().toISOString(),
+    }));
+    const { values, masked } = maskWire(
+      contract.wire,
+      answer.items ?? [answer.item as JsonValue],
+      view,
+    );
+    await event?.success();
+    return {
+      account: ctx.client.accountId,
+      area: contract.area,
+      view,
+      ...(answer.items ? { items: values } : { item: values[0] }),
+      ...(answer.cursor ? { cursor: answer.cursor } : {}),
+      masked,
+      fetchedAt: answer.fetchedAt,
+    };
+  } catch (error) {
+    await event?.fail({ error: error as Error });
+    throw error;
+  }
+}
+
+/** Registers a `GET` for every route contract, answered by its area's descriptor. */
+export function registerReadRoutes(router: Router, ctx: RouteContext) {
+  for (const [area, contracts] of Object.entries(CLOUDFLARE_CONTRACTS)) {
+    const descriptors = ROUTE_DESCRIPTORS[
+      area as keyof typeof ROUTE_DESCRIPTORS
+    ] as unknown as Record<string, RouteDescriptor>;
+    for (const [op, contract] of Object.entries(
+      contracts as Record<string, CloudflareRouteContract>,
+    )) {
+      router.get(contract.path, async (req, res) => {
+        res.json(await readRoute(ctx, req, contract, descriptors[op]));
+      });
+    }
+  }
+}
