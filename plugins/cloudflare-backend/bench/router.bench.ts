@@ -24,10 +24,10 @@ import {
   DEMO_API_TOKEN,
   startDemoAccountServer,
 } from '@cloudflare-backstage/cloudflare-demo-account';
+import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import { createRouter } from '../src/service/router';
 import { createCachedRead } from '../src/service/cachedRead';
 import { EvidenceStore } from '../src/evidence/EvidenceStore';
-import { createClientReader } from '../src/service/clientReader';
 import { SUITE } from '../src/service/config';
 
 const CONCURRENT = 1000;
@@ -120,7 +120,7 @@ async function main() {
         fail: async () => {},
       }),
     },
-    reader: createClientReader({ config, logger }),
+    client: CloudflareClient.fromConfig(config, { logger }),
     cachedRead: createCachedRead({ cache: memoryCache(), ttlSeconds: 60 }),
     evidence: await EvidenceStore.create({
       database: mockServices.database({ knex }),
