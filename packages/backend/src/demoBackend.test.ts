@@ -238,6 +238,17 @@ describe('demo backend', () => {
           'zero-trust/access/audit',
         ]) {
           expect(await call(`GET ${cf}/${route}?view=${view}`)).toBe(200);
+          // Every read route answers the one envelope of the common package.
+          const envelope = JSON.parse(answers[answers.length - 1].body);
+          expect(envelope).toMatchObject({
+            account: expect.any(String),
+            area: expect.any(String),
+            view,
+            items: expect.any(Array),
+            masked: expect.any(Object),
+            fetchedAt: expect.any(String),
+          });
+          expect(envelope.items.length).toBeGreaterThan(0);
         }
         expect(
           await call(
