@@ -3,7 +3,7 @@ import {
   CLOUDFLARE_CONTRACTS,
   CloudflareContractedAreaId,
   CloudflareRouteContract,
-  CloudflareRouteItem,
+  CloudflareRouteData,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { z } from 'zod';
 
@@ -13,13 +13,9 @@ export interface RouteInput<R extends CloudflareRouteContract> {
   query: z.output<R['query']>;
 }
 
-/**
- * What a descriptor's `load` returns: a list (with a `cursor` where paged) or one item. (Common's
- * `CloudflareRouteData` reads the contract's `shape`, which `defineRoute` widens to `'list' | 'item'`.)
- */
+/** What a descriptor's `load` returns: a list (with a `cursor` where paged) or one item. */
 export type RouteData<R extends CloudflareRouteContract> =
-  | { items: CloudflareRouteItem<R>[]; cursor?: string }
-  | { item: CloudflareRouteItem<R> };
+  CloudflareRouteData<R>;
 
 /** How the backend answers one route contract: it names the resource and reads it through the client. */
 export interface RouteDescriptor<

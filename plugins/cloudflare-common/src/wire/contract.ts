@@ -39,6 +39,7 @@ export interface CloudflareRouteContract<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   W extends CloudflareWireType = CloudflareWireType,
+  S extends 'list' | 'item' = 'list' | 'item',
 > {
   /** Stable id, `<area>.<operation>`: the cache key's and the audit record's operation name. */
   id: string;
@@ -53,7 +54,7 @@ export interface CloudflareRouteContract<
   /** Query parameters besides `view` (which every route takes). */
   query: Q;
   /** What the route returns: a list of `wire` (`items`, with a `cursor` where paged) or one. */
-  shape: 'list' | 'item';
+  shape: S;
   /** The type of each item. */
   wire: W;
 }
@@ -67,7 +68,10 @@ export function defineRoute<
   P extends z.ZodType,
   Q extends z.ZodType,
   W extends CloudflareWireType,
->(route: CloudflareRouteContract<P, Q, W>): CloudflareRouteContract<P, Q, W> {
+  S extends 'list' | 'item',
+>(
+  route: CloudflareRouteContract<P, Q, W, S>,
+): CloudflareRouteContract<P, Q, W, S> {
   return route;
 }
 
@@ -124,15 +128,18 @@ export type CloudflareRouteQuery<R extends CloudflareRouteContract> = z.input<
   R['query']
 >;
 
+type DataOfShape<S, T> = S extends 'list'
+  ? { items: T[]; cursor?: string }
+  : { item: T };
+
 /**
- * What a route's `load` returns: a list (with a `cursor` where paged) or one item.
+ * What a route's `load` returns: a list (with a `cursor` where paged) or one item; either, for a
+ * route whose shape is not known statically.
  *
  * @public
  */
 export type CloudflareRouteData<R extends CloudflareRouteContract> =
-  R['shape'] extends 'list'
-    ? { items: CloudflareRouteItem<R>[]; cursor?: string }
-    : { item: CloudflareRouteItem<R> };
+  DataOfShape<R['shape'], CloudflareRouteItem<R>>;
 
 /**
  * Fills a route's path template with its parameters (each encoded), e.g. for the frontend.
