@@ -41,6 +41,11 @@ export interface Config {
             area?: string;
             /** Regular expression over the Cloudflare resource name (anchored at both ends). */
             namePattern?: string;
+            /**
+             * A Cloudflare resource tag (Resource Tagging API) the resource carries: `key`, or
+             * `key=value`, e.g. `backstage-owner=team-a`.
+             */
+            tag?: string;
           };
           /** Owner entity ref, e.g. `group:default/platform`. */
           owner: string;
@@ -73,6 +78,11 @@ export interface Config {
           area?: string;
           /** Regular expression over the Cloudflare resource name (anchored at both ends). */
           namePattern?: string;
+          /**
+           * A Cloudflare resource tag (Resource Tagging API) the resource carries: `key`, or
+           * `key=value`, e.g. `backstage-owner=team-a`.
+           */
+          tag?: string;
         };
         /** Owner entity ref, e.g. `group:default/platform`. */
         owner: string;

@@ -70,6 +70,8 @@ export type {
   AuditLogPage,
   CfAccessAudit,
 } from './areas/auditLogs';
+export { ResourceTagsApi } from './areas/tags';
+export type { ResourceTagType } from './areas/tags';
 export { TokensApi } from './areas/tokens';
 export type {
   ApiToken,

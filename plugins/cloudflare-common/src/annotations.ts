@@ -11,3 +11,21 @@ export const ANNOTATION_CLOUDFLARE_ACCOUNT_ID = 'cloudflare.com/account-id';
  * @public
  */
 export const ANNOTATION_CLOUDFLARE_RESOURCE_ID = 'cloudflare.com/resource-id';
+
+/**
+ * Prefix of the labels that carry a resource's Cloudflare tags (Resource Tagging API) on its
+ * `Resource` entity: tag `pii=true` is label `cloudflare.com/tag-pii: 'true'`.
+ *
+ * @public
+ */
+export const CLOUDFLARE_TAG_LABEL_PREFIX = 'cloudflare.com/tag-';
+
+/**
+ * The label key of a Cloudflare tag key on a `Resource` entity (`pii` -> `cloudflare.com/tag-pii`).
+ * Tags whose label key or value Backstage refuses are not put on entities.
+ *
+ * @public
+ */
+export function cloudflareTagLabel(tagKey: string): string {
+  return `${CLOUDFLARE_TAG_LABEL_PREFIX}${tagKey}`;
+}

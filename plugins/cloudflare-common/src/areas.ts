@@ -47,6 +47,11 @@ export interface CloudflareArea {
   annotation?: string;
   /** Name of the permission that allows reading this area. */
   readPermission: string;
+  /**
+   * Cloudflare Resource Tagging type of the area's resources (`worker`, `kv_namespace`, ...), where
+   * the Resource Tagging API covers the area; the catalog turns those tags into labels and owners.
+   */
+  tagType?: string;
 }
 
 const row = (area: CloudflareArea): CloudflareArea => area;
@@ -64,6 +69,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     entityPrefix: 'worker',
     annotation: 'cloudflare.com/worker',
     readPermission: 'cloudflare.read.workers',
+    tagType: 'worker',
   }),
   row({
     id: 'pages',
@@ -72,6 +78,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     entityPrefix: 'pages',
     annotation: 'cloudflare.com/pages',
     readPermission: 'cloudflare.read.pages',
+    tagType: 'pages_project',
   }),
   row({
     id: 'zeroTrust',
@@ -79,6 +86,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     resourceType: 'cloudflare-zero-trust',
     entityPrefix: 'zt',
     readPermission: 'cloudflare.read.zerotrust',
+    tagType: 'access_application',
   }),
   row({
     id: 'queues',
@@ -87,6 +95,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     entityPrefix: 'queue',
     annotation: 'cloudflare.com/queue',
     readPermission: 'cloudflare.read.queues',
+    tagType: 'queue',
   }),
   row({
     id: 'kv',
@@ -95,6 +104,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     entityPrefix: 'kv',
     annotation: 'cloudflare.com/kv',
     readPermission: 'cloudflare.read.kv',
+    tagType: 'kv_namespace',
   }),
   row({
     id: 'd1',
@@ -103,6 +113,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     entityPrefix: 'd1',
     annotation: 'cloudflare.com/d1',
     readPermission: 'cloudflare.read.d1',
+    tagType: 'd1_database',
   }),
   row({
     id: 'r2',
@@ -111,6 +122,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     entityPrefix: 'r2',
     annotation: 'cloudflare.com/r2',
     readPermission: 'cloudflare.read.r2',
+    tagType: 'r2_bucket',
   }),
   row({
     id: 'aiGateway',
@@ -119,6 +131,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     entityPrefix: 'ai-gateway',
     annotation: 'cloudflare.com/ai-gateway',
     readPermission: 'cloudflare.read.aigateway',
+    tagType: 'ai_gateway',
   }),
   row({
     id: 'vectorize',
@@ -127,6 +140,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     entityPrefix: 'vectorize',
     annotation: 'cloudflare.com/vectorize',
     readPermission: 'cloudflare.read.vectorize',
+    tagType: 'vectorize_index',
   }),
   row({
     id: 'analyticsEngine',
@@ -175,6 +189,7 @@ export const CLOUDFLARE_AREAS: readonly CloudflareArea[] = [
     entityPrefix: 'do',
     annotation: 'cloudflare.com/durable-object',
     readPermission: 'cloudflare.read.durableobjects',
+    tagType: 'durable_object_namespace',
   }),
   row({
     id: 'aiSearch',

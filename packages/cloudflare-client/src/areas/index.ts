@@ -1,6 +1,7 @@
 import { ClientContext } from '../context';
 import { AuditLogsApi } from './auditLogs';
 import { PagesApi } from './pages';
+import { ResourceTagsApi } from './tags';
 import { TokensApi } from './tokens';
 import { WorkersApi } from './workers';
 import { ZeroTrustApi } from './zeroTrust';
@@ -22,6 +23,8 @@ export const CLOUDFLARE_CLIENT_AREAS = {
   auditLogs: AuditLogsApi,
   /** API tokens: user and account-owned, verify. */
   tokens: TokensApi,
+  /** Resource Tagging: every tagged resource's tags, read once per run. */
+  tags: ResourceTagsApi,
 } as const satisfies Record<string, new (ctx: ClientContext) => object>;
 
 /**

@@ -2,6 +2,7 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   Entity,
+  KubernetesValidatorFunctions,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
@@ -10,7 +11,9 @@ import {
   ANNOTATION_CLOUDFLARE_ACCOUNT_ID,
   ANNOTATION_CLOUDFLARE_RESOURCE_ID,
   CloudflareAreaId,
+  cloudflareTagLabel,
   getCloudflareArea,
+  ResourceTags,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { cloudflareEntityName } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CatalogMapContext } from './types';
@@ -54,20 +57,61 @@ export function resourceRefIn(
   });
 }
 
-/** Owner and system of a resource, from the first matching ownership rule. */
+/**
+ * Owner and system of a resource, from the first matching ownership rule (area, name pattern and
+ * Cloudflare tag, each when the rule sets it).
+ */
 export function ownershipOf(
   ctx: CatalogMapContext,
   area: CloudflareAreaId,
   resourceName: string,
+  tags: ResourceTags = {},
 ): { owner: string; system?: string } {
   const rule = ctx.ownership.find(
     r =>
       (r.area === undefined || r.area === area) &&
-      (r.namePattern === undefined || r.namePattern.test(resourceName)),
+      (r.namePattern === undefined || r.namePattern.test(resourceName)) &&
+      (r.tag === undefined ||
+        (r.tag.key in tags &&
+          (r.tag.value === undefined || tags[r.tag.key] === r.tag.value))),
   );
   return rule
     ? { owner: rule.owner, ...(rule.system ? { system: rule.system } : {}) }
     : { owner: 'group:default/platform' };
+}
+
+/**
+ * A resource's Cloudflare tags from the run's index: by its Cloudflare id, else by its name (the
+ * Resource Tagging API names some types by name), under its area's tag type; none when the area
+ * has no tag type or the index was never read.
+ */
+export function tagsOfResource(
+  ctx: CatalogMapContext,
+  area: CloudflareAreaId,
+  ids: Array<string | undefined>,
+): ResourceTags {
+  const type = getCloudflareArea(area).tagType;
+  const byId = type ? ctx.tags?.[type] : undefined;
+  if (!byId) return {};
+  for (const id of ids) if (id !== undefined && byId[id]) return byId[id];
+  return {};
+}
+
+/**
+ * A resource's Cloudflare tags as entity labels (`cloudflare.com/tag-<key>: <value>`); a tag whose
+ * label key or value Backstage refuses is left out.
+ */
+export function tagLabels(tags: ResourceTags): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tags)) {
+    const label = cloudflareTagLabel(key);
+    if (
+      KubernetesValidatorFunctions.isValidLabelKey(label) &&
+      KubernetesValidatorFunctions.isValidLabelValue(value)
+    )
+      labels[label] = value;
+  }
+  return labels;
 }
 
 const TAG = /^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$/;
@@ -97,8 +141,8 @@ export function compact(value: Record<string, unknown>): JsonObject {
 }
 
 /**
- * Builds the `Resource` entity of one Cloudflare resource, with the annotations, owner, system
- * and tags every area shares.
+ * Builds the `Resource` entity of one Cloudflare resource, with the annotations, owner, system,
+ * tags and Cloudflare tag labels every area shares.
  */
 export function cloudflareResourceEntity(
   ctx: CatalogMapContext,
@@ -118,6 +162,11 @@ export function cloudflareResourceEntity(
   const area = getCloudflareArea(options.area);
   const locationKey = cloudflareLocationKey(ctx.accountId);
   const name = entityNameIn(ctx, options.area, options.resourceName);
+  const cloudflareTags = tagsOfResource(ctx, options.area, [
+    options.resourceId,
+    options.resourceName,
+  ]);
+  const labels = tagLabels(cloudflareTags);
   const entity: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -128,6 +177,7 @@ export function cloudflareResourceEntity(
         ? { title: options.resourceName }
         : {}),
       description: options.description,
+      ...(Object.keys(labels).length > 0 ? { labels } : {}),
       tags: validTags([
         'cloudflare',
         area.resourceType.replace(/^cloudflare-/, ''),
@@ -143,7 +193,7 @@ export function cloudflareResourceEntity(
     },
     spec: {
       type: area.resourceType,
-      ...ownershipOf(ctx, options.area, options.resourceName),
+      ...ownershipOf(ctx, options.area, options.resourceName, cloudflareTags),
       ...(options.dependsOn && options.dependsOn.length > 0
         ? { dependsOn: options.dependsOn }
         : {}),

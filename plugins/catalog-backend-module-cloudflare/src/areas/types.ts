@@ -1,6 +1,9 @@
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
-import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  CloudflareAreaId,
+  ResourceTagIndex,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CloudflareOwnershipRule } from '../providers/CloudflareEntityProviderConfig';
 
 /**
@@ -15,10 +18,21 @@ export interface CatalogMapContext {
   /** Ownership rules, first match wins (configured rules, then the built-in defaults). */
   ownership: CloudflareOwnershipRule[];
   /**
+   * The run's Cloudflare tags (Resource Tagging API, read once per run for the tag types of the
+   * enabled areas; the last good index when this run's read failed); undefined when never read.
+   */
+  tags?: ResourceTagIndex;
+  /**
    * Name of the resource of `area` whose Cloudflare id is `id`, from the run's index (KV namespace
    * id -> title, D1 uuid -> name, ...); the id itself when no read area declared it.
    */
   nameOf(area: CloudflareAreaId, id: string): string;
+}
+
+/** What a descriptor's `read` may use from the run besides the client. */
+export interface CatalogReadContext {
+  /** The run's tag index (see {@link CatalogMapContext.tags}), for client reads that take one. */
+  tags?: ResourceTagIndex;
 }
 
 /**
@@ -33,8 +47,13 @@ export interface CatalogAreaDescriptor<T> {
   /**
    * Reads the area through the suite's client. `previous` is the area's last good read in this
    * process (undefined on the first run), so an area can skip detail calls for what did not change.
+   * `run` holds the run's tag index, so a client read that would read tags itself reads none.
    */
-  read(client: CloudflareClient, previous: T | undefined): Promise<T>;
+  read(
+    client: CloudflareClient,
+    previous: T | undefined,
+    run?: CatalogReadContext,
+  ): Promise<T>;
   /**
    * The `[id, name]` pairs this area adds to the run's index, for resources other areas refer to by
    * id (bindings carry a KV namespace's id, Components annotate its title).

@@ -49,6 +49,10 @@ function expectedAcmeApi(state: DemoAccountState): DeferredEntity {
         name: 'cf-worker-acme-api',
         namespace: 'default',
         description: 'Cloudflare Worker acme-api',
+        labels: {
+          'cloudflare.com/tag-backstage-owner': 'platform',
+          'cloudflare.com/tag-backstage-system': 'acme-org',
+        },
         tags: ['cloudflare', 'worker', 'team:platform', 'tier:1'],
         annotations: annotations('acme-api'),
       },

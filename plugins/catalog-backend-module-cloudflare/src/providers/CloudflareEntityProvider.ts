@@ -8,8 +8,15 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
-import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  CloudflareClient,
+  ResourceTagType,
+} from '@cloudflare-backstage/cloudflare-client';
+import {
+  CLOUDFLARE_AREAS,
+  CloudflareAreaId,
+  ResourceTagIndex,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CATALOG_AREAS } from '../areas';
 import { runAreas } from './runAreas';
 import {
@@ -55,6 +62,8 @@ export class CloudflareEntityProvider implements EntityProvider {
   private readonly logger: LoggerService;
   private readonly scheduleFn: () => Promise<void>;
   private readonly lastGood = new Map<CloudflareAreaId, unknown>();
+  /** The last good tag index: a failed tag read keeps it, so labels and owners stay. */
+  private lastTags?: ResourceTagIndex;
   private connection?: EntityProviderConnection;
 
   /**
@@ -139,6 +148,34 @@ export class CloudflareEntityProvider implements EntityProvider {
   }
 
   /**
+   * Reads the Cloudflare tags of every enabled area's tag type in one listing (Resource Tagging
+   * API); on failure logs a warning and keeps the last good index, so labels and tag-based owners
+   * stay (undefined when tags were never read).
+   */
+  private async readTags(): Promise<ResourceTagIndex | undefined> {
+    const types = CLOUDFLARE_AREAS.flatMap(area =>
+      area.tagType && area.id in CATALOG_AREAS && this.config.import[area.id]
+        ? [area.tagType as ResourceTagType]
+        : [],
+    );
+    if (types.length === 0) return undefined;
+    try {
+      this.lastTags = await this.client.tags.list({ types });
+    } catch (error) {
+      this.logger.warn(
+        `${this.getProviderName()} could not read Cloudflare resource tags: ${describe(
+          error,
+        )}; ${
+          this.lastTags
+            ? 'keeping the tags of the last good run'
+            : 'no tags from an earlier run to keep'
+        }`,
+      );
+    }
+    return this.lastTags;
+  }
+
+  /**
    * Reads every enabled area and applies one mutation. Called by the scheduled task; exposed for
    * callers that want an immediate refresh.
    */
@@ -148,6 +185,7 @@ export class CloudflareEntityProvider implements EntityProvider {
     }
     const started = Date.now();
     const callsBefore = this.client.stats().calls;
+    const tags = await this.readTags();
     const outcomes = await runAreas({
       table: CATALOG_AREAS,
       enabled: area => this.config.import[area],
@@ -157,6 +195,7 @@ export class CloudflareEntityProvider implements EntityProvider {
         accountId: this.config.accountId,
         multiAccount: this.multiAccount,
         ownership: this.config.ownership,
+        tags,
       },
     });
     for (const o of outcomes) {

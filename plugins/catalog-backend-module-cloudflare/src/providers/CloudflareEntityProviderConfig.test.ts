@@ -27,6 +27,25 @@ describe('readProviderConfigs', () => {
     expect(c.clientConfig.getString('cloudflare.accountId')).toBe(ACCOUNT);
   });
 
+  it('reads tag rules as a key, or a key and a value split at the first =', () => {
+    const [c] = read({
+      accountId: ACCOUNT,
+      apiToken: TOKEN,
+      entityProvider: {
+        ownership: [
+          { match: { tag: 'backstage-owner=team-a' }, owner: 'group:team-a' },
+          { match: { tag: 'pii' }, owner: 'group:privacy' },
+          { match: { tag: 'expr=a=b' }, owner: 'group:c' },
+        ],
+      },
+    });
+    expect(c.ownership.slice(0, 3).map(r => r.tag)).toEqual([
+      { key: 'backstage-owner', value: 'team-a' },
+      { key: 'pii' },
+      { key: 'expr', value: 'a=b' },
+    ]);
+  });
+
   it('returns nothing without an account', () => {
     expect(read({ entityProvider: { import: { workers: true } } })).toEqual([]);
   });
@@ -132,6 +151,16 @@ describe('readProviderConfigs', () => {
         },
       },
       'cloudflare.entityProvider.ownership[0].match.namePattern',
+    ],
+    [
+      {
+        accountId: ACCOUNT,
+        apiToken: TOKEN,
+        entityProvider: {
+          ownership: [{ match: { tag: '=team-a' }, owner: 'group:a' }],
+        },
+      },
+      'cloudflare.entityProvider.ownership[0].match.tag',
     ],
     [
       {

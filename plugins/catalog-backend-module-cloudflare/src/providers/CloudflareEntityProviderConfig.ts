@@ -45,6 +45,11 @@ export interface CloudflareOwnershipRule {
   area?: CloudflareAreaId;
   /** Anchored regular expression over the Cloudflare resource name; every name when absent. */
   namePattern?: RegExp;
+  /**
+   * A Cloudflare resource tag the resource must carry (Resource Tagging API): `key` (any value), or
+   * `key` and `value` (config `match.tag: backstage-owner=team-a`); every resource when absent.
+   */
+  tag?: { key: string; value?: string };
   /** Entity ref of the owner, e.g. `group:default/platform`. */
   owner: string;
   /** Entity ref of the system, e.g. `system:default/acme-org`. */
@@ -102,6 +107,17 @@ function compilePattern(pattern: string, key: string): RegExp {
   } catch {
     throw configError(key, 'is not a valid regular expression');
   }
+}
+
+/** `key` or `key=value` (split at the first `=`; Cloudflare tag keys hold no `=`). */
+function parseTag(value: string, key: string): { key: string; value?: string } {
+  const at = value.indexOf('=');
+  const tag =
+    at < 0
+      ? { key: value.trim() }
+      : { key: value.slice(0, at).trim(), value: value.slice(at + 1).trim() };
+  if (!tag.key) throw configError(key, 'must be a tag key or key=value');
+  return tag;
 }
 
 function checkEntityRef(value: string, key: string, defaultKind: string) {
@@ -171,6 +187,9 @@ function readOwnership(
     const pattern = read(`${at}.match.namePattern`, () =>
       rule.getOptionalString('match.namePattern'),
     );
+    const tag = read(`${at}.match.tag`, () =>
+      rule.getOptionalString('match.tag'),
+    );
     const owner = read(`${at}.owner`, () => rule.getString('owner'));
     const system = read(`${at}.system`, () => rule.getOptionalString('system'));
     return {
@@ -179,6 +198,7 @@ function readOwnership(
         pattern !== undefined
           ? compilePattern(pattern, `${at}.match.namePattern`)
           : undefined,
+      tag: tag !== undefined ? parseTag(tag, `${at}.match.tag`) : undefined,
       owner: checkEntityRef(owner, `${at}.owner`, 'group'),
       system:
         system !== undefined

@@ -57,7 +57,9 @@ export async function runAreas(
     try {
       lastGood.set(
         area.id,
-        await descriptor.read(client, lastGood.get(area.id)),
+        await descriptor.read(client, lastGood.get(area.id), {
+          tags: options.ctx.tags,
+        }),
       );
       runs.push({ area, descriptor });
     } catch (error) {
