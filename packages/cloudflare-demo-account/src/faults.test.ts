@@ -191,14 +191,6 @@ describe('fault knobs', () => {
       expect(Date.now() - again).toBeLessThan(600);
     });
   });
-      const started = Date.now();
-      await sdk().user.tokens.verify();
-      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-      const again = Date.now();
-      await sdk().user.tokens.verify();
-      expect(Date.now() - again).toBeLessThan(140);
-    });
-  });
 
   describe('envelope faults the SDK turns into short lists', () => {
     const pages = async (client: Cloudflare, fault?: string) => {
