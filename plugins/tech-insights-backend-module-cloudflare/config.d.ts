@@ -10,4 +10,17 @@ export interface Config {
      */
     apiKey?: string;
   };
+  techInsights?: {
+    /** Options of the Cloudflare fact retrievers. */
+    cloudflare?: {
+      /** R2 lifecycle facts. */
+      r2?: {
+        /**
+         * The Cloudflare tag that marks a bucket as holding regulated data: `key=value`, or `key`
+         * for any value. Default `data-class=regulated`.
+         */
+        regulatedTag?: string;
+      };
+    };
+  };
 }

@@ -63,6 +63,8 @@ export type {
   AccessRequestFilter,
   IdentityProvider,
 } from './areas/zeroTrust';
+export { R2Api } from './areas/r2';
+export type { R2BucketsOptions } from './areas/r2';
 export { AuditLogsApi } from './areas/auditLogs';
 export type {
   AuditLogEntry,

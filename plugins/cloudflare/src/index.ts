@@ -13,6 +13,7 @@ export {
   EntityCloudflareWorkersDeploymentsCard,
   EntityCloudflarePagesDeploymentsCard,
   EntityCloudflareZeroTrustUsersCard,
+  EntityCloudflareR2BucketsCard,
   CloudflarePosturePage,
 } from './plugin';
 export type { EntityCloudflareCardProps } from './plugin';

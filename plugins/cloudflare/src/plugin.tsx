@@ -139,6 +139,14 @@ export const EntityCloudflarePagesDeploymentsCard = legacyCards.pages;
 export const EntityCloudflareZeroTrustUsersCard = legacyCards.zeroTrust;
 
 /**
+ * R2 buckets card (lifecycle and lock rules in words) of the entity's `cloudflare.com/r2` buckets
+ * (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareR2BucketsCard = legacyCards.r2;
+
+/**
  * The posture page, mounted at `/cloudflare` in `App.tsx`.
  *
  * @public

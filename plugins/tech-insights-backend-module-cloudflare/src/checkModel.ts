@@ -27,7 +27,9 @@ export interface CloudflareCheckCondition {
  */
 export interface CloudflareCheck extends Check {
   type: 'json-rules-engine';
-  metadata: { soc2: { control: 'CC6.1' | 'CC7.2' | 'CC8.1'; title: string } };
+  metadata: {
+    soc2: { control: 'CC6.1' | 'CC7.2' | 'CC8.1' | 'C1.2'; title: string };
+  };
   rule: { conditions: { all: CloudflareCheckCondition[] } };
 }
 
@@ -36,6 +38,7 @@ const SOC2 = {
   'CC8.1': 'Change management',
   'CC7.2': 'System monitoring',
   'CC6.1': 'Logical access security',
+  'C1.2': 'Disposal of confidential information',
 } as const;
 
 /** The `metadata` of a check evidencing one SOC 2 control. */

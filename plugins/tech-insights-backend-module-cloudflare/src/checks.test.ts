@@ -19,6 +19,7 @@ import {
   cloudflareTechInsightsChecksConfig,
 } from './checks';
 import { cloudflareFactRetrievers } from './module';
+import { createCloudflareR2LifecycleFactRetriever } from './areas/r2';
 import {
   createCloudflareAccessAuditFactRetriever,
   createCloudflareApiTokenHygieneFactRetriever,
@@ -85,6 +86,7 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
     createCloudflareApiTokenHygieneFactRetriever({
       catalog: () => catalog,
     }),
+    createCloudflareR2LifecycleFactRetriever({ catalog: () => catalog }),
   ];
 
   async function checker() {
@@ -109,11 +111,12 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       'cloudflareProdDeploymentAudited',
       'cloudflareAccessAuditLog24h',
       'cloudflareApiTokenHygiene',
+      'cloudflareR2RegulatedLifecycle',
     ]);
     const byId = Object.fromEntries(retrievers.map(r => [r.id, r]));
     for (const [id, check] of Object.entries(CLOUDFLARE_TECH_INSIGHTS_CHECKS)) {
       expect(check.id).toBe(id);
-      expect(check.description).toMatch(/^SOC 2 CC\d\.\d/);
+      expect(check.description).toMatch(/^SOC 2 CC?\d\.\d/);
       expect(check.description).toContain(check.metadata.soc2.control);
       for (const factId of check.factIds) {
         expect(cloudflareFactRetrievers).toHaveProperty(factId);

@@ -7,7 +7,7 @@ import {
 import defaultFeature from './index';
 
 describe('techInsightsModuleCloudflare', () => {
-  it('adds the four retrievers to the Tech Insights extension point, keyed by id', async () => {
+  it('adds the deployment, area and account-wide retrievers to the Tech Insights extension point, keyed by id', async () => {
     const addFactRetrievers = jest.fn();
     await startTestBackend({
       extensionPoints: [
@@ -21,6 +21,7 @@ describe('techInsightsModuleCloudflare', () => {
     expect(Object.keys(added)).toEqual([
       'cloudflareDeploymentProvenanceFactRetriever',
       'cloudflareDeploymentAuditFactRetriever',
+      'cloudflareR2LifecycleFactRetriever',
       'cloudflareAccessAuditFactRetriever',
       'cloudflareApiTokenHygieneFactRetriever',
     ]);

@@ -1,6 +1,7 @@
 import { ClientContext } from '../context';
 import { AuditLogsApi } from './auditLogs';
 import { PagesApi } from './pages';
+import { R2Api } from './r2';
 import { ResourceTagsApi } from './tags';
 import { TokensApi } from './tokens';
 import { WorkersApi } from './workers';
@@ -19,6 +20,8 @@ export const CLOUDFLARE_CLIENT_AREAS = {
   pages: PagesApi,
   /** Zero Trust Access: apps, policies, identity providers, access logs, users. */
   zeroTrust: ZeroTrustApi,
+  /** R2: buckets of every jurisdiction, a bucket's lifecycle and lock rules (never an object). */
+  r2: R2Api,
   /** Account audit logs (v2). */
   auditLogs: AuditLogsApi,
   /** API tokens: user and account-owned, verify. */

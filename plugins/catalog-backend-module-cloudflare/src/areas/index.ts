@@ -1,5 +1,6 @@
 import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { pagesArea } from './pages';
+import { r2Area } from './r2';
 import { CatalogAreaDescriptor } from './types';
 import { workersArea } from './workers';
 import { zeroTrustArea } from './zeroTrust';
@@ -13,4 +14,5 @@ export const CATALOG_AREAS = {
   workers: workersArea,
   pages: pagesArea,
   zeroTrust: zeroTrustArea,
+  r2: r2Area,
 } satisfies Record<CloudflareContractedAreaId, CatalogAreaDescriptor<any>>;

@@ -2,7 +2,10 @@ import {
   WorkerBinding,
   WorkerScript,
 } from '@cloudflare-backstage/cloudflare-client';
-import { WorkerDeployment } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  r2BucketResourceName,
+  WorkerDeployment,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ResourceTarget, byId, byName, dependsOnRefs } from './bindings';
 import { cloudflareResourceEntity, present } from './entity';
 import { defineCatalogArea } from './types';
@@ -30,7 +33,11 @@ const BINDING_TARGETS: Record<
 > = {
   kv_namespace: b => byId('kv', b.namespace_id),
   d1: b => byId('d1', b.database_id ?? b.id),
-  r2_bucket: b => byName('r2', b.bucket_name),
+  r2_bucket: b =>
+    byName(
+      'r2',
+      b.bucket_name && r2BucketResourceName(b.bucket_name, b.jurisdiction),
+    ),
   queue: b => byName('queues', b.queue_name),
   durable_object_namespace: b => byName('durableObjects', b.class_name),
   hyperdrive: b => byId('hyperdrive', b.id),

@@ -90,7 +90,7 @@ async function keepsEveryEntity(
 describe('CloudflareEntityProvider keeps every entity through Cloudflare faults', () => {
   it.each(CASES)('%s on %s', async (knob, route) => {
     const healthy = await keepsEveryEntity(route, parseFault(knob)!);
-    expect(healthy.entities!.length).toBe(13);
+    expect(healthy.entities!.length).toBe(19);
   });
 
   it('short-page on page 2 of Pages projects (12 projects, 10 per page)', async () => {

@@ -160,7 +160,23 @@ const WORKER_NAMES = [
 const PAGES_NAMES = ['acme-web', 'acme-docs', 'acme-status'].map(
   n => `cf-pages-${n}`,
 );
-const ALL_NAMES = [...WORKER_NAMES, ...PAGES_NAMES, 'cf-zt-access'];
+/** The demo account's buckets: the default jurisdiction's, then eu's and fedramp's (hashed names). */
+const R2_NAMES = [
+  ...[
+    'acme-logs-archive',
+    'acme-prod-artifacts',
+    'acme-regulated-exports',
+    'acme-static-assets',
+  ].map(n => `cf-r2-${n}`),
+  cloudflareEntityName('r2', 'eu/acme-eu-customer-data'),
+  cloudflareEntityName('r2', 'fedramp/acme-fedramp-ledger'),
+];
+const ALL_NAMES = [
+  ...WORKER_NAMES,
+  ...PAGES_NAMES,
+  'cf-zt-access',
+  ...R2_NAMES,
+];
 
 function names(mutation: {
   entities?: DeferredEntity[];
@@ -366,7 +382,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.info.mock.calls[0][0]).toMatch(
-      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 13 entities \[workers=9 pages=3 zeroTrust=1\], mutation full, \d+ upstream calls, \d+ ms$/,
+      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 19 entities \[workers=9 pages=3 zeroTrust=1 r2=6\], mutation full, \d+ upstream calls, \d+ ms$/,
     );
     expect(logger.warn).not.toHaveBeenCalled();
     expect(logger.error).not.toHaveBeenCalled();
@@ -453,6 +469,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     expect(names(connection.applyMutation.mock.calls[2][0])).toEqual([
       ...WORKER_NAMES,
       'cf-zt-access',
+      ...R2_NAMES,
     ]);
   });
 
@@ -469,7 +486,11 @@ describe('CloudflareEntityProvider refresh task', () => {
     const mutation = connection.applyMutation.mock.calls[0][0];
     expect(mutation.type).toBe('delta');
     expect(mutation.removed).toEqual([]);
-    expect(names(mutation)).toEqual([...WORKER_NAMES, ...PAGES_NAMES]);
+    expect(names(mutation)).toEqual([
+      ...WORKER_NAMES,
+      ...PAGES_NAMES,
+      ...R2_NAMES,
+    ]);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('no earlier good run'),
     );
@@ -517,7 +538,7 @@ describe('CloudflareEntityProvider refresh task', () => {
 
   it('imports only the enabled areas', async () => {
     const config = singleAccountConfig({
-      entityProvider: { import: { pages: false, zeroTrust: false } },
+      entityProvider: { import: { pages: false, zeroTrust: false, r2: false } },
     });
     const { providers, schedule, state } = setup({ config });
     const connection = fakeConnection();
@@ -604,8 +625,8 @@ describe('CloudflareEntityProvider refresh task', () => {
     const [prodMutation, euMutation] = connections.map(
       c => c.applyMutation.mock.calls[0][0],
     );
-    expect(prodMutation.entities).toHaveLength(12);
-    expect(euMutation.entities).toHaveLength(9); // pages off for eu
+    expect(prodMutation.entities).toHaveLength(18);
+    expect(euMutation.entities).toHaveLength(15); // pages off for eu
     const prodNames = names(prodMutation);
     const euNames = names(euMutation);
     expect(prodNames.filter(n => euNames.includes(n))).toEqual([]);
@@ -658,7 +679,9 @@ describe('CloudflareEntityProvider with the default client', () => {
     const { logger } = capturingLogger();
     const [provider] = CloudflareEntityProvider.fromConfig(
       singleAccountConfig({
-        entityProvider: { import: { workers: false, zeroTrust: false } },
+        entityProvider: {
+          import: { workers: false, zeroTrust: false, r2: false },
+        },
       }),
       { logger, schedule },
     );

@@ -1,5 +1,6 @@
 import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { pagesRouteDescriptors } from './pages';
+import { r2RouteDescriptors } from './r2';
 import { AreaRouteDescriptors } from './types';
 import { workersRouteDescriptors } from './workers';
 import { zeroTrustRouteDescriptors } from './zeroTrust';
@@ -12,6 +13,7 @@ export const ROUTE_DESCRIPTORS = {
   workers: workersRouteDescriptors,
   pages: pagesRouteDescriptors,
   zeroTrust: zeroTrustRouteDescriptors,
+  r2: r2RouteDescriptors,
 } satisfies {
   [A in CloudflareContractedAreaId]: AreaRouteDescriptors<A>;
 };

@@ -31,6 +31,7 @@ const UUID = '00000000-0000-4000-8000-000000000000';
 const GOOD_PARAMS: Record<string, string> = {
   script: 'acme-api',
   project: 'acme-web',
+  bucket: 'acme-prod-artifacts',
   id: UUID,
 };
 const GOOD_BODY = { workers: ['acme-api'], pages: ['acme-web'] };
@@ -65,6 +66,7 @@ const QUERY_KEYS = [
   'download',
   'before',
   'kind',
+  'jurisdiction',
   'unknown',
 ];
 /** Raw bodies: [content-type, text]. */

@@ -1,6 +1,7 @@
 import { CloudflareAreaId } from '../areas';
 import { CloudflareRouteContract } from './contract';
 import { pagesRoutes } from './pages';
+import { r2Routes } from './r2';
 import { workersRoutes } from './workers';
 import { zeroTrustRoutes } from './zeroTrust';
 
@@ -26,6 +27,7 @@ export const CLOUDFLARE_CONTRACTS = {
   workers: workersRoutes,
   pages: pagesRoutes,
   zeroTrust: zeroTrustRoutes,
+  r2: r2Routes,
 } as const satisfies Partial<
   Record<CloudflareAreaId, Record<string, CloudflareRouteContract>>
 >;

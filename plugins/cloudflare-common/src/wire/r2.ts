@@ -18,6 +18,23 @@ export const R2_JURISDICTIONS = ['default', 'eu', 'fedramp'] as const;
 export type R2Jurisdiction = (typeof R2_JURISDICTIONS)[number];
 
 /**
+ * The name a bucket goes by in the catalog, in `cloudflare.com/r2` annotations and in bindings:
+ * its name in the default jurisdiction, `<jurisdiction>/<name>` in any other, so that buckets named
+ * alike in two jurisdictions are two entities (`cloudflareEntityName` turns the `/` into `-` and adds
+ * a hash).
+ *
+ * @public
+ */
+export function r2BucketResourceName(
+  name: string,
+  jurisdiction?: string | null,
+): string {
+  return !jurisdiction || jurisdiction === 'default'
+    ? name
+    : `${jurisdiction}/${name}`;
+}
+
+/**
  * R2 bucket names as Cloudflare accepts them: 3-63 lower-case letters, digits or `-`, starting and
  * ending with a letter or digit.
  *

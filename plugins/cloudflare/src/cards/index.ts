@@ -3,6 +3,7 @@ import {
   CloudflareContractedAreaId,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { pagesCard } from './pages';
+import { r2Card } from './r2';
 import { CloudflareCardDescriptor } from './types';
 import { workersCard } from './workers';
 import { zeroTrustCard } from './zeroTrust';
@@ -20,6 +21,7 @@ export const CLOUDFLARE_CARDS = {
   workers: workersCard,
   pages: pagesCard,
   zeroTrust: zeroTrustCard,
+  r2: r2Card,
 } satisfies Record<CloudflareContractedAreaId, CloudflareCardDescriptor>;
 
 /** The card of an area, if it has one. */

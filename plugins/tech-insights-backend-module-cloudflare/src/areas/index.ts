@@ -4,6 +4,7 @@ import {
   getCloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { pagesFacts } from './pages';
+import { r2Facts } from './r2';
 import { CloudflareAreaFacts } from './types';
 import { workersFacts } from './workers';
 import { zeroTrustFacts } from './zeroTrust';
@@ -23,6 +24,7 @@ export const CLOUDFLARE_AREA_FACTS = {
   workers: workersFacts,
   pages: pagesFacts,
   zeroTrust: zeroTrustFacts,
+  r2: r2Facts,
 } satisfies Record<CloudflareContractedAreaId, CloudflareAreaFacts>;
 
 /** An area of the table with its registry row and its descriptor. */
