@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { BasicPermission } from '@backstage/plugin-permission-common';
+import { JsonObject } from '@backstage/types';
 import {
   cloudflareExportEvidencePermission,
   cloudflareReadPermissions,
@@ -7,11 +8,12 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { requirePermissions, RouteContext } from '../service/context';
 import { requireUserPrincipal } from '../service/principals';
+import { evidenceKindOf } from './kinds';
 
 /** What a stored document says about who may read it: its kind, view and scope. */
 interface DocumentHead {
   kind?: unknown;
-  scope?: { view?: unknown; workers?: unknown; pages?: unknown };
+  scope?: { view?: unknown } & JsonObject;
 }
 
 function parseHead(bytes: Buffer): DocumentHead {
@@ -23,8 +25,6 @@ function parseHead(bytes: Buffer): DocumentHead {
   }
 }
 
-const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
-
 /**
  * The permissions needed to download a stored snapshot, read from the document itself:
  * `cloudflare.export.evidence`, the read permission of every area it holds, and
@@ -35,15 +35,10 @@ const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
 export function downloadPermissions(bytes: Buffer): BasicPermission[] {
   const head = parseHead(bytes);
   const scope = head.scope ?? {};
-  const areas: BasicPermission[] = [];
-  if (head.kind === 'zero-trust-audit') {
-    areas.push(cloudflareReadPermissions.zeroTrust);
-  } else if (head.kind === 'deployment-provenance') {
-    if (nonEmpty(scope.workers)) areas.push(cloudflareReadPermissions.workers);
-    if (nonEmpty(scope.pages)) areas.push(cloudflareReadPermissions.pages);
-  } else {
-    areas.push(...Object.values(cloudflareReadPermissions));
-  }
+  const kind = evidenceKindOf(head.kind);
+  const areas: BasicPermission[] = kind
+    ? kind.readPermissions(scope)
+    : Object.values(cloudflareReadPermissions);
   return [
     cloudflareExportEvidencePermission,
     ...areas,

@@ -1,11 +1,9 @@
 import { JsonObject, JsonValue } from '@backstage/types';
 import { canonicalBytes, sha256Hex } from './canonicalJson';
 
-/** Kinds of evidence snapshot the suite produces. */
-export type EvidenceKind =
-  | 'zero-trust-audit'
-  | 'deployment-provenance'
-  | 'r2-lifecycle';
+import type { EvidenceKind } from './kinds';
+
+export type { EvidenceKind };
 
 /** Version of the snapshot document format. */
 export const EVIDENCE_SCHEMA_VERSION = 2;
