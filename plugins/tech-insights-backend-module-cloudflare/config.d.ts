@@ -13,6 +13,14 @@ export interface Config {
   techInsights?: {
     /** Options of the Cloudflare fact retrievers. */
     cloudflare?: {
+      /** Workers KV facts. */
+      kv?: {
+        /**
+         * The Cloudflare tag that marks a namespace as holding personal data: `key=value`, or `key`
+         * for any value. Default `pii=true`.
+         */
+        piiTag?: string;
+      };
       /** R2 lifecycle facts. */
       r2?: {
         /**

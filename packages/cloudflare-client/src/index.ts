@@ -72,6 +72,8 @@ export type {
   AuditLogPage,
   CfAccessAudit,
 } from './areas/auditLogs';
+export { KvApi } from './areas/kv';
+export type { KvKeysOptions, KvNamespacesOptions } from './areas/kv';
 export { ResourceTagsApi } from './areas/tags';
 export type { ResourceTagType } from './areas/tags';
 export { TokensApi } from './areas/tokens';

@@ -13,6 +13,7 @@ export {
   EntityCloudflareWorkersDeploymentsCard,
   EntityCloudflarePagesDeploymentsCard,
   EntityCloudflareZeroTrustUsersCard,
+  EntityCloudflareKvNamespaceCard,
   EntityCloudflareR2BucketsCard,
   CloudflarePosturePage,
 } from './plugin';
@@ -25,7 +26,10 @@ export {
 export { rootRouteRef as cloudflareRouteRef } from './routes';
 export { CLOUDFLARE_CARDS, defineCloudflareCard } from './cards';
 export type { CloudflareCardColumn, CloudflareCardDescriptor } from './cards';
-export { CloudflareCard, CloudflareEntityCard } from './components/CloudflareCard';
+export {
+  CloudflareCard,
+  CloudflareEntityCard,
+} from './components/CloudflareCard';
 export type {
   CloudflareCardProps,
   CloudflareEntityCardProps,

@@ -139,6 +139,14 @@ export const EntityCloudflarePagesDeploymentsCard = legacyCards.pages;
 export const EntityCloudflareZeroTrustUsersCard = legacyCards.zeroTrust;
 
 /**
+ * KV namespace card (approximate key count, a sample of keys with masking shown) of the entity's
+ * `cloudflare.com/kv` namespaces (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareKvNamespaceCard = legacyCards.kv;
+
+/**
  * R2 buckets card (lifecycle and lock rules in words) of the entity's `cloudflare.com/r2` buckets
  * (or the `name` prop), for an overview tab.
  *

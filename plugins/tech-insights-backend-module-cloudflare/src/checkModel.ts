@@ -28,7 +28,10 @@ export interface CloudflareCheckCondition {
 export interface CloudflareCheck extends Check {
   type: 'json-rules-engine';
   metadata: {
-    soc2: { control: 'CC6.1' | 'CC7.2' | 'CC8.1' | 'C1.2'; title: string };
+    soc2: {
+      control: 'CC6.1' | 'CC7.2' | 'CC8.1' | 'C1.2' | 'P4.2';
+      title: string;
+    };
   };
   rule: { conditions: { all: CloudflareCheckCondition[] } };
 }
@@ -38,6 +41,7 @@ const SOC2 = {
   'CC8.1': 'Change management',
   'CC7.2': 'System monitoring',
   'CC6.1': 'Logical access security',
+  'P4.2': 'Retention of personal information',
   'C1.2': 'Disposal of confidential information',
 } as const;
 

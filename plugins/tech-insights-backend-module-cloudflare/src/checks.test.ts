@@ -18,6 +18,7 @@ import {
   cloudflareTechInsightsChecks,
   cloudflareTechInsightsChecksConfig,
 } from './checks';
+import { createCloudflareKvPiiRetentionFactRetriever } from './areas/kv';
 import { cloudflareFactRetrievers } from './module';
 import { createCloudflareR2LifecycleFactRetriever } from './areas/r2';
 import {
@@ -86,6 +87,7 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
     createCloudflareApiTokenHygieneFactRetriever({
       catalog: () => catalog,
     }),
+    createCloudflareKvPiiRetentionFactRetriever({ catalog: () => catalog }),
     createCloudflareR2LifecycleFactRetriever({ catalog: () => catalog }),
   ];
 
@@ -111,12 +113,13 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       'cloudflareProdDeploymentAudited',
       'cloudflareAccessAuditLog24h',
       'cloudflareApiTokenHygiene',
+      'cloudflareKvPiiRetention',
       'cloudflareR2RegulatedLifecycle',
     ]);
     const byId = Object.fromEntries(retrievers.map(r => [r.id, r]));
     for (const [id, check] of Object.entries(CLOUDFLARE_TECH_INSIGHTS_CHECKS)) {
       expect(check.id).toBe(id);
-      expect(check.description).toMatch(/^SOC 2 CC?\d\.\d/);
+      expect(check.description).toMatch(/^SOC 2 [A-Z]+\d\.\d/);
       expect(check.description).toContain(check.metadata.soc2.control);
       for (const factId of check.factIds) {
         expect(cloudflareFactRetrievers).toHaveProperty(factId);

@@ -21,6 +21,7 @@ describe('techInsightsModuleCloudflare', () => {
     expect(Object.keys(added)).toEqual([
       'cloudflareDeploymentProvenanceFactRetriever',
       'cloudflareDeploymentAuditFactRetriever',
+      'cloudflareKvPiiRetentionFactRetriever',
       'cloudflareR2LifecycleFactRetriever',
       'cloudflareAccessAuditFactRetriever',
       'cloudflareApiTokenHygieneFactRetriever',

@@ -1,5 +1,6 @@
 import { ClientContext } from '../context';
 import { AuditLogsApi } from './auditLogs';
+import { KvApi } from './kv';
 import { PagesApi } from './pages';
 import { R2Api } from './r2';
 import { ResourceTagsApi } from './tags';
@@ -20,6 +21,8 @@ export const CLOUDFLARE_CLIENT_AREAS = {
   pages: PagesApi,
   /** Zero Trust Access: apps, policies, identity providers, access logs, users. */
   zeroTrust: ZeroTrustApi,
+  /** Workers KV: namespaces, keys and a sample of keys (values are never read). */
+  kv: KvApi,
   /** R2: buckets of every jurisdiction, a bucket's lifecycle and lock rules (never an object). */
   r2: R2Api,
   /** Account audit logs (v2). */

@@ -1,4 +1,5 @@
 import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { kvArea } from './kv';
 import { pagesArea } from './pages';
 import { r2Area } from './r2';
 import { CatalogAreaDescriptor } from './types';
@@ -14,5 +15,6 @@ export const CATALOG_AREAS = {
   workers: workersArea,
   pages: pagesArea,
   zeroTrust: zeroTrustArea,
+  kv: kvArea,
   r2: r2Area,
 } satisfies Record<CloudflareContractedAreaId, CatalogAreaDescriptor<any>>;

@@ -64,7 +64,7 @@ function expectedAcmeApi(state: DemoAccountState): DeferredEntity {
           'resource:default/cf-d1-e7c1a9b2-4d3f-4e5a-9b8c-7d6e5f4a3b2c',
           'resource:default/cf-do-sessioncoordinator',
           'resource:default/cf-hyperdrive-5c4b3a2918f74e6d8c7b6a5948372615',
-          'resource:default/cf-kv-9a8b7c6d5e4f40312a1b0c9d8e7f6a5b',
+          'resource:default/cf-kv-acme-cache',
           'resource:default/cf-queue-acme-events',
           'resource:default/cf-r2-acme-prod-artifacts',
           'resource:default/cf-secrets-store-8f7e6d5c4b3a49281706f5e4d3c2b1a0',
@@ -106,7 +106,7 @@ function expectedAcmeWeb(state: DemoAccountState): DeferredEntity {
       spec: {
         type: 'cloudflare-pages',
         owner: 'group:default/platform',
-        dependsOn: ['resource:default/cf-kv-2c3d4e5f6a7b48c9d0e1f2a3b4c5d6e7'],
+        dependsOn: ['resource:default/cf-kv-acme-sessions'],
         parameters: {
           accountId: DEMO_ACCOUNT_ID,
           projectName: 'acme-web',
@@ -160,6 +160,13 @@ const WORKER_NAMES = [
 const PAGES_NAMES = ['acme-web', 'acme-docs', 'acme-status'].map(
   n => `cf-pages-${n}`,
 );
+const KV_NAMES = [
+  'acme-cache',
+  'acme-sessions',
+  'acme-config',
+  'acme-feature-flags',
+  'acme-eu-profiles',
+].map(n => `cf-kv-${n}`);
 /** The demo account's buckets: the default jurisdiction's, then eu's and fedramp's (hashed names). */
 const R2_NAMES = [
   ...[
@@ -175,6 +182,7 @@ const ALL_NAMES = [
   ...WORKER_NAMES,
   ...PAGES_NAMES,
   'cf-zt-access',
+  ...KV_NAMES,
   ...R2_NAMES,
 ];
 
@@ -382,7 +390,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.info.mock.calls[0][0]).toMatch(
-      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 19 entities \[workers=9 pages=3 zeroTrust=1 r2=6\], mutation full, \d+ upstream calls, \d+ ms$/,
+      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 24 entities \[workers=9 pages=3 zeroTrust=1 kv=5 r2=6\], mutation full, \d+ upstream calls, \d+ ms$/,
     );
     expect(logger.warn).not.toHaveBeenCalled();
     expect(logger.error).not.toHaveBeenCalled();
@@ -469,6 +477,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     expect(names(connection.applyMutation.mock.calls[2][0])).toEqual([
       ...WORKER_NAMES,
       'cf-zt-access',
+      ...KV_NAMES,
       ...R2_NAMES,
     ]);
   });
@@ -489,6 +498,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     expect(names(mutation)).toEqual([
       ...WORKER_NAMES,
       ...PAGES_NAMES,
+      ...KV_NAMES,
       ...R2_NAMES,
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
@@ -544,9 +554,10 @@ describe('CloudflareEntityProvider refresh task', () => {
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
-    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual(
-      WORKER_NAMES,
-    );
+    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual([
+      ...WORKER_NAMES,
+      ...KV_NAMES,
+    ]);
     expect(
       state.callCounts()['GET /accounts/:account_id/pages/projects'],
     ).toBeUndefined();
@@ -625,8 +636,8 @@ describe('CloudflareEntityProvider refresh task', () => {
     const [prodMutation, euMutation] = connections.map(
       c => c.applyMutation.mock.calls[0][0],
     );
-    expect(prodMutation.entities).toHaveLength(18);
-    expect(euMutation.entities).toHaveLength(15); // pages off for eu
+    expect(prodMutation.entities).toHaveLength(23);
+    expect(euMutation.entities).toHaveLength(20); // pages off for eu
     const prodNames = names(prodMutation);
     const euNames = names(euMutation);
     expect(prodNames.filter(n => euNames.includes(n))).toEqual([]);
@@ -688,8 +699,9 @@ describe('CloudflareEntityProvider with the default client', () => {
     const connection = fakeConnection();
     await provider.connect(connection);
     await schedule.runTask();
-    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual(
-      PAGES_NAMES,
-    );
+    expect(names(connection.applyMutation.mock.calls[0][0])).toEqual([
+      ...PAGES_NAMES,
+      ...KV_NAMES,
+    ]);
   });
 });

@@ -1,43 +1,22 @@
 import { RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DEMO_MAP_CONTEXT, demoClient, demoState } from '../__testUtils__/demo';
-import { cloudflareResourceEntity } from '../areas/entity';
-import { defineCatalogArea } from '../areas/types';
+import { kvArea } from '../areas/kv';
 import { workersArea } from '../areas/workers';
 import { CloudflareAnnotationProcessor } from '../processors/CloudflareAnnotationProcessor';
 import { runAreas } from './runAreas';
 
-/**
- * A KV descriptor as the KV area will declare it: namespaces indexed id -> title. The client has no
- * KV reads yet, so it reads the demo account's own KV fixtures; `fail` makes its read throw.
- */
-function kvArea(state: ReturnType<typeof demoState>, fail = { now: false }) {
-  return defineCatalogArea({
-    read: async () => {
-      if (fail.now) throw new Error('KV unavailable');
-      return state.data.kv.namespaces;
-    },
-    names: namespaces => namespaces.map(n => [n.id, n.title] as const),
-    map: (namespaces, ctx) =>
-      namespaces.map(n =>
-        cloudflareResourceEntity(ctx, {
-          area: 'kv',
-          resourceName: n.title,
-          resourceId: n.id,
-          description: `KV namespace ${n.title}`,
-          parameters: { namespaceId: n.id },
-        }),
-      ),
-  });
-}
+const KV_FAULT = {
+  route: '/storage/kv/namespaces',
+  fault: { kind: 'server-error' as const },
+};
 
 describe('runAreas', () => {
   const { nameOf: _ids, ...ctx } = DEMO_MAP_CONTEXT;
 
   it("reads every area before mapping, so a Worker's KV binding and a Component's cloudflare.com/kv annotation meet at one entity", async () => {
     const state = demoState();
-    const fail = { now: false };
-    const table = { workers: workersArea, kv: kvArea(state, fail) };
+    const table = { workers: workersArea, kv: kvArea };
     const lastGood = new Map<CloudflareAreaId, unknown>();
     const run = () =>
       runAreas({
@@ -90,18 +69,18 @@ describe('runAreas', () => {
     );
 
     // KV fails: its last good read keeps both its entities and its names.
-    fail.now = true;
+    state.addFault(KV_FAULT);
     const second = await run();
     expect(second[1]).toMatchObject({ status: 'stale' });
-    expect(second[1].error).toEqual(new Error('KV unavailable'));
+    expect(second[1].error).toMatchObject({ name: 'CloudflareApiError' });
     expect(second.map(o => o.entities)).toEqual(first.map(o => o.entities));
   });
 
   it('uses the id as the name when no read area declares it, and maps nothing for an area never read', async () => {
     const state = demoState();
-    const fail = { now: true };
+    state.addFault(KV_FAULT);
     const outcomes = await runAreas({
-      table: { workers: workersArea, kv: kvArea(state, fail) },
+      table: { workers: workersArea, kv: kvArea },
       enabled: () => true,
       client: demoClient(state),
       lastGood: new Map(),

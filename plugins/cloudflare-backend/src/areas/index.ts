@@ -1,4 +1,5 @@
 import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { kvRouteDescriptors } from './kv';
 import { pagesRouteDescriptors } from './pages';
 import { r2RouteDescriptors } from './r2';
 import { AreaRouteDescriptors } from './types';
@@ -13,6 +14,7 @@ export const ROUTE_DESCRIPTORS = {
   workers: workersRouteDescriptors,
   pages: pagesRouteDescriptors,
   zeroTrust: zeroTrustRouteDescriptors,
+  kv: kvRouteDescriptors,
   r2: r2RouteDescriptors,
 } satisfies {
   [A in CloudflareContractedAreaId]: AreaRouteDescriptors<A>;

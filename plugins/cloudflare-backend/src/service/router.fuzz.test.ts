@@ -31,6 +31,7 @@ const UUID = '00000000-0000-4000-8000-000000000000';
 const GOOD_PARAMS: Record<string, string> = {
   script: 'acme-api',
   project: 'acme-web',
+  namespace: '9a8b7c6d5e4f40312a1b0c9d8e7f6a5b',
   bucket: 'acme-prod-artifacts',
   id: UUID,
 };

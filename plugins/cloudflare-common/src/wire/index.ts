@@ -1,5 +1,6 @@
 import { CloudflareAreaId } from '../areas';
 import { CloudflareRouteContract } from './contract';
+import { kvRoutes } from './kv';
 import { pagesRoutes } from './pages';
 import { r2Routes } from './r2';
 import { workersRoutes } from './workers';
@@ -27,6 +28,7 @@ export const CLOUDFLARE_CONTRACTS = {
   workers: workersRoutes,
   pages: pagesRoutes,
   zeroTrust: zeroTrustRoutes,
+  kv: kvRoutes,
   r2: r2Routes,
 } as const satisfies Partial<
   Record<CloudflareAreaId, Record<string, CloudflareRouteContract>>

@@ -2,6 +2,7 @@ import {
   CloudflareAreaId,
   CloudflareContractedAreaId,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { kvCard } from './kv';
 import { pagesCard } from './pages';
 import { r2Card } from './r2';
 import { CloudflareCardDescriptor } from './types';
@@ -21,6 +22,7 @@ export const CLOUDFLARE_CARDS = {
   workers: workersCard,
   pages: pagesCard,
   zeroTrust: zeroTrustCard,
+  kv: kvCard,
   r2: r2Card,
 } satisfies Record<CloudflareContractedAreaId, CloudflareCardDescriptor>;
 

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   CloudflareRouteContract,
   CloudflareRouteItem,
@@ -34,18 +35,31 @@ export interface CloudflareCardDescriptor<
   /**
    * The route's parameters from one resource name of the area: a value of the Component's
    * `cloudflare.com/<area>` annotation (one card per comma-separated name) or the Cloudflare name
-   * of the area's `Resource` entity. Absent for account-wide routes: such a card shows on the
-   * posture page and on the area's `Resource` entity, not on Components.
+   * of the area's `Resource` entity. `resource` is that name's `Resource` entity as the catalog
+   * holds it (the generic card fetches it), for routes that take what only the catalog knows, such
+   * as a KV namespace's id when Components annotate its title; undefined while it is not in the
+   * catalog. Return undefined when the parameters cannot be built without it: the card then says
+   * the resource is not in the catalog yet. Absent for account-wide routes: such a card shows on
+   * the posture page and on the area's `Resource` entity, not on Components.
    */
-  params?(name: string): CloudflareRouteParams<R>;
+  params?(
+    name: string,
+    resource?: Entity,
+  ): CloudflareRouteParams<R> | undefined;
   /** The table's columns over the route's wire type. */
   columns: ReadonlyArray<CloudflareCardColumn<CloudflareRouteItem<R>>>;
   /** Stable key of a row. */
   rowKey(item: CloudflareRouteItem<R>): string;
   /** What the empty state says, and what to do about it. */
   empty: { title: string; description: string };
-  /** A line above the table, from the items (e.g. how many deployments lack provenance). */
-  summary?(items: CloudflareRouteItem<R>[]): string | undefined;
+  /**
+   * A line above the table, from the items and the resource's `Resource` entity (e.g. how many
+   * deployments lack provenance, or a namespace's approximate key count).
+   */
+  summary?(
+    items: CloudflareRouteItem<R>[],
+    resource?: Entity,
+  ): string | undefined;
 }
 
 /**

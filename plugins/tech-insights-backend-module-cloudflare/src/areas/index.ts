@@ -3,6 +3,7 @@ import {
   CloudflareContractedAreaId,
   getCloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { kvFacts } from './kv';
 import { pagesFacts } from './pages';
 import { r2Facts } from './r2';
 import { CloudflareAreaFacts } from './types';
@@ -24,6 +25,7 @@ export const CLOUDFLARE_AREA_FACTS = {
   workers: workersFacts,
   pages: pagesFacts,
   zeroTrust: zeroTrustFacts,
+  kv: kvFacts,
   r2: r2Facts,
 } satisfies Record<CloudflareContractedAreaId, CloudflareAreaFacts>;
 

@@ -1,8 +1,14 @@
+import { Entity } from '@backstage/catalog-model';
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { MissingAnnotationEmptyState } from '@backstage/plugin-catalog-react';
+import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import {
+  catalogApiRef,
+  MissingAnnotationEmptyState,
+} from '@backstage/plugin-catalog-react';
+import {
+  CloudflareAreaId,
   CloudflareEnvelope,
+  cloudflareEntityName,
   cloudflareReadUnmaskedPermission,
   getCloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -29,6 +35,11 @@ export interface CloudflareCardProps {
   card: CloudflareCardDescriptor;
   /** The resource name the card reads (ignored by account-wide cards). */
   name?: string;
+  /**
+   * The name's `Resource` entity, when the caller has it (the Resource page); otherwise the card
+   * fetches it from the catalog for the descriptor's `params` and `summary`.
+   */
+  resource?: Entity;
 }
 
 /** What the envelope says besides its items: masked values and stale data. */
@@ -66,6 +77,26 @@ function EnvelopeNotes(props: { envelope: CloudflareEnvelope<unknown> }) {
 }
 
 /**
+ * The `Resource` entity of a resource name, when the app has a catalog and the catalog has it; a
+ * catalog fault leaves it undefined (cards whose routes need nothing from it read on).
+ */
+async function resourceEntity(
+  catalogApi: typeof catalogApiRef.T | undefined,
+  area: CloudflareAreaId,
+  name: string,
+): Promise<Entity | undefined> {
+  try {
+    return await catalogApi?.getEntityByRef({
+      kind: 'resource',
+      namespace: 'default',
+      name: cloudflareEntityName(area, name),
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * One card over one route read: the descriptor's columns over the envelope's items, and every
  * state (loading, not found, denied, error, empty, masked, stale) from this one place.
  *
@@ -74,20 +105,34 @@ function EnvelopeNotes(props: { envelope: CloudflareEnvelope<unknown> }) {
 export function CloudflareCard(props: CloudflareCardProps) {
   const { card, name } = props;
   const api = useApi(cloudflareApiRef);
+  const catalogApi = useApiHolder().get(catalogApiRef);
   const area = getCloudflareArea(card.route.area);
-  const state = useAsync(
-    () =>
-      api.read(card.route, {
-        params: card.params && name !== undefined ? card.params(name) : {},
-      }),
-    [api, card, name],
-  );
-  const items =
-    state.value?.items ?? (state.value?.item ? [state.value.item] : []);
+  const state = useAsync(async () => {
+    if (!card.params || name === undefined) {
+      return { envelope: await api.read(card.route, { params: {} }) };
+    }
+    const resource =
+      props.resource ?? (await resourceEntity(catalogApi, area.id, name));
+    const params = card.params(name, resource);
+    return {
+      resource,
+      envelope: params ? await api.read(card.route, { params }) : undefined,
+    };
+  }, [api, catalogApi, card, name, props.resource]);
+  const envelope = state.value?.envelope;
+  const items = envelope?.items ?? (envelope?.item ? [envelope.item] : []);
 
   let body: JSX.Element;
   if (state.loading) {
     body = <Progress />;
+  } else if (state.value && !envelope) {
+    body = (
+      <EmptyState
+        missing="info"
+        title={`${area.title} resource ${name} is not in the catalog yet`}
+        description="The Cloudflare entity provider adds it on its next run when it exists in the account."
+      />
+    );
   } else if (state.error && isNotFound(state.error)) {
     body = (
       <EmptyState
@@ -101,7 +146,7 @@ export function CloudflareCard(props: CloudflareCardProps) {
   } else if (items.length === 0) {
     body = <EmptyState missing="data" {...card.empty} />;
   } else {
-    const summary = card.summary?.(items);
+    const summary = card.summary?.(items, state.value?.resource);
     body = (
       <>
         {summary && (
@@ -118,8 +163,8 @@ export function CloudflareCard(props: CloudflareCardProps) {
             </TableRow>
           </TableHead>
           <TableBody>
-            {items.map(item => (
-              <TableRow key={card.rowKey(item)}>
+            {items.map((item, i) => (
+              <TableRow key={`${card.rowKey(item)}#${i}`}>
                 {card.columns.map(c => (
                   <TableCell key={c.title}>{c.render(item)}</TableCell>
                 ))}
@@ -127,7 +172,7 @@ export function CloudflareCard(props: CloudflareCardProps) {
             ))}
           </TableBody>
         </Table>
-        {state.value && <EnvelopeNotes envelope={state.value} />}
+        {envelope && <EnvelopeNotes envelope={envelope} />}
       </>
     );
   }

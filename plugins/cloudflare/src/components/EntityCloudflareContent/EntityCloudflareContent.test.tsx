@@ -26,9 +26,9 @@ describe('EntityCloudflareContent', () => {
     });
     const getEntitiesByRefs = jest.fn().mockResolvedValue({
       items: [
-        resource('cf-kv-acme-cache', 'cloudflare-kv', {
-          namespaceId: '9a8b7c',
-          keysApprox: 42,
+        resource('cf-queue-acme-events', 'cloudflare-queue', {
+          queueId: '9a8b7c',
+          backlogApprox: 42,
         }),
         undefined,
       ],
@@ -44,7 +44,7 @@ describe('EntityCloudflareContent', () => {
           entity={component('acme', {
             'cloudflare.com/worker': 'acme-api',
             'cloudflare.com/pages': 'acme-web',
-            'cloudflare.com/kv': 'acme-cache, acme-sessions',
+            'cloudflare.com/queue': 'acme-events, acme-jobs',
           })}
         >
           <EntityCloudflareContent />
@@ -55,19 +55,19 @@ describe('EntityCloudflareContent', () => {
     expect(await screen.findByText('Workers deployments')).toBeInTheDocument();
     expect(screen.getByText('Pages deployments')).toBeInTheDocument();
     expect(await screen.findAllByText('No deployments yet')).toHaveLength(2);
-    expect(screen.getByText('Workers KV')).toBeInTheDocument();
-    expect(await screen.findByText('Keys approx')).toBeInTheDocument();
+    expect(screen.getByText('Queues')).toBeInTheDocument();
+    expect(await screen.findByText('Backlog approx')).toBeInTheDocument();
     expect(screen.getByText('42')).toBeInTheDocument();
-    expect(screen.getByText('acme-cache').closest('a')).toHaveAttribute(
+    expect(screen.getByText('acme-events').closest('a')).toHaveAttribute(
       'href',
-      '/catalog/default/resource/cf-kv-acme-cache',
+      '/catalog/default/resource/cf-queue-acme-events',
     );
     expect(screen.getByText(/Not in the catalog yet/)).toBeInTheDocument();
     expect(getEntitiesByRefs).toHaveBeenCalledWith(
       expect.objectContaining({
         entityRefs: [
-          'resource:default/cf-kv-acme-cache',
-          'resource:default/cf-kv-acme-sessions',
+          'resource:default/cf-queue-acme-events',
+          'resource:default/cf-queue-acme-jobs',
         ],
       }),
     );

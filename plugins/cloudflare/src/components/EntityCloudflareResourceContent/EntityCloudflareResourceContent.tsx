@@ -22,7 +22,11 @@ export function EntityCloudflareResourceContent() {
       </Grid>
       {card && (
         <Grid item xs={12} md={8}>
-          <CloudflareCard card={card} name={cloudflareNameOfResource(entity)} />
+          <CloudflareCard
+            card={card}
+            name={cloudflareNameOfResource(entity)}
+            resource={entity}
+          />
         </Grid>
       )}
     </Grid>
