@@ -63,6 +63,8 @@ export type {
   AccessRequestFilter,
   IdentityProvider,
 } from './areas/zeroTrust';
+export { D1Api } from './areas/d1';
+export type { D1DatabasesOptions } from './areas/d1';
 export { R2Api } from './areas/r2';
 export type { R2BucketsOptions } from './areas/r2';
 export { AuditLogsApi } from './areas/auditLogs';

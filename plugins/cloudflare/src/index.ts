@@ -14,6 +14,7 @@ export {
   EntityCloudflarePagesDeploymentsCard,
   EntityCloudflareZeroTrustUsersCard,
   EntityCloudflareKvNamespaceCard,
+  EntityCloudflareD1DatabasesCard,
   EntityCloudflareR2BucketsCard,
   CloudflarePosturePage,
 } from './plugin';

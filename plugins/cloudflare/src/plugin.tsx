@@ -147,6 +147,14 @@ export const EntityCloudflareZeroTrustUsersCard = legacyCards.zeroTrust;
 export const EntityCloudflareKvNamespaceCard = legacyCards.kv;
 
 /**
+ * D1 databases card (size, version, created, Time Travel bookmark) of the entity's
+ * `cloudflare.com/d1` databases (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareD1DatabasesCard = legacyCards.d1;
+
+/**
  * R2 buckets card (lifecycle and lock rules in words) of the entity's `cloudflare.com/r2` buckets
  * (or the `name` prop), for an overview tab.
  *

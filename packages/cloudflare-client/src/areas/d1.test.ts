@@ -38,6 +38,20 @@ describe('D1Api', () => {
     expect(dbs[0]).not.toHaveProperty('numTables');
   });
 
+  it("reads one database's size and replication in one call, without tags", async () => {
+    const ctx = demoContext();
+    const db = await new D1Api(ctx).getDatabase(CORE);
+    expect(db).toEqual({
+      uuid: CORE,
+      name: 'acme-core',
+      createdAt: expect.any(String),
+      version: 'production',
+      fileSize: 412_123_136,
+      readReplication: 'auto',
+    });
+    expect(ctx.stats().callsByArea).toEqual({ d1: 1 });
+  });
+
   it('reads the metadata with the Time Travel bookmark', async () => {
     const meta = await new D1Api(demoContext()).getMetadata(CORE);
     expect(meta).toEqual({

@@ -64,6 +64,16 @@ export class D1Api {
   }
 
   /**
+   * One database's own read: the list fields with its size and replication, without tags (the list
+   * carries them). One call; for a caller that keeps the list and refreshes details a few at a time.
+   */
+  async getDatabase(databaseId: string): Promise<D1Database> {
+    return this.ctx.run(AREA, 'd1.getDatabase', async () =>
+      this.toDatabase(await this.read(databaseId), undefined),
+    );
+  }
+
+  /**
    * One database with its size, replication, tags and current Time Travel bookmark (the evidence
    * of point-in-time recovery; the bookmark is only read).
    */

@@ -1,5 +1,6 @@
 import { ClientContext } from '../context';
 import { AuditLogsApi } from './auditLogs';
+import { D1Api } from './d1';
 import { KvApi } from './kv';
 import { PagesApi } from './pages';
 import { R2Api } from './r2';
@@ -23,6 +24,8 @@ export const CLOUDFLARE_CLIENT_AREAS = {
   zeroTrust: ZeroTrustApi,
   /** Workers KV: namespaces, keys and a sample of keys (values are never read). */
   kv: KvApi,
+  /** D1: databases, one database, its Time Travel bookmark (never a query or a restore). */
+  d1: D1Api,
   /** R2: buckets of every jurisdiction, a bucket's lifecycle and lock rules (never an object). */
   r2: R2Api,
   /** Account audit logs (v2). */

@@ -1,4 +1,5 @@
 import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { d1Area } from './d1';
 import { kvArea } from './kv';
 import { pagesArea } from './pages';
 import { r2Area } from './r2';
@@ -16,5 +17,6 @@ export const CATALOG_AREAS = {
   pages: pagesArea,
   zeroTrust: zeroTrustArea,
   kv: kvArea,
+  d1: d1Area,
   r2: r2Area,
 } satisfies Record<CloudflareContractedAreaId, CatalogAreaDescriptor<any>>;

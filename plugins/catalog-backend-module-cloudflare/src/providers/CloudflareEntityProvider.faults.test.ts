@@ -32,6 +32,7 @@ const LIST_ROUTES = [
   '/pages/projects',
   '/access/apps',
   '/storage/kv/namespaces',
+  '/d1/database',
 ];
 
 /** Knobs that hit every list route; `short-page` only where Cloudflare gives totals (not scripts, not KV). */
@@ -96,7 +97,7 @@ async function keepsEveryEntity(
 describe('CloudflareEntityProvider keeps every entity through Cloudflare faults', () => {
   it.each(CASES)('%s on %s', async (knob, route) => {
     const healthy = await keepsEveryEntity(route, parseFault(knob)!);
-    expect(healthy.entities!.length).toBe(24);
+    expect(healthy.entities!.length).toBe(28);
   });
 
   it('short-page on page 2 of Pages projects (12 projects, 10 per page)', async () => {

@@ -61,7 +61,7 @@ function expectedAcmeApi(state: DemoAccountState): DeferredEntity {
         owner: 'group:default/platform',
         dependsOn: [
           'resource:default/cf-analytics-engine-acme_analytics',
-          'resource:default/cf-d1-e7c1a9b2-4d3f-4e5a-9b8c-7d6e5f4a3b2c',
+          'resource:default/cf-d1-acme-core',
           'resource:default/cf-do-sessioncoordinator',
           'resource:default/cf-hyperdrive-5c4b3a2918f74e6d8c7b6a5948372615',
           'resource:default/cf-kv-acme-cache',
@@ -167,6 +167,12 @@ const KV_NAMES = [
   'acme-feature-flags',
   'acme-eu-profiles',
 ].map(n => `cf-kv-${n}`);
+const D1_NAMES = [
+  'acme-core',
+  'acme-sessions-db',
+  'acme-audit-eu',
+  'acme-analytics-staging',
+].map(n => `cf-d1-${n}`);
 /** The demo account's buckets: the default jurisdiction's, then eu's and fedramp's (hashed names). */
 const R2_NAMES = [
   ...[
@@ -183,6 +189,7 @@ const ALL_NAMES = [
   ...PAGES_NAMES,
   'cf-zt-access',
   ...KV_NAMES,
+  ...D1_NAMES,
   ...R2_NAMES,
 ];
 
@@ -390,7 +397,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.info.mock.calls[0][0]).toMatch(
-      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 24 entities \[workers=9 pages=3 zeroTrust=1 kv=5 r2=6\], mutation full, \d+ upstream calls, \d+ ms$/,
+      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 28 entities \[workers=9 pages=3 zeroTrust=1 kv=5 d1=4 r2=6\], mutation full, \d+ upstream calls, \d+ ms$/,
     );
     expect(logger.warn).not.toHaveBeenCalled();
     expect(logger.error).not.toHaveBeenCalled();
@@ -478,6 +485,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...WORKER_NAMES,
       'cf-zt-access',
       ...KV_NAMES,
+      ...D1_NAMES,
       ...R2_NAMES,
     ]);
   });
@@ -499,6 +507,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...WORKER_NAMES,
       ...PAGES_NAMES,
       ...KV_NAMES,
+      ...D1_NAMES,
       ...R2_NAMES,
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
@@ -548,7 +557,9 @@ describe('CloudflareEntityProvider refresh task', () => {
 
   it('imports only the enabled areas', async () => {
     const config = singleAccountConfig({
-      entityProvider: { import: { pages: false, zeroTrust: false, r2: false } },
+      entityProvider: {
+        import: { pages: false, zeroTrust: false, d1: false, r2: false },
+      },
     });
     const { providers, schedule, state } = setup({ config });
     const connection = fakeConnection();
@@ -636,8 +647,8 @@ describe('CloudflareEntityProvider refresh task', () => {
     const [prodMutation, euMutation] = connections.map(
       c => c.applyMutation.mock.calls[0][0],
     );
-    expect(prodMutation.entities).toHaveLength(23);
-    expect(euMutation.entities).toHaveLength(20); // pages off for eu
+    expect(prodMutation.entities).toHaveLength(27);
+    expect(euMutation.entities).toHaveLength(24); // pages off for eu
     const prodNames = names(prodMutation);
     const euNames = names(euMutation);
     expect(prodNames.filter(n => euNames.includes(n))).toEqual([]);
@@ -691,7 +702,7 @@ describe('CloudflareEntityProvider with the default client', () => {
     const [provider] = CloudflareEntityProvider.fromConfig(
       singleAccountConfig({
         entityProvider: {
-          import: { workers: false, zeroTrust: false, r2: false },
+          import: { workers: false, zeroTrust: false, d1: false, r2: false },
         },
       }),
       { logger, schedule },

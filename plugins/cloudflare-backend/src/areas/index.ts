@@ -1,4 +1,5 @@
 import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { d1RouteDescriptors } from './d1';
 import { kvRouteDescriptors } from './kv';
 import { pagesRouteDescriptors } from './pages';
 import { r2RouteDescriptors } from './r2';
@@ -15,6 +16,7 @@ export const ROUTE_DESCRIPTORS = {
   pages: pagesRouteDescriptors,
   zeroTrust: zeroTrustRouteDescriptors,
   kv: kvRouteDescriptors,
+  d1: d1RouteDescriptors,
   r2: r2RouteDescriptors,
 } satisfies {
   [A in CloudflareContractedAreaId]: AreaRouteDescriptors<A>;

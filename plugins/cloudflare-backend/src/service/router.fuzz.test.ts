@@ -32,6 +32,7 @@ const GOOD_PARAMS: Record<string, string> = {
   script: 'acme-api',
   project: 'acme-web',
   namespace: '9a8b7c6d5e4f40312a1b0c9d8e7f6a5b',
+  db: 'e7c1a9b2-4d3f-4e5a-9b8c-7d6e5f4a3b2c',
   bucket: 'acme-prod-artifacts',
   id: UUID,
 };

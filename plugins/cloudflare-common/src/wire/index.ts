@@ -1,5 +1,6 @@
 import { CloudflareAreaId } from '../areas';
 import { CloudflareRouteContract } from './contract';
+import { d1Routes } from './d1';
 import { kvRoutes } from './kv';
 import { pagesRoutes } from './pages';
 import { r2Routes } from './r2';
@@ -29,6 +30,7 @@ export const CLOUDFLARE_CONTRACTS = {
   pages: pagesRoutes,
   zeroTrust: zeroTrustRoutes,
   kv: kvRoutes,
+  d1: d1Routes,
   r2: r2Routes,
 } as const satisfies Partial<
   Record<CloudflareAreaId, Record<string, CloudflareRouteContract>>

@@ -2,6 +2,7 @@ import {
   CloudflareAreaId,
   CloudflareContractedAreaId,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { d1Card } from './d1';
 import { kvCard } from './kv';
 import { pagesCard } from './pages';
 import { r2Card } from './r2';
@@ -23,6 +24,7 @@ export const CLOUDFLARE_CARDS = {
   pages: pagesCard,
   zeroTrust: zeroTrustCard,
   kv: kvCard,
+  d1: d1Card,
   r2: r2Card,
 } satisfies Record<CloudflareContractedAreaId, CloudflareCardDescriptor>;
 

@@ -3,6 +3,7 @@ import {
   CloudflareContractedAreaId,
   getCloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { d1Facts } from './d1';
 import { kvFacts } from './kv';
 import { pagesFacts } from './pages';
 import { r2Facts } from './r2';
@@ -26,6 +27,7 @@ export const CLOUDFLARE_AREA_FACTS = {
   pages: pagesFacts,
   zeroTrust: zeroTrustFacts,
   kv: kvFacts,
+  d1: d1Facts,
   r2: r2Facts,
 } satisfies Record<CloudflareContractedAreaId, CloudflareAreaFacts>;
 

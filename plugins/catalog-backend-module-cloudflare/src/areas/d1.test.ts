@@ -1,0 +1,159 @@
+import { RELATION_DEPENDS_ON } from '@backstage/catalog-model';
+import {
+  ALL_SECRET_CANARIES,
+  DemoAccountState,
+  createScaleAccountData,
+} from '@cloudflare-backstage/cloudflare-demo-account';
+import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { DEMO_MAP_CONTEXT, demoClient, demoState } from '../__testUtils__/demo';
+import { CloudflareAnnotationProcessor } from '../processors/CloudflareAnnotationProcessor';
+import { runAreas } from '../providers/runAreas';
+import { D1_DETAILS_PER_RUN, d1Area } from './d1';
+import { workersArea } from './workers';
+
+const CORE = 'e7c1a9b2-4d3f-4e5a-9b8c-7d6e5f4a3b2c';
+const DATABASE = 'GET /accounts/:account_id/d1/database/:database_id';
+
+describe('d1Area', () => {
+  it('maps every database with its size and replication: the list (2), its tags (1), one read each', async () => {
+    const state = demoState();
+    const read = await d1Area.read(demoClient(state), undefined);
+    expect(state.callCounts()).toEqual({
+      'GET /accounts/:account_id/d1/database': 2,
+      'GET /accounts/:account_id/tags/resources': 1,
+      [DATABASE]: 4,
+    });
+    const entities = d1Area.map(read, DEMO_MAP_CONTEXT).map(e => e.entity);
+    expect(entities.map(e => e.metadata.name)).toEqual([
+      'cf-d1-acme-core',
+      'cf-d1-acme-sessions-db',
+      'cf-d1-acme-audit-eu',
+      'cf-d1-acme-analytics-staging',
+    ]);
+    expect(entities[0].metadata).toMatchObject({
+      description: 'Cloudflare D1 database acme-core',
+      tags: ['cloudflare', 'd1'],
+      annotations: { 'cloudflare.com/resource-id': CORE },
+    });
+    expect(entities[0].spec).toEqual({
+      type: 'cloudflare-d1',
+      owner: 'group:default/platform',
+      parameters: {
+        accountId: DEMO_MAP_CONTEXT.accountId,
+        uuid: CORE,
+        name: 'acme-core',
+        createdAt: state.data.d1.databases[0].created_at,
+        version: 'production',
+        fileSize: 412_123_136,
+        readReplication: 'auto',
+        tags: { 'backstage-owner': 'platform', 'backstage-system': 'acme-org' },
+      },
+    });
+    expect(entities[2].metadata.tags).toEqual(['cloudflare', 'd1', 'eu']);
+    expect(entities[2].spec!.parameters).toMatchObject({
+      jurisdiction: 'eu',
+      readReplication: 'disabled',
+    });
+    const json = JSON.stringify(entities);
+    for (const canary of ALL_SECRET_CANARIES)
+      expect(json).not.toContain(canary);
+    expect(json).not.toContain('numTables');
+  });
+
+  it("reads no tags when the run has its index, and declares uuid -> name for other areas' bindings", async () => {
+    const state = demoState();
+    const read = await d1Area.read(demoClient(state), undefined, {
+      tags: { d1_database: { [CORE]: { team: 'core' } } },
+    });
+    expect(state.callCounts()).not.toHaveProperty(
+      'GET /accounts/:account_id/tags/resources',
+    );
+    expect(read[0].database.tags).toEqual({ team: 'core' });
+    expect(new Map(d1Area.names!(read)).get(CORE)).toBe('acme-core');
+  });
+
+  it(`reads at most ${D1_DETAILS_PER_RUN} databases a run, never-read first, then the stalest, keeping the others' details`, async () => {
+    const count = D1_DETAILS_PER_RUN + 10;
+    const state = new DemoAccountState({
+      data: createScaleAccountData({ seed: 3, counts: { d1: count } }),
+    });
+    const client = demoClient(state);
+    const uuids = state.data.d1.databases.map(d => d.uuid);
+    const detailed = (read: Awaited<ReturnType<typeof d1Area.read>>) =>
+      read.filter(r => r.database.fileSize !== undefined).length;
+
+    const now = jest.spyOn(Date, 'now');
+    try {
+      now.mockReturnValue(1_000);
+      const first = await d1Area.read(client, undefined);
+      expect(state.callCounts()[DATABASE]).toBe(D1_DETAILS_PER_RUN);
+      expect(detailed(first)).toBe(D1_DETAILS_PER_RUN);
+
+      state.resetCalls();
+      now.mockReturnValue(2_000);
+      const second = await d1Area.read(client, first);
+      expect(state.callCounts()[DATABASE]).toBe(D1_DETAILS_PER_RUN);
+      expect(detailed(second)).toBe(count);
+      expect(second.map(r => r.database.uuid)).toEqual(uuids);
+      // the ten never read, then the fifteen read longest ago (in list order among equals)
+      const kept = uuids.slice(15, D1_DETAILS_PER_RUN);
+      expect(
+        second.filter(r => r.detailsReadAt === 1_000).map(r => r.database.uuid),
+      ).toEqual(kept);
+      const keptBefore = first.find(r => r.database.uuid === kept[0])!;
+      expect(second.find(r => r.database.uuid === kept[0])!.database).toEqual(
+        keptBefore.database,
+      );
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it("relates a Worker's D1 binding and a Component's cloudflare.com/d1 annotation to one entity", async () => {
+    const state = demoState();
+    const { nameOf: _ids, ...ctx } = DEMO_MAP_CONTEXT;
+    const outcomes = await runAreas({
+      table: { workers: workersArea, d1: d1Area },
+      enabled: () => true,
+      client: demoClient(state),
+      lastGood: new Map<CloudflareAreaId, unknown>(),
+      ctx,
+    });
+    const [workers, d1] = outcomes;
+    expect(d1.entities.map(e => e.entity.metadata.name)).toContain(
+      'cf-d1-acme-core',
+    );
+    const api = workers.entities.find(
+      e => e.entity.metadata.name === 'cf-worker-acme-api',
+    )!;
+    expect(api.entity.spec!.dependsOn).toContain(
+      'resource:default/cf-d1-acme-core',
+    );
+
+    const emit = jest.fn();
+    await new CloudflareAnnotationProcessor().postProcessEntity(
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'acme-api',
+          annotations: { 'cloudflare.com/d1': 'acme-core' },
+        },
+      },
+      { type: 'url', target: 'https://example.com/catalog-info.yaml' },
+      emit,
+    );
+    expect(emit).toHaveBeenCalledWith(
+      expect.objectContaining({
+        relation: expect.objectContaining({
+          type: RELATION_DEPENDS_ON,
+          target: {
+            kind: 'resource',
+            namespace: 'default',
+            name: 'cf-d1-acme-core',
+          },
+        }),
+      }),
+    );
+  });
+});
