@@ -102,7 +102,10 @@ describe('R2Api', () => {
     });
     await expect(
       r2.getLifecycle('acme-eu-customer-data'),
-    ).rejects.toMatchObject({ kind: 'not-found', operation: 'r2.getLifecycle' });
+    ).rejects.toMatchObject({
+      kind: 'not-found',
+      operation: 'r2.getLifecycle',
+    });
     const eu = await r2.getLifecycle('acme-eu-customer-data', 'eu');
     expect(eu.rules[0].expiration).toEqual({ afterDays: 365 });
   });

@@ -94,5 +94,12 @@ export const zeroTrustUsers: CloudflareEnvelope<ZeroTrustUser> = {
 export function emptyEnvelope<T>(
   area: CloudflareEnvelope<T>['area'],
 ): CloudflareEnvelope<T> {
-  return { account: 'acme-org', area, view: 'masked', items: [], masked: {}, fetchedAt };
+  return {
+    account: 'acme-org',
+    area,
+    view: 'masked',
+    items: [],
+    masked: {},
+    fetchedAt,
+  };
 }

@@ -63,10 +63,7 @@ describe('CloudflareEntityCard', () => {
     );
     expect(
       screen.getByText('CI run', { selector: 'a, a *' }).closest('a'),
-    ).toHaveAttribute(
-      'href',
-      tracedDeployment.ciRunUrl,
-    );
+    ).toHaveAttribute('href', tracedDeployment.ciRunUrl);
     expect(screen.getByText('3 hours ago')).toHaveAttribute(
       'title',
       expect.stringMatching(/UTC$/),

@@ -45,9 +45,7 @@ export function GenericResourceCard(props: GenericResourceCardProps) {
   const state = useAsync(
     () =>
       catalogApi.getEntitiesByRefs({
-        entityRefs: refs.map(
-          r => `resource:${r.ref.namespace}/${r.ref.name}`,
-        ),
+        entityRefs: refs.map(r => `resource:${r.ref.namespace}/${r.ref.name}`),
         fields: ['metadata.name', 'spec.parameters'],
       }),
     [catalogApi, area.id, namespace, names.join(',')],
@@ -71,8 +69,8 @@ export function GenericResourceCard(props: GenericResourceCardProps) {
                 <ParametersTable parameters={entity.spec?.parameters} />
               ) : (
                 <Typography variant="body2" color="textSecondary">
-                  Not in the catalog yet: the Cloudflare entity provider adds
-                  it on its next run when it exists in the account.
+                  Not in the catalog yet: the Cloudflare entity provider adds it
+                  on its next run when it exists in the account.
                 </Typography>
               )}
             </Box>
