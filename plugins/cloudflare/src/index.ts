@@ -46,6 +46,7 @@ export type {
   CloudflareApi,
   CloudflareReadRequest,
   CloudflareProvenanceScope,
+  CloudflareR2LifecycleScope,
   CloudflareEvidenceKind,
   CloudflareEvidenceRecord,
   CloudflareEvidenceList,

@@ -31,6 +31,7 @@ export function mockCloudflareApi(): jest.Mocked<CloudflareApi> {
   return {
     read: jest.fn(),
     exportZeroTrustAudit: jest.fn(),
+    exportR2Lifecycle: jest.fn(),
     createDeploymentProvenanceSnapshot: jest.fn(),
     listEvidence: jest.fn(),
     downloadEvidence: jest.fn(),

@@ -6,6 +6,7 @@ import {
   CloudflareRouteParams,
   CloudflareRouteQuery,
   CloudflareView,
+  R2Jurisdiction,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import {
   CloudflareEvidenceDownload,
@@ -41,6 +42,19 @@ export interface CloudflareProvenanceScope {
 }
 
 /**
+ * What an R2 lifecycle snapshot covers: every bucket (the default), the buckets of one
+ * jurisdiction, or one bucket (in `jurisdiction`, `default` unless given).
+ *
+ * @public
+ */
+export interface CloudflareR2LifecycleScope {
+  /** One bucket's name. */
+  bucket?: string;
+  /** `default`, `eu` or `fedramp`. */
+  jurisdiction?: R2Jurisdiction;
+}
+
+/**
  * Client of the suite's backend (`/api/cloudflare`).
  *
  * @public
@@ -56,6 +70,10 @@ export interface CloudflareApi {
   ): Promise<CloudflareEnvelope<CloudflareRouteItem<R>>>;
   /** `POST /v1/zero-trust/export/audit?download=json`: makes, stores and returns a snapshot. */
   exportZeroTrustAudit(): Promise<CloudflareEvidenceDownload>;
+  /** `POST /v1/r2/lifecycle/export?download=json`: makes, stores and returns a snapshot. */
+  exportR2Lifecycle(
+    scope?: CloudflareR2LifecycleScope,
+  ): Promise<CloudflareEvidenceDownload>;
   /** `POST /v1/evidence/deployment-provenance` with `{ workers, pages }`: makes and stores a snapshot. */
   createDeploymentProvenanceSnapshot(
     scope: CloudflareProvenanceScope,

@@ -116,6 +116,27 @@ describe('CloudflareApiClient', () => {
     expect(await d.blob.text()).toBe('{"a":1}');
   });
 
+  it('exports the R2 lifecycle of every bucket, or of one jurisdiction, as bytes with their hash', async () => {
+    const headers = {
+      'x-cloudflare-evidence-sha256': sha,
+      'content-disposition': `attachment; filename="cloudflare-evidence-r2-lifecycle-${uuid}.json"`,
+    };
+    const { client, fetch } = clientWith(
+      new Response('{"b":1}', { headers }),
+      new Response('{"b":2}', { headers }),
+    );
+    const d = await client.exportR2Lifecycle();
+    await client.exportR2Lifecycle({ jurisdiction: 'eu' });
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      `${BASE}/v1/r2/lifecycle/export?download=json`,
+      `${BASE}/v1/r2/lifecycle/export?download=json&jurisdiction=eu`,
+    ]);
+    expect(fetch.mock.calls[0][1]).toEqual({ method: 'POST' });
+    expect(d.sha256).toBe(sha);
+    expect(d.fileName).toBe(`cloudflare-evidence-r2-lifecycle-${uuid}.json`);
+    expect(await d.blob.text()).toBe('{"b":1}');
+  });
+
   it('takes the hash from Content-Digest when its own header is not exposed', async () => {
     const { client } = clientWith(
       new Response('{}', {

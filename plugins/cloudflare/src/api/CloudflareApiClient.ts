@@ -9,6 +9,7 @@ import {
 import {
   CloudflareApi,
   CloudflareProvenanceScope,
+  CloudflareR2LifecycleScope,
   CloudflareReadRequest,
 } from './CloudflareApi';
 import { evidenceDownloadOf } from './download';
@@ -61,6 +62,20 @@ export class CloudflareApiClient implements CloudflareApi {
   async exportZeroTrustAudit(): Promise<CloudflareEvidenceDownload> {
     const response = await this.request(
       '/v1/zero-trust/export/audit?download=json',
+      { method: 'POST' },
+    );
+    return evidenceDownloadOf(response);
+  }
+
+  async exportR2Lifecycle(
+    scope: CloudflareR2LifecycleScope = {},
+  ): Promise<CloudflareEvidenceDownload> {
+    const params = new URLSearchParams({ download: 'json' });
+    for (const [key, value] of Object.entries(scope)) {
+      if (value) params.set(key, value);
+    }
+    const response = await this.request(
+      `/v1/r2/lifecycle/export?${params.toString()}`,
       { method: 'POST' },
     );
     return evidenceDownloadOf(response);

@@ -26,6 +26,8 @@ export const CLOUDFLARE_SCORECARD_CHECK_IDS = [
   'cloudflareProdDeploymentAudited',
   'cloudflareAccessAuditLog24h',
   'cloudflareApiTokenHygiene',
+  'cloudflareKvPiiRetention',
+  'cloudflareR2RegulatedLifecycle',
 ] as const;
 
 /**

@@ -53,6 +53,8 @@ const components: Entity[] = [
 const resources: Entity[] = [
   resource('cf-worker-acme-edge-router', 'cloudflare-worker'),
   resource('cf-pages-acme-web', 'cloudflare-pages'),
+  resource('cf-kv-acme-sessions', 'cloudflare-kv'),
+  resource('cf-r2-acme-regulated-exports', 'cloudflare-r2'),
 ];
 
 const checks: ScorecardCheck[] = [
@@ -74,6 +76,19 @@ const checks: ScorecardCheck[] = [
     name: 'API token hygiene',
     description: 'No Global API Key; token TTL at most 180 days.',
     factIds: ['cloudflareTokensFactRetriever'],
+  },
+  {
+    id: 'cloudflareKvPiiRetention',
+    name: 'KV namespaces with personal data have a retention policy',
+    description: 'Every KV namespace tagged pii=true has a TTL policy.',
+    factIds: ['cloudflareKvPiiRetentionFactRetriever'],
+  },
+  {
+    id: 'cloudflareR2RegulatedLifecycle',
+    name: 'Regulated R2 buckets have lifecycle rules',
+    description:
+      'Every R2 bucket tagged data-class=regulated has an enabled lifecycle rule.',
+    factIds: ['cloudflareR2LifecycleFactRetriever'],
   },
   { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
 ];
@@ -120,6 +135,26 @@ function scorecardApi(): jest.Mocked<ScorecardApi> {
       ],
     },
     { entity: 'component:default/acme-edge', results: [] },
+    {
+      entity: 'resource:default/cf-kv-acme-sessions',
+      results: [{ check: checks[3], result: true, facts: {} }],
+    },
+    {
+      entity: 'resource:default/cf-r2-acme-regulated-exports',
+      results: [
+        {
+          check: checks[4],
+          result: false,
+          facts: {
+            regulatedDataHasLifecycle: {
+              id: 'regulatedDataHasLifecycle',
+              description: 'Regulated data has an enabled lifecycle rule',
+              value: false,
+            },
+          },
+        },
+      ],
+    },
   ];
   api.runBulkChecks.mockResolvedValue(runs);
   return api;
@@ -196,8 +231,25 @@ describe('CloudflarePosturePage', () => {
     expect(within(noData).getByText('no data')).toBeInTheDocument();
     expect(
       screen.getByText(
-        /Not configured in Tech Insights: cloudflareProdDeploymentAudited/,
+        /Not configured in Tech Insights: cloudflareProdDeploymentAudited\./,
       ),
+    ).toBeInTheDocument();
+
+    // The storage checks of the suite: KV personal-data retention and R2 regulated-data lifecycle.
+    const kv = screen.getByTestId('check-cloudflareKvPiiRetention');
+    expect(within(kv).getByText('pass')).toBeInTheDocument();
+    expect(
+      within(kv).getByRole('link', { name: /cf-kv-acme-sessions/ }),
+    ).toBeInTheDocument();
+    const r2 = screen.getByTestId('check-cloudflareR2RegulatedLifecycle');
+    expect(within(r2).getByText('fail')).toBeInTheDocument();
+    expect(
+      within(r2).getByText(
+        /Regulated data has an enabled lifecycle rule: no/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(r2).getByRole('link', { name: /cf-r2-acme-regulated-exports/ }),
     ).toBeInTheDocument();
 
     expect(scorecards.runBulkChecks).toHaveBeenCalledWith(
@@ -205,11 +257,15 @@ describe('CloudflarePosturePage', () => {
         'component:default/acme-edge',
         'resource:default/cf-worker-acme-edge-router',
         'resource:default/cf-pages-acme-web',
+        'resource:default/cf-kv-acme-sessions',
+        'resource:default/cf-r2-acme-regulated-exports',
       ],
       [
         'cloudflareDeploymentProvenance',
         'cloudflareAccessAuditLog24h',
         'cloudflareApiTokenHygiene',
+        'cloudflareKvPiiRetention',
+        'cloudflareR2RegulatedLifecycle',
       ],
     );
   });
@@ -258,6 +314,11 @@ describe('CloudflarePosturePage', () => {
       fileName: 'zt.json',
       sha256: 'c'.repeat(64),
     });
+    cloudflare.exportR2Lifecycle.mockResolvedValue({
+      blob: new Blob(['{}']),
+      fileName: 'r2.json',
+      sha256: 'e'.repeat(64),
+    });
     cloudflare.createDeploymentProvenanceSnapshot.mockResolvedValue(
       record('ev-3', 'deployment-provenance', 'd', 'user:default/sec-lead'),
     );
@@ -297,6 +358,16 @@ describe('CloudflarePosturePage', () => {
       ),
     );
     fireEvent.click(
+      screen.getByRole('button', { name: 'Export R2 lifecycle snapshot' }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('evidence-notice')).toHaveTextContent(
+        `Saved r2.json — SHA-256 ${'e'.repeat(64)}`,
+      ),
+    );
+    expect(cloudflare.exportR2Lifecycle).toHaveBeenCalledWith();
+    expect(clicked).toContain('r2.json');
+    fireEvent.click(
       screen.getByRole('button', {
         name: 'Export deployment-provenance snapshot',
       }),
@@ -308,7 +379,7 @@ describe('CloudflarePosturePage', () => {
         )}`,
       ),
     );
-    expect(cloudflare.listEvidence.mock.calls.length).toBeGreaterThanOrEqual(3);
+    expect(cloudflare.listEvidence.mock.calls.length).toBeGreaterThanOrEqual(4);
     expect(cloudflare.createDeploymentProvenanceSnapshot).toHaveBeenCalledWith({
       workers: ['acme-edge-router'],
       pages: ['acme-web'],

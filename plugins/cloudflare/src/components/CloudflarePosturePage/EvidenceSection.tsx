@@ -122,6 +122,14 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
       return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256);
     });
 
+  const exportR2Lifecycle = () =>
+    run('export-r2', async () => {
+      const d = await api.exportR2Lifecycle();
+      saveDownload(d);
+      list.retry();
+      return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256);
+    });
+
   const exportProvenance = () =>
     run('export-prov', async () => {
       const s = await api.createDeploymentProvenanceSnapshot({
@@ -159,7 +167,7 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
       <EmptyState
         missing="data"
         title="No evidence snapshots yet"
-        description="Export a Zero Trust audit or a deployment-provenance snapshot above; each is stored, hashed and chained to the previous one."
+        description="Export a Zero Trust audit, R2 lifecycle or deployment-provenance snapshot above; each is stored, hashed and chained to the previous one."
       />
     );
   } else {
@@ -224,6 +232,15 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
           disabled={!!busy}
         >
           Export Zero Trust audit snapshot
+        </Button>
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={exportR2Lifecycle}
+          disabled={!!busy}
+          title="Lifecycle and object lock rules of every R2 bucket, in every jurisdiction"
+        >
+          Export R2 lifecycle snapshot
         </Button>
         <Button
           variant="outlined"
