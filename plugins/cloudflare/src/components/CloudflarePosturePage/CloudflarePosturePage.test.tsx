@@ -244,9 +244,7 @@ describe('CloudflarePosturePage', () => {
     const r2 = screen.getByTestId('check-cloudflareR2RegulatedLifecycle');
     expect(within(r2).getByText('fail')).toBeInTheDocument();
     expect(
-      within(r2).getByText(
-        /Regulated data has an enabled lifecycle rule: no/,
-      ),
+      within(r2).getByText(/Regulated data has an enabled lifecycle rule: no/),
     ).toBeInTheDocument();
     expect(
       within(r2).getByRole('link', { name: /cf-r2-acme-regulated-exports/ }),
