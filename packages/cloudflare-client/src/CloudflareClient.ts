@@ -10,7 +10,7 @@ import { Redactor } from './redaction';
 import { CLOUDFLARE_CLIENT_AREAS, CloudflareClientAreas } from './areas';
 
 /**
- * Options of {@link CloudflareClient.fromConfig} and the constructor.
+ * Options of {@link (CloudflareClient:class).fromConfig} and the constructor.
  *
  * @public
  */
@@ -27,7 +27,7 @@ export interface CloudflareClientOptions {
 }
 
 /**
- * The areas of {@link CloudflareClient}, one typed property per entry of the client's area table.
+ * The areas of {@link (CloudflareClient:class)}, one typed property per entry of the client's area table.
  *
  * @public
  */
@@ -101,7 +101,7 @@ export class CloudflareClient {
     return this.ctx.stats();
   }
 
-  /** Resets the counters of {@link CloudflareClient.stats}. */
+  /** Resets the counters of {@link (CloudflareClient:class).stats}. */
   resetStats(): void {
     this.ctx.resetStats();
   }

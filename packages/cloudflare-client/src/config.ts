@@ -3,7 +3,7 @@ import { CiRunUrlPolicy } from './ciRunUrl';
 import { DEFAULT_REDACTION_RULES, RedactionRules } from './redaction';
 
 /**
- * The connection settings of a {@link CloudflareClient}, as read from `cloudflare.*`.
+ * The connection settings of a {@link (CloudflareClient:class)}, as read from `cloudflare.*`.
  *
  * @public
  */

@@ -44,7 +44,7 @@ export type ClientAreaKey =
   | (string & {});
 
 /**
- * Counters of a {@link CloudflareClient}, for benchmarks and the provider's summary line.
+ * Counters of a {@link (CloudflareClient:class)}, for benchmarks and the provider's summary line.
  *
  * @public
  */

@@ -29,7 +29,11 @@ export type {
 } from './context';
 export { CloudflareApiError, isCloudflareApiError } from './errors';
 export type { CloudflareErrorKind } from './errors';
-export { DEFAULT_REDACTION_RULES } from './redaction';
+export {
+  CREDENTIAL_NAME_PLACEHOLDER,
+  DEFAULT_REDACTION_RULES,
+  Redactor,
+} from './redaction';
 export type { Redaction, RedactionReason, RedactionRules } from './redaction';
 export {
   parseProvenanceAnnotation,

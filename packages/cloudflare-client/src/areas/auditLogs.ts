@@ -7,12 +7,7 @@ import { Redaction } from '../redaction';
 const AREA = 'auditLogs';
 const str = z.string().nullish();
 
-/**
- * An account audit log entry (v2, `/accounts/{id}/logs/audit`). `resource.request` and
- * `resource.response` (raw bodies) are not kept.
- *
- * @public
- */
+/** Parses an `AuditLogEntry`: the raw bodies are not part of the schema. */
 export const auditLogSchema = z.object({
   id: z.string(),
   account: z.object({ id: str, name: str }).nullish(),
@@ -46,11 +41,44 @@ export const auditLogSchema = z.object({
 });
 
 /**
- * An account audit log entry (v2) as the client returns it.
+ * An account audit log entry (v2, `/accounts/{id}/logs/audit`). `resource.request` and
+ * `resource.response` (raw bodies) are not kept.
  *
  * @public
  */
-export type AuditLogEntry = z.infer<typeof auditLogSchema>;
+export interface AuditLogEntry {
+  id: string;
+  account?: { id?: string | null; name?: string | null } | null;
+  action?: {
+    description?: string | null;
+    result?: string | null;
+    time?: string | null;
+    type?: string | null;
+  } | null;
+  actor?: {
+    id?: string | null;
+    email?: string | null;
+    ip_address?: string | null;
+    context?: string | null;
+    token_id?: string | null;
+    token_name?: string | null;
+    type?: string | null;
+  } | null;
+  raw?: {
+    cf_ray_id?: string | null;
+    method?: string | null;
+    status_code?: number | null;
+    uri?: string | null;
+    user_agent?: string | null;
+  } | null;
+  resource?: {
+    id?: string | null;
+    product?: string | null;
+    type?: string | null;
+    scope?: unknown;
+  } | null;
+  zone?: { id?: string | null; name?: string | null } | null;
+}
 
 /**
  * Filters of the audit log reads. `since` and `before` are required by Cloudflare.

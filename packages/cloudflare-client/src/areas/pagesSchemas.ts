@@ -33,8 +33,6 @@ const sourceSchema = z
 /**
  * A Pages deployment as Cloudflare returns it, without its secret fields: `env_vars` values and
  * `build_config.web_analytics_token` are not part of the schema.
- *
- * @public
  */
 export const pagesDeploymentSchema = z.object({
   id: z.string(),
@@ -76,6 +74,7 @@ export interface PagesEnvVarName {
   credentialLike?: boolean;
 }
 
+/** Parses one environment's settings; `env_vars` become names and types in a `DeploymentConfig`. */
 export const deploymentConfigSchema = z
   .object({
     compatibility_date: str,
@@ -109,11 +108,7 @@ export const deploymentConfigSchema = z
   })
   .nullish();
 
-/**
- * A Pages project as Cloudflare returns it, without secret fields.
- *
- * @public
- */
+/** Parses a Pages project; `PagesApi` completes it into a `PagesProject`. */
 export const pagesProjectSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -146,22 +141,88 @@ export const pagesProjectSchema = z.object({
   canonical_deployment: z.unknown().optional(),
 });
 
-export type DeploymentConfig = Omit<
-  NonNullable<z.infer<typeof deploymentConfigSchema>>,
-  'env_vars'
-> & {
-  env_vars: PagesEnvVarName[];
-};
-
 /**
- * A Pages project as the suite shows it.
+ * Bindings and settings of one Pages environment (`deployment_configs.preview` / `.production`):
+ * environment variables by name and type only; their values are never kept.
  *
  * @public
  */
-export type PagesProject = Omit<
-  z.infer<typeof pagesProjectSchema>,
-  'deployment_configs' | 'latest_deployment' | 'canonical_deployment'
-> & {
+export interface DeploymentConfig {
+  env_vars: PagesEnvVarName[];
+  compatibility_date?: string | null;
+  compatibility_flags?: string[] | null;
+  usage_model?: string | null;
+  fail_open?: boolean | null;
+  always_use_latest_compatibility_date?: boolean | null;
+  build_image_major_version?: number | null;
+  kv_namespaces?: Record<
+    string,
+    { namespace_id?: string | null } | null | undefined
+  > | null;
+  d1_databases?: Record<
+    string,
+    { id?: string | null } | null | undefined
+  > | null;
+  r2_buckets?: Record<
+    string,
+    { name?: string | null; jurisdiction?: string | null } | null | undefined
+  > | null;
+  durable_object_namespaces?: Record<
+    string,
+    { namespace_id?: string | null } | null | undefined
+  > | null;
+  queue_producers?: Record<
+    string,
+    { name?: string | null } | null | undefined
+  > | null;
+  services?: Record<
+    string,
+    | {
+        service?: string | null;
+        environment?: string | null;
+        entrypoint?: string | null;
+      }
+    | null
+    | undefined
+  > | null;
+}
+
+/**
+ * A Pages project as the suite shows it, without secret fields (env var values, the web analytics
+ * token).
+ *
+ * @public
+ */
+export interface PagesProject {
+  id: string;
+  name: string;
+  subdomain?: string | null;
+  domains?: string[] | null;
+  created_on?: string | null;
+  production_branch?: string | null;
+  framework?: string | null;
+  framework_version?: string | null;
+  uses_functions?: boolean | null;
+  production_script_name?: string | null;
+  preview_script_name?: string | null;
+  source?: {
+    type?: string | null;
+    config?: {
+      owner?: string | null;
+      repo_name?: string | null;
+      production_branch?: string | null;
+      deployments_enabled?: boolean | null;
+      production_deployments_enabled?: boolean | null;
+      preview_deployment_setting?: string | null;
+    } | null;
+  } | null;
+  build_config?: {
+    build_command?: string | null;
+    destination_dir?: string | null;
+    root_dir?: string | null;
+    build_caching?: boolean | null;
+    web_analytics_tag?: string | null;
+  } | null;
   deployment_configs: {
     preview?: DeploymentConfig;
     production?: DeploymentConfig;
@@ -170,7 +231,7 @@ export type PagesProject = Omit<
   canonical_deployment: PagesDeployment | null;
   /** What was withheld (env var values, analytics token), never the values. */
   redactions: Redaction[];
-};
+}
 
 /**
  * Options of {@link PagesApi.listDeployments}.

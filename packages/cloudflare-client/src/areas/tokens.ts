@@ -5,11 +5,7 @@ import { Redaction, noteSecretFields } from '../redaction';
 const AREA = 'tokens';
 const str = z.string().nullish();
 
-/**
- * An API token's metadata (user or account-owned). The token `value` is never kept.
- *
- * @public
- */
+/** Parses an `ApiToken`'s metadata: the token `value` is not part of the schema. */
 export const apiTokenSchema = z.object({
   id: z.string(),
   name: str,
@@ -52,20 +48,42 @@ export const apiTokenSchema = z.object({
 export type ApiTokenScope = 'user' | 'account';
 
 /**
- * An API token's metadata, with its scope and what was withheld (its `value`).
+ * An API token's metadata (user or account-owned), with its scope and what was withheld: the token
+ * `value` is never kept.
  *
  * @public
  */
-export type ApiToken = z.infer<typeof apiTokenSchema> & {
+export interface ApiToken {
+  id: string;
+  name?: string | null;
+  status?: string | null;
+  issued_on?: string | null;
+  modified_on?: string | null;
+  not_before?: string | null;
+  expires_on?: string | null;
+  last_used_on?: string | null;
+  condition?: {
+    request_ip?: { in?: string[] | null; not_in?: string[] | null } | null;
+  } | null;
+  policies?:
+    | {
+        id?: string | null;
+        effect?: string | null;
+        permission_groups?:
+          | { id?: string | null; name?: string | null }[]
+          | null;
+        resources?: Record<string, unknown> | null;
+      }[]
+    | null;
+  creator_email_at_creation?: string | null;
+  provisioner_id?: string | null;
+  provisioner_type?: string | null;
   scope: ApiTokenScope;
+  /** What was withheld (the `value`), never the value. */
   redactions: Redaction[];
-};
+}
 
-/**
- * The calling token's verification.
- *
- * @public
- */
+/** Parses a `TokenVerification`. */
 export const tokenVerificationSchema = z.object({
   id: z.string(),
   status: str,
@@ -78,7 +96,12 @@ export const tokenVerificationSchema = z.object({
  *
  * @public
  */
-export type TokenVerification = z.infer<typeof tokenVerificationSchema>;
+export interface TokenVerification {
+  id: string;
+  status?: string | null;
+  expires_on?: string | null;
+  not_before?: string | null;
+}
 
 /**
  * API token reads. Never calls create or roll (the only calls that return a value).

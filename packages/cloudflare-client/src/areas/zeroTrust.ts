@@ -11,24 +11,26 @@ import { toZeroTrustUser } from './accessUsers';
 import {
   APP_SECRET_PATHS,
   AREA,
-  AccessApplication,
-  AccessPolicy,
-  AccessRequest,
   AccessRequestFilter,
-  IdentityProvider,
   accessApplicationSchema,
   accessPolicySchema,
   accessRequestSchema,
   identityProviderSchema,
 } from './zeroTrustSchemas';
+import {
+  AccessApplication,
+  AccessPolicy,
+  AccessRequest,
+  IdentityProvider,
+} from './zeroTrustTypes';
 
+export type { AccessRequestFilter } from './zeroTrustSchemas';
 export type {
   AccessApplication,
   AccessPolicy,
   AccessRequest,
-  AccessRequestFilter,
   IdentityProvider,
-} from './zeroTrustSchemas';
+} from './zeroTrustTypes';
 
 /**
  * An Access log entry as an {@link @cloudflare-backstage/plugin-cloudflare-common#AccessAuditEvent}:

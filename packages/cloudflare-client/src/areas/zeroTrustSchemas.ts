@@ -1,6 +1,5 @@
-/** Schemas, types and field classes of Zero Trust Access reads (the reads are in `zeroTrust.ts`). */
+/** Schemas and field classes of Zero Trust Access reads (the reads are in `zeroTrust.ts`). */
 import { z } from 'zod';
-import { Redaction } from '../redaction';
 
 export const AREA = 'zeroTrust';
 const str = z.string().nullish();
@@ -11,10 +10,8 @@ const rules = z.array(z.unknown()).nullish();
 // Applications
 
 /**
- * An Access application. Secret fields (`scim_config.authentication`, `saas_app.client_secret`) are
- * not part of the schema; Access rules are redacted by the value-shape rules.
- *
- * @public
+ * Parses an `AccessApplication`. Secret fields (`scim_config.authentication`,
+ * `saas_app.client_secret`) are not part of the schema.
  */
 export const accessApplicationSchema = z.object({
   id: z.string(),
@@ -74,15 +71,6 @@ export const accessApplicationSchema = z.object({
     .nullish(),
 });
 
-/**
- * An Access application without secrets, with the redaction notes.
- *
- * @public
- */
-export type AccessApplication = z.infer<typeof accessApplicationSchema> & {
-  redactions: Redaction[];
-};
-
 export const APP_SECRET_PATHS = [
   'scim_config.authentication.password',
   'scim_config.authentication.token',
@@ -93,12 +81,7 @@ export const APP_SECRET_PATHS = [
 // ---------------------------------------------------------------------------------------------
 // Policies
 
-/**
- * An Access policy (app-scoped with `precedence`, or reusable with `reusable` and `app_count`).
- * `include` / `exclude` / `require` are Access rules (e.g. `{email: {email}}`, `{ip: {ip}}`).
- *
- * @public
- */
+/** Parses an `AccessPolicy`; its rules are redacted after parsing. */
 export const accessPolicySchema = z.object({
   id: z.string(),
   name: str,
@@ -134,15 +117,6 @@ export const accessPolicySchema = z.object({
   updated_at: str,
 });
 
-/**
- * An Access policy with redacted rules and the redaction notes.
- *
- * @public
- */
-export type AccessPolicy = z.infer<typeof accessPolicySchema> & {
-  redactions: Redaction[];
-};
-
 // ---------------------------------------------------------------------------------------------
 // Identity providers
 
@@ -174,10 +148,8 @@ const IDP_CONFIG_KEYS = [
 ] as const;
 
 /**
- * An identity provider. Its `config` keeps an allow-list of non-secret settings: `client_secret`,
- * signing keys and anything else are not kept; `scim_config.secret` is not kept.
- *
- * @public
+ * Parses an `IdentityProvider`: `config` keeps an allow-list of non-secret settings, so
+ * `client_secret`, signing keys and `scim_config.secret` are not kept.
  */
 export const identityProviderSchema = z.object({
   id: z.string(),
@@ -204,23 +176,10 @@ export const identityProviderSchema = z.object({
     .nullish(),
 });
 
-/**
- * An identity provider without secrets, with the redaction notes.
- *
- * @public
- */
-export type IdentityProvider = z.infer<typeof identityProviderSchema> & {
-  redactions: Redaction[];
-};
-
 // ---------------------------------------------------------------------------------------------
 // Access requests (authentication logs) and users
 
-/**
- * One Access authentication log entry.
- *
- * @public
- */
+/** Parses an `AccessRequest`. */
 export const accessRequestSchema = z.object({
   action: str,
   allowed: bool,
@@ -232,13 +191,6 @@ export const accessRequestSchema = z.object({
   ray_id: str,
   user_email: str,
 });
-
-/**
- * One Access authentication log entry as the client returns it.
- *
- * @public
- */
-export type AccessRequest = z.infer<typeof accessRequestSchema>;
 
 /**
  * Filters of {@link ZeroTrustApi.listAccessRequests}.

@@ -9,18 +9,20 @@ import { withProvenance } from './provenance';
 import {
   AREA,
   ProvenanceOptions,
-  CloudflareWorkerDeployment,
-  WorkerScript,
   WorkerSecretName,
-  WorkerSettings,
-  WorkerVersion,
-  WorkersBuild,
   secretNameSchema,
   cloudflareWorkerDeploymentSchema,
   workerScriptSchema,
   workerSettingsSchema,
   workerVersionSchema,
 } from './schemas';
+import {
+  CloudflareWorkerDeployment,
+  WorkerScript,
+  WorkerSettings,
+  WorkerVersion,
+  WorkersBuild,
+} from './types';
 
 /**
  * Workers reads. Never reads script content, `/content/v2` or tails.

@@ -3,12 +3,8 @@ import { ClientContext } from '../../context';
 import { getEnvelope, seg } from '../../envelope';
 import { Redaction, noteSecretFields } from '../../redaction';
 import { cleanPullRequestUrl } from '../annotationProvenance';
-import {
-  AREA,
-  BUILD_SECRET_PATHS,
-  WorkersBuild,
-  workersBuildSchema,
-} from './schemas';
+import { AREA, BUILD_SECRET_PATHS, workersBuildSchema } from './schemas';
+import { WorkersBuild } from './types';
 
 /** One Workers Builds build, its secret fields noted (and counted) and dropped. */
 function parseBuild(ctx: ClientContext, raw: unknown): WorkersBuild {

@@ -1,11 +1,13 @@
 export { WorkersApi } from './WorkersApi';
 export type {
-  CloudflareWorkerDeployment,
   ProvenanceOptions,
   WorkerBinding,
-  WorkerScript,
   WorkerSecretName,
+} from './schemas';
+export type {
+  CloudflareWorkerDeployment,
+  WorkerScript,
   WorkerSettings,
   WorkerVersion,
   WorkersBuild,
-} from './schemas';
+} from './types';

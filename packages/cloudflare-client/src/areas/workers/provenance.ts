@@ -10,7 +10,7 @@ import {
   CloudflareWorkerDeployment,
   WorkerVersion,
   WorkersBuild,
-} from './schemas';
+} from './types';
 
 /**
  * One deployment with its provenance (`index` 0 is the deployment serving traffic): from Workers

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Redaction } from '../../redaction';
 
 /** Area key of the client's counters. */
 export const AREA = 'workers';
@@ -7,11 +6,7 @@ const str = z.string().nullish();
 
 // Scripts
 
-/**
- * A Worker script as listed (`GET /accounts/{id}/workers/scripts`). Every field is public.
- *
- * @public
- */
+/** Parses a `WorkerScript`. */
 export const workerScriptSchema = z.object({
   id: z.string(),
   tag: str,
@@ -43,13 +38,6 @@ export const workerScriptSchema = z.object({
     .nullish(),
   usage_model: str,
 });
-
-/**
- * A Worker script as the client returns it.
- *
- * @public
- */
-export type WorkerScript = z.infer<typeof workerScriptSchema>;
 
 // Settings and bindings
 
@@ -120,11 +108,7 @@ export interface WorkerBinding {
   credentialLike?: boolean;
 }
 
-/**
- * Script and version settings (`GET .../scripts/{name}/settings`) with redacted bindings.
- *
- * @public
- */
+/** Parses script settings; `bindings` are redacted one by one into a `WorkerSettings`. */
 export const workerSettingsSchema = z.object({
   bindings: z.array(z.unknown()).nullish(),
   compatibility_date: str,
@@ -144,21 +128,6 @@ export const workerSettingsSchema = z.object({
   usage_model: str,
   limits: z.object({ cpu_ms: z.number().nullish() }).nullish(),
 });
-
-/**
- * Settings of a Worker script with redacted bindings and the redaction notes.
- *
- * @public
- */
-export type WorkerSettings = Omit<
-  z.infer<typeof workerSettingsSchema>,
-  'bindings'
-> & {
-  scriptName: string;
-  bindings: WorkerBinding[];
-  /** What was withheld from the bindings, never the values. */
-  redactions: Redaction[];
-};
 
 /**
  * A secret's name and type (`GET .../scripts/{name}/secrets`); values are never returned. The name
@@ -187,11 +156,7 @@ const annotationsSchema = z
   })
   .nullish();
 
-/**
- * A Worker version (list item or detail; the detail's `resources` are not kept).
- *
- * @public
- */
+/** Parses a `WorkerVersion`. */
 export const workerVersionSchema = z.object({
   id: z.string(),
   number: z.number().nullish(),
@@ -208,16 +173,7 @@ export const workerVersionSchema = z.object({
     .nullish(),
 });
 
-/**
- * A Worker version as the client returns it.
- *
- * @public
- */
-export type WorkerVersion = z.infer<typeof workerVersionSchema>;
-
-/**
- * A Worker deployment as Cloudflare returns it (`result.deployments[]`).
- */
+/** Parses a `CloudflareWorkerDeployment`. */
 export const cloudflareWorkerDeploymentSchema = z.object({
   id: z.string(),
   created_on: z.string(),
@@ -232,24 +188,9 @@ export const cloudflareWorkerDeploymentSchema = z.object({
   author_email: str,
 });
 
-/**
- * A Worker deployment as Cloudflare lists it (parsed), before provenance: see `WorkerDeployment`
- * for the value routes return.
- *
- * @public
- */
-export type CloudflareWorkerDeployment = z.infer<
-  typeof cloudflareWorkerDeploymentSchema
->;
-
 // Workers Builds (not in the SDK)
 
-/**
- * A Workers Builds build (`/accounts/{id}/builds/...`). `build_token_name`, `build_token_uuid` and
- * `environment_variables` are secret and not kept; the commit `author` is sensitive.
- *
- * @public
- */
+/** Parses a `WorkersBuild`: its secret fields are not part of the schema. */
 export const workersBuildSchema = z.object({
   build_uuid: z.string(),
   status: str,
@@ -285,13 +226,6 @@ export const workersBuildSchema = z.object({
     })
     .nullish(),
 });
-
-/**
- * A Workers Builds build without its secret fields.
- *
- * @public
- */
-export type WorkersBuild = z.infer<typeof workersBuildSchema>;
 
 /** Secret fields of a build: noted as withheld, never kept. */
 export const BUILD_SECRET_PATHS = [
