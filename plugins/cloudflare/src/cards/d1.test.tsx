@@ -56,9 +56,12 @@ describe('d1Card', () => {
     });
     expect(screen.getByText('production')).toBeInTheDocument();
     expect(screen.getByText('auto')).toBeInTheDocument();
-    expect(
-      screen.getByText(acmeCoreMetadata.item!.bookmark!),
-    ).toBeInTheDocument();
+    // The 60-character bookmark wraps anywhere, so it does not squeeze the other columns'
+    // words apart ("Databas e", "producti on").
+    expect(screen.getByText(acmeCoreMetadata.item!.bookmark!)).toHaveStyle({
+      wordBreak: 'break-all',
+      maxWidth: '32ch',
+    });
     expect(
       screen.getByText(
         /^Point-in-time recovery: Time Travel gave a current bookmark/,

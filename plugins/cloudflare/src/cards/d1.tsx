@@ -19,6 +19,13 @@ function humanBytes(bytes: number | undefined): string {
     : `${value.toFixed(1)} ${UNITS[unit]}`;
 }
 
+/** The Time Travel bookmark wraps anywhere, within a width that leaves room for the other columns. */
+const BOOKMARK_STYLE = {
+  wordBreak: 'break-all',
+  display: 'inline-block',
+  maxWidth: '32ch',
+} as const;
+
 /** The database's uuid, as the catalog module writes it on its `Resource` entity. */
 function uuidOf(resource: Entity | undefined): string | undefined {
   const uuid = (resource?.spec?.parameters as { uuid?: unknown } | undefined)
@@ -55,7 +62,9 @@ export const d1Card = defineCloudflareCard({
       render: d =>
         d.bookmark ? (
           <>
-            <code>{d.bookmark}</code> (read <TimeCell iso={d.bookmarkReadAt} />)
+            {/* At most two lines: 60 characters in one piece would squeeze the other columns. */}
+            <code style={BOOKMARK_STYLE}>{d.bookmark}</code> (read{' '}
+            <TimeCell iso={d.bookmarkReadAt} />)
           </>
         ) : (
           'None'
