@@ -2,14 +2,20 @@
 # Command 2 of the quick start: installs what is missing, then runs every test of the suite, step by step:
 #   1. types    yarn tsc: type errors fail the run (demo-account fixtures are typed with the Cloudflare SDK's
 #               own response types, so a wrong field name or type fails here);
-#   2. lint     prettier --check over the code with Backstage's prettier config (`yarn format` fixes it), then
+#   2. api      API reports (yarn check:api-reports): a from-scratch tsc, then API Extractor (backstage-repo-tools)
+#               over plugins/* and packages/cloudflare-{client,demo-account}; fails on a report.api.md,
+#               report-alpha.api.md, report-testUtils.api.md or report.sql.md that differs from what the code gives
+#               (`yarn build:api-reports` rewrites them), on an API Extractor warning (missing release tag,
+#               forgotten export, unresolved {@link}, TSDoc syntax) and on a release tag unfit for its entry point;
+#               it cannot reuse the types step's output (incremental tsc orders some declarations differently);
+#   3. lint     prettier --check over the code with Backstage's prettier config (`yarn format` fixes it), then
 #               Backstage's ESLint rules over every package (backstage-cli repo lint);
-#   3. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode),
+#   4. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode),
 #               then line coverage per package, failing a suite package under 70% (scripts/coverage-check.js;
 #               the HTML report is in coverage/lcov-report/);
-#   4. browser  the browser tests against the running demo (playwright-core on Debian's chromium; screenshots
+#   5. browser  the browser tests against the running demo (playwright-core on Debian's chromium; screenshots
 #               in test-artifacts/e2e/);
-#   5. stock    packs the suite (yarn pack), applies the documented installation lines (docs/install.md) to a
+#   6. stock    packs the suite (yarn pack), applies the documented installation lines (docs/install.md) to a
 #               stock app made by the pinned @backstage/create-app on its committed lockfile, installs the
 #               tarballs, builds its frontend and checks its backend and, in chromium, the Cloudflare tab
 #               (scripts/stock-app-check.sh; STOCK_APP=latest by hand reports drift, never in CI).
@@ -26,10 +32,14 @@ cd "$REPO_ROOT"
 source "$REPO_ROOT/scripts/services.sh"
 services_start
 
-STEPS=(types lint unit browser stock)
+STEPS=(types api lint unit browser stock)
 
 step_types() {
   yarn tsc
+}
+
+step_api() {
+  yarn check:api-reports
 }
 
 step_lint() {

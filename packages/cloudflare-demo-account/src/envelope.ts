@@ -42,7 +42,11 @@ export function cfError(
   );
 }
 
-/** The errors Cloudflare sends, by cause. */
+/**
+ * The errors Cloudflare sends, by cause.
+ *
+ * @public
+ */
 export const cfErrors = {
   missingAuth: () =>
     cfError(

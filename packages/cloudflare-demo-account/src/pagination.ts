@@ -2,7 +2,11 @@
  * Cloudflare's pagination styles (see the SDK's `core/pagination.ts`), applied to fixture arrays.
  */
 
-/** A page of items plus the `result_info` Cloudflare sends with it. */
+/**
+ * A page of items plus the `result_info` Cloudflare sends with it.
+ *
+ * @public
+ */
 export interface Page<T> {
   items: T[];
   resultInfo: Record<string, unknown>;
@@ -18,6 +22,8 @@ function intParam(url: URL, name: string, fallback: number): number {
 /**
  * `page` / `per_page` pagination (`V4PagePagination*`): pages past the end are empty, as the SDK's
  * iterators stop only on an empty page.
+ *
+ * @public
  */
 export function pageOf<T>(
   items: readonly T[],
@@ -59,6 +65,8 @@ const decodeCursor = (
 /**
  * Cursor pagination (`CursorPagination`, `CursorLimitPagination`, `CursorPaginationAfter`): the
  * cursor is empty on the last page; `cursors.after` is sent too, for the SDK iterators that read it.
+ *
+ * @public
  */
 export function cursorPageOf<T>(
   items: readonly T[],
@@ -88,7 +96,11 @@ export function cursorPageOf<T>(
   };
 }
 
-/** Page-token pagination (`PageTokenPagination`, Containers). */
+/**
+ * Page-token pagination (`PageTokenPagination`, Containers).
+ *
+ * @public
+ */
 export function pageTokenOf<T>(
   items: readonly T[],
   url: URL,
@@ -112,7 +124,11 @@ export function pageTokenOf<T>(
   };
 }
 
-/** The page number a request asks for, whatever the style (used by the mid-pagination fault). */
+/**
+ * The page number a request asks for, whatever the style (used by the mid-pagination fault).
+ *
+ * @public
+ */
 export function requestedPage(url: URL): number {
   if (url.searchParams.has('page')) return intParam(url, 'page', 1);
   return decodeCursor(

@@ -18,7 +18,11 @@ export interface Rng {
   date(from: number, to: number): string;
 }
 
-/** Creates a generator from a seed. */
+/**
+ * Creates a generator from a seed.
+ *
+ * @public
+ */
 export function createRng(seed: number): Rng {
   let a = seed >>> 0;
   const next = () => {

@@ -5,7 +5,11 @@ import { applyFaultToResponse, faultResponse } from './faultResponses';
 import { DemoAccountState } from './state';
 import type { DemoAccountData } from './data';
 
-/** Cloudflare's v4 API prefix; handlers match it on any origin. */
+/**
+ * Cloudflare's v4 API prefix; handlers match it on any origin.
+ *
+ * @public
+ */
 export const API_PREFIX = '/client/v4';
 
 /**
@@ -34,7 +38,11 @@ export interface DemoRoute {
   resolve: (ctx: RouteContext) => Response | Promise<Response>;
 }
 
-/** Short-hand for a GET route. */
+/**
+ * Short-hand for a GET route.
+ *
+ * @public
+ */
 export const get = (
   path: string,
   resolve: DemoRoute['resolve'],
@@ -44,7 +52,11 @@ export const get = (
   resolve,
 });
 
-/** Short-hand for a POST route (reads only: Analytics Engine SQL, GraphQL). */
+/**
+ * Short-hand for a POST route (reads only: Analytics Engine SQL, GraphQL).
+ *
+ * @public
+ */
 export const post = (
   path: string,
   resolve: DemoRoute['resolve'],

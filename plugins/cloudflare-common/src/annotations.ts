@@ -21,7 +21,7 @@ export const ANNOTATION_CLOUDFLARE_RESOURCE_ID = 'cloudflare.com/resource-id';
 export const CLOUDFLARE_TAG_LABEL_PREFIX = 'cloudflare.com/tag-';
 
 /**
- * The label key of a Cloudflare tag key on a `Resource` entity (`pii` -> `cloudflare.com/tag-pii`).
+ * The label key of a Cloudflare tag key on a `Resource` entity (`pii` becomes `cloudflare.com/tag-pii`).
  * Tags whose label key or value Backstage refuses are not put on entities.
  *
  * @public

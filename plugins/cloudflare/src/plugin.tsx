@@ -47,34 +47,36 @@ export const cloudflarePlugin = createPlugin({
  *
  * @public
  */
-export const EntityCloudflareContent = cloudflarePlugin.provide(
-  createComponentExtension({
-    name: 'EntityCloudflareContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityCloudflareContent').then(
-          m => m.EntityCloudflareContent,
-        ),
-    },
-  }),
-);
+export const EntityCloudflareContent: () => JSX.Element =
+  cloudflarePlugin.provide(
+    createComponentExtension({
+      name: 'EntityCloudflareContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityCloudflareContent').then(
+            m => m.EntityCloudflareContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The content of a Cloudflare `Resource` entity (use with `isCloudflareResource`).
  *
  * @public
  */
-export const EntityCloudflareResourceContent = cloudflarePlugin.provide(
-  createComponentExtension({
-    name: 'EntityCloudflareResourceContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityCloudflareResourceContent').then(
-          m => m.EntityCloudflareResourceContent,
-        ),
-    },
-  }),
-);
+export const EntityCloudflareResourceContent: () => JSX.Element =
+  cloudflarePlugin.provide(
+    createComponentExtension({
+      name: 'EntityCloudflareResourceContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityCloudflareResourceContent').then(
+            m => m.EntityCloudflareResourceContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Props of the legacy single-card exports.
@@ -167,13 +169,14 @@ export const EntityCloudflareR2BucketsCard = legacyCards.r2;
  *
  * @public
  */
-export const CloudflarePosturePage = cloudflarePlugin.provide(
-  createRoutableExtension({
-    name: 'CloudflarePosturePage',
-    component: () =>
-      import('./components/CloudflarePosturePage').then(
-        m => m.CloudflarePosturePage,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const CloudflarePosturePage: () => JSX.Element =
+  cloudflarePlugin.provide(
+    createRoutableExtension({
+      name: 'CloudflarePosturePage',
+      component: () =>
+        import('./components/CloudflarePosturePage').then(
+          m => m.CloudflarePosturePage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );

@@ -16,7 +16,11 @@ export type CloudflareRole =
   | 'engineering'
   | 'readers';
 
-/** Every role, most privileged first. */
+/**
+ * Every role, most privileged first.
+ *
+ * @public
+ */
 export const CLOUDFLARE_ROLES: readonly CloudflareRole[] = [
   'security',
   'platform',

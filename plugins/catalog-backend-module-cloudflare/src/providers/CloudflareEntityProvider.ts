@@ -47,7 +47,7 @@ export interface CloudflareEntityProviderOptions {
  * Ingests the resources of one Cloudflare account as catalog `Resource` entities.
  *
  * One instance per configured account (see {@link CloudflareEntityProvider.fromConfig}). Each run
- * reads every enabled product area through the client, builds an id -> name index from what was
+ * reads every enabled product area through the client, builds an index from id to name from what was
  * read (so a Worker's binding to a KV namespace id and a Component's `cloudflare.com/kv: <title>`
  * meet at one entity), maps each resource to an entity and applies one `full` mutation. An area
  * whose read fails keeps its last good read, so a Cloudflare fault never deletes catalog entities;

@@ -128,7 +128,12 @@ export type CloudflareRouteQuery<R extends CloudflareRouteContract> = z.input<
   R['query']
 >;
 
-type DataOfShape<S, T> = S extends 'list'
+/**
+ * The data of a route by its shape: a list of `T` (with a `cursor` where paged) or one `T`.
+ *
+ * @public
+ */
+export type DataOfShape<S, T> = S extends 'list'
   ? { items: T[]; cursor?: string }
   : { item: T };
 

@@ -21,11 +21,19 @@ export * from './r2';
 /**
  * The wire contract of every area that has one: its routes, by operation name. Each layer's table
  * is typed `Record<CloudflareContractedAreaId, ...>`, so an area added here and missing in a layer
- * fails `yarn tsc`.
+ * fails `yarn tsc`. The type names each area's routes (rather than letting the declaration repeat
+ * them), so the API report states each route once.
  *
  * @public
  */
-export const CLOUDFLARE_CONTRACTS = {
+export const CLOUDFLARE_CONTRACTS: {
+  readonly workers: typeof workersRoutes;
+  readonly pages: typeof pagesRoutes;
+  readonly zeroTrust: typeof zeroTrustRoutes;
+  readonly kv: typeof kvRoutes;
+  readonly d1: typeof d1Routes;
+  readonly r2: typeof r2Routes;
+} = {
   workers: workersRoutes,
   pages: pagesRoutes,
   zeroTrust: zeroTrustRoutes,

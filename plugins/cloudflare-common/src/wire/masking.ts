@@ -22,9 +22,9 @@ const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /**
  * Masks one sensitive string. Documented shapes:
- * - email: first character of the local part, `***`, the domain: `alice@acme.example` -> `a***@acme.example`;
- * - IPv4: the /24 network: `203.0.113.7` -> `203.0.113.0/24`;
- * - IPv6: the /48 network: `2001:db8:1:2::7` -> `2001:db8:1::/48`;
+ * - email: first character of the local part, `***`, the domain: `alice@acme.example` becomes `a***@acme.example`;
+ * - IPv4: the /24 network: `203.0.113.7` becomes `203.0.113.0/24`;
+ * - IPv6: the /48 network: `2001:db8:1:2::7` becomes `2001:db8:1::/48`;
  * - anything else: {@link MASKED}.
  *
  * @public

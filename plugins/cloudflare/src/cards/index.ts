@@ -19,14 +19,16 @@ export * from './types';
  *
  * @public
  */
-export const CLOUDFLARE_CARDS = {
+export const CLOUDFLARE_CARDS: Readonly<
+  Record<CloudflareContractedAreaId, CloudflareCardDescriptor>
+> = {
   workers: workersCard,
   pages: pagesCard,
   zeroTrust: zeroTrustCard,
   kv: kvCard,
   d1: d1Card,
   r2: r2Card,
-} satisfies Record<CloudflareContractedAreaId, CloudflareCardDescriptor>;
+};
 
 /** The card of an area, if it has one. */
 export function cardOfArea(
