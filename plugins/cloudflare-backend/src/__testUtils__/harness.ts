@@ -16,6 +16,12 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { JsonObject, JsonValue } from '@backstage/types';
+import {
+  DEMO_ACCOUNT_ID,
+  DEMO_API_TOKEN,
+} from '@cloudflare-backstage/cloudflare-demo-account';
+import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
+import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { cloudflarePlugin } from '../plugin';
 
 /** Every line a logger was asked to write, children included. */
@@ -190,4 +196,34 @@ export async function startPlugin(options: HarnessOptions = {}) {
     cacheKeys,
     permissions,
   };
+}
+
+/** Every permission of the suite but `names`. */
+export function allPermissionsBut(...names: string[]): string[] {
+  return cloudflarePermissions.map(p => p.name).filter(n => !names.includes(n));
+}
+
+/**
+ * Serves the demo account for the current test file (from `beforeAll` on) and starts the plugin
+ * over it: `config(extra)` is the plugin's config with `extra` merged into `cloudflare` (no retries,
+ * a 2 s timeout unless `extra.fetch` says otherwise), `start(options)` runs {@link startPlugin} with it.
+ */
+export function useDemoBackend() {
+  const demo = useServedDemoAccount();
+  const config = (extra: JsonObject = {}): JsonObject => ({
+    cloudflare: {
+      accountId: DEMO_ACCOUNT_ID,
+      apiToken: DEMO_API_TOKEN,
+      apiBaseUrl: demo.baseUrl,
+      fetch: { timeoutMs: 2000, maxRetries: 0 },
+      ...extra,
+    },
+  });
+  const start = (
+    options: Omit<HarnessOptions, 'config'> & { cloudflare?: JsonObject } = {},
+  ) => {
+    const { cloudflare, ...rest } = options;
+    return startPlugin({ ...rest, config: config(cloudflare) });
+  };
+  return { demo, config, start };
 }

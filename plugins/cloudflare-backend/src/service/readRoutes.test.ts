@@ -1,11 +1,7 @@
 import request from 'supertest';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import {
-  DEMO_ACCOUNT_ID,
-  DEMO_API_TOKEN,
-} from '@cloudflare-backstage/cloudflare-demo-account';
-import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
-import { startPlugin } from '../__testUtils__/harness';
+import { DEMO_ACCOUNT_ID } from '@cloudflare-backstage/cloudflare-demo-account';
+import { useDemoBackend } from '../__testUtils__/harness';
 import {
   ACCESS_LOG_BATCH,
   encodeAccessAuditCursor,
@@ -14,17 +10,7 @@ import {
 
 jest.setTimeout(60_000);
 
-const demo = useServedDemoAccount();
-
-const config = (trustedServices?: string[]) => ({
-  cloudflare: {
-    accountId: DEMO_ACCOUNT_ID,
-    apiToken: DEMO_API_TOKEN,
-    apiBaseUrl: demo.baseUrl,
-    fetch: { timeoutMs: 2000, maxRetries: 0 },
-    ...(trustedServices ? { permissions: { trustedServices } } : {}),
-  },
-});
+const { demo, start } = useDemoBackend();
 
 const READS = [
   '/v1/workers/acme-api/deployments',
@@ -65,7 +51,7 @@ describe('read routes (the real client against the demo account)', () => {
     it.each(READS)(
       'refuses ?view=unmasked of %s to a service principal, unaudited and unread',
       async path => {
-        const { server, audit } = await startPlugin({ config: config() });
+        const { server, audit } = await start();
         const res = await request(server)
           .get(`/api/cloudflare${path}?view=unmasked`)
           .set('Authorization', serviceHeader());
@@ -80,7 +66,7 @@ describe('read routes (the real client against the demo account)', () => {
     );
 
     it('serves the masked view to a service principal', async () => {
-      const { server } = await startPlugin({ config: config() });
+      const { server } = await start();
       const res = await request(server)
         .get('/api/cloudflare/v1/zero-trust/users')
         .set('Authorization', serviceHeader());
@@ -89,8 +75,8 @@ describe('read routes (the real client against the demo account)', () => {
     });
 
     it('serves ?view=unmasked to a service named in cloudflare.permissions.trustedServices, audited', async () => {
-      const { server, audit } = await startPlugin({
-        config: config(['plugin:audit-bot']),
+      const { server, audit } = await start({
+        cloudflare: { permissions: { trustedServices: ['plugin:audit-bot'] } },
       });
       const other = await request(server)
         .get('/api/cloudflare/v1/zero-trust/users?view=unmasked')
@@ -109,7 +95,7 @@ describe('read routes (the real client against the demo account)', () => {
   });
 
   it('shows the CI run URL of Pages deployments', async () => {
-    const { server } = await startPlugin({ config: config() });
+    const { server } = await start();
     const res = await request(server).get(
       '/api/cloudflare/v1/pages/acme-web/deployments',
     );
@@ -126,7 +112,7 @@ describe('read routes (the real client against the demo account)', () => {
   });
 
   it('answers an unknown path with a JSON 404', async () => {
-    const { server } = await startPlugin({ config: config() });
+    const { server } = await start();
     for (const path of ['/v1/nope', '/v1/workers', '/v2/zero-trust/users']) {
       const res = await request(server).get(`/api/cloudflare${path}`);
       expect(res.status).toBe(404);
@@ -142,7 +128,7 @@ describe('read routes (the real client against the demo account)', () => {
     const logs = () => demo.state.data.zeroTrust.accessRequests;
 
     it('fills filtered pages and gives a cursor while more exist', async () => {
-      const { server } = await startPlugin({ config: config() });
+      const { server } = await start();
       const target = logs()[0].app_domain!;
       const expected = logs()
         .filter(l => l.app_domain === target)
@@ -173,7 +159,7 @@ describe('read routes (the real client against the demo account)', () => {
       logs().splice(1, 0, extra(6, original[0].created_at!));
       logs().splice(1, 0, extra(7, original[0].created_at!));
       try {
-        const { server } = await startPlugin({ config: config() });
+        const { server } = await start();
         const expected = logs().map(l => l.ray_id);
         const pages = await allPages(server, 'limit=1');
         const ids = pages.flatMap(p => p.items.map(e => e.id));
@@ -201,7 +187,7 @@ describe('read routes (the real client against the demo account)', () => {
         })),
       );
       try {
-        const { server } = await startPlugin({ config: config() });
+        const { server } = await start();
         const path =
           '/api/cloudflare/v1/zero-trust/access/audit?action=no-such-action&limit=5';
         const first = await request(server).get(path);
@@ -229,7 +215,7 @@ describe('read routes (the real client against the demo account)', () => {
         user_email: `x${email}`,
       });
       try {
-        const { server } = await startPlugin({ config: config() });
+        const { server } = await start();
         const res = await request(server).get(
           `/api/cloudflare/v1/zero-trust/access/audit?view=unmasked&limit=1000&actor=${encodeURIComponent(
             email,
@@ -259,7 +245,7 @@ describe('read routes (the real client against the demo account)', () => {
         encodeAccessAuditCursor({ v: 1, at: 1, seen: ['<script>'] }),
       ],
     ])('answers 400 JSON for a cursor with %s', async (_, cursor) => {
-      const { server } = await startPlugin({ config: config() });
+      const { server } = await start();
       const res = await request(server).get(
         `/api/cloudflare/v1/zero-trust/access/audit?cursor=${cursor}`,
       );
@@ -272,9 +258,7 @@ describe('read routes (the real client against the demo account)', () => {
   });
 
   it('keeps the actor e-mail out of cache keys and audit records', async () => {
-    const { server, audit, cacheKeys } = await startPlugin({
-      config: config(),
-    });
+    const { server, audit, cacheKeys } = await start();
     const email = logs0Email();
     const path = `/api/cloudflare/v1/zero-trust/access/audit?actor=${encodeURIComponent(
       email,

@@ -10,6 +10,7 @@ import {
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { ROUTE_EXAMPLES } from '../__fixtures__/routeExamples';
 import { startPlugin } from '../__testUtils__/harness';
 import { createRouter } from './router';
 import { RouteContext } from './context';
@@ -27,15 +28,16 @@ const demo = useServedDemoAccount();
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const UUID = '00000000-0000-4000-8000-000000000000';
-/** A valid value for each path parameter, so the others can be fuzzed one at a time. */
-const GOOD_PARAMS: Record<string, string> = {
-  script: 'acme-api',
-  project: 'acme-web',
-  namespace: '9a8b7c6d5e4f40312a1b0c9d8e7f6a5b',
-  db: 'e7c1a9b2-4d3f-4e5a-9b8c-7d6e5f4a3b2c',
-  bucket: 'acme-prod-artifacts',
-  id: UUID,
-};
+/**
+ * A valid value for each path parameter, so the others can be fuzzed one at a time: the first
+ * example of every read route, and an evidence id.
+ */
+const GOOD_PARAMS: Record<string, string> = Object.assign(
+  { id: UUID },
+  ...Object.values(ROUTE_EXAMPLES).flatMap(area =>
+    Object.values(area).map(route => route.params[0]),
+  ),
+);
 const GOOD_BODY = { workers: ['acme-api'], pages: ['acme-web'] };
 
 /** Huge, negative, fractional, out of range, empty, control, traversal, bad encoding, injection. */

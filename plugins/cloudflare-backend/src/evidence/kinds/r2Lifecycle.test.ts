@@ -1,30 +1,13 @@
 import request from 'supertest';
 import { createHash } from 'node:crypto';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import {
-  DEMO_ACCOUNT_ID,
-  DEMO_API_TOKEN,
-} from '@cloudflare-backstage/cloudflare-demo-account';
-import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
-import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { startPlugin } from '../../__testUtils__/harness';
+import { DEMO_ACCOUNT_ID } from '@cloudflare-backstage/cloudflare-demo-account';
+import { allPermissionsBut, useDemoBackend } from '../../__testUtils__/harness';
 import { EVIDENCE_SHA256_HEADER } from '../exportEvidence';
 
 jest.setTimeout(60_000);
 
-const demo = useServedDemoAccount();
-
-const config = () => ({
-  cloudflare: {
-    accountId: DEMO_ACCOUNT_ID,
-    apiToken: DEMO_API_TOKEN,
-    apiBaseUrl: demo.baseUrl,
-    fetch: { timeoutMs: 2000, maxRetries: 0 },
-  },
-});
-const allNames = cloudflarePermissions.map(p => p.name);
-const without = (...names: string[]) =>
-  allNames.filter(n => !names.includes(n));
+const { demo, start } = useDemoBackend();
 const sha256 = (text: string) =>
   createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 
@@ -34,7 +17,7 @@ const alias = (bucket: string) =>
 
 describe('r2-lifecycle evidence', () => {
   it('exports every bucket of every jurisdiction: the file hashes to the stated hash, downloads byte for byte and verifies', async () => {
-    const { server, audit } = await startPlugin({ config: config() });
+    const { server, audit } = await start();
     const created = await request(server).post(`${EXPORT}?download=json`);
     expect(created.status).toBe(200);
     expect(created.headers['content-disposition']).toMatch(
@@ -95,7 +78,7 @@ describe('r2-lifecycle evidence', () => {
   });
 
   it('exports one jurisdiction, or one bucket, with its scope', async () => {
-    const { server } = await startPlugin({ config: config() });
+    const { server } = await start();
     const fedramp = await request(server).post(
       `${EXPORT}?jurisdiction=fedramp&download=json`,
     );
@@ -127,7 +110,7 @@ describe('r2-lifecycle evidence', () => {
   });
 
   it("serves the spec's GET alias only with X-Requested-With, storing nothing without it", async () => {
-    const { server } = await startPlugin({ config: config() });
+    const { server } = await start();
     const bare = await request(server).get(alias('acme-prod-artifacts'));
     expect(bare.status).toBe(400);
     expect(bare.body.error.message).toMatch(/X-Requested-With/);
@@ -148,9 +131,8 @@ describe('r2-lifecycle evidence', () => {
   it.each(['cloudflare.read.r2', 'cloudflare.export.evidence'])(
     'answers 403 without %s, reading and storing nothing',
     async denied => {
-      const { server, audit } = await startPlugin({
-        config: config(),
-        allow: without(denied),
+      const { server, audit } = await start({
+        allow: allPermissionsBut(denied),
       });
       const res = await request(server).post(EXPORT);
       expect(res.status).toBe(403);
@@ -162,12 +144,11 @@ describe('r2-lifecycle evidence', () => {
 
   it('lets only holders of cloudflare.read.r2 download an r2-lifecycle snapshot', async () => {
     const auditor = mockCredentials.user('user:default/auditor');
-    const { server } = await startPlugin({
-      config: config(),
+    const { server } = await start({
       allow: credentials =>
         credentials?.principal?.userEntityRef ===
         auditor.principal.userEntityRef
-          ? without('cloudflare.read.r2')
+          ? allPermissionsBut('cloudflare.read.r2')
           : 'all',
     });
     const created = await request(server).post(EXPORT);
@@ -185,7 +166,7 @@ describe('r2-lifecycle evidence', () => {
   });
 
   it('answers 404 for an unknown bucket and stores nothing', async () => {
-    const { server, audit } = await startPlugin({ config: config() });
+    const { server, audit } = await start();
     const res = await request(server).post(`${EXPORT}?bucket=no-such-bucket`);
     expect(res.status).toBe(404);
     expect(res.body.error.name).toBe('NotFoundError');
@@ -201,7 +182,7 @@ describe('r2-lifecycle evidence', () => {
     [`${EXPORT}?bucket=a&bucket=b`, /query: bucket/],
     [`${EXPORT}?view=raw`, /query: view/],
   ])('POST %s -> 400 JSON', async (path, message) => {
-    const { server } = await startPlugin({ config: config() });
+    const { server } = await start();
     const res = await request(server).post(path);
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ name: 'InputError' });
@@ -210,7 +191,7 @@ describe('r2-lifecycle evidence', () => {
   });
 
   it('GET alias with a bad bucket -> 400 JSON', async () => {
-    const { server } = await startPlugin({ config: config() });
+    const { server } = await start();
     const res = await request(server)
       .get(alias('..%2Fetc'))
       .set('X-Requested-With', 'XMLHttpRequest');

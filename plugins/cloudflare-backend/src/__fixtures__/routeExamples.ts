@@ -1,0 +1,186 @@
+import {
+  CLOUDFLARE_CONTRACTS,
+  CloudflareContractedAreaId,
+  CloudflareRouteContract,
+  CloudflareRouteParams,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+
+/** An input a route must refuse with a 400 JSON naming it: a path value, or a query string. */
+export interface InvalidInput {
+  params?: Record<string, string>;
+  query?: string;
+  message: RegExp;
+}
+
+/** What the generic route test needs to know of one route: inputs naming demo account data. */
+export interface RouteExample<R extends CloudflareRouteContract> {
+  /** Valid parameters naming what the demo account holds; the first is the one most checks use. */
+  params: [CloudflareRouteParams<R>, ...CloudflareRouteParams<R>[]];
+  /**
+   * Parameters naming nothing in the demo account (routes with path parameters), and how the 404
+   * names it (`<what> was not found in the Cloudflare account`).
+   */
+  missing?: { params: CloudflareRouteParams<R>; what: string };
+  /** Inputs the route refuses besides the hostile path values and `?view=` every route refuses. */
+  invalid?: InvalidInput[];
+}
+
+type Examples = {
+  [A in CloudflareContractedAreaId]: {
+    [K in keyof (typeof CLOUDFLARE_CONTRACTS)[A]]: (typeof CLOUDFLARE_CONTRACTS)[A][K] extends CloudflareRouteContract
+      ? RouteExample<(typeof CLOUDFLARE_CONTRACTS)[A][K]>
+      : never;
+  };
+};
+
+/** `acme-config`: credential-like key names, a token-shaped value, a secret in key metadata. */
+export const KV_CONFIG = '1b2c3d4e5f6a47b8c9d0e1f2a3b4c5d6';
+/** `acme-cache`: 2,500 keys (three pages of 1,000). */
+export const KV_CACHE = '9a8b7c6d5e4f40312a1b0c9d8e7f6a5b';
+/** `acme-sessions`: a session token in a key name. */
+export const KV_SESSIONS = '2c3d4e5f6a7b48c9d0e1f2a3b4c5d6e7';
+const KV_NAMESPACES = [
+  { namespace: KV_CONFIG },
+  { namespace: KV_SESSIONS },
+  { namespace: KV_CACHE },
+  { namespace: '3d4e5f6a7b8c49d0e1f2a3b4c5d6e7f8' },
+  { namespace: '4e5f6a7b8c9d40e1f2a3b4c5d6e7f8a9' },
+] as const;
+const KV_MISSING = {
+  params: { namespace: '0'.repeat(32) },
+  what: `KV namespace '${'0'.repeat(32)}'`,
+};
+/** `acme-core`. */
+export const D1_CORE = 'e7c1a9b2-4d3f-4e5a-9b8c-7d6e5f4a3b2c';
+const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
+
+const query = (key: string, values: string[]): InvalidInput[] =>
+  values.map(v => ({ query: `${key}=${v}`, message: new RegExp(key) }));
+
+/**
+ * Inputs of every route contract, for the generic route test (`areas/index.test.ts`). Typed by
+ * `CLOUDFLARE_CONTRACTS`, so a route without examples fails `yarn tsc`.
+ */
+export const ROUTE_EXAMPLES = {
+  workers: {
+    deployments: {
+      params: [{ script: 'acme-api' }],
+      missing: { params: { script: 'nope' }, what: "Worker script 'nope'" },
+      invalid: ['ACME_API', '-x', 'a'.repeat(64)].map(script => ({
+        params: { script },
+        message: /path: script/,
+      })),
+    },
+  },
+  pages: {
+    deployments: {
+      params: [{ project: 'acme-web' }],
+      missing: { params: { project: 'nope' }, what: "Pages project 'nope'" },
+      invalid: ['acme-', 'acme_web'].map(project => ({
+        params: { project },
+        message: /path: project/,
+      })),
+    },
+  },
+  zeroTrust: {
+    users: { params: [{}] },
+    accessAudit: {
+      params: [{}],
+      invalid: [
+        ...query('from', ['yesterday', '2026-02-30']),
+        {
+          query: 'from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z',
+          message: /from must not be after to/,
+        },
+        { query: 'limit=1000000', message: /limit: must be at most 1000/ },
+        { query: 'limit=0', message: /limit: must be at least 1/ },
+        ...query('limit', ['1.5', 'abc', '1&limit=2']),
+        ...query('actor', ["x'%20OR%20'1'='1"]),
+        { query: 'actor[$ne]=x', message: /actor/ },
+        ...query('action', ['%3Cscript%3Ealert(1)%3C/script%3E']),
+        ...query('target', ['..%2F..%2Fetc%2Fpasswd', 'a;DROP%20TABLE%20x']),
+        ...query('cursor', ['%00%01']),
+      ],
+    },
+  },
+  kv: {
+    namespaces: { params: [{}] },
+    keys: {
+      params: [...KV_NAMESPACES],
+      missing: KV_MISSING,
+      invalid: [
+        ...['9a8b', `${KV_CACHE}0`].map(namespace => ({
+          params: { namespace },
+          message: /path: namespace/,
+        })),
+        ...['9', '1001', '1.5', 'x', '10&limit=20'].map(v => ({
+          query: `limit=${v}`,
+          message: /query: limit/,
+        })),
+        ...['%00', 'a'.repeat(1025)].map(v => ({
+          query: `cursor=${v}`,
+          message: /query: cursor/,
+        })),
+        { query: `prefix=${'p'.repeat(513)}`, message: /query: prefix/ },
+      ],
+    },
+    sample: {
+      params: [...KV_NAMESPACES],
+      missing: KV_MISSING,
+      invalid: ['0', '51'].map(v => ({
+        query: `limit=${v}`,
+        message: /query: limit/,
+      })),
+    },
+  },
+  d1: {
+    databases: { params: [{}] },
+    metadata: {
+      params: [{ db: D1_CORE }],
+      missing: {
+        params: { db: UNKNOWN_UUID },
+        what: `D1 database '${UNKNOWN_UUID}'`,
+      },
+      invalid: ['acme-core', D1_CORE.toUpperCase(), `${D1_CORE}x`].map(db => ({
+        params: { db },
+        message: /path: db/,
+      })),
+    },
+  },
+  r2: {
+    buckets: { params: [{}] },
+    lifecycle: {
+      params: [
+        { bucket: 'acme-prod-artifacts' },
+        { bucket: 'acme-static-assets' },
+      ],
+      missing: {
+        params: { bucket: 'no-such-bucket' },
+        what: "R2 bucket 'no-such-bucket' (jurisdiction default)",
+      },
+      invalid: [
+        ...['ab', '-acme', 'a'.repeat(64), 'acme_bucket'].map(bucket => ({
+          params: { bucket },
+          message: /path: bucket/,
+        })),
+        ...['mars', 'EU', 'eu&jurisdiction=default', '[a]=eu'].map(v => ({
+          query: v.startsWith('[') ? `jurisdiction${v}` : `jurisdiction=${v}`,
+          message: /query: jurisdiction/,
+        })),
+      ],
+    },
+  },
+} satisfies Examples;
+
+/**
+ * Upstream calls the suite must never make (the reference's list, for the areas with routes): they
+ * return secret values, stored data or code, or change state. Matched against the demo account's
+ * call counts (`GET /accounts/:account_id/...`).
+ */
+export const FORBIDDEN_CALLS: RegExp[] = [
+  /\/workers\/scripts\/:script_name$/,
+  /\/content\/v2|\/tails/,
+  /\/values\/|\/bulk\/get/,
+  /\/d1\/database\/:database_id\/(query|raw|export|import|time_travel\/restore)/,
+  /\/r2\/buckets\/:bucket_name\/objects/,
+];
