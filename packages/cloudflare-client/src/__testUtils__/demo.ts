@@ -37,6 +37,16 @@ export function demoClient(
   );
 }
 
+/** A logger whose calls the test inspects, e.g. `logger.warn.mock.calls`. */
+export function jestLogger() {
+  return {
+    debug: jest.fn(),
+    info: jest.fn(),
+    warn: jest.fn(),
+    error: jest.fn(),
+  };
+}
+
 /** Fails the test if any secret canary (or an extra secret) appears in the value's JSON. */
 export function expectNoCanary(value: unknown, extra: string[] = []) {
   const json = JSON.stringify(value);

@@ -4,6 +4,15 @@ import { expectNoCanary } from '../__testUtils__/demo';
 import { D1Api } from './d1';
 
 const CORE = 'e7c1a9b2-4d3f-4e5a-9b8c-7d6e5f4a3b2c';
+/** What one read of `acme-core` answers: the list fields, size and replication. */
+const CORE_DETAILS = {
+  uuid: CORE,
+  name: 'acme-core',
+  createdAt: expect.any(String),
+  version: 'production',
+  fileSize: 412_123_136,
+  readReplication: 'auto',
+};
 
 describe('D1Api', () => {
   useDemoAccount();
@@ -41,26 +50,14 @@ describe('D1Api', () => {
   it("reads one database's size and replication in one call, without tags", async () => {
     const ctx = demoContext();
     const db = await new D1Api(ctx).getDatabase(CORE);
-    expect(db).toEqual({
-      uuid: CORE,
-      name: 'acme-core',
-      createdAt: expect.any(String),
-      version: 'production',
-      fileSize: 412_123_136,
-      readReplication: 'auto',
-    });
+    expect(db).toEqual(CORE_DETAILS);
     expect(ctx.stats().callsByArea).toEqual({ d1: 1 });
   });
 
   it('reads the metadata with the Time Travel bookmark', async () => {
     const meta = await new D1Api(demoContext()).getMetadata(CORE);
     expect(meta).toEqual({
-      uuid: CORE,
-      name: 'acme-core',
-      createdAt: expect.any(String),
-      version: 'production',
-      fileSize: 412_123_136,
-      readReplication: 'auto',
+      ...CORE_DETAILS,
       tags: { 'backstage-owner': 'platform', 'backstage-system': 'acme-org' },
       bookmark: expect.stringMatching(/^[0-9a-f]{8}-/),
       bookmarkReadAt: expect.any(String),

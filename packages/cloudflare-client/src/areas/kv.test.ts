@@ -5,7 +5,7 @@ import {
   kvRoutes,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { demoContext } from '../__testUtils__/areaContext';
-import { expectNoCanary } from '../__testUtils__/demo';
+import { expectNoCanary, jestLogger } from '../__testUtils__/demo';
 import { KvApi } from './kv';
 import { ResourceTagsApi } from './tags';
 
@@ -77,19 +77,13 @@ describe('KvApi', () => {
       route: '/tags/resources',
       fault: { kind: 'server-error' },
     });
-    const warn = jest.fn();
-    const logger = {
-      debug: jest.fn(),
-      info: jest.fn(),
-      warn,
-      error: jest.fn(),
-    };
+    const logger = jestLogger();
     const namespaces = await new KvApi(
       demoContext({ logger }),
     ).listNamespaces();
     expect(namespaces).toHaveLength(5);
     expect(namespaces.every(n => n.tags === undefined)).toBe(true);
-    expect(warn).toHaveBeenCalledWith(
+    expect(logger.warn).toHaveBeenCalledWith(
       'Cloudflare resource tags could not be read',
       { type: 'kv_namespace', kind: 'unavailable' },
     );

@@ -2,6 +2,7 @@ import { SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
 import {
   demoClient,
   expectNoCanary,
+  jestLogger,
   useDemoAccount,
 } from '../../__testUtils__/demo';
 import { countRedactions } from '../../redaction';
@@ -242,13 +243,7 @@ describe('WorkersApi', () => {
         demoClient().workers.listDeploymentsWithProvenance('acme-api'),
       ).rejects.toMatchObject({ kind: 'unavailable' });
       demo.state.clearFaults();
-      const warn = jest.fn();
-      const logger = {
-        debug: jest.fn(),
-        info: jest.fn(),
-        warn,
-        error: jest.fn(),
-      };
+      const logger = jestLogger();
       // A token Workers Builds refuses: answer 401 on the builds route only.
       const client = demoClient({
         logger,
@@ -271,7 +266,7 @@ describe('WorkersApi', () => {
       const deployments = await client.workers.listDeploymentsWithProvenance(
         'acme-api',
       );
-      expect(warn).toHaveBeenCalled();
+      expect(logger.warn).toHaveBeenCalled();
       expect(deployments.every(d => d.provenance !== 'workers-builds')).toBe(
         true,
       );
