@@ -4,7 +4,10 @@ import {
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import {
+  DeferredEntity,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import {
   DEMO_ACCOUNT_ID,
@@ -17,7 +20,16 @@ import {
   demoFetch,
 } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { JsonObject } from '@backstage/types';
+import { Config } from '@backstage/config';
+import {
+  RELATION_DEPENDS_ON,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { CloudflareAnnotationProcessor } from '../processors/CloudflareAnnotationProcessor';
+import { CloudflareEntityProvider } from '../providers/CloudflareEntityProvider';
 import { CloudflareEntityProviderConfig } from '../providers/CloudflareEntityProviderConfig';
+import { CatalogAreaTable, runAreas } from '../providers/runAreas';
 
 /** Base URL tests give the client; nothing leaves the process. */
 export const TEST_BASE_URL = DEMO_TEST_BASE_URL;
@@ -111,4 +123,74 @@ export function capturingLogger() {
       ),
     );
   return { logger, lines };
+}
+
+/**
+ * The providers of `config` (default: the single demo account) over demo account states (default:
+ * `state`, a fresh one), with a task runner and a logger the test inspects; `provider` is the first.
+ */
+export function demoProviders(
+  options: {
+    config?: Config;
+    state?: DemoAccountState;
+    states?: Record<string, DemoAccountState>;
+  } = {},
+) {
+  const state = options.state ?? demoState();
+  const schedule = new FakeTaskRunner();
+  const { logger, lines } = capturingLogger();
+  const providers = CloudflareEntityProvider.fromConfig(
+    options.config ?? singleAccountConfig(),
+    {
+      logger,
+      schedule,
+      createClient: clientsFor(options.states ?? { [DEMO_ACCOUNT_ID]: state }),
+    },
+  );
+  return { state, schedule, logger, lines, providers, provider: providers[0] };
+}
+
+/** One run of `table`'s areas over the demo account `state`, every area enabled, as the provider runs them. */
+export function runDemoAreas(
+  table: CatalogAreaTable,
+  state: DemoAccountState = demoState(),
+  lastGood = new Map<CloudflareAreaId, unknown>(),
+) {
+  const { nameOf: _ids, ...ctx } = DEMO_MAP_CONTEXT;
+  return runAreas({
+    table,
+    enabled: () => true,
+    client: demoClient(state),
+    lastGood,
+    ctx,
+  });
+}
+
+/** The refs a Component annotated with `annotations` depends on, as the annotation processor emits them. */
+export async function annotationDependsOn(
+  annotations: Record<string, string>,
+): Promise<string[]> {
+  const emit = jest.fn();
+  await new CloudflareAnnotationProcessor().postProcessEntity(
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'acme-api', annotations },
+    },
+    { type: 'url', target: 'https://example.com/catalog-info.yaml' },
+    emit,
+  );
+  return emit.mock.calls
+    .map(([result]) => result.relation)
+    .filter(r => r?.type === RELATION_DEPENDS_ON)
+    .map(r => stringifyEntityRef(r.target));
+}
+
+/** The `spec.dependsOn` of the entity named `name` among `entities`. */
+export function dependsOnOf(
+  entities: DeferredEntity[],
+  name: string,
+): unknown[] | undefined {
+  const entity = entities.find(e => e.entity.metadata.name === name)?.entity;
+  return entity?.spec?.dependsOn as unknown[] | undefined;
 }

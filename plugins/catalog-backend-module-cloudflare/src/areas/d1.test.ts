@@ -1,13 +1,16 @@
-import { RELATION_DEPENDS_ON } from '@backstage/catalog-model';
 import {
   ALL_SECRET_CANARIES,
   DemoAccountState,
   createScaleAccountData,
 } from '@cloudflare-backstage/cloudflare-demo-account';
-import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { DEMO_MAP_CONTEXT, demoClient, demoState } from '../__testUtils__/demo';
-import { CloudflareAnnotationProcessor } from '../processors/CloudflareAnnotationProcessor';
-import { runAreas } from '../providers/runAreas';
+import {
+  DEMO_MAP_CONTEXT,
+  annotationDependsOn,
+  demoClient,
+  demoState,
+  dependsOnOf,
+  runDemoAreas,
+} from '../__testUtils__/demo';
 import { D1_DETAILS_PER_RUN, d1Area } from './d1';
 import { workersArea } from './workers';
 
@@ -110,50 +113,18 @@ describe('d1Area', () => {
   });
 
   it("relates a Worker's D1 binding and a Component's cloudflare.com/d1 annotation to one entity", async () => {
-    const state = demoState();
-    const { nameOf: _ids, ...ctx } = DEMO_MAP_CONTEXT;
-    const outcomes = await runAreas({
-      table: { workers: workersArea, d1: d1Area },
-      enabled: () => true,
-      client: demoClient(state),
-      lastGood: new Map<CloudflareAreaId, unknown>(),
-      ctx,
+    const [workers, d1] = await runDemoAreas({
+      workers: workersArea,
+      d1: d1Area,
     });
-    const [workers, d1] = outcomes;
     expect(d1.entities.map(e => e.entity.metadata.name)).toContain(
       'cf-d1-acme-core',
     );
-    const api = workers.entities.find(
-      e => e.entity.metadata.name === 'cf-worker-acme-api',
-    )!;
-    expect(api.entity.spec!.dependsOn).toContain(
+    expect(dependsOnOf(workers.entities, 'cf-worker-acme-api')).toContain(
       'resource:default/cf-d1-acme-core',
     );
-
-    const emit = jest.fn();
-    await new CloudflareAnnotationProcessor().postProcessEntity(
-      {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: 'acme-api',
-          annotations: { 'cloudflare.com/d1': 'acme-core' },
-        },
-      },
-      { type: 'url', target: 'https://example.com/catalog-info.yaml' },
-      emit,
-    );
-    expect(emit).toHaveBeenCalledWith(
-      expect.objectContaining({
-        relation: expect.objectContaining({
-          type: RELATION_DEPENDS_ON,
-          target: {
-            kind: 'resource',
-            namespace: 'default',
-            name: 'cf-d1-acme-core',
-          },
-        }),
-      }),
-    );
+    expect(
+      await annotationDependsOn({ 'cloudflare.com/d1': 'acme-core' }),
+    ).toContain('resource:default/cf-d1-acme-core');
   });
 });

@@ -7,14 +7,11 @@ import {
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import {
-  FakeTaskRunner,
   TEST_BASE_URL,
-  capturingLogger,
-  clientsFor,
+  demoProviders,
   demoState,
   fakeConnection,
 } from '../__testUtils__/demo';
-import { CloudflareEntityProvider } from './CloudflareEntityProvider';
 
 /** Short timeout, so the stall-body knob ends each faulted run quickly; no retries. */
 const config = new ConfigReader({
@@ -49,14 +46,7 @@ const CASES: Array<[string, string]> = [
 function setup(grow?: (state: ReturnType<typeof demoState>) => void) {
   const state = demoState();
   grow?.(state);
-  const schedule = new FakeTaskRunner();
-  const { logger } = capturingLogger();
-  const [provider] = CloudflareEntityProvider.fromConfig(config, {
-    logger,
-    schedule,
-    createClient: clientsFor({ [DEMO_ACCOUNT_ID]: state }),
-  });
-  return { state, schedule, provider, logger };
+  return demoProviders({ config, state });
 }
 
 type Mutation = {

@@ -1,14 +1,9 @@
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
-import { DEMO_ACCOUNT_ID } from '@cloudflare-backstage/cloudflare-demo-account';
 import {
-  FakeTaskRunner,
-  capturingLogger,
-  clientsFor,
-  demoState,
+  demoProviders,
   fakeConnection,
   singleAccountConfig,
 } from '../__testUtils__/demo';
-import { CloudflareEntityProvider } from './CloudflareEntityProvider';
 
 const TAGS_ROUTE = 'GET /accounts/:account_id/tags/resources';
 
@@ -26,17 +21,7 @@ const config = singleAccountConfig({
   },
 });
 
-function setup() {
-  const state = demoState();
-  const schedule = new FakeTaskRunner();
-  const { logger } = capturingLogger();
-  const [provider] = CloudflareEntityProvider.fromConfig(config, {
-    logger,
-    schedule,
-    createClient: clientsFor({ [DEMO_ACCOUNT_ID]: state }),
-  });
-  return { state, schedule, logger, provider };
-}
+const setup = () => demoProviders({ config });
 
 const entityOf = (mutation: { entities?: DeferredEntity[] }, name: string) =>
   mutation.entities!.find(e => e.entity.metadata.name === name)!.entity;

@@ -15,7 +15,7 @@ import {
   OTHER_ACCOUNT_ID,
   TEST_BASE_URL,
   capturingLogger,
-  clientsFor,
+  demoProviders,
   demoState,
   fakeConnection,
   singleAccountConfig,
@@ -202,26 +202,6 @@ function names(mutation: {
   );
 }
 
-function setup(
-  options: {
-    config?: ConfigReader;
-    states?: Record<string, DemoAccountState>;
-  } = {},
-) {
-  const state = demoState();
-  const schedule = new FakeTaskRunner();
-  const { logger, lines } = capturingLogger();
-  const providers = CloudflareEntityProvider.fromConfig(
-    options.config ?? singleAccountConfig(),
-    {
-      logger,
-      schedule,
-      createClient: clientsFor(options.states ?? { [DEMO_ACCOUNT_ID]: state }),
-    },
-  );
-  return { state, schedule, logger, lines, providers };
-}
-
 describe('CloudflareEntityProvider.fromConfig', () => {
   const logger = mockServices.logger.mock();
 
@@ -245,7 +225,7 @@ describe('CloudflareEntityProvider.fromConfig', () => {
   });
 
   it('makes one provider, named default, for the top-level block (1 config)', async () => {
-    const { providers, schedule } = setup();
+    const { providers, schedule } = demoProviders();
     expect(providers.map(p => p.getProviderName())).toEqual([
       'cloudflare-provider:default',
     ]);
@@ -334,7 +314,7 @@ describe('CloudflareEntityProvider.fromConfig', () => {
 
 describe('CloudflareEntityProvider refresh task', () => {
   it('applies the exact full mutation for the demo account', async () => {
-    const { providers, schedule, state } = setup();
+    const { providers, schedule, state } = demoProviders();
     const connection = fakeConnection();
     await providers[0].connect(connection);
     expect(connection.applyMutation).not.toHaveBeenCalled();
@@ -366,7 +346,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('reads commit and CI run of GitHub Actions deployments, and none for the dashboard deployment', async () => {
-    const { providers, schedule } = setup();
+    const { providers, schedule } = demoProviders();
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
@@ -391,7 +371,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('logs one summary line per run, with counts, calls and duration, and nothing secret', async () => {
-    const { providers, schedule, logger, lines } = setup();
+    const { providers, schedule, logger, lines } = demoProviders();
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
@@ -407,7 +387,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('puts no secret canary, token or email in any entity', async () => {
-    const { providers, schedule } = setup();
+    const { providers, schedule } = demoProviders();
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
@@ -421,7 +401,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('removes resources that disappear from Cloudflare on the next run', async () => {
-    const { providers, schedule, state } = setup();
+    const { providers, schedule, state } = demoProviders();
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
@@ -446,7 +426,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('keeps the entities of an area whose read fails, and warns', async () => {
-    const { providers, schedule, state, logger } = setup();
+    const { providers, schedule, state, logger } = demoProviders();
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
@@ -491,7 +471,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('deletes nothing when an area fails before its first good read', async () => {
-    const { providers, schedule, state, logger } = setup();
+    const { providers, schedule, state, logger } = demoProviders();
     const connection = fakeConnection();
     await providers[0].connect(connection);
     state.addFault({
@@ -517,7 +497,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('applies nothing when every area fails before a first good read', async () => {
-    const { providers, schedule, state, logger } = setup();
+    const { providers, schedule, state, logger } = demoProviders();
     const connection = fakeConnection();
     await providers[0].connect(connection);
     state.addFault({ fault: { kind: 'server-error', status: 502 } });
@@ -527,7 +507,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('re-reads only Workers whose modified_on changed: a warm run costs 1 Workers call', async () => {
-    const { providers, schedule, state } = setup();
+    const { providers, schedule, state } = demoProviders();
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
@@ -561,7 +541,7 @@ describe('CloudflareEntityProvider refresh task', () => {
         import: { pages: false, zeroTrust: false, d1: false, r2: false },
       },
     });
-    const { providers, schedule, state } = setup({ config });
+    const { providers, schedule, state } = demoProviders({ config });
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
@@ -588,7 +568,7 @@ describe('CloudflareEntityProvider refresh task', () => {
         defaultOwner: 'group:default/engineering',
       },
     });
-    const { providers, schedule } = setup({ config });
+    const { providers, schedule } = demoProviders({ config });
     const connection = fakeConnection();
     await providers[0].connect(connection);
     await schedule.runTask();
@@ -635,7 +615,7 @@ describe('CloudflareEntityProvider refresh task', () => {
         ],
       },
     });
-    const { providers, schedule } = setup({
+    const { providers, schedule } = demoProviders({
       config,
       states: { [DEMO_ACCOUNT_ID]: prod, [OTHER_ACCOUNT_ID]: eu },
     });
@@ -673,7 +653,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('catches and logs a failing run', async () => {
-    const { providers, schedule, logger } = setup();
+    const { providers, schedule, logger } = demoProviders();
     const connection = fakeConnection();
     connection.applyMutation.mockRejectedValue(new Error('database is gone'));
     await providers[0].connect(connection);
@@ -684,7 +664,7 @@ describe('CloudflareEntityProvider refresh task', () => {
   });
 
   it('refuses to refresh before it is connected', async () => {
-    const { providers } = setup();
+    const { providers } = demoProviders();
     await expect(providers[0].refresh()).rejects.toThrow('not connected');
   });
 });
