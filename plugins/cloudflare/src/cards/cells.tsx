@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
+import { CloudflareCardColumn } from './types';
 
 /** What a deployment's provenance is made of (Workers and Pages alike). */
 export interface Provenance {
@@ -29,7 +30,7 @@ export function ShortId(props: { value?: string; length?: number }) {
 }
 
 /** The short commit SHA, linked to the commit when its URL is known. */
-export function CommitCell(props: { deployment: Provenance }) {
+function CommitCell(props: { deployment: Provenance }) {
   const { commitSha, commitUrl } = props.deployment;
   if (!commitSha) return <>—</>;
   const code = <code>{commitSha.slice(0, 7)}</code>;
@@ -43,13 +44,13 @@ export function CommitCell(props: { deployment: Provenance }) {
 }
 
 /** The CI run link. */
-export function CiRunCell(props: { deployment: Provenance }) {
+function CiRunCell(props: { deployment: Provenance }) {
   const { ciRunUrl } = props.deployment;
   return ciRunUrl ? <Link to={ciRunUrl}>CI run</Link> : <>—</>;
 }
 
 /** A status and, when the deployment lacks provenance, the marker that says so. */
-export function StatusCell(props: { status?: string; deployment: Provenance }) {
+function StatusCell(props: { status?: string; deployment: Provenance }) {
   const { status, deployment } = props;
   if (!lacksProvenance(deployment)) return <>{status ?? '—'}</>;
   const missing = [
@@ -71,4 +72,22 @@ export function StatusCell(props: { status?: string; deployment: Provenance }) {
       />
     </>
   );
+}
+
+/**
+ * The provenance columns of a deployment card (Workers and Pages alike): branch, commit, CI run, and
+ * the deployment's status (from `status`) with the _missing provenance_ marker.
+ */
+export function provenanceColumns<T extends Provenance & { branch?: string }>(
+  status: (deployment: T) => string | undefined,
+): CloudflareCardColumn<T>[] {
+  return [
+    { title: 'Branch', render: d => d.branch ?? '—' },
+    { title: 'Commit', render: d => <CommitCell deployment={d} /> },
+    { title: 'CI run', render: d => <CiRunCell deployment={d} /> },
+    {
+      title: 'Status',
+      render: d => <StatusCell status={status(d)} deployment={d} />,
+    },
+  ];
 }

@@ -1,12 +1,9 @@
-import { pagesRoutes } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { TimeCell } from '../components/shared/time';
 import {
-  CiRunCell,
-  CommitCell,
-  provenanceSummary,
-  ShortId,
-  StatusCell,
-} from './cells';
+  PagesDeployment,
+  pagesRoutes,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { TimeCell } from '../components/shared/time';
+import { provenanceColumns, provenanceSummary, ShortId } from './cells';
 import { defineCloudflareCard } from './types';
 
 /**
@@ -24,13 +21,7 @@ export const pagesCard = defineCloudflareCard({
     { title: 'Time', render: d => <TimeCell iso={d.createdOn} /> },
     { title: 'Deployment', render: d => <ShortId value={d.shortId ?? d.id} /> },
     { title: 'Environment', render: d => d.environment ?? '—' },
-    { title: 'Branch', render: d => d.branch ?? '—' },
-    { title: 'Commit', render: d => <CommitCell deployment={d} /> },
-    { title: 'CI run', render: d => <CiRunCell deployment={d} /> },
-    {
-      title: 'Status',
-      render: d => <StatusCell status={d.status} deployment={d} />,
-    },
+    ...provenanceColumns<PagesDeployment>(d => d.status),
   ],
   empty: {
     title: 'No deployments yet',

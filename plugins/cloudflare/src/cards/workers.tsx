@@ -1,12 +1,9 @@
-import { workersRoutes } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { TimeCell } from '../components/shared/time';
 import {
-  CiRunCell,
-  CommitCell,
-  provenanceSummary,
-  ShortId,
-  StatusCell,
-} from './cells';
+  WorkerDeployment,
+  workersRoutes,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { TimeCell } from '../components/shared/time';
+import { provenanceColumns, provenanceSummary, ShortId } from './cells';
 import { defineCloudflareCard } from './types';
 
 /**
@@ -37,18 +34,9 @@ export const workersCard = defineCloudflareCard({
       },
     },
     { title: 'Source', render: d => d.source ?? '—' },
-    { title: 'Branch', render: d => d.branch ?? '—' },
-    { title: 'Commit', render: d => <CommitCell deployment={d} /> },
-    { title: 'CI run', render: d => <CiRunCell deployment={d} /> },
-    {
-      title: 'Status',
-      render: d => (
-        <StatusCell
-          status={d.active ? 'active' : d.buildOutcome}
-          deployment={d}
-        />
-      ),
-    },
+    ...provenanceColumns<WorkerDeployment>(d =>
+      d.active ? 'active' : d.buildOutcome,
+    ),
     { title: 'Author', render: d => d.authorEmail ?? '—' },
   ],
   empty: {

@@ -21,11 +21,14 @@ import {
 } from '../../testUtils';
 import { CloudflareEntityCard } from './CloudflareCard';
 
+/** Renders `card` on `entity`, the Cloudflare API answering `answers` (by route id) when given. */
 async function renderCard(
   entity: Entity,
   card: (typeof CLOUDFLARE_CARDS)[keyof typeof CLOUDFLARE_CARDS],
-  api = mockCloudflareApi(),
+  answers?: Parameters<typeof answerReads>[1],
 ) {
+  const api = mockCloudflareApi();
+  if (answers) answerReads(api, answers);
   await renderInTestApp(
     <TestApiProvider apis={[[cloudflareApiRef, api]]}>
       <EntityProvider entity={entity}>
@@ -43,9 +46,7 @@ const annotated = component('acme-edge', {
 
 describe('CloudflareEntityCard', () => {
   it('reads the route of the annotated name and shows progress meanwhile', async () => {
-    const api = mockCloudflareApi();
-    answerReads(api, {});
-    await renderCard(annotated, CLOUDFLARE_CARDS.workers, api);
+    const api = await renderCard(annotated, CLOUDFLARE_CARDS.workers, {});
     expect(screen.getByTestId('progress')).toBeInTheDocument();
     expect(api.read).toHaveBeenCalledWith(workersRoutes.deployments, {
       params: { script: 'acme-edge-router' },
@@ -53,9 +54,9 @@ describe('CloudflareEntityCard', () => {
   });
 
   it('lists Worker deployments: time, version, commit link, CI link, provenance, masked hint', async () => {
-    const api = mockCloudflareApi();
-    answerReads(api, { 'workers.deployments': workerDeployments });
-    await renderCard(annotated, CLOUDFLARE_CARDS.workers, api);
+    await renderCard(annotated, CLOUDFLARE_CARDS.workers, {
+      'workers.deployments': workerDeployments,
+    });
     expect(await screen.findByText('abcdef1')).toBeInTheDocument();
     expect(screen.getByText('abcdef1').closest('a')).toHaveAttribute(
       'href',
@@ -87,9 +88,9 @@ describe('CloudflareEntityCard', () => {
   });
 
   it('lists Pages deployments with branch and status', async () => {
-    const api = mockCloudflareApi();
-    answerReads(api, { 'pages.deployments': pagesDeployments });
-    await renderCard(annotated, CLOUDFLARE_CARDS.pages, api);
+    const api = await renderCard(annotated, CLOUDFLARE_CARDS.pages, {
+      'pages.deployments': pagesDeployments,
+    });
     expect(await screen.findByText('feature/login')).toBeInTheDocument();
     expect(screen.getByText('preview')).toBeInTheDocument();
     expect(screen.getByText('a1b2c3d4')).toBeInTheDocument();
@@ -109,37 +110,33 @@ describe('CloudflareEntityCard', () => {
   });
 
   it('shows the empty state', async () => {
-    const api = mockCloudflareApi();
-    answerReads(api, { 'workers.deployments': emptyEnvelope('workers') });
-    await renderCard(annotated, CLOUDFLARE_CARDS.workers, api);
+    await renderCard(annotated, CLOUDFLARE_CARDS.workers, {
+      'workers.deployments': emptyEnvelope('workers'),
+    });
     expect(await screen.findByText('No deployments yet')).toBeInTheDocument();
   });
 
   it('explains a 403 with the area permission', async () => {
-    const api = mockCloudflareApi();
-    answerReads(api, {
+    await renderCard(annotated, CLOUDFLARE_CARDS.workers, {
       'workers.deployments': await responseError(
         403,
         'NotAllowedError',
         'Unauthorized',
       ),
     });
-    await renderCard(annotated, CLOUDFLARE_CARDS.workers, api);
     expect(
       await screen.findByTestId('cloudflare-permission-denied'),
     ).toHaveTextContent("You don't have permission cloudflare.read.workers");
   });
 
   it('says when the annotated name does not exist (404)', async () => {
-    const api = mockCloudflareApi();
-    answerReads(api, {
+    await renderCard(annotated, CLOUDFLARE_CARDS.workers, {
       'workers.deployments': await responseError(
         404,
         'NotFoundError',
         'No Worker script acme-edge-router',
       ),
     });
-    await renderCard(annotated, CLOUDFLARE_CARDS.workers, api);
     expect(
       await screen.findByText(
         'No Workers resource named acme-edge-router in the Cloudflare account',
@@ -148,29 +145,25 @@ describe('CloudflareEntityCard', () => {
   });
 
   it('shows other errors with the backend message', async () => {
-    const api = mockCloudflareApi();
-    answerReads(api, {
+    await renderCard(annotated, CLOUDFLARE_CARDS.workers, {
       'workers.deployments': await responseError(
         500,
         'Error',
         'Cloudflare API timed out',
       ),
     });
-    await renderCard(annotated, CLOUDFLARE_CARDS.workers, api);
     expect(
       (await screen.findAllByText(/Cloudflare API timed out/)).length,
     ).toBeGreaterThan(0);
   });
 
   it('reads account-wide cards once, on the area Resource entity, and says when data is stale', async () => {
-    const api = mockCloudflareApi();
-    answerReads(api, {
-      'zeroTrust.users': { ...zeroTrustUsers, stale: true },
-    });
-    await renderCard(
+    const api = await renderCard(
       resource('cf-zt-acme-org', 'cloudflare-zero-trust'),
       CLOUDFLARE_CARDS.zeroTrust,
-      api,
+      {
+        'zeroTrust.users': { ...zeroTrustUsers, stale: true },
+      },
     );
     expect(await screen.findByText('a***@acme.example')).toBeInTheDocument();
     expect(api.read).toHaveBeenCalledTimes(1);
