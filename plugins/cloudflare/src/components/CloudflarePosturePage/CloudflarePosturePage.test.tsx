@@ -384,6 +384,33 @@ describe('CloudflarePosturePage', () => {
     });
   });
 
+  it('lists a snapshot exported while the list was still loading', async () => {
+    const cloudflare = mockCloudflareApi();
+    answerReads(cloudflare, { 'zeroTrust.users': zeroTrustUsers });
+    let firstList: (l: { items: CloudflareEvidenceRecord[] }) => void = () => {};
+    cloudflare.listEvidence
+      .mockReturnValueOnce(new Promise(resolve => (firstList = resolve)))
+      .mockResolvedValue({
+        items: [record('ev-r2', 'r2-lifecycle', 'e', 'user:default/sec-lead')],
+      });
+    cloudflare.exportR2Lifecycle.mockResolvedValue({
+      blob: new Blob(['{}']),
+      fileName: 'r2.json',
+      sha256: 'e'.repeat(64),
+    });
+    await renderPage({ cloudflare });
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Export R2 lifecycle snapshot',
+      }),
+    );
+    await screen.findByTestId('evidence-notice');
+    firstList({ items: [] });
+    expect(
+      await screen.findByText('R2 lifecycle', { selector: 'td' }),
+    ).toBeInTheDocument();
+  });
+
   it('shows permission denied for scorecards and evidence, and export errors', async () => {
     const scorecards = scorecardApi();
     scorecards.getChecks.mockRejectedValue(

@@ -11,7 +11,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import useAsync from 'react-use/esm/useAsync';
 import {
   cloudflareApiRef,
   CloudflareEvidenceRecord,
@@ -90,7 +90,11 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
   const api = useApi(cloudflareApiRef);
   const scope = props.provenanceScope;
   const scopeEmpty = scope.workers.length + scope.pages.length === 0;
-  const list = useAsyncRetry(() => api.listEvidence(), [api]);
+  // A counter, not useAsyncRetry: its retry() is a no-op while a load runs, so a snapshot exported
+  // while the list was still loading would never be listed.
+  const [listVersion, setListVersion] = useState(0);
+  const list = useAsync(() => api.listEvidence(), [api, listVersion]);
+  const reloadList = () => setListVersion(v => v + 1);
   const [busy, setBusy] = useState<string | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
   const [actionError, setActionError] = useState<Error | undefined>();
@@ -118,7 +122,7 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
     run('export-zt', async () => {
       const d = await api.exportZeroTrustAudit();
       saveDownload(d);
-      list.retry();
+      reloadList();
       return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256);
     });
 
@@ -126,7 +130,7 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
     run('export-r2', async () => {
       const d = await api.exportR2Lifecycle();
       saveDownload(d);
-      list.retry();
+      reloadList();
       return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256);
     });
 
@@ -136,7 +140,7 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
         workers: scope.workers,
         pages: scope.pages,
       });
-      list.retry();
+      reloadList();
       return {
         text: `Stored a deployment-provenance snapshot of ${scope.workers.length} Worker scripts and ${scope.pages.length} Pages projects`,
         sha256: s.sha256,
