@@ -105,7 +105,12 @@ async function main() {
           .getByText('Workers deployments')
           .first()
           .waitFor({ timeout: 90_000 });
-        const code = page.locator('td code').first();
+        // The Workers card's own first commit cell (other cards on the tab show code too).
+        const code = page
+          .locator('.MuiCard-root')
+          .filter({ hasText: 'Workers deployments' })
+          .locator('td code')
+          .first();
         await code.waitFor({ timeout: 60_000 });
         const short = ((await code.textContent()) ?? '').trim();
         const sha = await code.evaluate(
