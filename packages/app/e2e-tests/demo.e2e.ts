@@ -113,6 +113,11 @@ async function signIn(page: Page): Promise<void> {
   await page
     .locator('nav[aria-label="sidebar nav"]')
     .waitFor({ state: 'attached', timeout: 60_000 });
+  // The landing page is the catalog: its table, not the empty frame, goes in the screenshot.
+  await page
+    .getByRole('link', { name: 'acme-api' })
+    .first()
+    .waitFor({ timeout: 60_000 });
   await shot(page, 'signed-in');
 }
 
