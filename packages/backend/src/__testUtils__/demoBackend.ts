@@ -79,10 +79,11 @@ export async function startDemoBackend(): Promise<DemoBackend> {
   const baseUrl = `http://localhost:${port}`;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'demo-backend-'));
   const userConfig = path.join(dir, 'app-config.demo-user.yaml');
+  let writes = 0;
   const writeUser = (user: DemoUser) =>
     writeFileSync(
       userConfig,
-      `auth:\n  providers:\n    guest:\n      userEntityRef: user:default/${user}\n`,
+      `# write ${(writes += 1)}\nauth:\n  providers:\n    guest:\n      userEntityRef: user:default/${user}\n`,
     );
   writeUser('alice');
 
@@ -149,11 +150,14 @@ export async function startDemoBackend(): Promise<DemoBackend> {
   }
 
   async function signInAs(user: DemoUser): Promise<string> {
-    writeUser(user);
     const group = `group:default/${DEMO_USERS[user]}`;
+    let polls = 0;
     return until(
       `a guest token of ${user} carrying ${group}`,
       async () => {
+        // The config loader re-arms its file watch after each reload and can miss a write that
+        // lands meanwhile: write again (with new content) every few seconds until it is seen.
+        if (polls++ % 3 === 0) writeUser(user);
         const res = await fetch(
           `${baseUrl}/api/auth/guest/refresh?env=development`,
           { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
