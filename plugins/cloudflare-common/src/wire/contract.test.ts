@@ -26,11 +26,11 @@ function schemaAt(schema: z.ZodType, path: string): z.ZodType | undefined {
     if (!current) return undefined;
     const isList = segment.endsWith('[]');
     const key = isList ? segment.slice(0, -2) : segment;
-    const def = (unwrap(current) as any)._zod.def;
+    const def: any = (unwrap(current) as any)._zod.def;
     if (def.type !== 'object') return undefined;
     current = def.shape[key];
     if (current && isList) {
-      const inner = (unwrap(current) as any)._zod.def;
+      const inner: any = (unwrap(current) as any)._zod.def;
       current = inner.type === 'array' ? inner.element : undefined;
     }
   }
@@ -66,9 +66,11 @@ describe('the wire contract', () => {
   it('names only sensitive paths that exist in the wire type', () => {
     for (const route of CLOUDFLARE_ROUTES) {
       for (const path of route.wire.sensitive) {
-        expect({ route: route.id, path, found: !!schemaAt(route.wire.schema, path) }).toEqual(
-          { route: route.id, path, found: true },
-        );
+        expect({
+          route: route.id,
+          path,
+          found: !!schemaAt(route.wire.schema, path),
+        }).toEqual({ route: route.id, path, found: true });
       }
     }
   });
@@ -76,7 +78,9 @@ describe('the wire contract', () => {
   it('gives every area with routes a registered read permission', () => {
     for (const area of Object.keys(CLOUDFLARE_CONTRACTS)) {
       const permission =
-        cloudflareReadPermissions[area as keyof typeof cloudflareReadPermissions];
+        cloudflareReadPermissions[
+          area as keyof typeof cloudflareReadPermissions
+        ];
       expect(cloudflarePermissions).toContain(permission);
     }
   });

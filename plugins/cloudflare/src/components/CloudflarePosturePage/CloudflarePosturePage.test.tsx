@@ -387,7 +387,9 @@ describe('CloudflarePosturePage', () => {
   it('lists a snapshot exported while the list was still loading', async () => {
     const cloudflare = mockCloudflareApi();
     answerReads(cloudflare, { 'zeroTrust.users': zeroTrustUsers });
-    let firstList: (l: { items: CloudflareEvidenceRecord[] }) => void = () => {};
+    let firstList: (l: {
+      items: CloudflareEvidenceRecord[];
+    }) => void = () => {};
     cloudflare.listEvidence
       .mockReturnValueOnce(new Promise(resolve => (firstList = resolve)))
       .mockResolvedValue({
