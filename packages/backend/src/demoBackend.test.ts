@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+import {
+  CLOUDFLARE_AREAS,
+  CLOUDFLARE_CONTRACTS,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import {
   ALL_SECRET_CANARIES,
   DEMO_API_TOKEN,
@@ -8,25 +11,29 @@ import {
   DEMO_USERS,
   DemoBackend,
   DemoUser,
-  expectD1Answers,
-  expectKvAnswers,
-  expectR2Answers,
   recorder,
   startDemoBackend,
-  storageIds,
-  storageRoutes,
   waitFor,
   withLog as withBackendLog,
   withQuery,
 } from './__testUtils__/demoBackend';
+import { DEMO_CHECK_OUTCOMES } from './__testUtils__/demoChecks';
+import { demoRoutes, mayRead } from './__testUtils__/demoRoutes';
+import {
+  expectD1Answers,
+  expectKvAnswers,
+  expectR2Answers,
+  expectR2LifecycleEvidence,
+  storageIds,
+} from './__testUtils__/storageAnswers';
 
 /**
  * Starts the real demo backend (./scripts/demo.sh's `backstage-cli package start` with
- * app-config.yaml) against its own demo Cloudflare account, and proves issue 10's acceptance on it:
- * the catalog holds the example Components and the KV, D1 and R2 Resource entities with their
- * relations; every storage route answers each group of the spec's permission matrix (section 5) as
- * the example policy says, masked and unmasked; the R2 lifecycle export downloads a file whose
- * SHA-256 is the stated one and verifies; the storage checks of Tech Insights pass and fail; and no
+ * app-config.yaml) against its own demo Cloudflare account, and proves on it: the catalog holds the
+ * example Components and Resource entities of every area with a wire contract, with their
+ * relations; every route of every area answers each group of the spec's permission matrix
+ * (section 5), masked and unmasked; the evidence exports download files whose SHA-256 is the stated
+ * one and verify; the Tech Insights checks pass and fail where the demo account is built to; and no
  * secret canary of the demo account, nor its API token, is in any answer or in anything the backend
  * logged. The only slow test of the repo.
  */
@@ -37,7 +44,6 @@ jest.setTimeout(300_000);
 const CANARY_PREFIX = 'CANARY-';
 const SECRETS = [CANARY_PREFIX, DEMO_API_TOKEN, ...ALL_SECRET_CANARIES];
 const CF = '/api/cloudflare/v1';
-const SHA256_HEADER = 'x-cloudflare-evidence-sha256';
 const EXAMPLE_COMPONENTS = [
   'acme-api',
   'acme-web',
@@ -52,8 +58,6 @@ const USERS = Object.keys(DEMO_USERS) as DemoUser[];
 const EXPORTS_EVIDENCE: DemoUser[] = ['alice', 'pat'];
 const READS_UNMASKED: DemoUser[] = ['alice'];
 
-const sha256 = (text: string) =>
-  createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
 const json = (a: Answer) => JSON.parse(a.body);
 
 describe('demo backend', () => {
@@ -64,7 +68,6 @@ describe('demo backend', () => {
 
   const withLog = (fn: () => Promise<void>) => withBackendLog(() => demo, fn);
   let ids: ReturnType<typeof storageIds>;
-  const storage = () => storageRoutes(demo.account, CF);
 
   beforeAll(async () => {
     demo = await startDemoBackend();
@@ -111,36 +114,65 @@ describe('demo backend', () => {
   );
 
   it(
-    'answers every read route of the suite with the common envelope, masked and unmasked',
+    'answers every route of every area for each group as the permission matrix says, masked and unmasked',
     withLog(async () => {
-      const routes = [
-        ...[
-          'workers/acme-api/deployments',
-          'pages/acme-web/deployments',
-          'zero-trust/users',
-          'zero-trust/access/audit',
-        ].map(r => `${CF}/${r}`),
-        ...Object.values(storage()),
-      ];
-      for (const view of ['masked', 'unmasked']) {
-        for (const route of routes) {
-          const a = await call(
-            `GET ${withQuery(route, 'view', view)}`,
-            tokens.alice,
-          );
-          expect({ route, status: a.status }).toEqual({ route, status: 200 });
-          const envelope = json(a);
-          expect(envelope).toMatchObject({
-            account: demo.account.state.data.account.id,
-            area: expect.any(String),
-            view,
-            masked: expect.any(Object),
-            fetchedAt: expect.any(String),
-          });
-          expect(
-            envelope.items?.length ?? (envelope.item ? 1 : 0),
-          ).toBeGreaterThan(0);
+      const account = demo.account.state.data.account.id;
+      for (const { route, method, path, body } of demoRoutes(demo.account)) {
+        for (const user of USERS) {
+          for (const view of ['masked', 'unmasked'] as const) {
+            const a = await call(
+              `${method} ${
+                view === 'masked' ? path : withQuery(path, 'view', view)
+              }`,
+              tokens[user],
+              { body },
+            );
+            const allowed =
+              mayRead(user, route.area) &&
+              (view === 'masked' || READS_UNMASKED.includes(user));
+            const answer = json(a);
+            // A denial is the 403 JSON of Backstage's NotAllowedError.
+            expect({
+              route: route.id,
+              user,
+              view,
+              status: a.status,
+              error: answer.error?.name,
+            }).toEqual({
+              route: route.id,
+              user,
+              view,
+              status: allowed ? 200 : 403,
+              error: allowed ? undefined : 'NotAllowedError',
+            });
+            if (!allowed) continue;
+            expect(answer).toMatchObject({
+              account,
+              area: route.area,
+              view,
+              masked: expect.any(Object),
+              fetchedAt: expect.any(String),
+            });
+            const items = answer.items?.length ?? (answer.item ? 1 : 0);
+            expect({ route: route.id, items: items > 0 }).toEqual({
+              route: route.id,
+              items: true,
+            });
+          }
         }
+      }
+      for (const user of USERS) {
+        const exported = await call(
+          `POST ${CF}/r2/lifecycle/export?download=json`,
+          tokens[user],
+        );
+        const status = EXPORTS_EVIDENCE.includes(user) ? 200 : 403;
+        expect({ user, export: exported.status }).toEqual({
+          user,
+          export: status,
+        });
+      }
+      for (const view of ['masked', 'unmasked']) {
         const zt = await call(
           `POST ${CF}/zero-trust/export/audit?download=json&view=${view}`,
           tokens.alice,
@@ -156,53 +188,6 @@ describe('demo backend', () => {
       );
       expect(provenance.status).toBe(200);
       expect((await call(`GET ${CF}/evidence`, tokens.alice)).status).toBe(200);
-      expect(
-        (await call('GET /api/catalog/entities', tokens.alice)).status,
-      ).toBe(200);
-    }),
-  );
-
-  it(
-    'answers each storage route for each group of the permission matrix, masked and unmasked',
-    withLog(async () => {
-      for (const user of USERS) {
-        for (const [id, path] of Object.entries(storage())) {
-          const masked = await call(`GET ${path}`, tokens[user]);
-          expect({ user, id, status: masked.status }).toEqual({
-            user,
-            id,
-            status: 200,
-          });
-          const unmasked = await call(
-            `GET ${withQuery(path, 'view', 'unmasked')}`,
-            tokens[user],
-          );
-          const allowed = READS_UNMASKED.includes(user);
-          expect({
-            user,
-            id,
-            view: 'unmasked',
-            status: unmasked.status,
-            // A denial is the 403 JSON of Backstage's NotAllowedError.
-            error: json(unmasked).error?.name,
-          }).toEqual({
-            user,
-            id,
-            view: 'unmasked',
-            status: allowed ? 200 : 403,
-            error: allowed ? undefined : 'NotAllowedError',
-          });
-        }
-        const exported = await call(
-          `POST ${CF}/r2/lifecycle/export?download=json`,
-          tokens[user],
-        );
-        const status = EXPORTS_EVIDENCE.includes(user) ? 200 : 403;
-        expect({ user, export: exported.status }).toEqual({
-          user,
-          export: status,
-        });
-      }
       // Without a token, nothing.
       expect((await call(`GET ${CF}/kv/namespaces`, undefined)).status).toBe(
         401,
@@ -240,58 +225,35 @@ describe('demo backend', () => {
   it(
     'exports the R2 lifecycle as evidence: the file hashes to the stated SHA-256 and verifies',
     withLog(async () => {
-      const created = await call(
-        `POST ${CF}/r2/lifecycle/export?download=json`,
-        tokens.pat,
-      );
-      expect(created.status).toBe(200);
-      const stated = created.headers.get(SHA256_HEADER);
-      expect(sha256(created.body)).toBe(stated);
-      const doc = json(created);
-      expect(doc).toMatchObject({
-        kind: 'r2-lifecycle',
-        population: { count: 6, exhausted: true },
-        collector: { userEntityRef: 'user:default/pat' },
-      });
-      const regulated = doc.data.buckets.find(
-        (b: any) => b.bucket === 'acme-regulated-exports',
-      );
-      expect(regulated.rules).toEqual([]);
+      await expectR2LifecycleEvidence(call, tokens, CF);
+    }),
+  );
 
-      const list = json(
-        await call(`GET ${CF}/evidence?kind=r2-lifecycle`, tokens.pat),
+  it(
+    'holds Resource entities of every area with a wire contract, of the type its registry row names',
+    withLog(async () => {
+      const types = new Set(
+        CLOUDFLARE_AREAS.filter(a => a.id in CLOUDFLARE_CONTRACTS).map(
+          a => a.resourceType,
+        ),
       );
-      const record = list.items.find((r: any) => r.sha256 === stated);
-      expect(record).toBeDefined();
-      const download = await call(
-        `GET ${CF}/evidence/${record.id}/download`,
-        tokens.pat,
+      const query = [...types]
+        .map(t => `filter=kind=resource,spec.type=${t}`)
+        .join('&');
+      await demo.until(
+        'a Resource entity of every area',
+        async () => {
+          const { items } = json(
+            await call(
+              `GET /api/catalog/entities/by-query?${query}&limit=500`,
+              tokens.rob,
+            ),
+          );
+          const seen = new Set(items.map((e: any) => e.spec.type));
+          return [...types].every(t => seen.has(t)) ? true : undefined;
+        },
+        120_000,
       );
-      expect(download.body).toBe(created.body);
-      const verify = json(
-        await call(`GET ${CF}/evidence/${record.id}/verify`, tokens.pat),
-      );
-      expect(verify).toMatchObject({ valid: true, chain: { valid: true } });
-
-      // The spec's form: GET .../:bucket/lifecycle/export?download=json, one bucket, only with X-Requested-With.
-      const alias = `${CF}/r2/acme-prod-artifacts/lifecycle/export?download=json`;
-      const one = await call(`GET ${alias}`, tokens.alice, {
-        headers: { 'X-Requested-With': 'XMLHttpRequest' },
-      });
-      expect(one.status).toBe(200);
-      expect(sha256(one.body)).toBe(one.headers.get(SHA256_HEADER));
-      expect(json(one)).toMatchObject({
-        scope: { bucket: 'acme-prod-artifacts' },
-        population: { count: 1 },
-      });
-      expect((await call(`GET ${alias}`, tokens.alice)).status).toBe(400);
-      expect(
-        (
-          await call(`GET ${alias}`, tokens.eve, {
-            headers: { 'X-Requested-With': 'XMLHttpRequest' },
-          })
-        ).status,
-      ).toBe(403);
     }),
   );
 
@@ -371,27 +333,16 @@ describe('demo backend', () => {
   );
 
   it(
-    'scores the storage checks in Tech Insights: both pass and fail in the demo account',
+    'scores the checks of every area in Tech Insights: each passes and fails where the demo account is built to',
     withLog(async () => {
       const checks = json(
         await call('GET /api/tech-insights/checks', tokens.alice),
       );
       expect(checks.map((c: any) => c.id)).toEqual(
         expect.arrayContaining([
-          'cloudflareKvPiiRetention',
-          'cloudflareR2RegulatedLifecycle',
+          ...new Set(DEMO_CHECK_OUTCOMES.map(([, check]) => check)),
         ]),
       );
-      const expected: Array<[string, string, boolean]> = [
-        ['cf-kv-acme-sessions', 'cloudflareKvPiiRetention', true],
-        ['cf-kv-acme-eu-profiles', 'cloudflareKvPiiRetention', false],
-        ['cf-r2-acme-prod-artifacts', 'cloudflareR2RegulatedLifecycle', true],
-        [
-          'cf-r2-acme-regulated-exports',
-          'cloudflareR2RegulatedLifecycle',
-          false,
-        ],
-      ];
       /** The check's result on the entity, once its retriever has stored facts for it. */
       const outcomeOf = (name: string, check: string) => async () => {
         const a = await call(
@@ -402,7 +353,7 @@ describe('demo backend', () => {
         const [run] = a.status === 200 ? json(a) : [];
         return run ? (run.result as boolean) : undefined;
       };
-      for (const [name, check, result] of expected) {
+      for (const [name, check, result] of DEMO_CHECK_OUTCOMES) {
         // The retrievers run every minute (app-config.yaml): wait for their first facts.
         const outcome = await demo.until(
           `${check} on ${name}`,
