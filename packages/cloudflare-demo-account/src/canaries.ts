@@ -36,8 +36,16 @@ export const SECRET_CANARIES = {
   containerEnvValue: 'CANARY-container-env-6a1e8c3b9d5f2a7e',
   /** An AI Gateway OpenTelemetry exporter authorization header. */
   aiGatewayOtelAuth: 'CANARY-aigw-otel-auth-4d8b1e6a3c9f2a5e',
+  /** An AI Gateway Stripe usage-billing authorization (`stripe.authorization`). */
+  aiGatewayStripeAuth: 'CANARY-aigw-stripe-auth-7c2e9a4b1d6f3a8e',
+  /** The preview of an AI Gateway provider key (a provider config's `secret_preview`). */
+  aiGatewayProviderKey: 'CANARY-aigw-provider-key-5b8e2c7a4d1f9a3e',
+  /** Caller-supplied `metadata` of an AI Gateway log entry (a user's token in it). */
+  aiGatewayLogMetadata: 'CANARY-aigw-log-metadata-1e6a9c3b7d4f2a8e',
   /** A Workflow instance parameter marked sensitive. */
   workflowParam: 'CANARY-workflow-param-2a9e5c1b7d3f8a6e',
+  /** A credential in a stored Vectorize vector's metadata (only `get_by_ids` and `query` return it). */
+  vectorizeVectorMetadata: 'CANARY-vectorize-metadata-5b8e2d7a1c4f9a3e',
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import Cloudflare from 'cloudflare';
 import { sdk, useDemoAccount } from '../__testUtils__/sdk';
+import { SECRET_CANARIES } from '../canaries';
 import { createRng } from '../rng';
 import { generateVectorizeData } from '../fixtures/vectorize';
 
@@ -40,6 +41,40 @@ describe('Vectorize area', () => {
     expect(
       Date.now() - Date.parse(info?.processedUpToDatetime ?? ''),
     ).toBeGreaterThan(7 * 86_400_000);
+  });
+
+  it('lists the metadata indexes of an index', async () => {
+    const res = await sdk().vectorize.indexes.metadataIndex.list(
+      'acme-idx-support',
+      { account_id },
+    );
+    expect(res?.metadataIndexes).toEqual([
+      { propertyName: 'priority', indexType: 'number' },
+      { propertyName: 'resolved', indexType: 'boolean' },
+    ]);
+  });
+
+  it('serves the vector reads the suite must never make, canary included', async () => {
+    const byIds = await sdk().vectorize.indexes.getByIDs('acme-idx-support', {
+      account_id,
+      ids: ['ticket:48213'],
+    });
+    expect(JSON.stringify(byIds)).toContain(
+      SECRET_CANARIES.vectorizeVectorMetadata,
+    );
+    const query = await sdk().vectorize.indexes.query('acme-idx-support', {
+      account_id,
+      vector: Array.from({ length: 1024 }, () => 0.1),
+      returnMetadata: 'all',
+    });
+    expect(query?.matches?.[0]?.id).toBe('ticket:48213');
+    const ids = await sdk().vectorize.indexes.listVectors('acme-idx-main', {
+      account_id,
+    });
+    expect(ids?.vectors?.map(v => v.id)).toEqual([
+      'page:/pricing',
+      'page:/about',
+    ]);
   });
 
   it('answers an unknown index with NotFoundError', async () => {
