@@ -1,104 +1,34 @@
-import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { zeroTrustUsers } from '../../__fixtures__/envelopes';
 import {
+  evidenceRecord,
+  postureChecks,
+  postureComponents,
+  postureResources,
+  postureRuns,
+} from '../../__fixtures__/posture';
+import {
   cloudflareApiRef,
   CloudflareEvidenceRecord,
   cloudflareScorecardApiRef,
   ScorecardApi,
-  ScorecardCheck,
-  ScorecardEntityResults,
 } from '../../api';
-import {
-  answerReads,
-  component,
-  mockCloudflareApi,
-  resource,
-  responseError,
-} from '../../testUtils';
+import { answerReads, mockCloudflareApi, responseError } from '../../testUtils';
 import { CloudflarePosturePage } from './CloudflarePosturePage';
 
-/** An evidence record as `GET /v1/evidence` lists it. */
-const record = (
-  id: string,
-  kind: string,
-  hex: string,
-  createdBy: string,
-): CloudflareEvidenceRecord => ({
-  id,
-  seq: 1,
-  kind,
-  createdAt: '2026-11-20T10:00:00Z',
-  createdBy,
-  sha256: hex.repeat(64),
-  prevSha256: '0'.repeat(64),
-  chainSha256: 'f'.repeat(64),
-});
-
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
-
-const components: Entity[] = [
-  component('acme-edge', { 'cloudflare.com/worker': 'acme-edge-router' }),
-  {
-    ...component('acme-web'),
-    relations: [
-      { type: 'dependsOn', targetRef: 'resource:default/cf-pages-acme-web' },
-    ],
-  },
-  component('acme-billing'),
-  component('acme-sandbox', {}, { lifecycle: 'experimental' }),
-];
-const resources: Entity[] = [
-  resource('cf-worker-acme-edge-router', 'cloudflare-worker'),
-  resource('cf-pages-acme-web', 'cloudflare-pages'),
-  resource('cf-kv-acme-sessions', 'cloudflare-kv'),
-  resource('cf-r2-acme-regulated-exports', 'cloudflare-r2'),
-];
-
-const checks: ScorecardCheck[] = [
-  {
-    id: 'cloudflareDeploymentProvenance',
-    name: 'Deployment provenance',
-    description:
-      'Workers and Pages deployments show a commit SHA and a CI run URL.',
-    factIds: ['cloudflareDeploymentsFactRetriever'],
-  },
-  {
-    id: 'cloudflareAccessAuditLog24h',
-    name: 'Access audit log within 24h',
-    description: 'Zero Trust audit logs are available for the last 24 hours.',
-    factIds: ['cloudflareZeroTrustFactRetriever'],
-  },
-  {
-    id: 'cloudflareApiTokenHygiene',
-    name: 'API token hygiene',
-    description: 'No Global API Key; token TTL at most 180 days.',
-    factIds: ['cloudflareTokensFactRetriever'],
-  },
-  {
-    id: 'cloudflareKvPiiRetention',
-    name: 'KV namespaces with personal data have a retention policy',
-    description: 'Every KV namespace tagged pii=true has a TTL policy.',
-    factIds: ['cloudflareKvPiiRetentionFactRetriever'],
-  },
-  {
-    id: 'cloudflareR2RegulatedLifecycle',
-    name: 'Regulated R2 buckets have lifecycle rules',
-    description:
-      'Every R2 bucket tagged data-class=regulated has an enabled lifecycle rule.',
-    factIds: ['cloudflareR2LifecycleFactRetriever'],
-  },
-  { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
-];
 
 function catalogApi(fail?: Error) {
   return {
     getEntities: jest.fn(async (req: any) => {
       if (fail) throw fail;
       return {
-        items: req.filter.kind === 'component' ? components : resources,
+        items:
+          req.filter.kind === 'component'
+            ? postureComponents
+            : postureResources,
       };
     }),
   };
@@ -111,52 +41,8 @@ function scorecardApi(): jest.Mocked<ScorecardApi> {
     getLatestFacts: jest.fn(),
     runBulkChecks: jest.fn(),
   };
-  api.getChecks.mockResolvedValue(checks);
-  const runs: ScorecardEntityResults[] = [
-    {
-      entity: 'resource:default/cf-worker-acme-edge-router',
-      results: [
-        {
-          check: checks[0],
-          result: false,
-          facts: {
-            deploymentsWithoutCommitSha: {
-              id: 'deploymentsWithoutCommitSha',
-              description: '1 of 3 deployments lacks a commit SHA',
-              value: ['worker:acme-edge-router@6f1c2d3e'],
-            },
-          },
-        },
-        {
-          check: checks[1],
-          result: true,
-          facts: {},
-        },
-      ],
-    },
-    { entity: 'component:default/acme-edge', results: [] },
-    {
-      entity: 'resource:default/cf-kv-acme-sessions',
-      results: [{ check: checks[3], result: true, facts: {} }],
-    },
-    {
-      entity: 'resource:default/cf-r2-acme-regulated-exports',
-      results: [
-        {
-          check: checks[4],
-          result: false,
-          facts: {
-            regulatedDataHasLifecycle: {
-              id: 'regulatedDataHasLifecycle',
-              description: 'Regulated data has an enabled lifecycle rule',
-              value: false,
-            },
-          },
-        },
-      ],
-    },
-  ];
-  api.runBulkChecks.mockResolvedValue(runs);
+  api.getChecks.mockResolvedValue(postureChecks);
+  api.runBulkChecks.mockResolvedValue(postureRuns);
   return api;
 }
 
@@ -287,8 +173,18 @@ describe('CloudflarePosturePage', () => {
     answerReads(cloudflare, { 'zeroTrust.users': zeroTrustUsers });
     cloudflare.listEvidence.mockResolvedValue({
       items: [
-        record('ev-1', 'zero-trust-audit', 'a', 'user:default/sec-lead'),
-        record('ev-2', 'deployment-provenance', 'b', 'user:default/platform'),
+        evidenceRecord(
+          'ev-1',
+          'zero-trust-audit',
+          'a',
+          'user:default/sec-lead',
+        ),
+        evidenceRecord(
+          'ev-2',
+          'deployment-provenance',
+          'b',
+          'user:default/platform',
+        ),
       ],
     });
     cloudflare.verifyEvidence.mockImplementation(async id => ({
@@ -318,7 +214,12 @@ describe('CloudflarePosturePage', () => {
       sha256: 'e'.repeat(64),
     });
     cloudflare.createDeploymentProvenanceSnapshot.mockResolvedValue(
-      record('ev-3', 'deployment-provenance', 'd', 'user:default/sec-lead'),
+      evidenceRecord(
+        'ev-3',
+        'deployment-provenance',
+        'd',
+        'user:default/sec-lead',
+      ),
     );
     await renderPage({ cloudflare });
 
@@ -393,7 +294,9 @@ describe('CloudflarePosturePage', () => {
     cloudflare.listEvidence
       .mockReturnValueOnce(new Promise(resolve => (firstList = resolve)))
       .mockResolvedValue({
-        items: [record('ev-r2', 'r2-lifecycle', 'e', 'user:default/sec-lead')],
+        items: [
+          evidenceRecord('ev-r2', 'r2-lifecycle', 'e', 'user:default/sec-lead'),
+        ],
       });
     cloudflare.exportR2Lifecycle.mockResolvedValue({
       blob: new Blob(['{}']),

@@ -1,0 +1,127 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  CloudflareEvidenceRecord,
+  ScorecardCheck,
+  ScorecardEntityResults,
+} from '../api';
+import { component, resource } from '../testUtils';
+
+/** An evidence record as `GET /v1/evidence` lists it. */
+export const evidenceRecord = (
+  id: string,
+  kind: string,
+  hex: string,
+  createdBy: string,
+): CloudflareEvidenceRecord => ({
+  id,
+  seq: 1,
+  kind,
+  createdAt: '2026-11-20T10:00:00Z',
+  createdBy,
+  sha256: hex.repeat(64),
+  prevSha256: '0'.repeat(64),
+  chainSha256: 'f'.repeat(64),
+});
+
+/** Components of the catalog: covered, uncovered, and one that is not in production. */
+export const postureComponents: Entity[] = [
+  component('acme-edge', { 'cloudflare.com/worker': 'acme-edge-router' }),
+  {
+    ...component('acme-web'),
+    relations: [
+      { type: 'dependsOn', targetRef: 'resource:default/cf-pages-acme-web' },
+    ],
+  },
+  component('acme-billing'),
+  component('acme-sandbox', {}, { lifecycle: 'experimental' }),
+];
+/** Cloudflare Resources of the catalog. */
+export const postureResources: Entity[] = [
+  resource('cf-worker-acme-edge-router', 'cloudflare-worker'),
+  resource('cf-pages-acme-web', 'cloudflare-pages'),
+  resource('cf-kv-acme-sessions', 'cloudflare-kv'),
+  resource('cf-r2-acme-regulated-exports', 'cloudflare-r2'),
+];
+
+/** The checks Tech Insights lists: the suite's, and one that is not. */
+export const postureChecks: ScorecardCheck[] = [
+  {
+    id: 'cloudflareDeploymentProvenance',
+    name: 'Deployment provenance',
+    description:
+      'Workers and Pages deployments show a commit SHA and a CI run URL.',
+    factIds: ['cloudflareDeploymentsFactRetriever'],
+  },
+  {
+    id: 'cloudflareAccessAuditLog24h',
+    name: 'Access audit log within 24h',
+    description: 'Zero Trust audit logs are available for the last 24 hours.',
+    factIds: ['cloudflareZeroTrustFactRetriever'],
+  },
+  {
+    id: 'cloudflareApiTokenHygiene',
+    name: 'API token hygiene',
+    description: 'No Global API Key; token TTL at most 180 days.',
+    factIds: ['cloudflareTokensFactRetriever'],
+  },
+  {
+    id: 'cloudflareKvPiiRetention',
+    name: 'KV namespaces with personal data have a retention policy',
+    description: 'Every KV namespace tagged pii=true has a TTL policy.',
+    factIds: ['cloudflareKvPiiRetentionFactRetriever'],
+  },
+  {
+    id: 'cloudflareR2RegulatedLifecycle',
+    name: 'Regulated R2 buckets have lifecycle rules',
+    description:
+      'Every R2 bucket tagged data-class=regulated has an enabled lifecycle rule.',
+    factIds: ['cloudflareR2LifecycleFactRetriever'],
+  },
+  { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
+];
+
+/** What the bulk run of the checks answers: a pass and a fail, with the facts that explain them. */
+export const postureRuns: ScorecardEntityResults[] = [
+  {
+    entity: 'resource:default/cf-worker-acme-edge-router',
+    results: [
+      {
+        check: postureChecks[0],
+        result: false,
+        facts: {
+          deploymentsWithoutCommitSha: {
+            id: 'deploymentsWithoutCommitSha',
+            description: '1 of 3 deployments lacks a commit SHA',
+            value: ['worker:acme-edge-router@6f1c2d3e'],
+          },
+        },
+      },
+      {
+        check: postureChecks[1],
+        result: true,
+        facts: {},
+      },
+    ],
+  },
+  { entity: 'component:default/acme-edge', results: [] },
+  {
+    entity: 'resource:default/cf-kv-acme-sessions',
+    results: [{ check: postureChecks[3], result: true, facts: {} }],
+  },
+  {
+    entity: 'resource:default/cf-r2-acme-regulated-exports',
+    results: [
+      {
+        check: postureChecks[4],
+        result: false,
+        facts: {
+          regulatedDataHasLifecycle: {
+            id: 'regulatedDataHasLifecycle',
+            description: 'Regulated data has an enabled lifecycle rule',
+            value: false,
+          },
+        },
+      },
+    ],
+  },
+];
