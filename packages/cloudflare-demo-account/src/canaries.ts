@@ -44,6 +44,10 @@ export const SECRET_CANARIES = {
   aiGatewayLogMetadata: 'CANARY-aigw-log-metadata-1e6a9c3b7d4f2a8e',
   /** A Workflow instance parameter marked sensitive. */
   workflowParam: 'CANARY-workflow-param-2a9e5c1b7d3f8a6e',
+  /** A message body in `acme-events` (only peek and pull hand bodies out; the suite calls neither). */
+  queueMessageBody: 'CANARY-queue-message-body-5b8e2a7c1d4f9a3e',
+  /** A header value an AI Search web crawler sends to the crawled site (`parse_options.include_headers`). */
+  aiSearchCrawlerHeader: 'CANARY-aisearch-crawler-header-8d3b6e1a9c4f2a7e',
   /** A credential in a stored Vectorize vector's metadata (only `get_by_ids` and `query` return it). */
   vectorizeVectorMetadata: 'CANARY-vectorize-metadata-5b8e2d7a1c4f9a3e',
 } as const;

@@ -1,6 +1,13 @@
 import Cloudflare from 'cloudflare';
+import { SECRET_CANARIES } from '../canaries';
 import { sdk, useDemoAccount } from '../__testUtils__/sdk';
-import { generateQueuesData, ACME_EVENTS_QUEUE_ID } from '../fixtures/queues';
+import {
+  ACME_AUDIT_EU_QUEUE_ID,
+  ACME_EVENTS_DLQ_ID,
+  ACME_EVENTS_QUEUE_ID,
+  currentMetrics,
+  generateQueuesData,
+} from '../fixtures/queues';
 import { createRng } from '../rng';
 
 describe('Queues area', () => {
@@ -16,6 +23,7 @@ describe('Queues area', () => {
       'acme-email-outbound',
       'acme-r2-notifications',
       'acme-audit-eu',
+      'acme-audit-eu-dlq',
     ]);
     expect(queues[0]).toMatchObject({
       queue_id: ACME_EVENTS_QUEUE_ID,
@@ -49,6 +57,63 @@ describe('Queues area', () => {
     });
     expect(metrics.backlog_count).toBe(1243);
     expect(metrics.oldest_message_timestamp_ms).toBeLessThan(Date.now());
+  });
+
+  it("grows acme-events-dlq's backlog with the clock: one message every two minutes", async () => {
+    const record = demo.state.data.queues.queues.find(
+      r => r.queue.queue_id === ACME_EVENTS_DLQ_ID,
+    )!;
+    const since = record.growth!.since;
+    expect(currentMetrics(record, since).backlog_count).toBe(17);
+    expect(currentMetrics(record, since + 10 * 60_000)).toMatchObject({
+      backlog_count: 22,
+      backlog_bytes: 22 * 2048,
+    });
+    const now = await sdk().queues.getMetrics(ACME_EVENTS_DLQ_ID, {
+      account_id,
+    });
+    expect(now.backlog_count).toBeGreaterThanOrEqual(17);
+  });
+
+  it('lists event subscriptions page by page, in the order asked', async () => {
+    const subs = [];
+    for await (const s of sdk().queues.subscriptions.list({
+      account_id,
+      per_page: 3,
+      order: 'name',
+    }))
+      subs.push(s);
+    expect(subs.map(s => s.name)).toEqual([
+      'acme-api-build-events',
+      'acme-etl-instance-events',
+      'acme-kv-namespace-audit',
+      'acme-r2-bucket-audit',
+    ]);
+    expect(subs[2]).toMatchObject({
+      source: { type: 'kv' },
+      destination: { type: 'queues.queue', queue_id: ACME_AUDIT_EU_QUEUE_ID },
+    });
+    expect(demo.state.callCounts()).toMatchObject({
+      // Two pages and the empty page after them, where the SDK's page iterator stops.
+      'GET /accounts/:account_id/event_subscriptions/subscriptions': 3,
+    });
+    const one = await sdk().queues.subscriptions.get(subs[1].id, {
+      account_id,
+    });
+    expect(one.source).toEqual({
+      type: 'workflows.workflow',
+      workflow_name: 'acme-etl',
+    });
+  });
+
+  it('hands message bodies out only to peek and pull, which the suite never calls', async () => {
+    const peeked = await sdk().queues.messages.peek(ACME_EVENTS_QUEUE_ID, {
+      account_id,
+    });
+    expect(JSON.stringify(peeked)).toContain(SECRET_CANARIES.queueMessageBody);
+    expect(demo.state.callCounts()).toMatchObject({
+      'POST /accounts/:account_id/queues/:queue_id/messages/peek': 1,
+    });
   });
 
   it('answers an unknown queue with NotFoundError', async () => {
