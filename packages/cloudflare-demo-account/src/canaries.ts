@@ -32,6 +32,8 @@ export const SECRET_CANARIES = {
   apiTokenValue: 'CANARY-api-token-value-1f8c3a6e9b2d5a7c',
   /** A Secrets Store secret value (write-only in the real API; the demo over-shares on purpose). */
   secretsStoreValue: 'CANARY-secrets-store-value-9c4e2a7b5d1f8a3e',
+  /** A token pasted into a Secrets Store secret's free-text `comment` (`SENDGRID_API_KEY`). */
+  secretsStoreComment: 'CANARY-ss-comment-Yt5Rw8Pq2Lm6Vn3Xc9Bz4Jk7',
   /** A Containers environment variable value. */
   containerEnvValue: 'CANARY-container-env-6a1e8c3b9d5f2a7e',
   /** An AI Gateway OpenTelemetry exporter authorization header. */
@@ -40,6 +42,8 @@ export const SECRET_CANARIES = {
   aiGatewayStripeAuth: 'CANARY-aigw-stripe-auth-7c2e9a4b1d6f3a8e',
   /** The preview of an AI Gateway provider key (a provider config's `secret_preview`). */
   aiGatewayProviderKey: 'CANARY-aigw-provider-key-5b8e2c7a4d1f9a3e',
+  /** A prompt in an AI Gateway log's request body (served only by the never-make `/logs/{id}/request`). */
+  aiGatewayPrompt: 'CANARY-aigw-prompt-body-9a4c2e7b1d5f3a6e',
   /** Caller-supplied `metadata` of an AI Gateway log entry (a user's token in it). */
   aiGatewayLogMetadata: 'CANARY-aigw-log-metadata-1e6a9c3b7d4f2a8e',
   /** A Workflow instance parameter marked sensitive. */
@@ -50,6 +54,14 @@ export const SECRET_CANARIES = {
   aiSearchCrawlerHeader: 'CANARY-aisearch-crawler-header-8d3b6e1a9c4f2a7e',
   /** A credential in a stored Vectorize vector's metadata (only `get_by_ids` and `query` return it). */
   vectorizeVectorMetadata: 'CANARY-vectorize-metadata-5b8e2d7a1c4f9a3e',
+  /** A bearer token a careless Worker wrote into an Analytics Engine blob (`blob4` of `acme_analytics`). */
+  analyticsEngineBlobToken: 'CANARY-ae-blob-token-Hq4Zt8Lm2Vx6Rn9Pc3Wk7Js1',
+  /**
+   * A user's session token in a Durable Object's name (`idFromName('session:<token>')` in
+   * `SessionCoordinator`): GraphQL analytics rows carry object names, which only a per-object query
+   * returns (the suite groups by namespace only).
+   */
+  durableObjectName: 'CANARY-do-object-name-Kp3Vt7Xq1Bn5Zr9Lw2Hc6Ms4',
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import Cloudflare from 'cloudflare';
 import { sdk, useDemoAccount } from '../__testUtils__/sdk';
+import { SECRET_CANARIES } from '../canaries';
 import { createRng } from '../rng';
 import { generateAiSearchData } from '../fixtures/aiSearch';
 
@@ -29,13 +30,79 @@ describe('AI Search area', () => {
     });
   });
 
+  it('lists namespaces and the instances of each, with the crawler header canary', async () => {
+    const namespaces = [];
+    for await (const n of sdk().aiSearch.namespaces.list({
+      account_id,
+      per_page: 1,
+    }))
+      namespaces.push(n.name);
+    expect(namespaces).toEqual(['default', 'support']);
+    const byNamespace = async (name: string) => {
+      const out = [];
+      for await (const i of sdk().aiSearch.namespaces.instances.list(name, {
+        account_id,
+        per_page: 1,
+      }))
+        out.push(i);
+      return out;
+    };
+    const defaults = await byNamespace('default');
+    expect(defaults.map(i => i.id)).toEqual([
+      'acme-site-index',
+      'acme-docs-search',
+    ]);
+    expect(
+      defaults[0].source_params?.web_crawler?.parse_options?.include_headers,
+    ).toEqual({ 'X-Acme-Crawler-Token': SECRET_CANARIES.aiSearchCrawlerHeader });
+    expect(defaults[1]).toMatchObject({
+      source: 'acme-static-assets',
+      source_params: { prefix: 'docs/' },
+      ai_gateway_id: null,
+    });
+    const [kb] = await byNamespace('support');
+    expect(kb).toMatchObject({
+      id: 'acme-support-kb',
+      namespace: 'support',
+      paused: true,
+      ai_gateway_id: 'acme-support-bot',
+    });
+    await expect(byNamespace('nope')).rejects.toBeInstanceOf(
+      Cloudflare.NotFoundError,
+    );
+  });
+
+  it('reads an instance, its stats and jobs only in its own namespace', async () => {
+    const read = (name: string) =>
+      sdk().aiSearch.namespaces.instances.read('acme-support-kb', {
+        account_id,
+        name,
+      });
+    expect(await read('support')).toMatchObject({ status: 'paused' });
+    await expect(read('default')).rejects.toBeInstanceOf(
+      Cloudflare.NotFoundError,
+    );
+    const stats = await sdk().aiSearch.namespaces.instances.stats(
+      'acme-docs-search',
+      { account_id, name: 'default' },
+    );
+    expect(stats).toMatchObject({ degraded: true, error: 12 });
+    const [latest] = (
+      await sdk().aiSearch.namespaces.instances.jobs.list('acme-docs-search', {
+        account_id,
+        name: 'default',
+      })
+    ).result;
+    expect(latest.end_reason).toMatch(/^error: R2 bucket access denied/);
+  });
+
   it('reads an instance and its stats', async () => {
     const instance = await sdk().aiSearch.instances.read('acme-docs-search', {
       account_id,
     });
     expect(instance).toMatchObject({
       type: 'r2',
-      source: 'acme-docs',
+      source: 'acme-static-assets',
       status: 'error',
     });
     const stats = await sdk().aiSearch.instances.stats('acme-docs-search', {

@@ -1,12 +1,25 @@
 import { cfErrors, ok } from '../envelope';
-import { pageOf } from '../pagination';
+import { Page, pageOf } from '../pagination';
 import { DemoRoute, RouteContext, get } from '../route';
 import type { AiSearchRecord } from '../fixtures/aiSearch';
 
+/** The deprecated account-level instance paths (every namespace, `?namespace=` filters). */
 const INSTANCES = '/accounts/:account_id/ai-search/instances';
+const NAMESPACES = '/accounts/:account_id/ai-search/namespaces';
+/** The instances of one namespace, where current SDKs read them. */
+const NS_INSTANCES = `${NAMESPACES}/:name/instances`;
 
+const PAGING = { defaultPerPage: 20, maxPerPage: 100 };
+
+const listed = (page: Page<unknown>) => ok(page.items, page.resultInfo);
+
+/** The instance `:id` (in namespace `:name` where the path names one). */
 const byId = (ctx: RouteContext): AiSearchRecord | undefined =>
-  ctx.data.aiSearch.instances.find(r => r.instance.id === ctx.params.id);
+  ctx.data.aiSearch.instances.find(
+    r =>
+      r.instance.id === ctx.params.id &&
+      (ctx.params.name === undefined || r.instance.namespace === ctx.params.name),
+  );
 
 /** Answers with `answer(record)` for a known `:id`, Cloudflare's 404 otherwise. */
 const perInstance =
@@ -18,47 +31,62 @@ const perInstance =
       : cfErrors.notFound('ai search instance');
   };
 
-/**
- * Routes of the AI Search area: instances (page paging, `namespace`), instance detail, stats and sync
- * jobs (page paging). Item downloads and chunks are deliberately not served.
- *
- * @public
- */
-export const aiSearchRoutes: DemoRoute[] = [
-  get(INSTANCES, ctx => {
-    const namespace = ctx.url.searchParams.get('namespace');
-    const instances = ctx.data.aiSearch.instances
-      .map(r => r.instance)
-      .filter(i => !namespace || i.namespace === namespace);
-    const page = pageOf(instances, ctx.url, {
-      defaultPerPage: 20,
-      maxPerPage: 100,
-    });
-    return ok(page.items, page.resultInfo);
-  }),
+/** The detail, stats and sync job routes of the instances under `base`. */
+const instanceRoutes = (base: string): DemoRoute[] => [
   get(
-    `${INSTANCES}/:id`,
+    `${base}/:id`,
     perInstance(r => ok(r.instance)),
   ),
   get(
-    `${INSTANCES}/:id/stats`,
+    `${base}/:id/stats`,
     perInstance(r => ok(r.stats)),
   ),
   get(
-    `${INSTANCES}/:id/jobs`,
-    perInstance((r, ctx) => {
-      const page = pageOf(r.jobs, ctx.url, {
-        defaultPerPage: 20,
-        maxPerPage: 100,
-      });
-      return ok(page.items, page.resultInfo);
-    }),
+    `${base}/:id/jobs`,
+    perInstance((r, ctx) => listed(pageOf(r.jobs, ctx.url, PAGING))),
   ),
   get(
-    `${INSTANCES}/:id/jobs/:job_id`,
+    `${base}/:id/jobs/:job_id`,
     perInstance((r, ctx) => {
       const job = r.jobs.find(j => j.id === ctx.params.job_id);
       return job ? ok(job) : cfErrors.notFound('ai search job');
     }),
   ),
+];
+
+/**
+ * Routes of the AI Search area: namespaces (page paging), the instances of a namespace (page
+ * paging), instance detail, stats and sync jobs (page paging, newest first), under the namespace
+ * and at the deprecated account-level paths. Item downloads, chunks, `search` and
+ * `chat/completions` are deliberately not served.
+ *
+ * @public
+ */
+export const aiSearchRoutes: DemoRoute[] = [
+  get(NAMESPACES, ctx =>
+    listed(pageOf(ctx.data.aiSearch.namespaces, ctx.url, PAGING)),
+  ),
+  get(`${NAMESPACES}/:name`, ctx => {
+    const ns = ctx.data.aiSearch.namespaces.find(
+      n => n.name === ctx.params.name,
+    );
+    return ns ? ok(ns) : cfErrors.notFound('ai search namespace');
+  }),
+  get(NS_INSTANCES, ctx => {
+    if (!ctx.data.aiSearch.namespaces.some(n => n.name === ctx.params.name))
+      return cfErrors.notFound('ai search namespace');
+    const instances = ctx.data.aiSearch.instances
+      .map(r => r.instance)
+      .filter(i => i.namespace === ctx.params.name);
+    return listed(pageOf(instances, ctx.url, PAGING));
+  }),
+  ...instanceRoutes(NS_INSTANCES),
+  get(INSTANCES, ctx => {
+    const namespace = ctx.url.searchParams.get('namespace');
+    const instances = ctx.data.aiSearch.instances
+      .map(r => r.instance)
+      .filter(i => !namespace || i.namespace === namespace);
+    return listed(pageOf(instances, ctx.url, PAGING));
+  }),
+  ...instanceRoutes(INSTANCES),
 ];
