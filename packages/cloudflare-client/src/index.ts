@@ -67,10 +67,46 @@ export type {
   AccessRequestFilter,
   IdentityProvider,
 } from './areas/zeroTrust';
+export { QueuesApi } from './areas/queues';
+export type { QueuesListOptions } from './areas/queues';
 export { D1Api } from './areas/d1';
 export type { D1DatabasesOptions } from './areas/d1';
 export { R2Api } from './areas/r2';
 export type { R2BucketsOptions } from './areas/r2';
+export { AiSearchApi } from './areas/aiSearch';
+export type { AiSearchSyncHistoryOptions } from './areas/aiSearch';
+export { WorkflowsApi } from './areas/workflows';
+export type {
+  WorkflowRunsOptions,
+  WorkflowsPageOptions,
+} from './areas/workflows';
+export { VectorizeApi } from './areas/vectorize';
+export type { VectorizeIndexesOptions } from './areas/vectorize';
+export { AnalyticsEngineApi } from './areas/analyticsEngine';
+export type {
+  AnalyticsEngineDatasetsOptions,
+  WorkerBindings,
+} from './areas/analyticsEngine';
+export {
+  ANALYTICS_ENGINE_MAX_LIMIT,
+  AnalyticsEngineSqlError,
+  checkAnalyticsEngineSql,
+} from './areas/analyticsEngineSql';
+export type { CheckedAnalyticsEngineSql } from './areas/analyticsEngineSql';
+export { SecretsStoreApi } from './areas/secretsStore';
+export type { SecretsStoreMetadataOptions } from './areas/secretsStore';
+export { AiGatewayApi } from './areas/aiGateway';
+export type { AiGatewaysOptions } from './areas/aiGateway';
+export { DurableObjectsApi } from './areas/durableObjects';
+export type {
+  DurableObjectClassesOptions,
+  DurableObjectNamespaceMetrics,
+} from './areas/durableObjects';
+export { GRAPHQL_NOT_EXPOSED_REASON } from './graphql';
+export type {
+  CloudflareGraphqlRequest,
+  CloudflareGraphqlResult,
+} from './graphql';
 export { AuditLogsApi } from './areas/auditLogs';
 export type {
   AuditLogEntry,

@@ -16,6 +16,14 @@ export {
   EntityCloudflareKvNamespaceCard,
   EntityCloudflareD1DatabasesCard,
   EntityCloudflareR2BucketsCard,
+  EntityCloudflareDurableObjectsCard,
+  EntityCloudflareWorkflowRunsCard,
+  EntityCloudflareSecretsStoreCard,
+  EntityCloudflareVectorizeIndexesCard,
+  EntityCloudflareAiGatewayCard,
+  EntityCloudflareAnalyticsEngineCard,
+  EntityCloudflareQueuesCard,
+  EntityCloudflareAiSearchCard,
   CloudflarePosturePage,
 } from './plugin';
 export type { EntityCloudflareCardProps } from './plugin';

@@ -165,6 +165,74 @@ export const EntityCloudflareD1DatabasesCard = legacyCards.d1;
 export const EntityCloudflareR2BucketsCard = legacyCards.r2;
 
 /**
+ * Durable Objects card (hosting Worker, storage, the last 24 hours' requests, error rate, WebSocket
+ * messages and SQLite storage, or "not exposed") of the entity's `cloudflare.com/durable-object`
+ * classes (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareDurableObjectsCard = legacyCards.durableObjects;
+
+/**
+ * Workflow runs card (status, duration, retries, error name; the last run and the retry policy in
+ * words) of the entity's `cloudflare.com/workflow` workflows (or the `name` prop), for an overview
+ * tab.
+ *
+ * @public
+ */
+export const EntityCloudflareWorkflowRunsCard = legacyCards.workflows;
+
+/**
+ * Secrets Store card (secrets counted by status and scope, quota use; never a value) of the
+ * entity's `cloudflare.com/secrets-store` stores (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareSecretsStoreCard = legacyCards.secretsStore;
+
+/**
+ * Vectorize indexes card (dimensions, metric, vectors, last write, metadata indexes) of the
+ * entity's `cloudflare.com/vectorize` indexes (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareVectorizeIndexesCard = legacyCards.vectorize;
+
+/**
+ * AI Gateway metrics card (requests, errors, cache hit rate, latency, providers, with the rate
+ * limit and retries in words) of the entity's `cloudflare.com/ai-gateway` gateways (or the `name`
+ * prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareAiGatewayCard = legacyCards.aiGateway;
+
+/**
+ * Analytics Engine datasets card (the Workers that write each) of the entity's
+ * `cloudflare.com/analytics-engine` datasets (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareAnalyticsEngineCard = legacyCards.analyticsEngine;
+
+/**
+ * Queues card (backlog, size, oldest message age, delivery, the dead-letter queues' backlog; the
+ * producers, consumers and event subscriptions in words) of the entity's `cloudflare.com/queue`
+ * queues (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareQueuesCard = legacyCards.queues;
+
+/**
+ * AI Search card (connector, status, document counts, last and last successful sync) of the
+ * entity's `cloudflare.com/ai-search` instances (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareAiSearchCard = legacyCards.aiSearch;
+
+/**
  * The posture page, mounted at `/cloudflare` in `App.tsx`.
  *
  * @public

@@ -39,8 +39,8 @@ function listSecrets(ctx: RouteContext): Response {
 }
 
 /**
- * Routes of the Secrets Store area: stores and secrets (page paging), secret detail and the account
- * quota. The demo over-shares one secret's `value` on purpose (see the fixture).
+ * Routes of the Secrets Store area: stores and secrets (page paging), store and secret detail and
+ * the account quota. The demo over-shares one secret's `value` on purpose (see the fixture).
  *
  * @public
  */
@@ -51,6 +51,10 @@ export const secretsStoreRoutes: DemoRoute[] = [
       maxPerPage: 100,
     });
     return ok(page.items, page.resultInfo);
+  }),
+  get(`${STORES}/:store_id`, ({ params, data }) => {
+    const store = data.secretsStore.stores.find(s => s.id === params.store_id);
+    return store ? ok(store) : cfErrors.notFound('secrets store');
   }),
   get(`${STORES}/:store_id/secrets`, listSecrets),
   get(`${STORES}/:store_id/secrets/:secret_id`, ({ params, data }) => {

@@ -1,10 +1,18 @@
 import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { analyticsEngineArea } from './analyticsEngine';
+import { aiGatewayArea } from './aiGateway';
+import { aiSearchArea } from './aiSearch';
 import { d1Area } from './d1';
+import { durableObjectsArea } from './durableObjects';
 import { kvArea } from './kv';
 import { pagesArea } from './pages';
+import { queuesArea } from './queues';
 import { r2Area } from './r2';
+import { secretsStoreArea } from './secretsStore';
+import { vectorizeArea } from './vectorize';
 import { CatalogAreaDescriptor } from './types';
 import { workersArea } from './workers';
+import { workflowsArea } from './workflows';
 import { zeroTrustArea } from './zeroTrust';
 
 /**
@@ -19,4 +27,12 @@ export const CATALOG_AREAS = {
   kv: kvArea,
   d1: d1Area,
   r2: r2Area,
+  durableObjects: durableObjectsArea,
+  workflows: workflowsArea,
+  secretsStore: secretsStoreArea,
+  aiGateway: aiGatewayArea,
+  vectorize: vectorizeArea,
+  analyticsEngine: analyticsEngineArea,
+  aiSearch: aiSearchArea,
+  queues: queuesArea,
 } satisfies Record<CloudflareContractedAreaId, CatalogAreaDescriptor<any>>;

@@ -1,4 +1,5 @@
 import {
+  CREDENTIAL_NAME_PLACEHOLDER,
   WorkerBinding,
   WorkerScript,
 } from '@cloudflare-backstage/cloudflare-client';
@@ -44,7 +45,32 @@ const BINDING_TARGETS: Record<
   vectorize: b => byName('vectorize', b.index_name),
   analytics_engine: b => byName('analyticsEngine', b.dataset),
   secrets_store_secret: b => byId('secretsStore', b.store_id),
+  workflow: b => byName('workflows', b.workflow_name),
 };
+
+/**
+ * A binding as the Worker's entity states it (`spec.parameters.bindings`): its type and name, never
+ * its value; a credential-like name (`STRIPE_API_KEY`) is `[credential-name]` with `credentialLike`,
+ * as the Workers routes' masked view shows it (the catalog has no unmasked view).
+ */
+export interface WorkerBindingSummary {
+  type: string;
+  name: string;
+  credentialLike?: true;
+}
+
+/** The bindings' types and names (credential-like names replaced), never a value. */
+function bindingSummaries(bindings: WorkerBinding[]): WorkerBindingSummary[] {
+  return bindings.map(b =>
+    b.credentialLike
+      ? {
+          type: b.type,
+          name: CREDENTIAL_NAME_PLACEHOLDER,
+          credentialLike: true,
+        }
+      : { type: b.type, name: b.name },
+  );
+}
 
 /** Keeps the previous read of the scripts whose `modified_on` did not change. */
 function unchanged(
@@ -65,7 +91,8 @@ function unchanged(
 /**
  * Workers: one `Resource` (`cf-worker-<script>`, type `cloudflare-worker`) per script. Its bindings
  * to KV, D1, R2, queues, Durable Objects, Hyperdrive, Vectorize, Analytics Engine and the Secrets
- * Store become `spec.dependsOn`; binding names and values are never copied.
+ * Store become `spec.dependsOn`; `spec.parameters.bindings` lists each binding's type and name
+ * (credential-like names replaced, see {@link WorkerBindingSummary}), never a value.
  *
  * Calls: the scripts list (1), then only for scripts new or with a changed `modified_on` since the
  * last good read: settings (1 each), the active deployment and its version (2 each) and Workers
@@ -109,6 +136,7 @@ export const workersArea = defineCatalogArea<WorkerRead[]>({
           accountId: ctx.accountId,
           scriptName: script.id,
           handlers: script.handlers?.length ? script.handlers : undefined,
+          bindings: bindingSummaries(bindings),
           createdOn: present(script.created_on),
           modifiedOn: present(script.modified_on),
           lastDeployment: deployment

@@ -1,14 +1,19 @@
 import {
   CLOUDFLARE_CONTRACTS,
   CloudflareContractedAreaId,
+  CloudflareRouteBody,
   CloudflareRouteContract,
   CloudflareRouteParams,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 
-/** An input a route must refuse with a 400 JSON naming it: a path value, or a query string. */
+/**
+ * An input a route must refuse with a 400 JSON naming it: a path value, a query string, or (for a
+ * `POST` route) a JSON body sent instead of the example's.
+ */
 export interface InvalidInput {
   params?: Record<string, string>;
   query?: string;
+  body?: unknown;
   message: RegExp;
 }
 
@@ -21,8 +26,15 @@ export interface RouteExample<R extends CloudflareRouteContract> {
    * names it (`<what> was not found in the Cloudflare account`).
    */
   missing?: { params: CloudflareRouteParams<R>; what: string };
+  /**
+   * Values of the generic hostile path values that are valid names for this route's parameters
+   * (Durable Object class names are upper case: `ACME` is one); the route answers them 404.
+   */
+  validPathValues?: string[];
   /** Inputs the route refuses besides the hostile path values and `?view=` every route refuses. */
   invalid?: InvalidInput[];
+  /** The JSON body a `POST` route is sent with each of `params`. */
+  body?: CloudflareRouteBody<R>;
 }
 
 type Examples = {
@@ -54,8 +66,52 @@ const KV_MISSING = {
 export const D1_CORE = 'e7c1a9b2-4d3f-4e5a-9b8c-7d6e5f4a3b2c';
 const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
 
+const AI_GATEWAY_MISSING = {
+  params: { name: 'no-such-gateway' },
+  what: "AI gateway 'no-such-gateway'",
+};
+const AI_GATEWAY_BAD_NAMES = ['Acme', '-acme', 'a'.repeat(65), 'acme.gw'].map(
+  name => ({ params: { name }, message: /path: name/ }),
+);
+/** `acme-account-secrets`: 24 secrets, one over-sharing its value, one with a token in its comment. */
+export const SECRETS_STORE_ACME = '8f7e6d5c4b3a49281706f5e4d3c2b1a0';
+
 const query = (key: string, values: string[]): InvalidInput[] =>
   values.map(v => ({ query: `${key}=${v}`, message: new RegExp(key) }));
+
+const AE_SINCE = "WHERE timestamp > NOW() - INTERVAL '1' DAY";
+/** Statements a reviewer would try, and the reason the allow-list gives for each. */
+const AE_REFUSED: Array<[sql: string, reason: string]> = [
+  ['SELECT 1; SELECT 2', 'exactly one statement'],
+  [
+    `SELECT count() FROM acme_analytics ${AE_SINCE}; DROP TABLE x`,
+    'exactly one',
+  ],
+  [`SELECT count() FROM acme_analytics ${AE_SINCE} -- x`, 'comments'],
+  [`SELECT count() /* x */ FROM acme_analytics ${AE_SINCE}`, 'comments'],
+  [
+    `SELECT count() FROM acme_analytics ${AE_SINCE} UNION ALL SELECT count() FROM acme_billing_events ${AE_SINCE}`,
+    'UNION',
+  ],
+  [
+    `SELECT count() FROM acme_analytics JOIN acme_billing_events ON 1 = 1 ${AE_SINCE}`,
+    'JOIN',
+  ],
+  [
+    `WITH t AS (SELECT 1) SELECT count() FROM acme_analytics ${AE_SINCE}`,
+    'WITH',
+  ],
+  [`SELECT count() FROM acme_billing_events ${AE_SINCE}`, 'only the dataset'],
+  [
+    `SELECT count() FROM url('http://x.example/') ${AE_SINCE}`,
+    'table functions',
+  ],
+  [`SELECT count() FROM system.tables ${AE_SINCE}`, 'system'],
+  [`ЅELECT count() FROM acme_analytics ${AE_SINCE}`, 'could not be parsed'],
+  ['SELECT count() FROM acme_analytics', 'bound timestamp'],
+  [`SELECT count() FROM acme_analytics ${AE_SINCE} LIMIT 10001`, 'LIMIT'],
+  [`SELECT hostName() FROM acme_analytics ${AE_SINCE}`, 'hostName'],
+];
 
 /**
  * Inputs of every route contract, for the generic route test (`areas/index.test.ts`). Typed by
@@ -170,6 +226,181 @@ export const ROUTE_EXAMPLES = {
       ],
     },
   },
+  vectorize: {
+    indexes: { params: [{}] },
+    stats: {
+      params: [
+        { index: 'acme-idx-main' },
+        { index: 'acme-idx-support' },
+        { index: 'acme-idx-experiments' },
+      ],
+      missing: {
+        params: { index: 'no-such-index' },
+        what: "Vectorize index 'no-such-index'",
+      },
+      invalid: ['Acme-idx', '1-idx', 'acme_idx', 'a'.repeat(33)].map(index => ({
+        params: { index },
+        message: /path: index/,
+      })),
+    },
+  },
+  analyticsEngine: {
+    datasets: { params: [{}] },
+    query: {
+      params: [{ dataset: 'acme_analytics' }],
+      body: {
+        sql: `SELECT timestamp, blob1 AS path, blob4, double1 FROM acme_analytics ${AE_SINCE} LIMIT 20`,
+      },
+      invalid: [
+        ...AE_REFUSED.map(([sql, reason]) => ({
+          body: { sql },
+          message: new RegExp(`^Invalid body: sql: .*${reason}`),
+        })),
+        {
+          body: { sql: `SELECT 1 ${'x'.repeat(12 * 1024 * 1024)}` },
+          message: /body: larger than 64 kB/,
+        },
+        { body: { sql: 'S'.repeat(10_241) }, message: /sql: must be at most/ },
+        { body: {}, message: /body: sql/ },
+        { body: { sql: 1 }, message: /body: sql: must be a string/ },
+        { body: { sql: 'SELECT 1', admin: true }, message: /body: .*admin/ },
+        { body: 'SELECT 1', message: /body/ },
+      ],
+    },
+  },
+  aiGateway: {
+    gateways: { params: [{}] },
+    config: {
+      params: [
+        { name: 'acme-ai-gateway' },
+        { name: 'acme-support-bot' },
+        { name: 'acme-playground' },
+      ],
+      missing: AI_GATEWAY_MISSING,
+      invalid: AI_GATEWAY_BAD_NAMES,
+    },
+    metrics: {
+      params: [{ name: 'acme-ai-gateway' }, { name: 'acme-playground' }],
+      missing: AI_GATEWAY_MISSING,
+      invalid: [
+        ...AI_GATEWAY_BAD_NAMES,
+        ...['0', '501', '1.5', 'x', '10&limit=20'].map(v => ({
+          query: `limit=${v}`,
+          message: /query: limit/,
+        })),
+      ],
+    },
+  },
+  secretsStore: {
+    stores: { params: [{}] },
+    metadata: {
+      params: [{ store: SECRETS_STORE_ACME }],
+      missing: {
+        params: { store: '0'.repeat(32) },
+        what: `Secrets Store '${'0'.repeat(32)}'`,
+      },
+      invalid: [
+        'acme-account-secrets',
+        SECRETS_STORE_ACME.toUpperCase(),
+        `${SECRETS_STORE_ACME}0`,
+      ].map(store => ({ params: { store }, message: /path: store/ })),
+    },
+  },
+  workflows: {
+    workflows: {
+      params: [{}],
+      invalid: [
+        ...['0', '26', '1.5', 'x'].map(v => ({
+          query: `limit=${v}`,
+          message: /query: limit/,
+        })),
+        ...['0', 'abc', '%00', '1234567'].map(v => ({
+          query: `cursor=${v}`,
+          message: /query: cursor/,
+        })),
+      ],
+    },
+    runs: {
+      params: [
+        { name: 'acme-etl' },
+        { name: 'acme-onboarding' },
+        { name: 'acme-nightly-report' },
+      ],
+      missing: { params: { name: 'nope' }, what: "Workflow 'nope'" },
+      invalid: [
+        ...['-etl', 'acme.etl', 'a'.repeat(65)].map(name => ({
+          params: { name },
+          message: /path: name/,
+        })),
+        ...query('from', ['yesterday', '2026-02-30']),
+        {
+          query: 'from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z',
+          message: /from must not be after to/,
+        },
+        ...['0', '26', 'x'].map(v => ({
+          query: `limit=${v}`,
+          message: /query: limit/,
+        })),
+      ],
+    },
+  },
+  queues: {
+    queues: { params: [{}] },
+    metrics: {
+      params: [
+        { name: 'acme-events' },
+        { name: 'acme-email-outbound' },
+        { name: 'acme-audit-eu' },
+      ],
+      missing: {
+        params: { name: 'no-such-queue' },
+        what: "Queue 'no-such-queue'",
+      },
+      invalid: ['-acme', 'acme_events', 'a'.repeat(64)].map(name => ({
+        params: { name },
+        message: /path: name/,
+      })),
+    },
+  },
+  aiSearch: {
+    indexes: { params: [{}] },
+    health: {
+      params: [{ index: 'acme-site-index' }, { index: 'acme-docs-search' }],
+      missing: {
+        params: { index: 'no-such-index' },
+        what: "AI Search instance 'no-such-index' (namespace default)",
+      },
+      invalid: [
+        ...['-acme', 'acme.docs', 'a'.repeat(65)].map(index => ({
+          params: { index },
+          message: /path: index/,
+        })),
+        ...['Support', 'a%20b', '-x', 'support&namespace=default'].map(v => ({
+          query: `namespace=${v}`,
+          message: /query: namespace/,
+        })),
+      ],
+    },
+  },
+  durableObjects: {
+    classes: { params: [{}] },
+    metrics: {
+      params: [
+        { class: 'SessionCoordinator' },
+        { class: 'RateLimiter' },
+        { class: 'ChatRoom' },
+      ],
+      validPathValues: ['ACME'],
+      missing: {
+        params: { class: 'NoSuchClass' },
+        what: "Durable Object class 'NoSuchClass'",
+      },
+      invalid: ['session-coordinator', '1Session', 'a'.repeat(129)].map(c => ({
+        params: { class: c },
+        message: /path: class/,
+      })),
+    },
+  },
 } satisfies Examples;
 
 /**
@@ -183,4 +414,9 @@ export const FORBIDDEN_CALLS: RegExp[] = [
   /\/values\/|\/bulk\/get/,
   /\/d1\/database\/:database_id\/(query|raw|export|import|time_travel\/restore)/,
   /\/r2\/buckets\/:bucket_name\/objects/,
+  /\/workflows\/:workflow_name\/instances\/:instance_id\/step/,
+  /\/vectorize\/v2\/indexes\/:index_name\/(get_by_ids|query|list)$/,
+  /\/ai-gateway\/gateways\/:gateway_id\/logs\/:[a-z_]+\/(request|response)/,
+  /\/queues\/:queue_id\/messages\/(peek|pull|ack|purge)$|^POST .*\/queues\/:queue_id\/purge$/,
+  /\/ai-search\/.*\/(items|chunks|search$|chat\/completions)/,
 ];

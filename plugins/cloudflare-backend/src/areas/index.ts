@@ -1,10 +1,18 @@
 import { CloudflareContractedAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { aiGatewayRouteDescriptors } from './aiGateway';
+import { aiSearchRouteDescriptors } from './aiSearch';
+import { analyticsEngineRouteDescriptors } from './analyticsEngine';
 import { d1RouteDescriptors } from './d1';
+import { durableObjectsRouteDescriptors } from './durableObjects';
 import { kvRouteDescriptors } from './kv';
 import { pagesRouteDescriptors } from './pages';
+import { queuesRouteDescriptors } from './queues';
 import { r2RouteDescriptors } from './r2';
+import { secretsStoreRouteDescriptors } from './secretsStore';
+import { vectorizeRouteDescriptors } from './vectorize';
 import { AreaRouteDescriptors } from './types';
 import { workersRouteDescriptors } from './workers';
+import { workflowsRouteDescriptors } from './workflows';
 import { zeroTrustRouteDescriptors } from './zeroTrust';
 
 /**
@@ -18,6 +26,14 @@ export const ROUTE_DESCRIPTORS = {
   kv: kvRouteDescriptors,
   d1: d1RouteDescriptors,
   r2: r2RouteDescriptors,
+  durableObjects: durableObjectsRouteDescriptors,
+  workflows: workflowsRouteDescriptors,
+  secretsStore: secretsStoreRouteDescriptors,
+  vectorize: vectorizeRouteDescriptors,
+  analyticsEngine: analyticsEngineRouteDescriptors,
+  aiGateway: aiGatewayRouteDescriptors,
+  aiSearch: aiSearchRouteDescriptors,
+  queues: queuesRouteDescriptors,
 } satisfies {
   [A in CloudflareContractedAreaId]: AreaRouteDescriptors<A>;
 };

@@ -1,10 +1,18 @@
 import { CloudflareAreaId } from '../areas';
+import { analyticsEngineRoutes } from './analyticsEngine';
+import { aiGatewayRoutes } from './aiGateway';
+import { aiSearchRoutes } from './aiSearch';
 import { CloudflareRouteContract } from './contract';
 import { d1Routes } from './d1';
+import { durableObjectsRoutes } from './durableObjects';
 import { kvRoutes } from './kv';
 import { pagesRoutes } from './pages';
+import { queuesRoutes } from './queues';
 import { r2Routes } from './r2';
+import { secretsStoreRoutes } from './secretsStore';
+import { vectorizeRoutes } from './vectorize';
 import { workersRoutes } from './workers';
+import { workflowsRoutes } from './workflows';
 import { zeroTrustRoutes } from './zeroTrust';
 
 export * from './contract';
@@ -13,10 +21,18 @@ export * from './params';
 export * from './workers';
 export * from './pages';
 export * from './zeroTrust';
+export * from './workflows';
 export * from './tags';
 export * from './kv';
 export * from './d1';
+export * from './durableObjects';
 export * from './r2';
+export * from './analyticsEngine';
+export * from './aiSearch';
+export * from './secretsStore';
+export * from './aiGateway';
+export * from './vectorize';
+export * from './queues';
 
 /**
  * The wire contract of every area that has one: its routes, by operation name. Each layer's table
@@ -33,6 +49,14 @@ export const CLOUDFLARE_CONTRACTS: {
   readonly kv: typeof kvRoutes;
   readonly d1: typeof d1Routes;
   readonly r2: typeof r2Routes;
+  readonly durableObjects: typeof durableObjectsRoutes;
+  readonly workflows: typeof workflowsRoutes;
+  readonly secretsStore: typeof secretsStoreRoutes;
+  readonly aiGateway: typeof aiGatewayRoutes;
+  readonly vectorize: typeof vectorizeRoutes;
+  readonly analyticsEngine: typeof analyticsEngineRoutes;
+  readonly aiSearch: typeof aiSearchRoutes;
+  readonly queues: typeof queuesRoutes;
 } = {
   workers: workersRoutes,
   pages: pagesRoutes,
@@ -40,6 +64,14 @@ export const CLOUDFLARE_CONTRACTS: {
   kv: kvRoutes,
   d1: d1Routes,
   r2: r2Routes,
+  durableObjects: durableObjectsRoutes,
+  workflows: workflowsRoutes,
+  secretsStore: secretsStoreRoutes,
+  aiGateway: aiGatewayRoutes,
+  vectorize: vectorizeRoutes,
+  analyticsEngine: analyticsEngineRoutes,
+  aiSearch: aiSearchRoutes,
+  queues: queuesRoutes,
 } as const satisfies Partial<
   Record<CloudflareAreaId, Record<string, CloudflareRouteContract>>
 >;

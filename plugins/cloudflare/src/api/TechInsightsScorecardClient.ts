@@ -28,6 +28,17 @@ export const CLOUDFLARE_SCORECARD_CHECK_IDS = [
   'cloudflareApiTokenHygiene',
   'cloudflareKvPiiRetention',
   'cloudflareR2RegulatedLifecycle',
+  'cloudflareDurableObjectErrorRate',
+  'cloudflareDurableObjectWebSocketsDocumented',
+  'cloudflareWorkflowLastRunSucceeded',
+  'cloudflareWorkflowStepsRetry',
+  'cloudflareVectorizeDimensionsMatchModel',
+  'cloudflareVectorizeRecentWrite',
+  'cloudflareAiGatewayRateLimitRetries',
+  'cloudflareWorkerSecretsCentralized',
+  'cloudflareAiSearchRecentCrawl',
+  'cloudflareQueueBacklog',
+  'cloudflareQueueDeadLetter',
 ] as const;
 
 /**

@@ -2,12 +2,20 @@ import {
   CloudflareAreaId,
   CloudflareContractedAreaId,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { analyticsEngineCard } from './analyticsEngine';
+import { aiGatewayCard } from './aiGateway';
+import { aiSearchCard } from './aiSearch';
 import { d1Card } from './d1';
+import { durableObjectsCard } from './durableObjects';
 import { kvCard } from './kv';
 import { pagesCard } from './pages';
+import { queuesCard } from './queues';
 import { r2Card } from './r2';
+import { secretsStoreCard } from './secretsStore';
+import { vectorizeCard } from './vectorize';
 import { CloudflareCardDescriptor } from './types';
 import { workersCard } from './workers';
+import { workflowsCard } from './workflows';
 import { zeroTrustCard } from './zeroTrust';
 
 export * from './types';
@@ -28,6 +36,14 @@ export const CLOUDFLARE_CARDS: Readonly<
   kv: kvCard,
   d1: d1Card,
   r2: r2Card,
+  durableObjects: durableObjectsCard,
+  workflows: workflowsCard,
+  secretsStore: secretsStoreCard,
+  aiGateway: aiGatewayCard,
+  vectorize: vectorizeCard,
+  analyticsEngine: analyticsEngineCard,
+  aiSearch: aiSearchCard,
+  queues: queuesCard,
 };
 
 /** The card of an area, if it has one. */

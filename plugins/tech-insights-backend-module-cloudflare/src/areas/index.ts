@@ -3,12 +3,20 @@ import {
   CloudflareContractedAreaId,
   getCloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { analyticsEngineFacts } from './analyticsEngine';
+import { aiGatewayFacts } from './aiGateway';
+import { aiSearchFacts } from './aiSearch';
 import { d1Facts } from './d1';
+import { durableObjectsFacts } from './durableObjects';
 import { kvFacts } from './kv';
 import { pagesFacts } from './pages';
+import { queuesFacts } from './queues';
 import { r2Facts } from './r2';
+import { secretsStoreFacts } from './secretsStore';
+import { vectorizeFacts } from './vectorize';
 import { CloudflareAreaFacts } from './types';
 import { workersFacts } from './workers';
+import { workflowsFacts } from './workflows';
 import { zeroTrustFacts } from './zeroTrust';
 
 export type {
@@ -29,6 +37,14 @@ export const CLOUDFLARE_AREA_FACTS = {
   kv: kvFacts,
   d1: d1Facts,
   r2: r2Facts,
+  durableObjects: durableObjectsFacts,
+  workflows: workflowsFacts,
+  secretsStore: secretsStoreFacts,
+  aiGateway: aiGatewayFacts,
+  vectorize: vectorizeFacts,
+  analyticsEngine: analyticsEngineFacts,
+  aiSearch: aiSearchFacts,
+  queues: queuesFacts,
 } satisfies Record<CloudflareContractedAreaId, CloudflareAreaFacts>;
 
 /** An area of the table with its registry row and its descriptor. */
