@@ -29,6 +29,50 @@ export interface Config {
          */
         regulatedTag?: string;
       };
+      /** Vectorize index facts. */
+      vectorize?: {
+        /**
+         * Embedding model -> its output dimensions, added to (or overriding) the built-in map of
+         * Cloudflare's presets and common models, e.g. `{ '@cf/baai/bge-base-en-v1.5': 768 }`.
+         * Model names hold `@` and `/`: quote them.
+         */
+        models?: { [model: string]: number };
+        /**
+         * The Cloudflare tag whose value names an index's embedding model. Default
+         * `embedding-model`.
+         */
+        modelTag?: string;
+        /** Days within which an index's last write passes. Default 7. */
+        maxWriteAgeDays?: number;
+      };
+      /** Workflows retry-policy facts. */
+      workflows?: {
+        /**
+         * The fewest retries every `step.do` step of a workflow's current version must have for
+         * the workflow to count as having a retry policy. Default 1.
+         */
+        minStepRetries?: number;
+      };
+      /** Queue backlog facts. */
+      queues?: {
+        /** The most messages a queue's backlog may hold. Default 10000. */
+        maxBacklogMessages?: number;
+        /** The oldest a queue's oldest message may be, in seconds. Default 900. */
+        maxOldestMessageAgeSeconds?: number;
+      };
+      /** AI Gateway rate limiting and retry facts. */
+      aiGateway?: {
+        /**
+         * The fewest retries of a failed provider request that count as retries on (Cloudflare
+         * allows 1 to 5). Default 1.
+         */
+        minRetryAttempts?: number;
+        /**
+         * The most requests per minute a gateway's rate limit may allow and still count as a rate
+         * limit. Default: any limit counts.
+         */
+        maxRequestsPerMinute?: number;
+      };
     };
   };
 }

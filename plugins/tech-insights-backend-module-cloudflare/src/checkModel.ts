@@ -29,7 +29,16 @@ export interface CloudflareCheck extends Check {
   type: 'json-rules-engine';
   metadata: {
     soc2: {
-      control: 'CC6.1' | 'CC7.2' | 'CC8.1' | 'C1.2' | 'P4.2';
+      control:
+        | 'CC6.1'
+        | 'CC2.2'
+        | 'CC7.2'
+        | 'CC8.1'
+        | 'C1.2'
+        | 'P4.2'
+        | 'PI1.2'
+        | 'A1.2'
+        | 'A1.1';
       title: string;
     };
   };
@@ -41,8 +50,12 @@ const SOC2 = {
   'CC8.1': 'Change management',
   'CC7.2': 'System monitoring',
   'CC6.1': 'Logical access security',
+  'CC2.2': 'Internal communication',
   'P4.2': 'Retention of personal information',
   'C1.2': 'Disposal of confidential information',
+  'PI1.2': 'Completeness and accuracy of system inputs',
+  'A1.2': 'Availability: recovery infrastructure and resilience',
+  'A1.1': 'Availability: capacity management',
 } as const;
 
 /** The `metadata` of a check evidencing one SOC 2 control. */

@@ -22,6 +22,12 @@ import { createCloudflareKvPiiRetentionFactRetriever } from './areas/kv';
 import { cloudflareFactRetrievers } from './module';
 import { createCloudflareR2LifecycleFactRetriever } from './areas/r2';
 import {
+  createCloudflareQueueBacklogFactRetriever,
+  createCloudflareQueueDeadLetterFactRetriever,
+} from './areas/queues';
+import { createCloudflareAiGatewayPolicyFactRetriever } from './areas/aiGateway';
+import { createCloudflareVectorizeIndexFactRetriever } from './areas/vectorize';
+import {
   createCloudflareAccessAuditFactRetriever,
   createCloudflareApiTokenHygieneFactRetriever,
   createCloudflareDeploymentAuditFactRetriever,
@@ -89,6 +95,10 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
     }),
     createCloudflareKvPiiRetentionFactRetriever({ catalog: () => catalog }),
     createCloudflareR2LifecycleFactRetriever({ catalog: () => catalog }),
+    createCloudflareAiGatewayPolicyFactRetriever({ catalog: () => catalog }),
+    createCloudflareVectorizeIndexFactRetriever({ catalog: () => catalog }),
+    createCloudflareQueueBacklogFactRetriever({ catalog: () => catalog }),
+    createCloudflareQueueDeadLetterFactRetriever({ catalog: () => catalog }),
   ];
 
   async function checker() {
@@ -115,6 +125,11 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       'cloudflareApiTokenHygiene',
       'cloudflareKvPiiRetention',
       'cloudflareR2RegulatedLifecycle',
+      'cloudflareAiGatewayRateLimitRetries',
+      'cloudflareVectorizeDimensionsMatchModel',
+      'cloudflareVectorizeRecentWrite',
+      'cloudflareQueueBacklog',
+      'cloudflareQueueDeadLetter',
     ]);
     const byId = Object.fromEntries(retrievers.map(r => [r.id, r]));
     for (const [id, check] of Object.entries(CLOUDFLARE_TECH_INSIGHTS_CHECKS)) {

@@ -23,6 +23,10 @@ describe('techInsightsModuleCloudflare', () => {
       'cloudflareDeploymentAuditFactRetriever',
       'cloudflareKvPiiRetentionFactRetriever',
       'cloudflareR2LifecycleFactRetriever',
+      'cloudflareAiGatewayPolicyFactRetriever',
+      'cloudflareVectorizeIndexFactRetriever',
+      'cloudflareQueueBacklogFactRetriever',
+      'cloudflareQueueDeadLetterFactRetriever',
       'cloudflareAccessAuditFactRetriever',
       'cloudflareApiTokenHygieneFactRetriever',
     ]);

@@ -21,6 +21,35 @@ export const CANARY_PLANTS: Partial<
     tagged.tags = { ...tagged.tags, api_token: SECRET_CANARIES.apiTokenValue };
     return ['api_token'];
   },
+  aiGateway: data => {
+    const [gateway] = data.aiGateway.gateways;
+    Object.assign(gateway, {
+      api_key: SECRET_CANARIES.apiTokenValue,
+      logpush_public_key: SECRET_CANARIES.accessClientSecret,
+    });
+    for (const log of data.aiGateway.logs[gateway.id])
+      Object.assign(log, {
+        request_head: `authorization: Bearer ${SECRET_CANARIES.apiTokenValue}`,
+        response_head: SECRET_CANARIES.kvTokenShapedValue,
+      });
+    for (const config of data.aiGateway.providerConfigs[gateway.id])
+      Object.assign(config, { secret: SECRET_CANARIES.secretsStoreValue });
+    return [];
+  },
+  durableObjects: data => {
+    const [session, limiter] = data.durableObjects.namespaces;
+    Object.assign(session, { env_secret: SECRET_CANARIES.apiTokenValue });
+    for (const o of data.durableObjects.objects[limiter.id].slice(0, 3))
+      Object.assign(o, { name: SECRET_CANARIES.kvTokenShapedValue });
+    data.tags.resources.push({
+      ...data.tags.resources.find(t => t.type === 'r2_bucket')!,
+      type: 'durable_object_namespace',
+      id: session.id,
+      name: session.name,
+      tags: { 'session-token': SECRET_CANARIES.accessClientSecret },
+    });
+    return ['session-token'];
+  },
   r2: data => {
     const artifacts = data.r2.buckets.find(
       b => b.bucket.name === 'acme-prod-artifacts',
@@ -38,6 +67,89 @@ export const CANARY_PLANTS: Partial<
       tags: { 'deploy-token': SECRET_CANARIES.kvTokenShapedValue },
     });
     return ['deploy-token'];
+  },
+  vectorize: data => {
+    const [main] = data.vectorize.indexes;
+    Object.assign(main.index, { api_token: SECRET_CANARIES.apiTokenValue });
+    Object.assign(main.index.config!, {
+      secret: SECRET_CANARIES.secretsStoreValue,
+    });
+    Object.assign(main.info, { token: SECRET_CANARIES.accessClientSecret });
+    main.metadataIndexes.push(
+      Object.assign(
+        { propertyName: 'tenant', indexType: 'string' as const },
+        { credential: SECRET_CANARIES.kvCredentialValue },
+      ),
+    );
+    data.tags.resources.push({
+      ...data.tags.resources.find(t => t.type === 'r2_bucket')!,
+      type: 'vectorize_index',
+      id: 'acme-idx-docs',
+      name: 'acme-idx-docs',
+      tags: { 'ingest-token': SECRET_CANARIES.kvTokenShapedValue },
+    });
+    return ['ingest-token'];
+  },
+  workflows: data => {
+    // Step outputs, run outputs, error messages and unknown fields: none may leave the client.
+    const [etl, onboarding] = data.workflows.workflows;
+    Object.assign(etl.workflow, { api_token: SECRET_CANARIES.apiTokenValue });
+    for (const record of [etl, onboarding]) {
+      Object.assign(record.versions.versions[0], {
+        deploy_token: SECRET_CANARIES.buildsEnvValue,
+      });
+      for (const detail of Object.values(record.details)) {
+        detail.output = SECRET_CANARIES.secretsStoreValue;
+        if (detail.error)
+          detail.error.message = SECRET_CANARIES.accessClientSecret;
+        for (const step of detail.steps)
+          Object.assign(step, {
+            output: SECRET_CANARIES.kvCredentialValue,
+            attempts: ('attempts' in step ? step.attempts : []).map(a => ({
+              ...a,
+              error: a.error && {
+                ...a.error,
+                message: SECRET_CANARIES.accessClientSecret,
+              },
+            })),
+          });
+      }
+    }
+    const graph = Object.values(etl.versions.graphs)[0].graph!;
+    Object.assign(graph.workflow.nodes[0], {
+      secret: SECRET_CANARIES.apiTokenValue,
+    });
+    return [];
+  },
+  queues: data => {
+    const [events] = data.queues.queues;
+    Object.assign(events.queue, {
+      last_message: SECRET_CANARIES.queueMessageBody,
+    });
+    Object.assign(events.queue.consumers![0], {
+      auth_token: SECRET_CANARIES.apiTokenValue,
+    });
+    Object.assign(events.metrics, {
+      oldest_message_body: SECRET_CANARIES.queueMessageBody,
+    });
+    Object.assign(data.queues.subscriptions[0].source, {
+      token: SECRET_CANARIES.accessClientSecret,
+    });
+    return [];
+  },
+  aiSearch: data => {
+    const [site, docs] = data.aiSearch.instances;
+    Object.assign(site.instance, { api_key: SECRET_CANARIES.apiTokenValue });
+    Object.assign(site.stats, {
+      file_embed_errors: {
+        [`docs/${SECRET_CANARIES.secretsStoreValue}.md`]: 'embed failed',
+      },
+    });
+    docs.stats.index_source_errors = {
+      'acme-static-assets': SECRET_CANARIES.accessClientSecret,
+    };
+    docs.jobs[0].description = SECRET_CANARIES.kvTokenShapedValue;
+    return [];
   },
 };
 
