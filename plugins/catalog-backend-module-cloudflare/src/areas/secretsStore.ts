@@ -32,7 +32,7 @@ const SECRET_PAGE_CALLS = 5;
  * Calls: the stores list (Cloudflare's SDK pages it by 100 and stops at an empty page: 2 calls up
  * to 100 stores), then for at most {@link SECRETS_STORE_COUNTS_PER_RUN} stores (never-counted
  * first, then in list order) the store's read and its secrets (2 calls up to 100 secrets, at most
- * 5); the others keep their last counts. The demo account's one store of 24 secrets costs 4 calls.
+ * 5); the others keep their last counts. The demo account's one store of 24 secrets costs 5 calls.
  */
 export const secretsStoreArea = defineCatalogArea<SecretsStoreRead[]>({
   async read(client, previous) {

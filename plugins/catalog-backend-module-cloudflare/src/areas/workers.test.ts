@@ -1,4 +1,5 @@
 import {
+  ALL_SECRET_CANARIES,
   DemoAccountState,
   createScaleAccountData,
 } from '@cloudflare-backstage/cloudflare-demo-account';
@@ -63,7 +64,7 @@ describe('workersArea', () => {
     );
   });
 
-  it('names binding targets through the run index and copies no binding name or value', async () => {
+  it('names binding targets through the run index; states binding types and names, credential-like names replaced, never a value', async () => {
     const state = demoState();
     const read = await workersArea.read(demoClient(state), undefined);
     const [api] = workersArea.map(
@@ -76,10 +77,17 @@ describe('workersArea', () => {
     expect(api.entity.spec!.dependsOn).toContain(
       'resource:default/cf-kv-named-9a8b7c6d5e4f40312a1b0c9d8e7f6a5b',
     );
+    const bindings = (api.entity.spec!.parameters as any).bindings;
+    expect(bindings).toContainEqual({ type: 'plain_text', name: 'LOG_LEVEL' });
+    expect(bindings).toContainEqual({
+      type: 'plain_text',
+      name: '[credential-name]',
+      credentialLike: true,
+    });
     const json = JSON.stringify(api);
-    for (const binding of read.find(w => w.script.id === 'acme-api')!
-      .bindings) {
-      expect(json).not.toContain(`"${binding.name}"`);
-    }
+    for (const name of ['STRIPE_API_KEY', 'SESSION_SIGNING_KEY', 'info'])
+      expect(json).not.toContain(`"${name}"`);
+    for (const canary of ALL_SECRET_CANARIES)
+      expect(json).not.toContain(canary);
   });
 });

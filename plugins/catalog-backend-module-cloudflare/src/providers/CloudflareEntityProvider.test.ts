@@ -67,13 +67,29 @@ function expectedAcmeApi(state: DemoAccountState): DeferredEntity {
           'resource:default/cf-kv-acme-cache',
           'resource:default/cf-queue-acme-events',
           'resource:default/cf-r2-acme-prod-artifacts',
-          'resource:default/cf-secrets-store-8f7e6d5c4b3a49281706f5e4d3c2b1a0',
+          'resource:default/cf-secrets-store-acme-account-secrets',
           'resource:default/cf-vectorize-acme-idx-main',
         ],
         parameters: {
           accountId: DEMO_ACCOUNT_ID,
           scriptName: 'acme-api',
           handlers: ['fetch', 'queue', 'scheduled'],
+          bindings: [
+            { type: 'kv_namespace', name: 'CACHE' },
+            { type: 'd1', name: 'DB' },
+            { type: 'r2_bucket', name: 'ARTIFACTS' },
+            { type: 'queue', name: 'EVENTS' },
+            { type: 'durable_object_namespace', name: 'SESSIONS' },
+            { type: 'hyperdrive', name: 'HYPERDRIVE' },
+            { type: 'vectorize', name: 'VECTORS' },
+            { type: 'analytics_engine', name: 'ANALYTICS' },
+            ...['secrets_store_secret', 'secret_text', 'plain_text'].map(
+              type => ({ type, name: '[credential-name]', credentialLike: true }),
+            ),
+            { type: 'plain_text', name: 'LOG_LEVEL' },
+            { type: 'json', name: 'PAYMENT_CONFIG' },
+            { type: 'version_metadata', name: 'CF_VERSION_METADATA' },
+          ],
           createdOn: script.created_on,
           modifiedOn: script.modified_on,
           lastDeployment: {
@@ -184,6 +200,18 @@ const R2_NAMES = [
   cloudflareEntityName('r2', 'eu/acme-eu-customer-data'),
   cloudflareEntityName('r2', 'fedramp/acme-fedramp-ledger'),
 ];
+const AI_GATEWAY_NAMES = [
+  'acme-ai-gateway',
+  'acme-support-bot',
+  'acme-playground',
+  'acme-batch-jobs',
+].map(n => `cf-ai-gateway-${n}`);
+const SECRETS_STORE_NAMES = ['cf-secrets-store-acme-account-secrets'];
+const WORKFLOW_NAMES = [
+  'acme-etl',
+  'acme-onboarding',
+  'acme-nightly-report',
+].map(n => `cf-workflow-${n}`);
 const ALL_NAMES = [
   ...WORKER_NAMES,
   ...PAGES_NAMES,
@@ -191,6 +219,9 @@ const ALL_NAMES = [
   ...KV_NAMES,
   ...D1_NAMES,
   ...R2_NAMES,
+  ...AI_GATEWAY_NAMES,
+  ...SECRETS_STORE_NAMES,
+  ...WORKFLOW_NAMES,
 ];
 
 function names(mutation: {
@@ -377,7 +408,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.info.mock.calls[0][0]).toMatch(
-      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 28 entities \[workers=9 pages=3 zeroTrust=1 kv=5 d1=4 r2=6\], mutation full, \d+ upstream calls, \d+ ms$/,
+      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 32 entities \[workers=9 pages=3 zeroTrust=1 kv=5 d1=4 r2=6 aiGateway=4\], mutation full, \d+ upstream calls, \d+ ms$/,
     );
     expect(logger.warn).not.toHaveBeenCalled();
     expect(logger.error).not.toHaveBeenCalled();
@@ -467,6 +498,8 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...KV_NAMES,
       ...D1_NAMES,
       ...R2_NAMES,
+      ...AI_GATEWAY_NAMES,
+      ...SECRETS_STORE_NAMES,
     ]);
   });
 
@@ -489,6 +522,8 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...KV_NAMES,
       ...D1_NAMES,
       ...R2_NAMES,
+      ...AI_GATEWAY_NAMES,
+      ...SECRETS_STORE_NAMES,
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('no earlier good run'),
@@ -548,6 +583,8 @@ describe('CloudflareEntityProvider refresh task', () => {
     expect(names(connection.applyMutation.mock.calls[0][0])).toEqual([
       ...WORKER_NAMES,
       ...KV_NAMES,
+      ...AI_GATEWAY_NAMES,
+      ...SECRETS_STORE_NAMES,
     ]);
     expect(
       state.callCounts()['GET /accounts/:account_id/pages/projects'],
@@ -693,6 +730,8 @@ describe('CloudflareEntityProvider with the default client', () => {
     expect(names(connection.applyMutation.mock.calls[0][0])).toEqual([
       ...PAGES_NAMES,
       ...KV_NAMES,
+      ...AI_GATEWAY_NAMES,
+      ...SECRETS_STORE_NAMES,
     ]);
   });
 });
