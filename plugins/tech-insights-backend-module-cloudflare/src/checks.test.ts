@@ -19,12 +19,19 @@ import {
   cloudflareTechInsightsChecksConfig,
 } from './checks';
 import { createCloudflareKvPiiRetentionFactRetriever } from './areas/kv';
+import { createCloudflareWorkerPlaintextSecretsFactRetriever } from './areas/workers';
 import { cloudflareFactRetrievers } from './module';
 import { createCloudflareR2LifecycleFactRetriever } from './areas/r2';
+import {
+  createCloudflareWorkflowLastRunFactRetriever,
+  createCloudflareWorkflowRetryPolicyFactRetriever,
+} from './areas/workflows';
+import { createCloudflareDurableObjectsFactRetriever } from './areas/durableObjects';
 import {
   createCloudflareQueueBacklogFactRetriever,
   createCloudflareQueueDeadLetterFactRetriever,
 } from './areas/queues';
+import { createCloudflareAiSearchCrawlFactRetriever } from './areas/aiSearch';
 import { createCloudflareAiGatewayPolicyFactRetriever } from './areas/aiGateway';
 import { createCloudflareVectorizeIndexFactRetriever } from './areas/vectorize';
 import {
@@ -93,12 +100,21 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
     createCloudflareApiTokenHygieneFactRetriever({
       catalog: () => catalog,
     }),
+    createCloudflareWorkerPlaintextSecretsFactRetriever({
+      catalog: () => catalog,
+    }),
     createCloudflareKvPiiRetentionFactRetriever({ catalog: () => catalog }),
     createCloudflareR2LifecycleFactRetriever({ catalog: () => catalog }),
+    createCloudflareDurableObjectsFactRetriever({ catalog: () => catalog }),
+    createCloudflareWorkflowLastRunFactRetriever({ catalog: () => catalog }),
+    createCloudflareWorkflowRetryPolicyFactRetriever({
+      catalog: () => catalog,
+    }),
     createCloudflareAiGatewayPolicyFactRetriever({ catalog: () => catalog }),
     createCloudflareVectorizeIndexFactRetriever({ catalog: () => catalog }),
     createCloudflareQueueBacklogFactRetriever({ catalog: () => catalog }),
     createCloudflareQueueDeadLetterFactRetriever({ catalog: () => catalog }),
+    createCloudflareAiSearchCrawlFactRetriever({ catalog: () => catalog }),
   ];
 
   async function checker() {
@@ -123,11 +139,17 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       'cloudflareProdDeploymentAudited',
       'cloudflareAccessAuditLog24h',
       'cloudflareApiTokenHygiene',
+      'cloudflareWorkerSecretsCentralized',
       'cloudflareKvPiiRetention',
       'cloudflareR2RegulatedLifecycle',
+      'cloudflareDurableObjectErrorRate',
+      'cloudflareDurableObjectWebSocketsDocumented',
+      'cloudflareWorkflowLastRunSucceeded',
+      'cloudflareWorkflowStepsRetry',
       'cloudflareAiGatewayRateLimitRetries',
       'cloudflareVectorizeDimensionsMatchModel',
       'cloudflareVectorizeRecentWrite',
+      'cloudflareAiSearchRecentCrawl',
       'cloudflareQueueBacklog',
       'cloudflareQueueDeadLetter',
     ]);
@@ -181,6 +203,21 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       globalApiKeyInUse: { value: false },
     });
     expect(hygiene.check.metadata).toEqual({
+      soc2: { control: 'CC6.1', title: 'Logical access security' },
+    });
+  });
+
+  it('fails acme-api (secret_text, credential-like plain_text) and passes acme-reports (a Secrets Store binding) on centralized secrets', async () => {
+    const fc = await checker();
+    const run = async (script: string) =>
+      (await fc.runChecks(`resource:default/cf-worker-${script}`)).find(
+        r => r.check.id === 'cloudflareWorkerSecretsCentralized',
+      )!;
+    expect((await run('acme-api')).result).toBe(false);
+    const reports = await run('acme-reports');
+    expect(reports.result).toBe(true);
+    expect(reports.facts).toMatchObject({ secretsStoreBindings: { value: 1 } });
+    expect(reports.check.metadata).toEqual({
       soc2: { control: 'CC6.1', title: 'Logical access security' },
     });
   });

@@ -1,5 +1,9 @@
 import { Entity, RELATION_DEPENDS_ON } from '@backstage/catalog-model';
-import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
+import {
+  CREDENTIAL_NAME_PLACEHOLDER,
+  CloudflareClient,
+  WorkerBinding,
+} from '@cloudflare-backstage/cloudflare-client';
 import {
   ANNOTATION_CLOUDFLARE_ACCOUNT_ID,
   ANNOTATION_CLOUDFLARE_RESOURCE_ID,
@@ -91,7 +95,10 @@ export function component(
   };
 }
 
-/** The Worker and Pages `Resource` entities of the demo account, read through the real client. */
+/**
+ * The Worker and Pages `Resource` entities of the demo account, read through the real client;
+ * Workers with their bindings' types and names (`spec.parameters.bindings`).
+ */
 export async function demoResources(
   client: CloudflareClient,
 ): Promise<Entity[]> {
@@ -100,6 +107,12 @@ export async function demoResources(
     scripts.map(s => s.id),
     { activeOnly: true },
   );
+  const settings = new Map<string, WorkerBinding[]>();
+  for (const script of scripts)
+    settings.set(
+      script.id,
+      (await client.workers.getSettings(script.id)).bindings,
+    );
   const workers = scripts.map(script => {
     const d = deployments.get(script.id)?.[0];
     const lastDeployment: LastDeployment | undefined = d && {
@@ -110,6 +123,12 @@ export async function demoResources(
     };
     return resourceEntity(client.accountId, 'workers', script.id, {
       scriptName: script.id,
+      // Types and names, credential-like names replaced, as the catalog module states them.
+      bindings: settings.get(script.id)!.map(b =>
+        b.credentialLike
+          ? { type: b.type, name: CREDENTIAL_NAME_PLACEHOLDER, credentialLike: true }
+          : { type: b.type, name: b.name },
+      ),
       lastDeployment,
     });
   });
