@@ -21,6 +21,22 @@ export interface Config {
          */
         piiTag?: string;
       };
+      /** AI Search crawl facts. */
+      aiSearch?: {
+        /**
+         * The most days since an instance's last successful crawl or sync for the check to pass.
+         * Default 7.
+         */
+        maxCrawlAgeDays?: number;
+      };
+      /** Durable Objects runtime facts. */
+      durableObjects?: {
+        /**
+         * The highest error rate (0 to 1: failed requests over requests in the last 24 hours) a
+         * Durable Object class may have to pass `cloudflareDurableObjectErrorRate`. Default 0.01.
+         */
+        maxErrorRate?: number;
+      };
       /** R2 lifecycle facts. */
       r2?: {
         /**

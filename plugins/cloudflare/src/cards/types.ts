@@ -3,6 +3,7 @@ import {
   CloudflareRouteContract,
   CloudflareRouteItem,
   CloudflareRouteParams,
+  CloudflareRouteQuery,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ReactNode } from 'react';
 
@@ -46,6 +47,20 @@ export interface CloudflareCardDescriptor<
     name: string,
     resource?: Entity,
   ): CloudflareRouteParams<R> | undefined;
+  /**
+   * The route's query for the same name and `Resource` entity, for routes that read a resource in
+   * a scope the name alone does not carry (an AI Search instance's namespace). Absent: no query.
+   */
+  query?(name: string, resource?: Entity): CloudflareRouteQuery<R> | undefined;
+  /**
+   * The rows of one name, for a card over an account-wide list whose `params` take no parameter
+   * (Analytics Engine datasets: Cloudflare reads them all at once): the generic card shows these
+   * items only. Absent: every item of the read.
+   */
+  rows?(
+    items: CloudflareRouteItem<R>[],
+    name: string,
+  ): CloudflareRouteItem<R>[];
   /** The table's columns over the route's wire type. */
   columns: ReadonlyArray<CloudflareCardColumn<CloudflareRouteItem<R>>>;
   /** Stable key of a row. */

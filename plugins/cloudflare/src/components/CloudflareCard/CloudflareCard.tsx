@@ -114,13 +114,17 @@ export function CloudflareCard(props: CloudflareCardProps) {
     const resource =
       props.resource ?? (await resourceEntity(catalogApi, area.id, name));
     const params = card.params(name, resource);
+    const query = card.query?.(name, resource);
     return {
       resource,
-      envelope: params ? await api.read(card.route, { params }) : undefined,
+      envelope: params
+        ? await api.read(card.route, { params, ...(query ? { query } : {}) })
+        : undefined,
     };
   }, [api, catalogApi, card, name, props.resource]);
   const envelope = state.value?.envelope;
-  const items = envelope?.items ?? (envelope?.item ? [envelope.item] : []);
+  const all = envelope?.items ?? (envelope?.item ? [envelope.item] : []);
+  const items = card.rows && name !== undefined ? card.rows(all, name) : all;
 
   let body: JSX.Element;
   if (state.loading) {
