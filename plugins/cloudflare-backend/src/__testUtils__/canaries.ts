@@ -50,6 +50,15 @@ export const CANARY_PLANTS: Partial<
     });
     return ['session-token'];
   },
+  secretsStore: data => {
+    const [store] = data.secretsStore.stores;
+    Object.assign(store, { api_token: SECRET_CANARIES.apiTokenValue });
+    const secrets = data.secretsStore.secrets[store.id];
+    for (const secret of secrets)
+      secret.value ??= SECRET_CANARIES.secretsStoreValue;
+    secrets[2].name = SECRET_CANARIES.kvTokenShapedValue;
+    return ['api_token'];
+  },
   r2: data => {
     const artifacts = data.r2.buckets.find(
       b => b.bucket.name === 'acme-prod-artifacts',
