@@ -83,6 +83,73 @@ describe('Workflows area', () => {
     );
   });
 
+  it('lists versions newest first, the current one the instances ran', async () => {
+    const versions = [];
+    for await (const v of sdk().workflows.versions.list('acme-etl', {
+      account_id,
+      per_page: 2,
+    }))
+      versions.push(v);
+    expect(versions).toHaveLength(3);
+    expect(versions[0].created_on > versions[1].created_on).toBe(true);
+    const [last] = (
+      await sdk().workflows.instances.list('acme-etl', { account_id })
+    ).result;
+    expect(last.version_id).toBe(versions[0].id);
+    const onboarding = await sdk().workflows.versions.list('acme-onboarding', {
+      account_id,
+    });
+    expect(onboarding.result.every(v => !v.has_dag)).toBe(true);
+  });
+
+  it('serves step graphs with retry configs, and none without a DAG', async () => {
+    const [etl] = (
+      await sdk().workflows.versions.list('acme-etl', { account_id })
+    ).result;
+    const graph = await sdk().workflows.versions.graph(etl.id, {
+      account_id,
+      workflow_name: 'acme-etl',
+    });
+    const nodes = graph.graph!.workflow.nodes;
+    expect(nodes.map(n => n.type)).toEqual([
+      'step_do',
+      'step_do',
+      'step_do',
+      'step_do',
+      'step_sleep',
+      'parallel',
+    ]);
+    expect(nodes[0]).toMatchObject({
+      name: 'extract',
+      config: { retries: { limit: 5, backoff: 'exponential' } },
+    });
+    const [report] = (
+      await sdk().workflows.versions.list('acme-nightly-report', { account_id })
+    ).result;
+    const reportGraph = await sdk().workflows.versions.graph(report.id, {
+      account_id,
+      workflow_name: 'acme-nightly-report',
+    });
+    expect(reportGraph.graph!.workflow.nodes[2]).toMatchObject({
+      name: 'deliver',
+      config: { retries: { limit: 0 } },
+    });
+    const [onboarding] = (
+      await sdk().workflows.versions.list('acme-onboarding', { account_id })
+    ).result;
+    const none = await sdk().workflows.versions.graph(onboarding.id, {
+      account_id,
+      workflow_name: 'acme-onboarding',
+    });
+    expect(none.graph).toBeNull();
+    await expect(
+      sdk().workflows.versions.graph('nope', {
+        account_id,
+        workflow_name: 'acme-etl',
+      }),
+    ).rejects.toBeInstanceOf(Cloudflare.NotFoundError);
+  });
+
   it('answers unknown workflows and instances with NotFoundError', async () => {
     await expect(
       sdk().workflows.get('nope', { account_id }),

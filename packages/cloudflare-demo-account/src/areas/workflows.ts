@@ -32,9 +32,21 @@ function listInstances(ctx: RouteContext): Response {
   return ok(page.items, page.resultInfo);
 }
 
+/** `GET .../workflows/{name}/versions`: newest first, page paging. */
+function listVersions(ctx: RouteContext): Response {
+  const record = byName(ctx);
+  if (!record) return cfErrors.notFound('workflow');
+  const page = pageOf(record.versions.versions, ctx.url, {
+    defaultPerPage: 50,
+    maxPerPage: 100,
+  });
+  return ok(page.items, page.resultInfo);
+}
+
 /**
  * Routes of the Workflows area: workflows (page paging, `search`), workflow detail, instances with
- * status, and instance detail with steps and retry configuration.
+ * status, instance detail with steps and retry configuration, versions and their step graphs.
+ * `GET .../instances/{id}/step` (untruncated step output) is not served: the suite never calls it.
  *
  * @public
  */
@@ -58,5 +70,16 @@ export const workflowsRoutes: DemoRoute[] = [
   get(`${WORKFLOWS}/:workflow_name/instances/:instance_id`, ctx => {
     const detail = byName(ctx)?.details[ctx.params.instance_id];
     return detail ? ok(detail) : cfErrors.notFound('workflow instance');
+  }),
+  get(`${WORKFLOWS}/:workflow_name/versions`, listVersions),
+  get(`${WORKFLOWS}/:workflow_name/versions/:version_id`, ctx => {
+    const version = byName(ctx)?.versions.versions.find(
+      v => v.id === ctx.params.version_id,
+    );
+    return version ? ok(version) : cfErrors.notFound('workflow version');
+  }),
+  get(`${WORKFLOWS}/:workflow_name/versions/:version_id/graph`, ctx => {
+    const graph = byName(ctx)?.versions.graphs[ctx.params.version_id];
+    return graph ? ok(graph) : cfErrors.notFound('workflow version');
   }),
 ];

@@ -157,6 +157,8 @@ export function cloudflareResourceEntity(
     tags?: Array<string | undefined>;
     parameters: Record<string, unknown>;
     dependsOn?: string[];
+    /** Refs of entities that depend on this one (`spec.dependencyOf`), e.g. a workflow's Worker. */
+    dependencyOf?: string[];
   },
 ): DeferredEntity {
   const area = getCloudflareArea(options.area);
@@ -196,6 +198,9 @@ export function cloudflareResourceEntity(
       ...ownershipOf(ctx, options.area, options.resourceName, cloudflareTags),
       ...(options.dependsOn && options.dependsOn.length > 0
         ? { dependsOn: options.dependsOn }
+        : {}),
+      ...(options.dependencyOf && options.dependencyOf.length > 0
+        ? { dependencyOf: options.dependencyOf }
         : {}),
       parameters: compact(options.parameters),
     },
