@@ -30,6 +30,9 @@ const LIST_ROUTES = [
   '/access/apps',
   '/storage/kv/namespaces',
   '/d1/database',
+  '/ai-gateway/gateways',
+  '/vectorize/v2/indexes',
+  '/ai-search/namespaces',
 ];
 
 /** Knobs that hit every list route; `short-page` only where Cloudflare gives totals (not scripts, not KV). */
@@ -87,7 +90,7 @@ async function keepsEveryEntity(
 describe('CloudflareEntityProvider keeps every entity through Cloudflare faults', () => {
   it.each(CASES)('%s on %s', async (knob, route) => {
     const healthy = await keepsEveryEntity(route, parseFault(knob)!);
-    expect(healthy.entities!.length).toBe(28);
+    expect(healthy.entities!.length).toBe(36);
   });
 
   it('short-page on page 2 of Pages projects (12 projects, 10 per page)', async () => {

@@ -206,22 +206,48 @@ const AI_GATEWAY_NAMES = [
   'acme-playground',
   'acme-batch-jobs',
 ].map(n => `cf-ai-gateway-${n}`);
+/** The demo account's Vectorize indexes, in Cloudflare's order. */
+const VECTORIZE_NAMES = [
+  'acme-idx-main',
+  'acme-idx-docs',
+  'acme-idx-support',
+  'acme-idx-experiments',
+].map(n => `cf-vectorize-${n}`);
 const SECRETS_STORE_NAMES = ['cf-secrets-store-acme-account-secrets'];
 const WORKFLOW_NAMES = [
   'acme-etl',
   'acme-onboarding',
   'acme-nightly-report',
 ].map(n => `cf-workflow-${n}`);
+/** The demo account's queues, in Cloudflare's order. */
+const QUEUE_NAMES = [
+  'acme-events',
+  'acme-events-dlq',
+  'acme-email-outbound',
+  'acme-r2-notifications',
+  'acme-audit-eu',
+  'acme-audit-eu-dlq',
+].map(n => `cf-queue-${n}`);
+/** The demo account's AI Search instances: the default namespace's, then support's (a hashed name). */
+const AI_SEARCH_NAMES = [
+  'cf-ai-search-acme-site-index',
+  'cf-ai-search-acme-docs-search',
+  cloudflareEntityName('aiSearch', 'support/acme-support-kb'),
+];
 const ALL_NAMES = [
   ...WORKER_NAMES,
   ...PAGES_NAMES,
   'cf-zt-access',
+  ...QUEUE_NAMES,
   ...KV_NAMES,
   ...D1_NAMES,
   ...R2_NAMES,
   ...AI_GATEWAY_NAMES,
+  ...VECTORIZE_NAMES,
+  'cf-analytics-engine-acme_analytics',
   ...SECRETS_STORE_NAMES,
   ...WORKFLOW_NAMES,
+  ...AI_SEARCH_NAMES,
 ];
 
 function names(mutation: {
@@ -408,7 +434,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.info.mock.calls[0][0]).toMatch(
-      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 32 entities \[workers=9 pages=3 zeroTrust=1 kv=5 d1=4 r2=6 aiGateway=4\], mutation full, \d+ upstream calls, \d+ ms$/,
+      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 42 entities \[workers=9 pages=3 zeroTrust=1 queues=6 kv=5 d1=4 r2=6 aiGateway=4 vectorize=4\], mutation full, \d+ upstream calls, \d+ ms$/,
     );
     expect(logger.warn).not.toHaveBeenCalled();
     expect(logger.error).not.toHaveBeenCalled();
@@ -495,10 +521,12 @@ describe('CloudflareEntityProvider refresh task', () => {
     expect(names(connection.applyMutation.mock.calls[2][0])).toEqual([
       ...WORKER_NAMES,
       'cf-zt-access',
+      ...QUEUE_NAMES,
       ...KV_NAMES,
       ...D1_NAMES,
       ...R2_NAMES,
       ...AI_GATEWAY_NAMES,
+      ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
     ]);
   });
@@ -519,10 +547,12 @@ describe('CloudflareEntityProvider refresh task', () => {
     expect(names(mutation)).toEqual([
       ...WORKER_NAMES,
       ...PAGES_NAMES,
+      ...QUEUE_NAMES,
       ...KV_NAMES,
       ...D1_NAMES,
       ...R2_NAMES,
       ...AI_GATEWAY_NAMES,
+      ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
@@ -582,8 +612,10 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     expect(names(connection.applyMutation.mock.calls[0][0])).toEqual([
       ...WORKER_NAMES,
+      ...QUEUE_NAMES,
       ...KV_NAMES,
       ...AI_GATEWAY_NAMES,
+      ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
     ]);
     expect(
@@ -664,8 +696,8 @@ describe('CloudflareEntityProvider refresh task', () => {
     const [prodMutation, euMutation] = connections.map(
       c => c.applyMutation.mock.calls[0][0],
     );
-    expect(prodMutation.entities).toHaveLength(27);
-    expect(euMutation.entities).toHaveLength(24); // pages off for eu
+    expect(prodMutation.entities).toHaveLength(31);
+    expect(euMutation.entities).toHaveLength(28); // pages off for eu
     const prodNames = names(prodMutation);
     const euNames = names(euMutation);
     expect(prodNames.filter(n => euNames.includes(n))).toEqual([]);
@@ -729,8 +761,10 @@ describe('CloudflareEntityProvider with the default client', () => {
     await schedule.runTask();
     expect(names(connection.applyMutation.mock.calls[0][0])).toEqual([
       ...PAGES_NAMES,
+      ...QUEUE_NAMES,
       ...KV_NAMES,
       ...AI_GATEWAY_NAMES,
+      ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
     ]);
   });
