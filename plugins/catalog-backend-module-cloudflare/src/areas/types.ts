@@ -33,6 +33,13 @@ export interface CatalogMapContext {
 export interface CatalogReadContext {
   /** The run's tag index (see {@link CatalogMapContext.tags}), for client reads that take one. */
   tags?: ResourceTagIndex;
+  /**
+   * The read of another area's descriptor that comes earlier in the registry's order: this run's
+   * read, or its last good one when this run's failed; undefined when that area is not imported
+   * or never read, or comes later. So an area built on another's read (Analytics Engine datasets
+   * from the Workers' bindings) reads nothing twice: `run.readOf(workersArea)`.
+   */
+  readOf?<U>(descriptor: CatalogAreaDescriptor<U>): U | undefined;
 }
 
 /**

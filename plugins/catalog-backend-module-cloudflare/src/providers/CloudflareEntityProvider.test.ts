@@ -434,7 +434,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.info.mock.calls[0][0]).toMatch(
-      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 42 entities \[workers=9 pages=3 zeroTrust=1 queues=6 kv=5 d1=4 r2=6 aiGateway=4 vectorize=4\], mutation full, \d+ upstream calls, \d+ ms$/,
+      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 43 entities \[workers=9 pages=3 zeroTrust=1 queues=6 kv=5 d1=4 r2=6 aiGateway=4 vectorize=4 analyticsEngine=1\], mutation full, \d+ upstream calls, \d+ ms$/,
     );
     expect(logger.warn).not.toHaveBeenCalled();
     expect(logger.error).not.toHaveBeenCalled();

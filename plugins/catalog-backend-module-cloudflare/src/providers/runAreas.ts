@@ -51,6 +51,14 @@ export async function runAreas(
     descriptor: CatalogAreaDescriptor<any>;
     error?: unknown;
   }> = [];
+  /** Areas read so far in this run, in order: `readOf` answers only for them. */
+  const earlier = new Set<CloudflareAreaId>();
+  const readOf = <U>(d: CatalogAreaDescriptor<U>): U | undefined => {
+    const id = CLOUDFLARE_AREAS.find(a => table[a.id] === d)?.id;
+    return id && earlier.has(id)
+      ? (lastGood.get(id) as U | undefined)
+      : undefined;
+  };
   for (const area of CLOUDFLARE_AREAS) {
     const descriptor = table[area.id];
     if (!descriptor || !options.enabled(area.id)) continue;
@@ -59,12 +67,14 @@ export async function runAreas(
         area.id,
         await descriptor.read(client, lastGood.get(area.id), {
           tags: options.ctx.tags,
+          readOf,
         }),
       );
       runs.push({ area, descriptor });
     } catch (error) {
       runs.push({ area, descriptor, error: error ?? 'failed' });
     }
+    earlier.add(area.id);
   }
 
   const index = new Map<CloudflareAreaId, Map<string, string>>();

@@ -71,13 +71,32 @@ const INVALID_VIEWS: InvalidInput[] = [
   { query: 'view[]=unmasked', message: /query: view/ },
 ];
 
+/** A route's request: a `GET`, or a `POST` with `body` (by default the example's). */
+function send(
+  server: Parameters<typeof request>[0],
+  { contract, example }: Route,
+  path: string,
+  body: unknown = example.body,
+) {
+  return contract.method === 'POST'
+    ? request(server)
+        .post(path)
+        .send(body as object)
+    : request(server).get(path);
+}
+
 /** Every input the route must refuse: hostile path values, bad views, and its own examples. */
-function invalidUrls({ contract, example }: Route): Array<[string, RegExp]> {
+function invalidUrls({
+  contract,
+  example,
+}: Route): Array<[label: string, url: string, RegExp, body: unknown]> {
   const good = example.params[0] as Params;
   const names = [...contract.path.matchAll(/:(\w+)/g)].map(m => m[1]);
   const inputs: InvalidInput[] = [
     ...names.flatMap(name =>
-      HOSTILE_PATH_VALUES.map(v => ({
+      HOSTILE_PATH_VALUES.filter(
+        v => !example.validPathValues?.includes(v),
+      ).map(v => ({
         params: { [name]: v },
         message: new RegExp(`path: ${name}`),
       })),
@@ -85,10 +104,16 @@ function invalidUrls({ contract, example }: Route): Array<[string, RegExp]> {
     ...INVALID_VIEWS,
     ...(example.invalid ?? []),
   ];
-  return inputs.map(i => [
-    url(contract, { ...good, ...i.params }, i.query),
-    i.message,
-  ]);
+  return inputs.map(i => {
+    const path = url(contract, { ...good, ...i.params }, i.query);
+    const body = 'body' in i ? JSON.stringify(i.body) : undefined;
+    return [
+      body ? `${path} with body ${body.slice(0, 100)}` : path,
+      path,
+      i.message,
+      'body' in i ? i.body : example.body,
+    ];
+  });
 }
 
 describe.each(ROUTES)('$contract.id', route => {
@@ -98,7 +123,7 @@ describe.each(ROUTES)('$contract.id', route => {
 
   it(`answers the envelope of its wire type to a holder of its area's read permission alone`, async () => {
     const { server } = await start({ allow: [permission] });
-    const res = await request(server).get(path);
+    const res = await send(server, route, path);
     expect(res.status).toBe(200);
     const { items, item, cursor, ...envelope } = res.body;
     expect(envelope).toEqual({
@@ -125,7 +150,7 @@ describe.each(ROUTES)('$contract.id', route => {
     const { server, audit } = await start({
       allow: allPermissionsBut(permission),
     });
-    const res = await request(server).get(path);
+    const res = await send(server, route, path);
     expect(res.status).toBe(403);
     expect(res.headers['content-type']).toMatch(/json/);
     expect(res.body.error).toMatchObject({
@@ -138,8 +163,8 @@ describe.each(ROUTES)('$contract.id', route => {
 
   it('serves ?view=unmasked only with cloudflare.read.unmasked, audited, unmasking only sensitive paths', async () => {
     const { server, audit } = await start();
-    const masked = await request(server).get(path);
-    const clear = await request(server).get(`${path}?view=unmasked`);
+    const masked = await send(server, route, path);
+    const clear = await send(server, route, `${path}?view=unmasked`);
     expect(clear.status).toBe(200);
     expect(clear.body.view).toBe('unmasked');
     expect(clear.body.masked).toEqual({});
@@ -149,15 +174,20 @@ describe.each(ROUTES)('$contract.id', route => {
     expect(
       nothingMasked ? clear.body.items ?? clear.body.item : maskedValues,
     ).toEqual(maskedValues);
+    // A route with its own audit event records every read; others only the unmasked one.
+    const eventId = contract.auditEvent ?? 'unmasked-read';
     expect(audit.map(a => `${a.eventId}:${a.status}`)).toEqual([
-      'unmasked-read:initiated',
-      'unmasked-read:succeeded',
+      ...(contract.auditEvent
+        ? [`${eventId}:initiated`, `${eventId}:succeeded`]
+        : []),
+      `${eventId}:initiated`,
+      `${eventId}:succeeded`,
     ]);
 
     const denied = await start({
       allow: allPermissionsBut('cloudflare.read.unmasked'),
     });
-    const refused = await request(denied.server).get(`${path}?view=unmasked`);
+    const refused = await send(denied.server, route, `${path}?view=unmasked`);
     expect(refused.status).toBe(403);
     expect(refused.headers['content-type']).toMatch(/json/);
     expect(refused.body.error.message).toContain('cloudflare.read.unmasked');
@@ -171,7 +201,7 @@ describe.each(ROUTES)('$contract.id', route => {
     };
     it('answers 404 JSON in its own words for what the account does not hold', async () => {
       const { server } = await start();
-      const res = await request(server).get(url(contract, params));
+      const res = await send(server, route, url(contract, params));
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/json/);
       expect(res.body.error).toEqual(
@@ -192,8 +222,8 @@ describe.each(ROUTES)('$contract.id', route => {
 
     it.each(invalidUrls(route))(
       '%s -> 400 JSON before any call',
-      async (bad, message) => {
-        const res = await request(server).get(bad);
+      async (_label, bad, message, body) => {
+        const res = await send(server, route, bad, body);
         expect(res.status).toBe(400);
         expect(res.headers['content-type']).toMatch(/json/);
         expect(res.body.error).toMatchObject({
@@ -212,11 +242,14 @@ describe.each(AREAS)('%s routes', area => {
     try {
       const { server, logLines } = await start();
       const bodies: string[] = [];
-      for (const { contract, example } of ROUTES) {
+      for (const route of ROUTES) {
+        const { contract, example } = route;
         if (contract.area !== area) continue;
         for (const params of example.params as Params[]) {
           for (const view of ['masked', 'unmasked']) {
-            const res = await request(server).get(
+            const res = await send(
+              server,
+              route,
               url(contract, params, `view=${view}`),
             );
             expect(res.status).toBe(200);

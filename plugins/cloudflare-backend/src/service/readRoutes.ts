@@ -58,10 +58,34 @@ export async function loadWire<R extends CloudflareRouteContract>(
 }
 
 /**
- * The one read pipeline, for every route contract: parse params and query (400) -> authorize
- * `cloudflare.read.<area>` (and, for the audited unmasked view, a user principal or trusted service
- * and `cloudflare.read.unmasked`) -> cache with in-flight sharing -> load through the client ->
- * parse each value with the wire schema -> mask by its sensitive paths -> the envelope.
+ * Parses a request's input by its contract (400 naming the part and field): path, query, and the
+ * JSON body of a `POST` route; then the descriptor's own `check`.
+ */
+function parseRouteInput(
+  req: Request,
+  contract: CloudflareRouteContract,
+  descriptor: RouteDescriptor,
+): RouteInput<CloudflareRouteContract> {
+  const params = parseInput(contract.params, req.params, 'path');
+  const query = parseInput(contract.query, req.query, 'query');
+  const body = contract.body
+    ? parseInput(
+        contract.body,
+        req.is('application/json') ? req.body : undefined,
+        'body',
+      )
+    : undefined;
+  const input = { params, query, body };
+  return descriptor.check ? descriptor.check(input) : input;
+}
+
+/**
+ * The one read pipeline, for every route contract: parse params, query and body, and the
+ * descriptor's `check` (400) -> authorize `cloudflare.read.<area>` (and, for the audited unmasked
+ * view, a user principal or trusted service and `cloudflare.read.unmasked`) -> the audit event
+ * (the route's `auditEvent` for every request, else `unmasked-read` for the unmasked view) -> cache
+ * with in-flight sharing -> load through the client -> parse each value with the wire schema ->
+ * mask by its sensitive paths -> the envelope.
  */
 export async function readRoute(
   ctx: RouteContext,
@@ -69,23 +93,27 @@ export async function readRoute(
   contract: CloudflareRouteContract,
   descriptor: RouteDescriptor,
 ): Promise<CloudflareEnvelope<JsonValue>> {
-  const params = parseInput(contract.params, req.params, 'path');
   const { view } = parseInput(viewQuery, req.query, 'query');
-  const query = parseInput(contract.query, req.query, 'query');
+  const input = parseRouteInput(req, contract, descriptor);
+  const { params, query, body } = input;
   await authorizeRead(ctx, req, contract.area, view);
-  const input = { params, query };
   const args = pseudonymizeArgs(
-    defined({ ...(params as object), ...(query as object) }),
+    defined({
+      ...(params as object),
+      ...(query as object),
+      ...((body ?? {}) as object),
+    }),
   );
-  const event =
-    view === 'unmasked'
-      ? await ctx.auditor.createEvent({
-          eventId: 'unmasked-read',
-          severityLevel: 'medium',
-          request: auditedRequest(req),
-          meta: { queryType: contract.id, area: contract.area, args },
-        })
-      : undefined;
+  const eventId =
+    contract.auditEvent ?? (view === 'unmasked' ? 'unmasked-read' : undefined);
+  const event = eventId
+    ? await ctx.auditor.createEvent({
+        eventId,
+        severityLevel: view === 'unmasked' ? 'medium' : 'low',
+        request: auditedRequest(req),
+        meta: { queryType: contract.id, area: contract.area, view, args },
+      })
+    : undefined;
   try {
     const key = `cloudflare:v2:${ctx.client.accountId}:${
       contract.id
@@ -115,7 +143,7 @@ export async function readRoute(
   }
 }
 
-/** Registers a `GET` for every route contract, answered by its area's descriptor. */
+/** Registers every route contract (its method, `GET` by default), answered by its area's descriptor. */
 export function registerReadRoutes(router: Router, ctx: RouteContext) {
   for (const [area, contracts] of Object.entries(CLOUDFLARE_CONTRACTS)) {
     const descriptors = ROUTE_DESCRIPTORS[
@@ -124,7 +152,8 @@ export function registerReadRoutes(router: Router, ctx: RouteContext) {
     for (const [op, contract] of Object.entries(
       contracts as Record<string, CloudflareRouteContract>,
     )) {
-      router.get(contract.path, async (req, res) => {
+      const method = contract.method === 'POST' ? 'post' : 'get';
+      router[method](contract.path, async (req, res) => {
         res.json(await readRoute(ctx, req, contract, descriptors[op]));
       });
     }

@@ -9,7 +9,10 @@ import {
   DEMO_API_TOKEN,
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
-import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  CLOUDFLARE_ROUTES,
+  cloudflarePermissions,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ROUTE_EXAMPLES } from '../__fixtures__/routeExamples';
 import { startPlugin } from '../__testUtils__/harness';
 import { createRouter } from './router';
@@ -39,6 +42,16 @@ const GOOD_PARAMS: Record<string, string> = Object.assign(
   ),
 );
 const GOOD_BODY = { workers: ['acme-api'], pages: ['acme-web'] };
+/** The example body of each read route that takes one (by path); other `POST` routes get GOOD_BODY. */
+const EXAMPLE_BODIES = new Map<string, unknown>(
+  CLOUDFLARE_ROUTES.flatMap(route => {
+    const op = route.id.slice(route.id.indexOf('.') + 1);
+    const example = (
+      ROUTE_EXAMPLES as Record<string, Record<string, { body?: unknown }>>
+    )[route.area]?.[op];
+    return example?.body ? [[route.path, example.body] as const] : [];
+  }),
+);
 
 /** Huge, negative, fractional, out of range, empty, control, traversal, bad encoding, injection. */
 const HOSTILE: string[] = [
@@ -86,6 +99,9 @@ const BODIES: Array<[string, string]> = [
   ['application/json', JSON.stringify({ __proto__: { admin: true } })],
   ['application/json', `{"workers":[${'"a",'.repeat(20000)}"a"]}`],
   ['application/json', `${'['.repeat(5000)}${']'.repeat(5000)}`],
+  ['application/json', JSON.stringify({ sql: 'SELECT '.repeat(2000) })],
+  ['application/json', JSON.stringify({ sql: ['SELECT 1'] })],
+  ['application/json', JSON.stringify({ sql: "SELECT 1'; --\u0000" })],
   ['application/json; charset=latin-9', '{}'],
   ['text/plain', 'workers=acme-api'],
 ];
@@ -202,7 +218,7 @@ describe.each(databases.eachSupportedId())('route fuzzer on %p', dbId => {
           if (input.body) {
             r = r.set('Content-Type', input.body[0]).send(input.body[1]);
           } else if (method === 'post') {
-            r = r.send(GOOD_BODY);
+            r = r.send((EXAMPLE_BODIES.get(route.path) ?? GOOD_BODY) as object);
           }
           const res = await r;
           sent += 1;

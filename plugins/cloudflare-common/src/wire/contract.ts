@@ -32,6 +32,8 @@ export function defineWireType<S extends z.ZodType>(
 /**
  * The contract of one read route: where it is, what it takes and what it returns. The backend
  * binds a `load` to each contract; the frontend builds URLs and reads answers from the same one.
+ * A read is a `GET` unless the route declares `method: 'POST'` and a `body` schema (a read whose
+ * input does not fit a URL, such as an SQL statement).
  *
  * @public
  */
@@ -40,6 +42,7 @@ export interface CloudflareRouteContract<
   Q extends z.ZodType = z.ZodType,
   W extends CloudflareWireType = CloudflareWireType,
   S extends 'list' | 'item' = 'list' | 'item',
+  B extends z.ZodType = z.ZodType,
 > {
   /** Stable id, `<area>.<operation>`: the cache key's and the audit record's operation name. */
   id: string;
@@ -53,6 +56,19 @@ export interface CloudflareRouteContract<
   params: P;
   /** Query parameters besides `view` (which every route takes). */
   query: Q;
+  /** `GET` (the default) or `POST`, for a read that takes a JSON `body`. */
+  method?: 'GET' | 'POST';
+  /**
+   * The JSON body of a `POST` route (absent for `GET`): parsed like params and query (400 naming
+   * the field); the backend bounds the raw body to 64 kB before parsing.
+   */
+  body?: B;
+  /**
+   * Kebab-case auditor event recorded for every accepted request of the route (after validation
+   * and authorization), with its parameters, query and body in `meta.args`; it replaces
+   * `unmasked-read` for the route, with `meta.view`. Absent: only unmasked reads are audited.
+   */
+  auditEvent?: string;
   /** What the route returns: a list of `wire` (`items`, with a `cursor` where paged) or one. */
   shape: S;
   /** The type of each item. */
@@ -69,9 +85,10 @@ export function defineRoute<
   Q extends z.ZodType,
   W extends CloudflareWireType,
   S extends 'list' | 'item',
+  B extends z.ZodType = z.ZodType,
 >(
-  route: CloudflareRouteContract<P, Q, W, S>,
-): CloudflareRouteContract<P, Q, W, S> {
+  route: CloudflareRouteContract<P, Q, W, S, B>,
+): CloudflareRouteContract<P, Q, W, S, B> {
   return route;
 }
 
@@ -126,6 +143,15 @@ export type CloudflareRouteParams<R extends CloudflareRouteContract> = z.input<
  */
 export type CloudflareRouteQuery<R extends CloudflareRouteContract> = z.input<
   R['query']
+>;
+
+/**
+ * The JSON body of a `POST` route contract, as a caller passes it (`unknown` for a `GET` route).
+ *
+ * @public
+ */
+export type CloudflareRouteBody<R extends CloudflareRouteContract> = z.input<
+  NonNullable<R['body']>
 >;
 
 /**
