@@ -39,6 +39,32 @@ export const DEMO_READS: Record<string, (data: DemoData) => DemoRead> = {
   }),
   'r2.buckets': () => ({}),
   'r2.lifecycle': () => ({ params: { bucket: 'acme-prod-artifacts' } }),
+  'queues.queues': () => ({}),
+  'queues.metrics': () => ({ params: { name: 'acme-events' } }),
+  'aiGateway.gateways': () => ({}),
+  'aiGateway.config': () => ({ params: { name: 'acme-ai-gateway' } }),
+  'aiGateway.metrics': () => ({ params: { name: 'acme-ai-gateway' } }),
+  'vectorize.indexes': () => ({}),
+  'vectorize.stats': () => ({ params: { index: 'acme-idx-main' } }),
+  'analyticsEngine.datasets': () => ({}),
+  'analyticsEngine.query': () => ({
+    params: { dataset: 'acme_analytics' },
+    body: {
+      sql: "SELECT timestamp, blob1 AS path, double1 FROM acme_analytics WHERE timestamp > NOW() - INTERVAL '1' DAY LIMIT 20",
+    },
+  }),
+  'secretsStore.stores': () => ({}),
+  'secretsStore.metadata': data => ({
+    params: { store: data.secretsStore.stores[0].id },
+  }),
+  'workflows.workflows': () => ({}),
+  'workflows.runs': () => ({ params: { name: 'acme-etl' } }),
+  'durableObjects.classes': () => ({}),
+  'durableObjects.metrics': () => ({
+    params: { class: 'SessionCoordinator' },
+  }),
+  'aiSearch.indexes': () => ({}),
+  'aiSearch.health': () => ({ params: { index: 'acme-site-index' } }),
 };
 
 function kvId(data: DemoData, title: string): string {
@@ -69,9 +95,7 @@ export function demoRoutes(account: DemoAccountServer): DemoRoute[] {
     const path = route.path.replace(/:(\w+)/g, (_, name: string) =>
       encodeURIComponent(params[name]),
     );
-    const method = (
-      (route as { method?: string }).method ?? 'get'
-    ).toUpperCase();
+    const method = route.method ?? 'GET';
     return {
       route,
       method,
