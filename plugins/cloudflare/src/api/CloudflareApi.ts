@@ -1,6 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   CloudflareEnvelope,
+  CloudflareRouteBody,
   CloudflareRouteContract,
   CloudflareRouteItem,
   CloudflareRouteParams,
@@ -16,7 +17,7 @@ import {
 } from './types';
 
 /**
- * What to read from a route: its path parameters, its query and the view.
+ * What to read from a route: its path parameters, its query, the view and (for a `POST` route) its body.
  *
  * @public
  */
@@ -27,6 +28,8 @@ export interface CloudflareReadRequest<R extends CloudflareRouteContract> {
   query?: CloudflareRouteQuery<R>;
   /** `unmasked` needs `cloudflare.read.unmasked`; `masked` by default. */
   view?: CloudflareView;
+  /** The JSON body of a `POST` route (`method: 'POST'` in its contract); ignored for a `GET` route. */
+  body?: CloudflareRouteBody<R>;
 }
 
 /**

@@ -3,6 +3,7 @@
  */
 import { ResponseError } from '@backstage/errors';
 import {
+  analyticsEngineRoutes,
   workersRoutes,
   zeroTrustRoutes,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -74,6 +75,23 @@ describe('CloudflareApiClient', () => {
     );
     expect(fetch.mock.calls[1][0]).toBe(
       `${BASE}/v1/zero-trust/access/audit?view=masked&actor=a%40acme.example&limit=50`,
+    );
+  });
+
+  it("posts a POST route's JSON body, with the view in the query", async () => {
+    const { client, fetch } = clientWith(json(workerDeployments));
+    const sql = "SELECT count() FROM acme_analytics WHERE timestamp > NOW() - INTERVAL '1' DAY";
+    await client.read(analyticsEngineRoutes.query, {
+      params: { dataset: 'acme_analytics' },
+      body: { sql },
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      `${BASE}/v1/analytics-engine/acme_analytics/query?view=masked`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ sql }),
+      },
     );
   });
 

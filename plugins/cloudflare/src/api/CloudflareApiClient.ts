@@ -55,7 +55,16 @@ export class CloudflareApiClient implements CloudflareApi {
       request.view ?? 'masked',
       request.query as object | undefined,
     );
-    const response = await this.request(`${path}?${qs}`);
+    const response = await this.request(
+      `${path}?${qs}`,
+      route.method === 'POST'
+        ? {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(request.body ?? {}),
+          }
+        : undefined,
+    );
     return response.json();
   }
 
