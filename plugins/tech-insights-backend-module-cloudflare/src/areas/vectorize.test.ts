@@ -31,6 +31,8 @@ const withVectorize = (vectorize: object): Config => ({
   ...demoCloudflareConfig(),
   techInsights: { cloudflare: { vectorize } },
 });
+const indexOf = (e: Entity) =>
+  (e.spec?.parameters as { indexName?: string } | undefined)?.indexName;
 /** Labels acme-idx-experiments with `label: acme-embed` (a model name Backstage takes as a label). */
 const labelExperiments = (label: string) => (entities: Entity[]) =>
   entities.map(e =>
@@ -38,8 +40,6 @@ const labelExperiments = (label: string) => (entities: Entity[]) =>
       ? { ...e, metadata: { ...e.metadata, labels: { [label]: 'acme-embed' } } }
       : e,
   );
-const indexOf = (e: Entity) =>
-  (e.spec?.parameters as { indexName?: string } | undefined)?.indexName;
 
 /** The retriever's facts over the demo account's indexes and acme-ai-assistant (after `edit`). */
 async function run(
