@@ -3,16 +3,16 @@ import { defineRoute, defineWireType } from './contract';
 import { isoTimestampParam } from './params';
 
 /**
- * Workflow names as Cloudflare accepts them: 1-64 letters, digits, `-` or `_`, starting with a
- * letter or digit.
+ * Workflow names as Cloudflare accepts them (like Worker script names): 1-64 lower-case letters,
+ * digits, `-` or `_`, starting with a letter or digit.
  *
  * @public
  */
 export const workflowNameParam = z
   .string()
   .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
-    'must be a workflow name: 1-64 letters, digits, "-" or "_", starting with a letter or digit',
+    /^[a-z0-9][a-z0-9_-]{0,63}$/,
+    'must be a workflow name: 1-64 lower-case letters, digits, "-" or "_", starting with a letter or digit',
   );
 
 /**
