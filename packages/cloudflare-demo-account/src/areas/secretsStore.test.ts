@@ -71,6 +71,26 @@ describe('Secrets Store area', () => {
     expect(quota).toEqual({ secrets: { quota: 100, usage: 24 } });
   });
 
+  it("reads a store by id (its own read), and holds a token in SENDGRID_API_KEY's comment", async () => {
+    const store = await sdk().secretsStore.stores.get(ACME_SECRETS_STORE_ID, {
+      account_id,
+    });
+    expect(store).toMatchObject({
+      id: ACME_SECRETS_STORE_ID,
+      name: 'acme-account-secrets',
+    });
+    await expect(
+      sdk().secretsStore.stores.get('0'.repeat(32), { account_id }),
+    ).rejects.toBeInstanceOf(Cloudflare.NotFoundError);
+    const sendgrid = await sdk().secretsStore.stores.secrets.list(
+      ACME_SECRETS_STORE_ID,
+      { account_id, search: 'sendgrid' },
+    );
+    expect(sendgrid.result[0].comment).toContain(
+      SECRET_CANARIES.secretsStoreComment,
+    );
+  });
+
   it('answers an unknown secret with NotFoundError', async () => {
     await expect(
       sdk().secretsStore.stores.secrets.get('nope', {
