@@ -84,7 +84,11 @@ function expectedAcmeApi(state: DemoAccountState): DeferredEntity {
             { type: 'vectorize', name: 'VECTORS' },
             { type: 'analytics_engine', name: 'ANALYTICS' },
             ...['secrets_store_secret', 'secret_text', 'plain_text'].map(
-              type => ({ type, name: '[credential-name]', credentialLike: true }),
+              type => ({
+                type,
+                name: '[credential-name]',
+                credentialLike: true,
+              }),
             ),
             { type: 'plain_text', name: 'LOG_LEVEL' },
             { type: 'json', name: 'PAYMENT_CONFIG' },
@@ -228,6 +232,13 @@ const QUEUE_NAMES = [
   'acme-audit-eu',
   'acme-audit-eu-dlq',
 ].map(n => `cf-queue-${n}`);
+/** The demo account's Durable Object classes, in Cloudflare's order. */
+const DO_NAMES = [
+  'SessionCoordinator',
+  'RateLimiter',
+  'ChatRoom',
+  'RendererContainer',
+].map(n => `cf-do-${n}`);
 /** The demo account's AI Search instances: the default namespace's, then support's (a hashed name). */
 const AI_SEARCH_NAMES = [
   'cf-ai-search-acme-site-index',
@@ -247,6 +258,7 @@ const ALL_NAMES = [
   'cf-analytics-engine-acme_analytics',
   ...SECRETS_STORE_NAMES,
   ...WORKFLOW_NAMES,
+  ...DO_NAMES,
   ...AI_SEARCH_NAMES,
 ];
 
@@ -528,6 +540,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...DO_NAMES,
     ]);
   });
 
@@ -554,6 +567,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...DO_NAMES,
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('no earlier good run'),
@@ -578,8 +592,9 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     state.resetCalls();
     await schedule.runTask();
+    // Workers' own routes (Durable Objects live under /workers/durable_objects/: not Workers calls).
     const workersCalls = Object.entries(state.callCounts()).filter(([route]) =>
-      /\/(workers|builds)\//.test(route),
+      /\/workers\/scripts|\/builds\//.test(route),
     );
     expect(workersCalls).toEqual([
       ['GET /accounts/:account_id/workers/scripts', 1],
@@ -617,6 +632,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...DO_NAMES,
     ]);
     expect(
       state.callCounts()['GET /accounts/:account_id/pages/projects'],
@@ -766,6 +782,7 @@ describe('CloudflareEntityProvider with the default client', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...DO_NAMES,
     ]);
   });
 });

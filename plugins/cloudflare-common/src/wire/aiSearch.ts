@@ -232,34 +232,31 @@ export const aiSearchDocumentCountsSchema = z.object({
  *
  * @public
  */
-export const aiSearchIndexHealthSchema = z.object({
-  /** Instance id. */
-  id: z.string(),
-  /** Its namespace. */
-  namespace: z.string(),
-  /** Cloudflare's status of the instance. */
-  status: z.string(),
-  /** Whether the instance is enabled. */
-  enabled: z.boolean(),
-  /** Whether scheduled syncs are paused. */
-  paused: z.boolean(),
-  /** Its data connector, as in the index list. */
-  source: aiSearchSourceSchema.optional(),
-  /** Documents by indexing state. */
-  documents: aiSearchDocumentCountsSchema,
-  /** True when Cloudflare could not count the documents. */
-  countsUnavailable: z.boolean(),
-  /** Vectors in the instance's index, where Cloudflare reports them. */
-  vectors: z.number().int().nonnegative().optional(),
-  /** Sources that failed to be read at the last sync (their messages are not returned). */
-  sourceErrors: z.number().int().nonnegative(),
-  /** Documents that failed to embed (their names are not returned). */
-  fileErrors: z.number().int().nonnegative(),
-  /** Last crawl or sync activity (ISO 8601). */
-  lastActivityAt: z.string().optional(),
-  /** Its recent sync jobs. */
-  sync: aiSearchSyncHistorySchema,
-});
+export const aiSearchIndexHealthSchema = aiSearchIndexSchema
+  .pick({
+    id: true,
+    namespace: true,
+    status: true,
+    enabled: true,
+    paused: true,
+    source: true,
+  })
+  .extend({
+    /** Documents by indexing state. */
+    documents: aiSearchDocumentCountsSchema,
+    /** True when Cloudflare could not count the documents. */
+    countsUnavailable: z.boolean(),
+    /** Vectors in the instance's index, where Cloudflare reports them. */
+    vectors: z.number().int().nonnegative().optional(),
+    /** Sources that failed to be read at the last sync (their messages are not returned). */
+    sourceErrors: z.number().int().nonnegative(),
+    /** Documents that failed to embed (their names are not returned). */
+    fileErrors: z.number().int().nonnegative(),
+    /** Last crawl or sync activity (ISO 8601). */
+    lastActivityAt: z.string().optional(),
+    /** Its recent sync jobs. */
+    sync: aiSearchSyncHistorySchema,
+  });
 
 /**
  * The health of an instance (see {@link aiSearchIndexHealthSchema}).
