@@ -37,7 +37,8 @@ function ordered(ctx: RouteContext) {
 
 /**
  * Routes of the Queues area: queues (one page; Cloudflare still sends page-style `result_info`),
- * queue detail, consumers, point-in-time backlog metrics (a growing backlog grows with the clock),
+ * queue detail, consumers, point-in-time backlog metrics (a growing backlog grows with the state's
+ * clock),
  * purge status and event subscriptions (page paging).
  *
  * Peek, pull, ack and both purges are served too, as Cloudflare answers them, so that a call the
@@ -67,7 +68,7 @@ export const queuesRoutes: DemoRoute[] = [
   ),
   get(
     `${QUEUES}/:queue_id/metrics`,
-    perQueue(r => ok(currentMetrics(r))),
+    perQueue((r, ctx) => ok(currentMetrics(r, ctx.state.now()))),
   ),
   get(
     `${QUEUES}/:queue_id/purge`,
@@ -92,9 +93,9 @@ export const queuesRoutes: DemoRoute[] = [
   ),
   post(
     `${QUEUES}/:queue_id/messages/pull`,
-    perQueue(r =>
+    perQueue((r, ctx) =>
       ok({
-        message_backlog_count: currentMetrics(r).backlog_count,
+        message_backlog_count: currentMetrics(r, ctx.state.now()).backlog_count,
         messages: messagesOf(r).map(m => ({ ...m, lease_id: `lease-${m.id}` })),
       }),
     ),
