@@ -77,6 +77,33 @@ export const postureChecks: ScorecardCheck[] = [
       'Every R2 bucket tagged data-class=regulated has an enabled lifecycle rule.',
     factIds: ['cloudflareR2LifecycleFactRetriever'],
   },
+  {
+    id: 'cloudflareDurableObjectErrorRate',
+    name: 'Durable Object error rate below threshold',
+    description:
+      'At most 1% of the requests to each Durable Object class failed in the last 24 hours.',
+    factIds: ['cloudflareDurableObjectsFactRetriever'],
+  },
+  {
+    id: 'cloudflareDurableObjectWebSocketsDocumented',
+    name: 'Durable Object WebSocket use documented',
+    description:
+      'Every Durable Object class serving WebSockets has a TechDocs page linked to it.',
+    factIds: ['cloudflareDurableObjectsFactRetriever'],
+  },
+  {
+    id: 'cloudflareVectorizeDimensionsMatchModel',
+    name: 'Vectorize index dimensions match the embedding model',
+    description:
+      "Every Vectorize index's dimensions equal its embedding model's.",
+    factIds: ['cloudflareVectorizeIndexFactRetriever'],
+  },
+  {
+    id: 'cloudflareVectorizeRecentWrite',
+    name: 'Vectorize indexes have a recent write',
+    description: 'Every Vectorize index processed a write within 7 days.',
+    factIds: ['cloudflareVectorizeIndexFactRetriever'],
+  },
   { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
 ];
 
