@@ -101,6 +101,32 @@ describe('VectorizeApi', () => {
     expect(main).not.toHaveProperty('api_token');
   });
 
+  it('fails the list, never answering fewer indexes, when Cloudflare answers no list', async () => {
+    demo.state.addFault({
+      route: '/vectorize/v2/indexes',
+      fault: { kind: 'result-null' },
+    });
+    await expect(
+      new VectorizeApi(demoContext()).listIndexes({ tags: {} }),
+    ).rejects.toMatchObject({
+      kind: 'bad-response',
+      operation: 'vectorize.listIndexes',
+    });
+  });
+
+  it('maps an index read that answers no index to not-found', async () => {
+    demo.state.addFault({
+      route: '/vectorize/v2/indexes/acme-idx-main',
+      fault: { kind: 'result-null' },
+    });
+    await expect(
+      new VectorizeApi(demoContext()).getStats('acme-idx-main', { tags: {} }),
+    ).rejects.toMatchObject({
+      kind: 'not-found',
+      operation: 'vectorize.getStats',
+    });
+  });
+
   it('maps an unknown index to not-found', async () => {
     await expect(
       new VectorizeApi(demoContext()).getStats('nope'),
