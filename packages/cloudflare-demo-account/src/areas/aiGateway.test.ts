@@ -16,6 +16,7 @@ describe('AI Gateway area', () => {
       'acme-ai-gateway',
       'acme-support-bot',
       'acme-playground',
+      'acme-batch-jobs',
     ]);
     expect(
       demo.state.callCounts()['GET /accounts/:account_id/ai-gateway/gateways'],
@@ -55,6 +56,37 @@ describe('AI Gateway area', () => {
       success: false,
     });
     expect(failed.result.every(l => l.status_code === 429)).toBe(true);
+  });
+
+  it("lists a gateway's provider configs with their key preview, and none for a gateway without", async () => {
+    const configs = [];
+    for await (const c of sdk().aiGateway.providerConfigs.list(
+      'acme-ai-gateway',
+      { account_id },
+    ))
+      configs.push(c);
+    expect(configs.map(c => c.provider_slug)).toEqual(['openai', 'anthropic']);
+    expect(configs[0].secret_preview).toBe(
+      SECRET_CANARIES.aiGatewayProviderKey,
+    );
+    const none = await sdk().aiGateway.providerConfigs.list('acme-playground', {
+      account_id,
+    });
+    expect(none.result).toEqual([]);
+  });
+
+  it('serves the prompt of a log (a call the suite must never make), counted', async () => {
+    const [log] = demo.state.data.aiGateway.logs['acme-ai-gateway'];
+    const body = await sdk().aiGateway.logs.request(log.id, {
+      account_id,
+      gateway_id: 'acme-ai-gateway',
+    });
+    expect(JSON.stringify(body)).toContain(SECRET_CANARIES.aiGatewayPrompt);
+    expect(
+      demo.state.callCounts()[
+        'GET /accounts/:account_id/ai-gateway/gateways/:gateway_id/logs/:id/request'
+      ],
+    ).toBe(1);
   });
 
   it('answers an unknown gateway with NotFoundError', async () => {

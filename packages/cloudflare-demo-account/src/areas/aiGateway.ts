@@ -1,3 +1,4 @@
+import { SECRET_CANARIES } from '../canaries';
 import { cfErrors, ok } from '../envelope';
 import { pageOf } from '../pagination';
 import { DemoRoute, RouteContext, get } from '../route';
@@ -38,9 +39,49 @@ function listLogs(ctx: RouteContext): Response {
   return ok(page.items, page.resultInfo);
 }
 
+/** `GET .../gateways/{id}/provider_configs` (page paging); `secret_preview` is part of the key. */
+function listProviderConfigs(ctx: RouteContext): Response {
+  const gatewayId = ctx.params.gateway_id;
+  if (!ctx.data.aiGateway.gateways.some(g => g.id === gatewayId))
+    return cfErrors.notFound('gateway');
+  const page = pageOf(
+    ctx.data.aiGateway.providerConfigs[gatewayId] ?? [],
+    ctx.url,
+    {
+      defaultPerPage: 20,
+      maxPerPage: 50,
+    },
+  );
+  return ok(page.items, page.resultInfo);
+}
+
 /**
- * Routes of the AI Gateway area: gateways (page paging), gateway detail and log metadata. The
- * request and response bodies of logs are deliberately not served.
+ * `GET .../logs/{id}/request` and `.../response`: the prompt and the completion, calls the suite must
+ * never make. Served (with {@link SECRET_CANARIES.aiGatewayPrompt}) so a call is counted and a leak
+ * shows.
+ */
+function logBody(part: 'request' | 'response') {
+  return (ctx: RouteContext): Response => {
+    const log = (ctx.data.aiGateway.logs[ctx.params.gateway_id] ?? []).find(
+      l => l.id === ctx.params.id,
+    );
+    if (!log) return cfErrors.notFound('log');
+    return ok(
+      part === 'request'
+        ? {
+            model: log.model,
+            messages: [
+              { role: 'user', content: SECRET_CANARIES.aiGatewayPrompt },
+            ],
+          }
+        : { choices: [{ message: { role: 'assistant', content: 'Sure.' } }] },
+    );
+  };
+}
+
+/**
+ * Routes of the AI Gateway area: gateways (page paging), gateway detail, provider configs and log
+ * metadata; the request and response bodies of logs too, which the suite must never read.
  *
  * @public
  */
@@ -53,4 +94,7 @@ export const aiGatewayRoutes: DemoRoute[] = [
     return gateway ? ok(gateway) : cfErrors.notFound('gateway');
   }),
   get(`${GATEWAYS}/:gateway_id/logs`, listLogs),
+  get(`${GATEWAYS}/:gateway_id/provider_configs`, listProviderConfigs),
+  get(`${GATEWAYS}/:gateway_id/logs/:id/request`, logBody('request')),
+  get(`${GATEWAYS}/:gateway_id/logs/:id/response`, logBody('response')),
 ];
