@@ -105,6 +105,18 @@ describe('AiGatewayApi', () => {
     expect(ctx.stats().redactionsByArea).toEqual({ aiGateway: 5 });
   });
 
+  it("lists a gateway's provider configs in one page and an empty one, counting the key previews it drops", async () => {
+    const ctx = demoContext();
+    const api = new AiGatewayApi(ctx);
+    expect(await api.listProviderConfigs('acme-support-bot')).toEqual([]);
+    const configs = await api.listProviderConfigs('acme-ai-gateway');
+    expect(configs.map(c => c.provider)).toEqual(['openai', 'anthropic']);
+    expectNoCanary(configs);
+    // one (empty) page for acme-support-bot, a page and Cloudflare's empty page for acme-ai-gateway
+    expect(ctx.stats().callsByArea).toEqual({ aiGateway: 3 });
+    expect(ctx.stats().redactionsByArea).toEqual({ aiGateway: 2 });
+  });
+
   it('aggregates the metadata of the newest log entries, stating the sample, and reads no body or caller metadata', async () => {
     const metrics = await new AiGatewayApi(demoContext()).getMetrics(
       'acme-ai-gateway',
