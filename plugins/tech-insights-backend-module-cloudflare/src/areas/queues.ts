@@ -1,4 +1,8 @@
-import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
+import {
+  FactRetriever,
+  FactRetrieverContext,
+  TechInsightFact,
+} from '@backstage-community/plugin-tech-insights-node';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -80,6 +84,25 @@ function thresholds(config: Config) {
 }
 
 /**
+ * The facts of each queue `Resource` the catalog holds: `prepare` sees them all once and returns
+ * what computes one entity's facts (undefined: no fact). No entities when the catalog is unavailable.
+ */
+async function perQueue(
+  ctx: FactRetrieverContext,
+  id: string,
+  options: CloudflareFactRetrieverOptions,
+  prepare: (
+    entities: Entity[],
+  ) => (entity: Entity) => TechInsightFact['facts'] | undefined,
+): Promise<TechInsightFact[]> {
+  const now = (options.now ?? DateTime.now)();
+  const entities = await openEntities(ctx, id, entityFilter(), options.catalog);
+  if (!entities) return [];
+  const compute = prepare(entities);
+  return factsPerEntity(ctx, id, entities, now, async e => compute(e));
+}
+
+/**
  * Builds the queue backlog fact retriever (SOC 2 A1.1, capacity management): for each queue
  * `Resource`, its backlog at the catalog's last observation (messages, bytes, the oldest message's
  * age then) and whether it stays within `techInsights.cloudflare.queues.maxBacklogMessages`
@@ -114,17 +137,9 @@ export function createCloudflareQueueBacklogFactRetriever(
           'True when the backlog and its oldest message are within the configured thresholds',
       },
     },
-    handler: async ctx => {
-      const now = (options.now ?? DateTime.now)();
+    handler: ctx => {
       const { maxBacklog, maxAge } = thresholds(ctx.config);
-      const entities = await openEntities(
-        ctx,
-        id,
-        entityFilter(),
-        options.catalog,
-      );
-      if (!entities) return [];
-      return factsPerEntity(ctx, id, entities, now, async entity => {
+      return perQueue(ctx, id, options, () => entity => {
         const { backlog, deliveryPaused } = paramsOf(entity);
         if (!backlog) return undefined;
         const age = ageAtObservation(backlog);
@@ -147,20 +162,26 @@ function deadLetterFacts(entity: Entity, byName: Map<string, Entity>) {
   if ((p.consumersWithoutDeadLetterQueue ?? 0) > 0)
     return { deadLetterQueueConfigured: false, deadLetterQueueHealthy: false };
   const dlqs = (p.deadLetterQueues ?? []).map(n => byName.get(n));
-  const now = dlqs.map(d => (d ? paramsOf(d).backlog : undefined));
-  if (dlqs.length === 0 || now.some(o => !o)) return undefined;
-  const backlog = now.reduce((sum, o) => sum + o!.count, 0);
-  const before = dlqs.map(d => paramsOf(d!).previousBacklog);
-  const growth = before.every(Boolean)
-    ? backlog - before.reduce((sum, o) => sum + o!.count, 0)
-    : undefined;
-  // An empty dead-letter queue has not grown; a non-empty one needs an earlier observation.
-  if (backlog > 0 && growth === undefined) return undefined;
+  const seen = dlqs.map(d => (d ? paramsOf(d) : undefined));
+  if (seen.length === 0 || seen.some(d => !d?.backlog)) return undefined;
+  // Each DLQ's rise at its last change; an empty one never seen changing has not grown (0).
+  const rises = seen.map(d =>
+    d!.previousBacklog
+      ? d!.backlog!.count - d!.previousBacklog.count
+      : d!.backlog!.count === 0
+      ? 0
+      : undefined,
+  );
+  const grew = rises.some(r => r !== undefined && r > 0);
+  if (!grew && rises.some(r => r === undefined)) return undefined;
+  const measured = seen.every(d => d!.previousBacklog);
   return {
     deadLetterQueueConfigured: true,
-    deadLetterBacklog: backlog,
-    ...(growth !== undefined ? { deadLetterGrowth: growth } : {}),
-    deadLetterQueueHealthy: backlog === 0 || growth! <= 0,
+    deadLetterBacklog: seen.reduce((sum, d) => sum + d!.backlog!.count, 0),
+    ...(measured
+      ? { deadLetterGrowth: rises.reduce((sum, r) => sum! + r!, 0) }
+      : {}),
+    deadLetterQueueHealthy: !grew,
   };
 }
 
@@ -184,7 +205,7 @@ export function createCloudflareQueueDeadLetterFactRetriever(
     version: '1.0.0',
     title: 'Cloudflare queue dead-letter queues',
     description:
-      "Whether each consumed queue has a dead-letter queue and whether that queue's backlog grew between the catalog's last two observations (SOC 2 A1.2).",
+      "Whether each consumed queue has a dead-letter queue and whether that queue's backlog rose at its last change the catalog saw (SOC 2 A1.2).",
     entityFilter: entityFilter(),
     schema: {
       deadLetterQueueConfigured: {
@@ -208,30 +229,24 @@ export function createCloudflareQueueDeadLetterFactRetriever(
           'True when a dead-letter queue is configured and is empty or did not rise at its last change',
       },
     },
-    handler: async ctx => {
-      const now = (options.now ?? DateTime.now)();
-      const entities = await openEntities(
-        ctx,
-        id,
-        entityFilter(),
-        options.catalog,
-      );
-      if (!entities) return [];
-      const key = (e: Entity, name: string | undefined) =>
-        `${e.metadata.annotations?.[ANNOTATION_CLOUDFLARE_ACCOUNT_ID]}/${name}`;
-      const byKey = new Map(
-        entities.map(e => [key(e, paramsOf(e).queueName), e]),
-      );
-      return factsPerEntity(ctx, id, entities, now, async entity => {
-        const byName = new Map(
-          (paramsOf(entity).deadLetterQueues ?? []).flatMap(n => {
-            const dlq = byKey.get(key(entity, n));
-            return dlq ? [[n, dlq] as const] : [];
-          }),
+    handler: ctx =>
+      perQueue(ctx, id, options, entities => {
+        const key = (e: Entity, name: string | undefined) =>
+          `${e.metadata.annotations?.[ANNOTATION_CLOUDFLARE_ACCOUNT_ID]}/${name}`;
+        const byKey = new Map(
+          entities.map(e => [key(e, paramsOf(e).queueName), e]),
         );
-        return deadLetterFacts(entity, byName);
-      });
-    },
+        return entity =>
+          deadLetterFacts(
+            entity,
+            new Map(
+              (paramsOf(entity).deadLetterQueues ?? []).flatMap(n => {
+                const dlq = byKey.get(key(entity, n));
+                return dlq ? [[n, dlq] as const] : [];
+              }),
+            ),
+          );
+      }),
   };
 }
 
