@@ -104,6 +104,13 @@ export const postureChecks: ScorecardCheck[] = [
     description: 'Every Vectorize index processed a write within 7 days.',
     factIds: ['cloudflareVectorizeIndexFactRetriever'],
   },
+  {
+    id: 'cloudflareWorkerSecretsCentralized',
+    name: 'Worker secrets come from the Secrets Store',
+    description:
+      'No Worker holds a secret_text or credential-like plain_text binding where a Secrets Store binding would do.',
+    factIds: ['cloudflareWorkerPlaintextSecretsFactRetriever'],
+  },
   { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
 ];
 
