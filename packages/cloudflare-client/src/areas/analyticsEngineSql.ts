@@ -12,12 +12,18 @@ import { Parser } from 'node-sql-parser/build/bigquery';
  *  - built only of the node types, operators, functions and columns below;
  *  - bounded in time: a top-level `timestamp >`/`>=`/`BETWEEN` condition whose bound names no column;
  *  - limited: LIMIT at most 10,000 (100 when absent).
- * What runs is the statement written back from the checked tree (comments and quoting dropped).
+ * What runs is the statement written back from the checked tree (identifier quoting dropped).
  */
 
-/** Rows a statement may ask for, and how many when it names no LIMIT. */
+/**
+ * The most rows a statement may ask for (`LIMIT`).
+ *
+ * @public
+ */
 export const ANALYTICS_ENGINE_MAX_LIMIT = 10_000;
+/** How many rows a statement that names no LIMIT asks for. */
 const DEFAULT_LIMIT = 100;
+/** The blob columns, `blob1` to `blob20`: arbitrary user data, hence sensitive. */
 const BLOB = /^blob([1-9]|1\d|20)$/;
 /** The columns of every Analytics Engine dataset. */
 const COLUMNS = new Set([
@@ -152,7 +158,9 @@ function parseOne(sql: string): Node {
     refuse('UNION, INTERSECT and EXCEPT are not allowed');
   if (stmt.into?.position) refuse('INTO is not allowed');
   for (const [clause, value] of Object.entries(stmt)) {
-    const present = Array.isArray(value) ? value.length > 0 : value != null;
+    const present = Array.isArray(value)
+      ? value.length > 0
+      : value !== null && value !== undefined;
     if (present && !CLAUSES.has(clause))
       refuse(`the ${clause} clause is not allowed`);
   }
@@ -178,7 +186,7 @@ function checkFrom(stmt: Node, dataset: string): string | undefined {
 
 /** Walks one expression against the allow-list; returns true when it reads a blob column. */
 function checkExpr(node: Node | null | undefined, scope: Scope): boolean {
-  if (node == null) return false;
+  if (node === null || node === undefined) return false;
   if (node.ast) refuse('sub-queries are not allowed');
   if (node.type === 'string')
     refuse(
@@ -298,7 +306,7 @@ function checkTree(dataset: string, sql: string): CheckedAnalyticsEngineSql {
   const columns: Node[] = stmt.columns ?? [];
   const aliases = new Set<string>();
   for (const c of columns) {
-    if (c.as == null) continue;
+    if (c.as === null || c.as === undefined) continue;
     if (typeof c.as !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.as))
       refuse('column aliases must be plain identifiers');
     aliases.add(c.as);

@@ -109,7 +109,7 @@ export async function readRoute(
   const event = eventId
     ? await ctx.auditor.createEvent({
         eventId,
-        severityLevel: view === 'unmasked' ? 'medium' : 'low',
+        severityLevel: 'medium',
         request: auditedRequest(req),
         meta: { queryType: contract.id, area: contract.area, view, args },
       })
