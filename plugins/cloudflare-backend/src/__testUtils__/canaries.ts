@@ -59,6 +59,19 @@ export const CANARY_PLANTS: Partial<
     secrets[2].name = SECRET_CANARIES.kvTokenShapedValue;
     return ['api_token'];
   },
+  analyticsEngine: data => {
+    // A token a Worker logged into blob1 (the route example selects it), and a credential on the
+    // analytics_engine binding the datasets come from (an unknown field the client drops).
+    const dataset = data.analyticsEngine.datasets.find(
+      d => d.name === 'acme_analytics',
+    )!;
+    dataset.points[1].blobs[0] = SECRET_CANARIES.kvTokenShapedValue;
+    const binding = data.workers.settings['acme-chat'].bindings!.find(
+      b => b.type === 'analytics_engine',
+    )!;
+    Object.assign(binding, { api_token: SECRET_CANARIES.apiTokenValue });
+    return [];
+  },
   r2: data => {
     const artifacts = data.r2.buckets.find(
       b => b.bucket.name === 'acme-prod-artifacts',
