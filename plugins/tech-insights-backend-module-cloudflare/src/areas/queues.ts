@@ -165,13 +165,10 @@ function deadLetterFacts(entity: Entity, byName: Map<string, Entity>) {
   const seen = dlqs.map(d => (d ? paramsOf(d) : undefined));
   if (seen.length === 0 || seen.some(d => !d?.backlog)) return undefined;
   // Each DLQ's rise at its last change; an empty one never seen changing has not grown (0).
-  const rises = seen.map(d =>
-    d!.previousBacklog
-      ? d!.backlog!.count - d!.previousBacklog.count
-      : d!.backlog!.count === 0
-      ? 0
-      : undefined,
-  );
+  const rises = seen.map(d => {
+    if (d!.previousBacklog) return d!.backlog!.count - d!.previousBacklog.count;
+    return d!.backlog!.count === 0 ? 0 : undefined;
+  });
   const grew = rises.some(r => r !== undefined && r > 0);
   if (!grew && rises.some(r => r === undefined)) return undefined;
   const measured = seen.every(d => d!.previousBacklog);
