@@ -3,7 +3,14 @@ import {
   DemoAccountState,
   createDemoAccountData,
 } from '@cloudflare-backstage/cloudflare-demo-account';
-import { DEMO_MAP_CONTEXT, demoClient } from '../__testUtils__/demo';
+import {
+  DEMO_MAP_CONTEXT,
+  annotationDependsOn,
+  demoClient,
+  dependsOnOf,
+  runDemoAreas,
+} from '../__testUtils__/demo';
+import { workersArea } from './workers';
 import { QUEUE_BACKLOG_READS_PER_RUN, QueueRead, queuesArea } from './queues';
 
 const QUEUES = 'GET /accounts/:account_id/queues';
@@ -196,6 +203,21 @@ describe('queuesArea', () => {
       (entitiesOf(second)['cf-queue-acme-events-dlq'].spec!.parameters as any)
         .previousBacklog,
     ).toMatchObject({ count: 17, bytes: 17 * 2048 });
+  });
+
+  it("meets a Worker's queue binding and a Component's cloudflare.com/queue annotation at cf-queue-acme-events", async () => {
+    const [workers, queues] = await runDemoAreas({
+      workers: workersArea,
+      queues: queuesArea,
+    });
+    const ref = 'resource:default/cf-queue-acme-events';
+    expect(dependsOnOf(workers.entities, 'cf-worker-acme-api')).toContain(ref);
+    expect(queues.entities.map(e => e.entity.metadata.name)).toContain(
+      'cf-queue-acme-events',
+    );
+    expect(
+      await annotationDependsOn({ 'cloudflare.com/queue': 'acme-events' }),
+    ).toEqual([ref]);
   });
 
   it('reads at most its budget of backlogs a run, the never-read first, and keeps the others', async () => {
