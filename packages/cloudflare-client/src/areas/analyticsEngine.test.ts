@@ -3,7 +3,10 @@ import { useDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/te
 import { demoContext } from '../__testUtils__/areaContext';
 import { expectNoCanary } from '../__testUtils__/demo';
 import { AnalyticsEngineApi } from './analyticsEngine';
-import { AnalyticsEngineSqlError } from './analyticsEngineSql';
+import {
+  AnalyticsEngineSqlError,
+  checkAnalyticsEngineSql,
+} from './analyticsEngineSql';
 
 const SINCE = "WHERE timestamp > NOW() - INTERVAL '1' DAY";
 
@@ -148,12 +151,50 @@ describe('AnalyticsEngineApi', () => {
     [`DROP TABLE acme_analytics`, /SELECT/],
     [`SELECT count() FROM acme_analytics ${SINCE} INTO OUTFILE 'x'`, /parsed/],
     [`SELECT count() FROM acme_analytics ${SINCE} FORMAT CSV`, /parsed/],
+    [`SELECT count() OVER () AS n FROM acme_analytics ${SINCE}`, /OVER/],
+    [`SELECT other.blob1 FROM acme_analytics ${SINCE}`, /table other/],
+    [`SELECT count() FROM acme_analytics ${SINCE} LIMIT 1.5`, /whole numbers/],
+    [`SELECT mydb.count() FROM acme_analytics ${SINCE}`, /qualified function/],
+    [`SELECT count() FROM acme_analytics ${SINCE} QUALIFY 1 = 1`, /qualify/],
+    [`SELECT blob1 || 'x' FROM acme_analytics ${SINCE}`, /operator \|\|/],
+    [`SELECT CAST(double1 AS INT64) FROM acme_analytics ${SINCE}`, /cast/],
+    [`SELECT count() AS \`my alias\` FROM acme_analytics ${SINCE}`, /aliases/],
+    [`SELECT \`weird col\` FROM acme_analytics ${SINCE}`, /column names/],
+    ['', /exactly one statement/],
   ])('refuses %s before any call', async (sql, reason) => {
     const ctx = demoContext();
     const run = new AnalyticsEngineApi(ctx).query('acme_analytics', sql);
     await expect(run).rejects.toThrow(AnalyticsEngineSqlError);
     await expect(run).rejects.toThrow(reason);
     expect(ctx.stats().calls).toBe(0);
+  });
+
+  it.each([
+    [
+      "SELECT count() FROM acme_analytics WHERE timestamp BETWEEN toDateTime('2026-01-01 00:00:00') AND NOW()",
+      [false],
+    ],
+    [
+      "SELECT count() FROM acme_analytics WHERE NOW() - INTERVAL '1' HOUR < timestamp AND index1 IN ('a', 'b')",
+      [false],
+    ],
+    [
+      "SELECT CASE WHEN double1 > 100 THEN 'slow' ELSE 'ok' END AS speed, count() AS n FROM acme_analytics AS t WHERE t.timestamp >= '2026-01-01' GROUP BY speed",
+      [false, false],
+    ],
+    [`SELECT count(DISTINCT blob1) AS paths FROM acme_analytics ${SINCE}`, [true]],
+    [
+      `SELECT lower(blob2) AS country, if(double1 > 100, 'slow', 'ok') AS speed FROM acme_analytics ${SINCE} LIMIT 5, 20`,
+      [true, false],
+    ],
+  ])('accepts %s, marking blob-derived columns', (sql, sensitive) => {
+    const checked = checkAnalyticsEngineSql('acme_analytics', sql);
+    expect(checked.sensitive).toEqual(sensitive);
+    expect(checked.statement).toMatch(/ LIMIT \d+(, \d+)?$/);
+    // What runs passes the allow-list again, unchanged.
+    expect(checkAnalyticsEngineSql('acme_analytics', checked.statement)).toEqual(
+      checked,
+    );
   });
 
   it('maps a statement the SQL API refuses to an invalid-request error', async () => {
