@@ -34,6 +34,7 @@ const LIST_ROUTES = [
   '/vectorize/v2/indexes',
   '/ai-search/namespaces',
   '/queues',
+  '/workflows',
 ];
 
 /** Knobs that hit every list route; `short-page` only where Cloudflare gives totals (not scripts, not KV). */
@@ -91,7 +92,7 @@ async function keepsEveryEntity(
 describe('CloudflareEntityProvider keeps every entity through Cloudflare faults', () => {
   it.each(CASES)('%s on %s', async (knob, route) => {
     const healthy = await keepsEveryEntity(route, parseFault(knob)!);
-    expect(healthy.entities!.length).toBe(42);
+    expect(healthy.entities!.length).toBe(45);
   });
 
   it('short-page on page 2 of Pages projects (12 projects, 10 per page)', async () => {

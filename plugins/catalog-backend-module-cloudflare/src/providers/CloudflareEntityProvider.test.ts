@@ -446,7 +446,7 @@ describe('CloudflareEntityProvider refresh task', () => {
     await schedule.runTask();
     expect(logger.info).toHaveBeenCalledTimes(1);
     expect(logger.info.mock.calls[0][0]).toMatch(
-      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 43 entities \[workers=9 pages=3 zeroTrust=1 queues=6 kv=5 d1=4 r2=6 aiGateway=4 vectorize=4 analyticsEngine=1\], mutation full, \d+ upstream calls, \d+ ms$/,
+      /^cloudflare-provider:default refreshed account 0f1e2d3c4b5a69788796a5b4c3d2e1f0: 46 entities \[workers=9 pages=3 zeroTrust=1 queues=6 kv=5 d1=4 r2=6 aiGateway=4 vectorize=4 analyticsEngine=1 workflows=3\], mutation full, \d+ upstream calls, \d+ ms$/,
     );
     expect(logger.warn).not.toHaveBeenCalled();
     expect(logger.error).not.toHaveBeenCalled();
@@ -540,6 +540,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
   });
@@ -567,6 +568,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
@@ -632,6 +634,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
     expect(
@@ -712,8 +715,8 @@ describe('CloudflareEntityProvider refresh task', () => {
     const [prodMutation, euMutation] = connections.map(
       c => c.applyMutation.mock.calls[0][0],
     );
-    expect(prodMutation.entities).toHaveLength(31);
-    expect(euMutation.entities).toHaveLength(28); // pages off for eu
+    expect(prodMutation.entities).toHaveLength(34);
+    expect(euMutation.entities).toHaveLength(31); // pages off for eu
     const prodNames = names(prodMutation);
     const euNames = names(euMutation);
     expect(prodNames.filter(n => euNames.includes(n))).toEqual([]);
@@ -782,6 +785,7 @@ describe('CloudflareEntityProvider with the default client', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
   });
