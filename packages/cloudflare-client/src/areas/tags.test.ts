@@ -10,9 +10,11 @@ describe('ResourceTagsApi', () => {
     const ctx = demoContext();
     const index = await new ResourceTagsApi(ctx).list();
     expect(Object.keys(index).sort()).toEqual([
+      'ai_gateway',
       'd1_database',
       'kv_namespace',
       'r2_bucket',
+      'vectorize_index',
       'worker',
     ]);
     expect(index.r2_bucket['acme-regulated-exports']).toEqual({
