@@ -111,6 +111,20 @@ export const postureChecks: ScorecardCheck[] = [
       'No Worker holds a secret_text or credential-like plain_text binding where a Secrets Store binding would do.',
     factIds: ['cloudflareWorkerPlaintextSecretsFactRetriever'],
   },
+  {
+    id: 'cloudflareAiGatewayRateLimitRetries',
+    name: 'AI gateways are rate limited and retry',
+    description:
+      'Every AI gateway limits the rate of requests and retries failed provider requests.',
+    factIds: ['cloudflareAiGatewayPolicyFactRetriever'],
+  },
+  {
+    id: 'cloudflareAiSearchRecentCrawl',
+    name: 'AI Search indexes had a successful crawl within 7 days',
+    description:
+      'Every AI Search instance had a successful crawl or sync of its source within 7 days.',
+    factIds: ['cloudflareAiSearchCrawlFactRetriever'],
+  },
   { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
 ];
 
