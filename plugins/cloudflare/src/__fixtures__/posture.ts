@@ -125,6 +125,20 @@ export const postureChecks: ScorecardCheck[] = [
       'Every AI Search instance had a successful crawl or sync of its source within 7 days.',
     factIds: ['cloudflareAiSearchCrawlFactRetriever'],
   },
+  {
+    id: 'cloudflareQueueBacklog',
+    name: 'Queue backlogs stay within their thresholds',
+    description:
+      "Each queue's backlog and its oldest message stay within the configured thresholds.",
+    factIds: ['cloudflareQueueBacklogFactRetriever'],
+  },
+  {
+    id: 'cloudflareQueueDeadLetter',
+    name: 'Queues have a dead-letter queue that is not growing',
+    description:
+      'Every consumer of a queue has a dead-letter queue, and it is not growing.',
+    factIds: ['cloudflareQueueDeadLetterFactRetriever'],
+  },
   { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
 ];
 
