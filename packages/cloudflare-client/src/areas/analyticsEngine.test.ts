@@ -197,10 +197,20 @@ describe('AnalyticsEngineApi', () => {
     );
   });
 
-  it('maps a statement the SQL API refuses to an invalid-request error', async () => {
-    const run = new AnalyticsEngineApi(demoContext()).query(
+  it('answers not-found for a dataset SHOW TABLES does not name, after one more call', async () => {
+    const ctx = demoContext();
+    const run = new AnalyticsEngineApi(ctx).query(
       'nope',
       `SELECT count() FROM nope ${SINCE}`,
+    );
+    await expect(run).rejects.toMatchObject({ kind: 'not-found' });
+    expect(ctx.stats().callsByArea).toEqual({ analyticsEngine: 2 });
+  });
+
+  it('keeps invalid-request for a statement the SQL API refuses over a dataset it holds', async () => {
+    const run = new AnalyticsEngineApi(demoContext()).query(
+      'acme_analytics',
+      `SELECT toStartOfInterval(timestamp, INTERVAL '1' HOUR) AS t FROM acme_analytics ${SINCE}`,
     );
     await expect(run).rejects.toMatchObject({
       kind: 'invalid-request',

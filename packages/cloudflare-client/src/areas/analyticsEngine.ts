@@ -5,6 +5,7 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ClientContext } from '../context';
 import { compact } from '../envelope';
+import { CloudflareApiError, toCloudflareApiError } from '../errors';
 import { checkAnalyticsEngineSql } from './analyticsEngineSql';
 import { WorkerBinding, WorkersApi } from './workers';
 
@@ -90,7 +91,9 @@ export class AnalyticsEngineApi {
   /**
    * Runs one statement over `dataset` once the allow-list accepts it (else throws
    * `AnalyticsEngineSqlError` before any call). Blob-derived cells go under `blobs`, the others under
-   * `values`; a cell that looks like a credential is withheld (`null`, counted in `withheld`).
+   * `values`; a cell that looks like a credential is withheld (`null`, counted in `withheld`). When the
+   * SQL API refuses the statement and `SHOW TABLES` does not name the dataset, the error is `not-found`
+   * (one more call).
    */
   async query(
     dataset: string,
@@ -98,14 +101,23 @@ export class AnalyticsEngineApi {
   ): Promise<AnalyticsEngineQueryResult> {
     const checked = checkAnalyticsEngineSql(dataset, sql);
     return this.ctx.run(AREA, 'analyticsEngine.query', async () => {
-      const raw = await this.ctx.sdk.post(
-        `/accounts/${this.ctx.accountId}/analytics_engine/sql`,
-        {
-          body: checked.statement,
-          headers: { 'content-type': 'text/plain', accept: 'application/json' },
-        },
-      );
-      const answer = sqlAnswerSchema.parse(raw);
+      const answer = await this.sql(checked.statement).catch(async raw => {
+        // The SQL API refuses an unknown table like bad SQL: one SHOW TABLES tells them apart.
+        const e = toCloudflareApiError(raw, 'analyticsEngine.query');
+        if (
+          e.kind === 'invalid-request' &&
+          !(await this.sql('SHOW TABLES')).data.some(
+            r => r.dataset === dataset,
+          )
+        ) {
+          throw new CloudflareApiError({
+            kind: 'not-found',
+            operation: 'analyticsEngine.query',
+            status: e.status,
+          });
+        }
+        throw e;
+      });
       const columns = answer.meta.map((m, i) => ({
         name: m.name,
         type: m.type,
@@ -136,6 +148,18 @@ export class AnalyticsEngineApi {
         withheld,
       });
     });
+  }
+
+  /** One statement through the SQL API (the SDK's generic post, raw SQL body), its answer parsed. */
+  private async sql(statement: string) {
+    const raw = await this.ctx.sdk.post(
+      `/accounts/${this.ctx.accountId}/analytics_engine/sql`,
+      {
+        body: statement,
+        headers: { 'content-type': 'text/plain', accept: 'application/json' },
+      },
+    );
+    return sqlAnswerSchema.parse(raw);
   }
 
   private async readBindings(): Promise<WorkerBindings[]> {

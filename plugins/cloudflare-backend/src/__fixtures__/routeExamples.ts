@@ -23,9 +23,13 @@ export interface RouteExample<R extends CloudflareRouteContract> {
   params: [CloudflareRouteParams<R>, ...CloudflareRouteParams<R>[]];
   /**
    * Parameters naming nothing in the demo account (routes with path parameters), and how the 404
-   * names it (`<what> was not found in the Cloudflare account`).
+   * names it (`<what> was not found in the Cloudflare account`); a `POST` route's body for it.
    */
-  missing?: { params: CloudflareRouteParams<R>; what: string };
+  missing?: {
+    params: CloudflareRouteParams<R>;
+    what: string;
+    body?: CloudflareRouteBody<R>;
+  };
   /**
    * Values of the generic hostile path values that are valid names for this route's parameters
    * (Durable Object class names are upper case: `ACME` is one); the route answers them 404.
@@ -248,6 +252,11 @@ export const ROUTE_EXAMPLES = {
     datasets: { params: [{}] },
     query: {
       params: [{ dataset: 'acme_analytics' }],
+      missing: {
+        params: { dataset: 'nope' },
+        what: "Analytics Engine dataset 'nope'",
+        body: { sql: `SELECT count() AS n FROM nope ${AE_SINCE}` },
+      },
       body: {
         sql: `SELECT timestamp, blob1 AS path, blob4, double1 FROM acme_analytics ${AE_SINCE} LIMIT 20`,
       },

@@ -195,13 +195,14 @@ describe.each(ROUTES)('$contract.id', route => {
   });
 
   if (example.missing) {
-    const { params, what } = example.missing as {
+    const { params, what, body } = example.missing as {
       params: Params;
       what: string;
+      body?: unknown;
     };
     it('answers 404 JSON in its own words for what the account does not hold', async () => {
       const { server } = await start();
-      const res = await send(server, route, url(contract, params));
+      const res = await send(server, route, url(contract, params), body);
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toMatch(/json/);
       expect(res.body.error).toEqual(
