@@ -139,6 +139,18 @@ export const postureChecks: ScorecardCheck[] = [
       'Every consumer of a queue has a dead-letter queue, and it is not growing.',
     factIds: ['cloudflareQueueDeadLetterFactRetriever'],
   },
+  {
+    id: 'cloudflareWorkflowLastRunSucceeded',
+    name: "Workflows' last run succeeded",
+    description: 'The last ended run of each workflow completed.',
+    factIds: ['cloudflareWorkflowLastRunFactRetriever'],
+  },
+  {
+    id: 'cloudflareWorkflowStepsRetry',
+    name: 'Workflow steps have a retry policy',
+    description: "Every step of each workflow's current version retries.",
+    factIds: ['cloudflareWorkflowRetryPolicyFactRetriever'],
+  },
   { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
 ];
 

@@ -150,6 +150,8 @@ describe('CloudflarePosturePage', () => {
         'cloudflareApiTokenHygiene',
         'cloudflareKvPiiRetention',
         'cloudflareR2RegulatedLifecycle',
+        'cloudflareQueueBacklog',
+        'cloudflareQueueDeadLetter',
       ],
     );
   });
