@@ -63,6 +63,19 @@ describe('the wire contract', () => {
     }
   });
 
+  it('gives a body schema to exactly the POST routes, and kebab-case audit events', () => {
+    const posts = CLOUDFLARE_ROUTES.filter(r => r.method === 'POST');
+    expect(posts.map(r => r.id)).toContain('analyticsEngine.query');
+    for (const route of CLOUDFLARE_ROUTES) {
+      expect({ route: route.id, body: route.body !== undefined }).toEqual({
+        route: route.id,
+        body: route.method === 'POST',
+      });
+      if (route.auditEvent)
+        expect(route.auditEvent).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    }
+  });
+
   it('names only sensitive paths that exist in the wire type', () => {
     for (const route of CLOUDFLARE_ROUTES) {
       for (const path of route.wire.sensitive) {
