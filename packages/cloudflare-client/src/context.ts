@@ -1,6 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Cloudflare from 'cloudflare';
+import type { z } from 'zod';
 import { toCloudflareApiError } from './errors';
+import {
+  CloudflareGraphqlRequest,
+  CloudflareGraphqlResult,
+  readGraphql,
+} from './graphql';
 import { guardFetch, ListAwareCloudflare } from './fetchGuard';
 import { Redaction, Redactor } from './redaction';
 
@@ -136,6 +142,24 @@ export class ClientContext {
       });
       throw err;
     }
+  }
+
+  /**
+   * One query of Cloudflare's GraphQL Analytics API (`POST /graphql`, through the SDK's generic
+   * `post`), its `data` parsed with `request.data`; `{ exposed: false, reason }` when the API token
+   * may not read the analytics. Call it inside {@link ClientContext.run}: the call counts against
+   * the run's area, and its failures (budget: `rate-limited`; other GraphQL errors, a bad shape:
+   * `bad-response`) are mapped there.
+   */
+  graphql<S extends z.ZodType>(
+    request: CloudflareGraphqlRequest<S>,
+  ): Promise<CloudflareGraphqlResult<z.output<S>>> {
+    return readGraphql(
+      this.sdk,
+      this.accountId,
+      this.als.getStore()?.operation ?? 'graphql',
+      request,
+    );
   }
 
   /** Counts redactions of an area. */

@@ -26,6 +26,8 @@ export const SECRET_CANARIES = {
   kvTokenKeyName: 'CANARY-kv-keyname-Qw7Er2Ty9Ui4Op6As1Df3Gh8',
   /** A Hyperdrive origin password (the real API never returns it; the demo over-shares on purpose). */
   hyperdrivePassword: 'CANARY-hyperdrive-pw-3e7a1c9b5d2f8a4e',
+  /** A Hyperdrive Access origin's `access_client_secret` (write-only in the real API; over-shared on purpose). */
+  hyperdriveAccessClientSecret: 'CANARY-hyperdrive-access-secret-6c1f8a3e9b4d2a7e',
   /** An Access service-token client secret. */
   accessClientSecret: 'CANARY-access-client-secret-7b2d9e4a1c6f3a8e',
   /** An API token value (only create/roll return it; the demo over-shares on purpose). */

@@ -21,6 +21,7 @@ import { durableObjectsRoutes } from './areas/durableObjects';
 import { aiSearchRoutes } from './areas/aiSearch';
 import { browserRenderingRoutes } from './areas/browserRendering';
 import { tagsRoutes } from './areas/tags';
+import { graphqlRoutes } from './graphql';
 
 /**
  * Every route of the demo account, all areas.
@@ -48,6 +49,7 @@ export const demoAccountRoutes: DemoRoute[] = [
   ...aiSearchRoutes,
   ...browserRenderingRoutes,
   ...tagsRoutes,
+  ...graphqlRoutes,
 ];
 
 /**

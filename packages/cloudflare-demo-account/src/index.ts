@@ -9,6 +9,7 @@ export * from './canaries';
 export * from './data';
 export * from './envelope';
 export * from './faults';
+export * from './graphql';
 export * from './handlers';
 export * from './pagination';
 export * from './rng';

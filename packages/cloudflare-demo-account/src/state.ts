@@ -12,7 +12,7 @@ const RATE_LIMIT = { limit: 1200, windowMs: 5 * 60_000, blockMs: 5 * 60_000 };
 export interface DemoAccountOptions {
   /** Data to serve; the built-in `acme-org` account by default. */
   data?: DemoAccountData;
-  /** Tokens the account accepts; {@link DEMO_API_TOKEN} by default. */
+  /** Tokens the account accepts; {@link DEMO_API_TOKEN} and {@link DEMO_API_TOKEN_WITHOUT_ANALYTICS} by default. */
   tokens?: string[];
   /** Enforce Cloudflare's per-token rate limit (on by default in scale mode). */
   rateLimit?: boolean;
@@ -28,6 +28,17 @@ export interface DemoAccountOptions {
  * @public
  */
 export const DEMO_API_TOKEN = 'demo-acme-org-read-token-0000000000000000';
+
+/**
+ * A second token the demo account accepts by default: it reads every REST endpoint like
+ * {@link DEMO_API_TOKEN} but lacks Account Analytics Read, so GraphQL Analytics answers it
+ * `not authorized for that account`. Configure it as `cloudflare.apiToken` to see analytics
+ * "not exposed". Not a secret.
+ *
+ * @public
+ */
+export const DEMO_API_TOKEN_WITHOUT_ANALYTICS =
+  'demo-acme-org-no-analytics-token-00000000';
 
 /**
  * The mutable side of the demo account: data, accepted tokens, fault rules, the rate limiter and
@@ -50,7 +61,9 @@ export class DemoAccountState {
 
   constructor(options: DemoAccountOptions = {}) {
     this.data = options.data ?? createDemoAccountData();
-    this.tokens = new Set(options.tokens ?? [DEMO_API_TOKEN]);
+    this.tokens = new Set(
+      options.tokens ?? [DEMO_API_TOKEN, DEMO_API_TOKEN_WITHOUT_ANALYTICS],
+    );
     this.rateLimit = options.rateLimit ?? false;
     this.latencyMs = options.latencyMs ?? 0;
     this.now = options.now ?? Date.now;

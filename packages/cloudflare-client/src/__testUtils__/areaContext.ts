@@ -8,16 +8,20 @@ import { DEFAULT_REDACTION_RULES, Redactor } from '../redaction';
 
 /**
  * The context an area module is built with, pointed at the demo account (msw answers it): no
- * retries, a short timeout. For testing an area module on its own.
+ * retries, a short timeout; `token` is the demo's read token unless given. For testing an area
+ * module on its own.
  */
-export function demoContext(options: { logger?: LoggerLike } = {}) {
+export function demoContext(
+  options: { logger?: LoggerLike; token?: string } = {},
+) {
+  const token = options.token ?? DEMO_API_TOKEN;
   return new ClientContext(
     DEMO_ACCOUNT_ID,
-    [DEMO_API_TOKEN],
+    [token],
     new Redactor(DEFAULT_REDACTION_RULES),
     options.logger,
     {
-      apiToken: DEMO_API_TOKEN,
+      apiToken: token,
       apiKey: null,
       apiEmail: null,
       userServiceKey: null,

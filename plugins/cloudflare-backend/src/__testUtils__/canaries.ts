@@ -45,7 +45,7 @@ export const CANARY_PLANTS: Partial<
       ...data.tags.resources.find(t => t.type === 'r2_bucket')!,
       type: 'durable_object_namespace',
       id: session.id,
-      name: session.name,
+      name: session.name!,
       tags: { 'session-token': SECRET_CANARIES.accessClientSecret },
     });
     return ['session-token'];

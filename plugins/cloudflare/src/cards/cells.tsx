@@ -91,3 +91,19 @@ export function provenanceColumns<T extends Provenance & { branch?: string }>(
     },
   ];
 }
+
+const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+
+/** A size in decimal units, as Cloudflare's dashboard shows sizes: `412.1 MB`; `—` when unknown. */
+export function humanBytes(bytes: number | undefined): string {
+  if (bytes === undefined) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return unit === 0
+    ? `${value} ${value === 1 ? 'byte' : 'bytes'}`
+    : `${value.toFixed(1)} ${UNITS[unit]}`;
+}

@@ -1,23 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import { d1Routes } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { TimeCell } from '../components/shared/time';
+import { humanBytes } from './cells';
 import { defineCloudflareCard } from './types';
-
-const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-
-/** A size in decimal units, as Cloudflare's dashboard shows D1 sizes: `412.1 MB`; `—` when unknown. */
-function humanBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return unit === 0
-    ? `${value} ${value === 1 ? 'byte' : 'bytes'}`
-    : `${value.toFixed(1)} ${UNITS[unit]}`;
-}
 
 /** The Time Travel bookmark wraps anywhere, within a width that leaves room for the other columns. */
 const BOOKMARK_STYLE = {

@@ -1,10 +1,5 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import {
-  Entity,
-  RELATION_DEPENDS_ON,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   cloudflareTagLabel,
   getCloudflareArea,
@@ -13,11 +8,10 @@ import { DateTime } from 'luxon';
 import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
-  describeError,
   factsPerEntity,
-  loadEntities,
   openEntities,
 } from '../common';
+import { techDocsDocumentedRefs, techDocsLinked } from '../techDocs';
 import { CloudflareAreaFacts } from './types';
 
 /** Id of the KV PII retention retriever: its key under `techInsights.factRetrievers` and its `factIds`. */
@@ -29,8 +23,6 @@ export const KV_PII_TAG_CONFIG = 'techInsights.cloudflare.kv.piiTag';
 
 /** The tag that marks namespaces holding personal data unless configured. */
 export const DEFAULT_KV_PII_TAG = 'pii=true';
-
-const TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
 /**
  * Options of {@link createCloudflareKvPiiRetentionFactRetriever}.
@@ -109,31 +101,8 @@ export function createCloudflareKvPiiRetentionFactRetriever(
         options.catalog,
       );
       if (!entities) return [];
-      let documented: Set<string>;
-      try {
-        const components = await loadEntities(
-          ctx,
-          {
-            kind: 'component',
-            [`metadata.annotations.${TECHDOCS_REF}`]: CATALOG_FILTER_EXISTS,
-          },
-          options.catalog,
-        );
-        documented = new Set(
-          components.flatMap(c =>
-            (c.relations ?? [])
-              .filter(r => r.type === RELATION_DEPENDS_ON)
-              .map(r => r.targetRef),
-          ),
-        );
-      } catch (error) {
-        ctx.logger.error(
-          `${id}: catalog unavailable, no facts this run (${describeError(
-            error,
-          )})`,
-        );
-        return [];
-      }
+      const documented = await techDocsDocumentedRefs(ctx, id, options.catalog);
+      if (!documented) return [];
       return factsPerEntity(ctx, id, entities, now, async (entity: Entity) => {
         const { ttlPolicy } = (entity.spec?.parameters ?? {}) as {
           ttlPolicy?: unknown;
@@ -143,14 +112,12 @@ export function createCloudflareKvPiiRetentionFactRetriever(
         const piiTagged =
           value !== undefined &&
           (tag.value === undefined || value === tag.value);
-        const techDocsLinked =
-          !!entity.metadata.annotations?.[TECHDOCS_REF] ||
-          documented.has(stringifyEntityRef(entity));
+        const linked = techDocsLinked(entity, documented);
         return {
           piiTagged,
           ttlPolicy,
-          techDocsLinked,
-          piiRetentionDefined: !piiTagged || ttlPolicy || techDocsLinked,
+          techDocsLinked: linked,
+          piiRetentionDefined: !piiTagged || ttlPolicy || linked,
         };
       });
     },

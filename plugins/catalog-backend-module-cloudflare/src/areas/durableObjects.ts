@@ -1,0 +1,93 @@
+import { DurableObjectNamespaceMetrics } from '@cloudflare-backstage/cloudflare-client';
+import { DurableObjectClass } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { byName, dependsOnRefs } from './bindings';
+import { cloudflareResourceEntity } from './entity';
+import { defineCatalogArea } from './types';
+
+/**
+ * One run's read of the Durable Objects area: the namespaces (with their object counts within the
+ * client's budget) and their last 24 hours from GraphQL Analytics, or why those are not exposed.
+ */
+export interface DurableObjectsRead {
+  /** The namespaces, one per class and script. */
+  classes: DurableObjectClass[];
+  /** Metrics by namespace id, or the reason Cloudflare gave none (`exposed: false`). */
+  metrics:
+    | { exposed: true; byNamespace: Map<string, DurableObjectNamespaceMetrics> }
+    | { exposed: false; reason: string };
+}
+
+/** `errors / requests`; undefined without requests. */
+const rateOf = (m: DurableObjectNamespaceMetrics | undefined) =>
+  m?.requests ? (m.errors ?? 0) / m.requests : undefined;
+
+/**
+ * Durable Objects: one `Resource` (`cf-do-<class>`, type `cloudflare-durable-object`) per
+ * namespace, named by its class, so a Worker's `durable_object_namespace` binding (which names the
+ * class) and a Component's `cloudflare.com/durable-object: <class>` meet at the same entity. The
+ * Worker script that hosts the class is a dependency of it (`spec.dependsOn`), so the catalog graph
+ * shows which Worker runs it.
+ *
+ * `spec.parameters` holds the namespace id, class, hosting script (`workerScript`), storage backend, the object count
+ * (`objectCount`, `objectCountComplete`: false means "at least") and the last 24 hours: `requests`,
+ * `errors`, `errorRate`, `webSocketMessages` (in and out) and `storedBytes`. When the API token may
+ * not read analytics, `metricsExposed` is false with `metricsNotExposedReason` and no metric is
+ * set: the Tech Insights checks then have no fact rather than a false pass.
+ *
+ * Calls: the namespace list (2 up to 100 namespaces: the SDK stops at an empty page), the object counts (at most 20 objects-list calls in all,
+ * 2 per namespace) and one GraphQL Analytics query for every namespace (when it fails, the last
+ * run's metrics stay). Tags come from the run's index, never read again.
+ */
+export const durableObjectsArea = defineCatalogArea<DurableObjectsRead>({
+  async read(client, previous, run) {
+    const classes = await client.durableObjects.listClasses({
+      tags: run?.tags ?? {},
+    });
+    try {
+      const metrics = await client.durableObjects.namespaceMetrics(
+        classes.map(c => c.namespaceId),
+      );
+      return { classes, metrics };
+    } catch (e) {
+      // Analytics down this run: the last run's metrics stay (none on a first run: the read fails).
+      if (!previous) throw e;
+      return { classes, metrics: previous.metrics };
+    }
+  },
+
+  map: ({ classes, metrics }, ctx) =>
+    classes.map(c => {
+      const m = metrics.exposed
+        ? metrics.byNamespace.get(c.namespaceId)
+        : undefined;
+      return cloudflareResourceEntity(ctx, {
+        area: 'durableObjects',
+        resourceName: c.class,
+        resourceId: c.namespaceId,
+        description: `Cloudflare Durable Object class ${c.class}${
+          c.script ? ` hosted by Worker ${c.script}` : ''
+        }`,
+        tags: [c.storage],
+        dependsOn: dependsOnRefs([byName('workers', c.script)], ctx),
+        parameters: {
+          accountId: ctx.accountId,
+          namespaceId: c.namespaceId,
+          namespaceName: c.name,
+          class: c.class,
+          workerScript: c.script,
+          storage: c.storage,
+          objectCount: c.objects?.count,
+          objectCountComplete: c.objects?.complete,
+          metricsExposed: metrics.exposed,
+          metricsNotExposedReason: metrics.exposed ? undefined : metrics.reason,
+          requests: m?.requests,
+          errors: m?.errors,
+          errorRate: rateOf(m),
+          webSocketMessagesIn: m?.webSocketMessagesIn,
+          webSocketMessagesOut: m?.webSocketMessagesOut,
+          webSocketConnectionsMax: m?.webSocketConnectionsMax,
+          storedBytes: m?.storedBytes,
+        },
+      });
+    }),
+});

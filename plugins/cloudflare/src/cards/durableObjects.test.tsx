@@ -1,0 +1,119 @@
+import { Entity } from '@backstage/catalog-model';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import {
+  CloudflareEnvelope,
+  DurableObjectMetrics,
+  durableObjectsRoutes,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  sessionCoordinatorMetrics,
+  sessionCoordinatorNotExposed,
+  sessionCoordinatorResource,
+} from '../__fixtures__/durableObjects';
+import { cloudflareApiRef } from '../api';
+import { CloudflareEntityCard } from '../components/CloudflareCard';
+import { EntityCloudflareResourceContent } from '../components/EntityCloudflareResourceContent';
+import { answerReads, component, mockCloudflareApi } from '../testUtils';
+import { durableObjectsCard } from './durableObjects';
+
+async function render(
+  entity: Entity,
+  content: JSX.Element,
+  options: {
+    catalog?: Entity[];
+    metrics?: CloudflareEnvelope<DurableObjectMetrics>;
+  } = {},
+) {
+  const api = mockCloudflareApi();
+  answerReads(api, {
+    'durableObjects.metrics': options.metrics ?? sessionCoordinatorMetrics,
+  });
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [cloudflareApiRef, api],
+        [
+          catalogApiRef,
+          catalogApiMock({
+            entities: options.catalog ?? [sessionCoordinatorResource],
+          }),
+        ],
+      ]}
+    >
+      <EntityProvider entity={entity}>{content}</EntityProvider>
+    </TestApiProvider>,
+  );
+  return api;
+}
+
+const acmeSession = component('acme-session', {
+  'cloudflare.com/durable-object': 'SessionCoordinator',
+});
+
+describe('durableObjectsCard', () => {
+  it("reads the annotated class's metrics: requests, error rate, WebSockets, storage, and the object count", async () => {
+    const api = await render(
+      acmeSession,
+      <CloudflareEntityCard card={durableObjectsCard} />,
+    );
+    expect(await screen.findByText('182,400')).toBeInTheDocument();
+    expect(api.read).toHaveBeenCalledWith(durableObjectsRoutes.metrics, {
+      params: { class: 'SessionCoordinator' },
+    });
+    expect(screen.getByText('0.40% (730)')).toBeInTheDocument();
+    expect(screen.getByText('1,204,000 / 1,530,000')).toBeInTheDocument();
+    expect(screen.getByText('1,840')).toBeInTheDocument();
+    expect(screen.getByText('48.2 MB')).toBeInTheDocument();
+    expect(screen.getByText('SQLite')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "SessionCoordinator: at least 2,000 objects. Last 24 hours from Cloudflare's GraphQL Analytics.",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says "not exposed" in each metric, and why, when the token may not read analytics', async () => {
+    await render(
+      acmeSession,
+      <CloudflareEntityCard card={durableObjectsCard} />,
+      {
+        metrics: sessionCoordinatorNotExposed,
+      },
+    );
+    expect(await screen.findAllByText('not exposed')).toHaveLength(5);
+    expect(
+      screen.getByText(
+        /Analytics not exposed: Cloudflare does not expose these analytics/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('acme-session')).toBeInTheDocument();
+  });
+
+  it("shows on the class's own Resource page, by the class its parameters name", async () => {
+    const api = await render(
+      sessionCoordinatorResource,
+      <EntityCloudflareResourceContent />,
+      { catalog: [] },
+    );
+    expect(await screen.findByText('182,400')).toBeInTheDocument();
+    expect(api.read).toHaveBeenCalledWith(durableObjectsRoutes.metrics, {
+      params: { class: 'SessionCoordinator' },
+    });
+  });
+
+  it('reads by the annotated name while the class is not in the catalog yet', async () => {
+    const api = await render(
+      acmeSession,
+      <CloudflareEntityCard card={durableObjectsCard} />,
+      { catalog: [] },
+    );
+    expect(await screen.findByText('182,400')).toBeInTheDocument();
+    expect(api.read).toHaveBeenCalledWith(durableObjectsRoutes.metrics, {
+      params: { class: 'SessionCoordinator' },
+    });
+    expect(screen.queryByText(/objects\./)).not.toBeInTheDocument();
+  });
+});
