@@ -152,6 +152,8 @@ describe('CloudflarePosturePage', () => {
         'cloudflareR2RegulatedLifecycle',
         'cloudflareQueueBacklog',
         'cloudflareQueueDeadLetter',
+        'cloudflareWorkflowLastRunSucceeded',
+        'cloudflareWorkflowStepsRetry',
       ],
     );
   });
