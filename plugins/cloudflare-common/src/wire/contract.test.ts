@@ -71,9 +71,10 @@ describe('the wire contract', () => {
         route: route.id,
         body: route.method === 'POST',
       });
-      if (route.auditEvent)
-        expect(route.auditEvent).toMatch(/^[a-z]+(-[a-z]+)*$/);
     }
+    const events = CLOUDFLARE_ROUTES.flatMap(r => r.auditEvent ?? []);
+    expect(events).toContain('analytics-engine-query');
+    for (const event of events) expect(event).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
   it('names only sensitive paths that exist in the wire type', () => {
