@@ -102,6 +102,7 @@ export type {
   DurableObjectClassesOptions,
   DurableObjectNamespaceMetrics,
 } from './areas/durableObjects';
+export { HyperdriveApi } from './areas/hyperdrive';
 export { GRAPHQL_NOT_EXPOSED_REASON } from './graphql';
 export type {
   CloudflareGraphqlRequest,

@@ -24,6 +24,7 @@ export {
   EntityCloudflareAnalyticsEngineCard,
   EntityCloudflareQueuesCard,
   EntityCloudflareAiSearchCard,
+  EntityCloudflareHyperdriveCard,
   CloudflarePosturePage,
 } from './plugin';
 export type { EntityCloudflareCardProps } from './plugin';

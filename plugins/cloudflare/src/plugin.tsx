@@ -233,6 +233,14 @@ export const EntityCloudflareQueuesCard = legacyCards.queues;
 export const EntityCloudflareAiSearchCard = legacyCards.aiSearch;
 
 /**
+ * Hyperdrive card (origin network and masked origin, caching, TLS mode and mTLS, connection limit)
+ * of the entity's `cloudflare.com/hyperdrive` configs (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareHyperdriveCard = legacyCards.hyperdrive;
+
+/**
  * The posture page, mounted at `/cloudflare` in `App.tsx`.
  *
  * @public

@@ -5,6 +5,7 @@ import { AnalyticsEngineApi } from './analyticsEngine';
 import { AuditLogsApi } from './auditLogs';
 import { D1Api } from './d1';
 import { DurableObjectsApi } from './durableObjects';
+import { HyperdriveApi } from './hyperdrive';
 import { KvApi } from './kv';
 import { PagesApi } from './pages';
 import { QueuesApi } from './queues';
@@ -52,6 +53,8 @@ export const CLOUDFLARE_CLIENT_AREAS = {
   aiSearch: AiSearchApi,
   /** Durable Objects: namespaces with object counts, a class's GraphQL Analytics (never an object). */
   durableObjects: DurableObjectsApi,
+  /** Hyperdrive: configs with origin, caching and mTLS (never the password or Access client secret). */
+  hyperdrive: HyperdriveApi,
   /** Account audit logs (v2). */
   auditLogs: AuditLogsApi,
   /** API tokens: user and account-owned, verify. */

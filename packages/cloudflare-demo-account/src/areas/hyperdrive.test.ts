@@ -22,6 +22,7 @@ describe('Hyperdrive area', () => {
       'acme-hyperdrive',
       'acme-hyperdrive-analytics',
       'acme-hyperdrive-tunnel',
+      'acme-hyperdrive-inventory',
     ]);
     expect(configs[0].origin).toMatchObject({
       scheme: 'postgres',
@@ -30,6 +31,12 @@ describe('Hyperdrive area', () => {
     });
     expect(configs[2].origin).toMatchObject({
       access_client_id: 'f00dbabe1234.access',
+    });
+    expect(JSON.stringify(configs[2].origin)).toContain(
+      SECRET_CANARIES.hyperdriveAccessClientSecret,
+    );
+    expect(configs[3].origin).toMatchObject({
+      service_id: '0199a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b',
     });
   });
 

@@ -4,6 +4,7 @@ import { aiGatewayArea } from './aiGateway';
 import { aiSearchArea } from './aiSearch';
 import { d1Area } from './d1';
 import { durableObjectsArea } from './durableObjects';
+import { hyperdriveArea } from './hyperdrive';
 import { kvArea } from './kv';
 import { pagesArea } from './pages';
 import { queuesArea } from './queues';
@@ -35,4 +36,5 @@ export const CATALOG_AREAS = {
   analyticsEngine: analyticsEngineArea,
   aiSearch: aiSearchArea,
   queues: queuesArea,
+  hyperdrive: hyperdriveArea,
 } satisfies Record<CloudflareContractedAreaId, CatalogAreaDescriptor<any>>;

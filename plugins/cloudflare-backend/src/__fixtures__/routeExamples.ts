@@ -300,6 +300,9 @@ export const ROUTE_EXAMPLES = {
       ],
     },
   },
+  hyperdrive: {
+    configs: { params: [{}] },
+  },
   secretsStore: {
     stores: { params: [{}] },
     metadata: {

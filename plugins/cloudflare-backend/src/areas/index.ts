@@ -4,6 +4,7 @@ import { aiSearchRouteDescriptors } from './aiSearch';
 import { analyticsEngineRouteDescriptors } from './analyticsEngine';
 import { d1RouteDescriptors } from './d1';
 import { durableObjectsRouteDescriptors } from './durableObjects';
+import { hyperdriveRouteDescriptors } from './hyperdrive';
 import { kvRouteDescriptors } from './kv';
 import { pagesRouteDescriptors } from './pages';
 import { queuesRouteDescriptors } from './queues';
@@ -34,6 +35,7 @@ export const ROUTE_DESCRIPTORS = {
   aiGateway: aiGatewayRouteDescriptors,
   aiSearch: aiSearchRouteDescriptors,
   queues: queuesRouteDescriptors,
+  hyperdrive: hyperdriveRouteDescriptors,
 } satisfies {
   [A in CloudflareContractedAreaId]: AreaRouteDescriptors<A>;
 };

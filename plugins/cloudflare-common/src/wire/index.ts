@@ -5,6 +5,7 @@ import { aiSearchRoutes } from './aiSearch';
 import { CloudflareRouteContract } from './contract';
 import { d1Routes } from './d1';
 import { durableObjectsRoutes } from './durableObjects';
+import { hyperdriveRoutes } from './hyperdrive';
 import { kvRoutes } from './kv';
 import { pagesRoutes } from './pages';
 import { queuesRoutes } from './queues';
@@ -33,6 +34,7 @@ export * from './secretsStore';
 export * from './aiGateway';
 export * from './vectorize';
 export * from './queues';
+export * from './hyperdrive';
 
 /**
  * The wire contract of every area that has one: its routes, by operation name. Each layer's table
@@ -57,6 +59,7 @@ export const CLOUDFLARE_CONTRACTS: {
   readonly analyticsEngine: typeof analyticsEngineRoutes;
   readonly aiSearch: typeof aiSearchRoutes;
   readonly queues: typeof queuesRoutes;
+  readonly hyperdrive: typeof hyperdriveRoutes;
 } = {
   workers: workersRoutes,
   pages: pagesRoutes,
@@ -72,6 +75,7 @@ export const CLOUDFLARE_CONTRACTS: {
   analyticsEngine: analyticsEngineRoutes,
   aiSearch: aiSearchRoutes,
   queues: queuesRoutes,
+  hyperdrive: hyperdriveRoutes,
 } as const satisfies Partial<
   Record<CloudflareAreaId, Record<string, CloudflareRouteContract>>
 >;

@@ -7,6 +7,7 @@ import { aiGatewayCard } from './aiGateway';
 import { aiSearchCard } from './aiSearch';
 import { d1Card } from './d1';
 import { durableObjectsCard } from './durableObjects';
+import { hyperdriveCard } from './hyperdrive';
 import { kvCard } from './kv';
 import { pagesCard } from './pages';
 import { queuesCard } from './queues';
@@ -44,6 +45,7 @@ export const CLOUDFLARE_CARDS: Readonly<
   analyticsEngine: analyticsEngineCard,
   aiSearch: aiSearchCard,
   queues: queuesCard,
+  hyperdrive: hyperdriveCard,
 };
 
 /** The card of an area, if it has one. */

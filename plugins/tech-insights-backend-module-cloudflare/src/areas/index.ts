@@ -8,6 +8,7 @@ import { aiGatewayFacts } from './aiGateway';
 import { aiSearchFacts } from './aiSearch';
 import { d1Facts } from './d1';
 import { durableObjectsFacts } from './durableObjects';
+import { hyperdriveFacts } from './hyperdrive';
 import { kvFacts } from './kv';
 import { pagesFacts } from './pages';
 import { queuesFacts } from './queues';
@@ -45,6 +46,7 @@ export const CLOUDFLARE_AREA_FACTS = {
   analyticsEngine: analyticsEngineFacts,
   aiSearch: aiSearchFacts,
   queues: queuesFacts,
+  hyperdrive: hyperdriveFacts,
 } satisfies Record<CloudflareContractedAreaId, CloudflareAreaFacts>;
 
 /** An area of the table with its registry row and its descriptor. */
