@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
-import { workflowsRoutes } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  WORKFLOW_TERMINAL_STATUSES,
+  WorkflowRun,
+  workflowsRoutes,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { TimeCell } from '../components/shared/time';
 import { defineCloudflareCard } from './types';
 
@@ -35,6 +39,16 @@ function retryPolicyText(resource: Entity | undefined): string | undefined {
   return `Retry policy: ${p.retryPolicy}${steps}${without}.`;
 }
 
+/** How the newest ended run in the list went, in words. */
+function lastRunText(runs: WorkflowRun[]): string {
+  const last = runs.find(r => WORKFLOW_TERMINAL_STATUSES.includes(r.status));
+  if (!last) return 'No run in this list has ended yet.';
+  if (last.status === 'complete')
+    return `The last ended run, ${last.id}, completed.`;
+  const error = last.errorName ? ` (${last.errorName})` : '';
+  return `The last ended run, ${last.id}, is ${last.status}${error}.`;
+}
+
 /**
  * A workflow's last runs: status, start, end, duration, retries (attempts beyond each step's first)
  * and the error's name; never params, outputs or error messages. Components annotate the
@@ -64,17 +78,6 @@ export const workflowsCard = defineCloudflareCard({
     description:
       'The workflow has not run yet (or not in this window). Trigger it, or check the cloudflare.com/workflow annotation.',
   },
-  summary: (runs, resource) => {
-    const last = runs.find(r =>
-      ['complete', 'errored', 'terminated'].includes(r.status),
-    );
-    const lastText = last
-      ? last.status === 'complete'
-        ? `The last ended run, ${last.id}, completed.`
-        : `The last ended run, ${last.id}, is ${last.status}${
-            last.errorName ? ` (${last.errorName})` : ''
-          }.`
-      : 'No run in this list has ended yet.';
-    return [lastText, retryPolicyText(resource)].filter(Boolean).join(' ');
-  },
+  summary: (runs, resource) =>
+    [lastRunText(runs), retryPolicyText(resource)].filter(Boolean).join(' '),
 });
