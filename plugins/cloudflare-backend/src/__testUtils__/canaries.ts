@@ -36,6 +36,14 @@ export const CANARY_PLANTS: Partial<
       Object.assign(config, { secret: SECRET_CANARIES.secretsStoreValue });
     return [];
   },
+  hyperdrive: data => {
+    const [acme] = data.hyperdrive.configs;
+    Object.assign(acme, { connection_string: SECRET_CANARIES.apiTokenValue });
+    Object.assign(acme.origin, {
+      private_key: SECRET_CANARIES.secretsStoreValue,
+    });
+    return [];
+  },
   durableObjects: data => {
     const [session, limiter] = data.durableObjects.namespaces;
     Object.assign(session, { env_secret: SECRET_CANARIES.apiTokenValue });
