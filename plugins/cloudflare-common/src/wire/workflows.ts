@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, defineWireType } from './contract';
-import { isoTimestampParam } from './params';
+import { boundedIntParam, isoTimestampParam } from './params';
 
 /**
  * Workflow names as Cloudflare accepts them (like Worker script names): 1-64 lower-case letters,
@@ -226,12 +226,7 @@ export type WorkflowRun = z.output<typeof workflowRunSchema>;
  * @public
  */
 export const workflowsQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be an integer')
-    .min(1, 'must be at least 1')
-    .max(25, 'must be at most 25')
-    .default(10),
+  limit: boundedIntParam(25, 10),
   cursor: z
     .string()
     .regex(/^[1-9][0-9]{0,5}$/, 'must be a cursor returned by a previous page')
@@ -248,12 +243,7 @@ export const workflowRunsQuerySchema = z
   .object({
     from: isoTimestampParam.optional(),
     to: isoTimestampParam.optional(),
-    limit: z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be an integer')
-      .min(1, 'must be at least 1')
-      .max(25, 'must be at most 25')
-      .default(10),
+    limit: boundedIntParam(25, 10),
   })
   .refine(q => !q.from || !q.to || q.from <= q.to, {
     message: 'from must not be after to',

@@ -1,7 +1,4 @@
 import { Entity } from '@backstage/catalog-model';
-import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import {
   CloudflareEnvelope,
@@ -13,36 +10,20 @@ import {
   acmeOnboardingResource,
   acmeOnboardingRuns,
 } from '../__fixtures__/workflows';
-import { cloudflareApiRef } from '../api';
 import { CloudflareEntityCard } from '../components/CloudflareCard';
 import { EntityCloudflareResourceContent } from '../components/EntityCloudflareResourceContent';
-import { answerReads, component, mockCloudflareApi } from '../testUtils';
+import { component, renderEntityContent } from '../testUtils';
 import { humanDuration, workflowsCard } from './workflows';
 
-async function render(
+const render = (
   entity: Entity,
   content: JSX.Element,
   options: { catalog?: Entity[]; runs?: CloudflareEnvelope<WorkflowRun> } = {},
-) {
-  const api = mockCloudflareApi();
-  answerReads(api, { 'workflows.runs': options.runs ?? acmeOnboardingRuns });
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [cloudflareApiRef, api],
-        [
-          catalogApiRef,
-          catalogApiMock({
-            entities: options.catalog ?? [acmeOnboardingResource],
-          }),
-        ],
-      ]}
-    >
-      <EntityProvider entity={entity}>{content}</EntityProvider>
-    </TestApiProvider>,
-  );
-  return api;
-}
+) =>
+  renderEntityContent(entity, content, {
+    answers: { 'workflows.runs': options.runs ?? acmeOnboardingRuns },
+    catalog: options.catalog ?? [acmeOnboardingResource],
+  });
 
 const acmeApi = component('acme-api', {
   'cloudflare.com/workflow': 'acme-onboarding',
