@@ -91,9 +91,10 @@ describe('GraphQL Analytics route', () => {
 
   it('returns object names only to a query grouped by them', async () => {
     const grouped = await ask(
-      'query Q($accountTag: string!) { viewer { accounts(filter: { accountTag: $accountTag }) { durableObjectsPeriodicGroups(limit: 10, filter: { namespaceId: "' +
-        SESSION_COORDINATOR_NAMESPACE_ID +
-        '" }) { dimensions { name } max { activeWebsocketConnections } } } } }',
+      `query Q($accountTag: string!) { viewer { accounts(filter: { accountTag: $accountTag }) {
+        durableObjectsPeriodicGroups(limit: 10, filter: { namespaceId: "${SESSION_COORDINATOR_NAMESPACE_ID}" }) {
+          dimensions { name } max { activeWebsocketConnections }
+        } } } }`,
     );
     const rows = grouped.data.viewer.accounts[0].durableObjectsPeriodicGroups;
     expect(rows).toEqual([

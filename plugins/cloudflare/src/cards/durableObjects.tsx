@@ -10,6 +10,9 @@ import { defineCloudflareCard } from './types';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** Storage backends as Cloudflare's dashboard names them. */
+const STORAGE = { sqlite: 'SQLite', kv: 'KV' } as const;
+
 /** A metric, or the "not exposed" chip when Cloudflare gave the token no analytics. */
 function metric(
   m: DurableObjectMetrics,
@@ -63,8 +66,7 @@ export const durableObjectsCard = defineCloudflareCard({
     { title: 'Worker', render: m => m.scripts.join(', ') || '—' },
     {
       title: 'Storage',
-      render: m =>
-        m.storage === 'sqlite' ? 'SQLite' : m.storage === 'kv' ? 'KV' : '—',
+      render: m => (m.storage ? STORAGE[m.storage] : '—'),
     },
     {
       title: 'Requests (24 h)',
