@@ -1,7 +1,4 @@
 import { Entity } from '@backstage/catalog-model';
-import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
-import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import {
   CloudflareEnvelope,
@@ -13,41 +10,25 @@ import {
   sessionCoordinatorNotExposed,
   sessionCoordinatorResource,
 } from '../__fixtures__/durableObjects';
-import { cloudflareApiRef } from '../api';
 import { CloudflareEntityCard } from '../components/CloudflareCard';
 import { EntityCloudflareResourceContent } from '../components/EntityCloudflareResourceContent';
-import { answerReads, component, mockCloudflareApi } from '../testUtils';
+import { component, renderEntityContent } from '../testUtils';
 import { durableObjectsCard } from './durableObjects';
 
-async function render(
+const render = (
   entity: Entity,
   content: JSX.Element,
   options: {
     catalog?: Entity[];
     metrics?: CloudflareEnvelope<DurableObjectMetrics>;
   } = {},
-) {
-  const api = mockCloudflareApi();
-  answerReads(api, {
-    'durableObjects.metrics': options.metrics ?? sessionCoordinatorMetrics,
+) =>
+  renderEntityContent(entity, content, {
+    answers: {
+      'durableObjects.metrics': options.metrics ?? sessionCoordinatorMetrics,
+    },
+    catalog: options.catalog ?? [sessionCoordinatorResource],
   });
-  await renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [cloudflareApiRef, api],
-        [
-          catalogApiRef,
-          catalogApiMock({
-            entities: options.catalog ?? [sessionCoordinatorResource],
-          }),
-        ],
-      ]}
-    >
-      <EntityProvider entity={entity}>{content}</EntityProvider>
-    </TestApiProvider>,
-  );
-  return api;
-}
 
 const acmeSession = component('acme-session', {
   'cloudflare.com/durable-object': 'SessionCoordinator',
