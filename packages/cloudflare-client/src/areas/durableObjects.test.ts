@@ -158,4 +158,21 @@ describe('DurableObjectsApi', () => {
       new DemoAccountState().tokens.has(DEMO_API_TOKEN_WITHOUT_ANALYTICS),
     ).toBe(true);
   });
+
+  it('asks for at most 200 namespaces a query', async () => {
+    demo.state.data = createScaleAccountData({
+      seed: 6,
+      counts: { durableObjects: 250 },
+    });
+    const ids = demo.state.data.durableObjects.namespaces.map(n => n.id);
+    const read = await new DurableObjectsApi(demoContext()).namespaceMetrics(
+      ids,
+    );
+    if (!read.exposed) throw new Error('expected metrics');
+    expect(read.byNamespace.size).toBe(250);
+    expect(read.byNamespace.get(ids[249])?.requests).toBe(
+      demo.state.data.durableObjects.analytics[ids[249]].requests,
+    );
+    expect(demo.state.callCounts()['POST /graphql']).toBe(2);
+  });
 });

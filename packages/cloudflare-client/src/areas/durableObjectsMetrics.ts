@@ -88,9 +88,13 @@ const dataSchema = z.object({
   }),
 });
 
+/** Namespaces per query: each dataset then answers at most that many groups, far below its limit. */
+const NAMESPACES_PER_QUERY = 200;
+
 /**
- * Reads the window's metrics of `namespaceIds` in one query (inside the caller's `run`). A
- * namespace without any row had no traffic: its counters are 0 (no storage row: no storage known).
+ * Reads the window's metrics of `namespaceIds`, one query per 200 namespaces and none without any
+ * (inside the caller's `run`). A namespace without any row had no traffic: its counters are 0 (no
+ * storage row: no storage known).
  */
 export async function readNamespaceMetrics(
   ctx: ClientContext,
@@ -100,16 +104,20 @@ export async function readNamespaceMetrics(
   | { exposed: true; byNamespace: Map<string, DurableObjectNamespaceMetrics> }
   | { exposed: false; reason: string }
 > {
-  const read = await ctx.graphql({
-    query: QUERY,
-    variables: {
-      namespaceIds,
-      from: new Date(now.getTime() - METRICS_WINDOW_MS).toISOString(),
-      to: now.toISOString(),
-    },
-    data: dataSchema,
-  });
-  if (!read.exposed) return read;
+  const accounts: z.output<typeof dataSchema>['viewer']['accounts'] = [];
+  for (let i = 0; i < namespaceIds.length; i += NAMESPACES_PER_QUERY) {
+    const read = await ctx.graphql({
+      query: QUERY,
+      variables: {
+        namespaceIds: namespaceIds.slice(i, i + NAMESPACES_PER_QUERY),
+        from: new Date(now.getTime() - METRICS_WINDOW_MS).toISOString(),
+        to: now.toISOString(),
+      },
+      data: dataSchema,
+    });
+    if (!read.exposed) return read;
+    accounts.push(...read.data.viewer.accounts);
+  }
   const out = new Map<string, DurableObjectNamespaceMetrics>(
     namespaceIds.map(id => [
       id,
@@ -129,7 +137,7 @@ export async function readNamespaceMetrics(
   };
   const add = (a: number | undefined, b: number | null | undefined) =>
     (a ?? 0) + (b ?? 0);
-  for (const account of read.data.viewer.accounts) {
+  for (const account of accounts) {
     for (const row of account.invocations ?? []) {
       const m = of(row.dimensions.namespaceId);
       m.requests = add(m.requests, row.sum.requests);
