@@ -109,7 +109,7 @@ export class DurableObjectsApi {
 
   /**
    * The last 24 hours of every namespace in `namespaceIds` (all namespaces when absent), by
-   * namespace id, in one GraphQL Analytics query; `exposed: false` when the token may not read
+   * namespace id, in one GraphQL Analytics query per 200 namespaces; `exposed: false` when the token may not read
    * analytics.
    */
   async namespaceMetrics(

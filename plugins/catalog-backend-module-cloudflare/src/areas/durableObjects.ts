@@ -35,7 +35,7 @@ const rateOf = (m: DurableObjectNamespaceMetrics | undefined) =>
  * set: the Tech Insights checks then have no fact rather than a false pass.
  *
  * Calls: the namespace list (2 up to 100 namespaces: the SDK stops at an empty page), the object counts (at most 20 objects-list calls in all,
- * 2 per namespace) and one GraphQL Analytics query for every namespace (when it fails, the last
+ * 2 per namespace) and one GraphQL Analytics query per 200 namespaces (when it fails, the last
  * run's metrics stay). Tags come from the run's index, never read again.
  */
 export const durableObjectsArea = defineCatalogArea<DurableObjectsRead>({
