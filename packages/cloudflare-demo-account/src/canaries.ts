@@ -27,7 +27,8 @@ export const SECRET_CANARIES = {
   /** A Hyperdrive origin password (the real API never returns it; the demo over-shares on purpose). */
   hyperdrivePassword: 'CANARY-hyperdrive-pw-3e7a1c9b5d2f8a4e',
   /** A Hyperdrive Access origin's `access_client_secret` (write-only in the real API; over-shared on purpose). */
-  hyperdriveAccessClientSecret: 'CANARY-hyperdrive-access-secret-6c1f8a3e9b4d2a7e',
+  hyperdriveAccessClientSecret:
+    'CANARY-hyperdrive-access-secret-6c1f8a3e9b4d2a7e',
   /** An Access service-token client secret. */
   accessClientSecret: 'CANARY-access-client-secret-7b2d9e4a1c6f3a8e',
   /** An API token value (only create/roll return it; the demo over-shares on purpose). */
@@ -38,6 +39,8 @@ export const SECRET_CANARIES = {
   secretsStoreComment: 'CANARY-ss-comment-Yt5Rw8Pq2Lm6Vn3Xc9Bz4Jk7',
   /** A Containers environment variable value. */
   containerEnvValue: 'CANARY-container-env-6a1e8c3b9d5f2a7e',
+  /** Free-form `details` of a Containers health error event (an instance's stderr with a token in it). */
+  containerErrorDetails: 'CANARY-container-error-details-3f9b6e1a8c4d2a7e',
   /** An AI Gateway OpenTelemetry exporter authorization header. */
   aiGatewayOtelAuth: 'CANARY-aigw-otel-auth-4d8b1e6a3c9f2a5e',
   /** An AI Gateway Stripe usage-billing authorization (`stripe.authorization`). */

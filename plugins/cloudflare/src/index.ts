@@ -25,6 +25,8 @@ export {
   EntityCloudflareQueuesCard,
   EntityCloudflareAiSearchCard,
   EntityCloudflareHyperdriveCard,
+  EntityCloudflareContainersCard,
+  EntityCloudflareBrowserRenderingCard,
   CloudflarePosturePage,
 } from './plugin';
 export type { EntityCloudflareCardProps } from './plugin';

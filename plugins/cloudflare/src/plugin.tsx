@@ -241,6 +241,25 @@ export const EntityCloudflareAiSearchCard = legacyCards.aiSearch;
 export const EntityCloudflareHyperdriveCard = legacyCards.hyperdrive;
 
 /**
+ * Browser Rendering card (the account's newest sessions: open or ended, age, close reason; open
+ * sessions against the plan's documented concurrency) of the entity's
+ * `cloudflare.com/browser-rendering` name (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareBrowserRenderingCard =
+  legacyCards.browserRendering;
+
+/**
+ * Containers card (health summary, desired, active, starting and failed instances, instances by
+ * state, the newest error event with its message masked) of the entity's `cloudflare.com/container`
+ * applications (or the `name` prop), for an overview tab.
+ *
+ * @public
+ */
+export const EntityCloudflareContainersCard = legacyCards.containers;
+
+/**
  * The posture page, mounted at `/cloudflare` in `App.tsx`.
  *
  * @public

@@ -6,6 +6,8 @@ import { AuditLogsApi } from './auditLogs';
 import { D1Api } from './d1';
 import { DurableObjectsApi } from './durableObjects';
 import { HyperdriveApi } from './hyperdrive';
+import { ContainersApi } from './containers';
+import { BrowserRenderingApi } from './browserRendering';
 import { KvApi } from './kv';
 import { PagesApi } from './pages';
 import { QueuesApi } from './queues';
@@ -55,6 +57,10 @@ export const CLOUDFLARE_CLIENT_AREAS = {
   durableObjects: DurableObjectsApi,
   /** Hyperdrive: configs with origin, caching and mTLS (never the password or Access client secret). */
   hyperdrive: HyperdriveApi,
+  /** Containers: applications (image, instances, scheduling) and health (never an environment value). */
+  containers: ContainersApi,
+  /** Browser Rendering: DevTools sessions and documented limits (never a session URL). */
+  browserRendering: BrowserRenderingApi,
   /** Account audit logs (v2). */
   auditLogs: AuditLogsApi,
   /** API tokens: user and account-owned, verify. */

@@ -55,6 +55,9 @@ export const durableObjectsArea = defineCatalogArea<DurableObjectsRead>({
     }
   },
 
+  // Namespace id -> class, so a container application backing a namespace meets its class.
+  names: ({ classes }) => classes.map(c => [c.namespaceId, c.class] as const),
+
   map: ({ classes, metrics }, ctx) =>
     classes.map(c => {
       const m = metrics.exposed

@@ -5,6 +5,8 @@ import { aiSearchArea } from './aiSearch';
 import { d1Area } from './d1';
 import { durableObjectsArea } from './durableObjects';
 import { hyperdriveArea } from './hyperdrive';
+import { containersArea } from './containers';
+import { browserRenderingArea } from './browserRendering';
 import { kvArea } from './kv';
 import { pagesArea } from './pages';
 import { queuesArea } from './queues';
@@ -37,4 +39,6 @@ export const CATALOG_AREAS = {
   aiSearch: aiSearchArea,
   queues: queuesArea,
   hyperdrive: hyperdriveArea,
+  containers: containersArea,
+  browserRendering: browserRenderingArea,
 } satisfies Record<CloudflareContractedAreaId, CatalogAreaDescriptor<any>>;

@@ -303,6 +303,35 @@ export const ROUTE_EXAMPLES = {
   hyperdrive: {
     configs: { params: [{}] },
   },
+  browserRendering: {
+    pools: {
+      params: [{}],
+      invalid: [
+        ...['0', '101', '1.5', 'x'].map(v => ({
+          query: `limit=${v}`,
+          message: /query: limit/,
+        })),
+        ...['-1', 'abc', '1234567'].map(v => ({
+          query: `cursor=${v}`,
+          message: /query: cursor/,
+        })),
+      ],
+    },
+    quotas: { params: [{}] },
+  },
+  containers: {
+    services: { params: [{}] },
+    status: {
+      params: [{ service: 'acme-containers' }, { service: 'acme-renderer' }],
+      missing: {
+        params: { service: 'nope' },
+        what: "Container application 'nope'",
+      },
+      invalid: ['-acme', 'Acme-Renderer', 'acme.renderer', 'a'.repeat(65)].map(
+        service => ({ params: { service }, message: /path: service/ }),
+      ),
+    },
+  },
   secretsStore: {
     stores: { params: [{}] },
     metadata: {
@@ -431,4 +460,5 @@ export const FORBIDDEN_CALLS: RegExp[] = [
   /\/ai-gateway\/gateways\/:gateway_id\/logs\/:[a-z_]+\/(request|response)/,
   /\/queues\/:queue_id\/messages\/(peek|pull|ack|purge)$|^POST .*\/queues\/:queue_id\/purge$/,
   /\/ai-search\/.*\/(items|chunks|search$|chat\/completions)/,
+  /\/containers\/registries\/:[a-z_]+\/credentials/,
 ];

@@ -5,6 +5,8 @@ import { analyticsEngineRouteDescriptors } from './analyticsEngine';
 import { d1RouteDescriptors } from './d1';
 import { durableObjectsRouteDescriptors } from './durableObjects';
 import { hyperdriveRouteDescriptors } from './hyperdrive';
+import { containersRouteDescriptors } from './containers';
+import { browserRenderingRouteDescriptors } from './browserRendering';
 import { kvRouteDescriptors } from './kv';
 import { pagesRouteDescriptors } from './pages';
 import { queuesRouteDescriptors } from './queues';
@@ -36,6 +38,8 @@ export const ROUTE_DESCRIPTORS = {
   aiSearch: aiSearchRouteDescriptors,
   queues: queuesRouteDescriptors,
   hyperdrive: hyperdriveRouteDescriptors,
+  containers: containersRouteDescriptors,
+  browserRendering: browserRenderingRouteDescriptors,
 } satisfies {
   [A in CloudflareContractedAreaId]: AreaRouteDescriptors<A>;
 };

@@ -6,6 +6,8 @@ import { CloudflareRouteContract } from './contract';
 import { d1Routes } from './d1';
 import { durableObjectsRoutes } from './durableObjects';
 import { hyperdriveRoutes } from './hyperdrive';
+import { containersRoutes } from './containers';
+import { browserRenderingRoutes } from './browserRendering';
 import { kvRoutes } from './kv';
 import { pagesRoutes } from './pages';
 import { queuesRoutes } from './queues';
@@ -35,6 +37,8 @@ export * from './aiGateway';
 export * from './vectorize';
 export * from './queues';
 export * from './hyperdrive';
+export * from './containers';
+export * from './browserRendering';
 
 /**
  * The wire contract of every area that has one: its routes, by operation name. Each layer's table
@@ -60,6 +64,8 @@ export const CLOUDFLARE_CONTRACTS: {
   readonly aiSearch: typeof aiSearchRoutes;
   readonly queues: typeof queuesRoutes;
   readonly hyperdrive: typeof hyperdriveRoutes;
+  readonly containers: typeof containersRoutes;
+  readonly browserRendering: typeof browserRenderingRoutes;
 } = {
   workers: workersRoutes,
   pages: pagesRoutes,
@@ -76,6 +82,8 @@ export const CLOUDFLARE_CONTRACTS: {
   aiSearch: aiSearchRoutes,
   queues: queuesRoutes,
   hyperdrive: hyperdriveRoutes,
+  containers: containersRoutes,
+  browserRendering: browserRenderingRoutes,
 } as const satisfies Partial<
   Record<CloudflareAreaId, Record<string, CloudflareRouteContract>>
 >;

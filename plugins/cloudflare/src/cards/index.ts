@@ -8,6 +8,8 @@ import { aiSearchCard } from './aiSearch';
 import { d1Card } from './d1';
 import { durableObjectsCard } from './durableObjects';
 import { hyperdriveCard } from './hyperdrive';
+import { containersCard } from './containers';
+import { browserRenderingCard } from './browserRendering';
 import { kvCard } from './kv';
 import { pagesCard } from './pages';
 import { queuesCard } from './queues';
@@ -46,6 +48,8 @@ export const CLOUDFLARE_CARDS: Readonly<
   aiSearch: aiSearchCard,
   queues: queuesCard,
   hyperdrive: hyperdriveCard,
+  containers: containersCard,
+  browserRendering: browserRenderingCard,
 };
 
 /** The card of an area, if it has one. */

@@ -9,6 +9,8 @@ import { aiSearchFacts } from './aiSearch';
 import { d1Facts } from './d1';
 import { durableObjectsFacts } from './durableObjects';
 import { hyperdriveFacts } from './hyperdrive';
+import { containersFacts } from './containers';
+import { browserRenderingFacts } from './browserRendering';
 import { kvFacts } from './kv';
 import { pagesFacts } from './pages';
 import { queuesFacts } from './queues';
@@ -47,6 +49,8 @@ export const CLOUDFLARE_AREA_FACTS = {
   aiSearch: aiSearchFacts,
   queues: queuesFacts,
   hyperdrive: hyperdriveFacts,
+  containers: containersFacts,
+  browserRendering: browserRenderingFacts,
 } satisfies Record<CloudflareContractedAreaId, CloudflareAreaFacts>;
 
 /** An area of the table with its registry row and its descriptor. */
