@@ -103,6 +103,7 @@ export type {
   DurableObjectNamespaceMetrics,
 } from './areas/durableObjects';
 export { HyperdriveApi } from './areas/hyperdrive';
+export { ContainersApi } from './areas/containers';
 export { GRAPHQL_NOT_EXPOSED_REASON } from './graphql';
 export type {
   CloudflareGraphqlRequest,
