@@ -35,6 +35,7 @@ const LIST_ROUTES = [
   '/ai-search/namespaces',
   '/queues',
   '/workflows',
+  '/secrets_store/stores',
 ];
 
 /** Knobs that hit every list route; `short-page` only where Cloudflare gives totals (not scripts, not KV). */
