@@ -10,6 +10,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, Browser, Page } from 'playwright-core';
+import { AREA_CARD_CHECKS } from './areaCardChecks';
 import { COMPONENT_CHECKS } from './componentChecks';
 import { EVIDENCE_CHECKS } from './evidenceChecks';
 import { POSTURE_CHECKS } from './postureChecks';
@@ -100,6 +101,7 @@ async function signIn(page: Page): Promise<void> {
 
 const checks: Check[] = [
   ...COMPONENT_CHECKS,
+  ...AREA_CARD_CHECKS,
   ...POSTURE_CHECKS,
   ...EVIDENCE_CHECKS,
 ];
