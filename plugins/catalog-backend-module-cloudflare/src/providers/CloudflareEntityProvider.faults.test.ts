@@ -36,6 +36,7 @@ const LIST_ROUTES = [
   '/queues',
   '/workflows',
   '/secrets_store/stores',
+  '/hyperdrive/configs',
 ];
 
 /** Knobs that hit every list route; `short-page` only where Cloudflare gives totals (not scripts, not KV). */

@@ -63,7 +63,7 @@ function expectedAcmeApi(state: DemoAccountState): DeferredEntity {
           'resource:default/cf-analytics-engine-acme_analytics',
           'resource:default/cf-d1-acme-core',
           'resource:default/cf-do-sessioncoordinator',
-          'resource:default/cf-hyperdrive-5c4b3a2918f74e6d8c7b6a5948372615',
+          'resource:default/cf-hyperdrive-acme-hyperdrive',
           'resource:default/cf-kv-acme-cache',
           'resource:default/cf-queue-acme-events',
           'resource:default/cf-r2-acme-prod-artifacts',
@@ -218,6 +218,13 @@ const VECTORIZE_NAMES = [
   'acme-idx-experiments',
 ].map(n => `cf-vectorize-${n}`);
 const SECRETS_STORE_NAMES = ['cf-secrets-store-acme-account-secrets'];
+/** The demo account's Hyperdrive configs, in Cloudflare's order. */
+const HYPERDRIVE_NAMES = [
+  'acme-hyperdrive',
+  'acme-hyperdrive-analytics',
+  'acme-hyperdrive-tunnel',
+  'acme-hyperdrive-inventory',
+].map(n => `cf-hyperdrive-${n}`);
 const WORKFLOW_NAMES = [
   'acme-etl',
   'acme-onboarding',
@@ -257,6 +264,7 @@ const ALL_NAMES = [
   ...VECTORIZE_NAMES,
   'cf-analytics-engine-acme_analytics',
   ...SECRETS_STORE_NAMES,
+  ...HYPERDRIVE_NAMES,
   ...WORKFLOW_NAMES,
   ...DO_NAMES,
   ...AI_SEARCH_NAMES,
@@ -540,6 +548,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...HYPERDRIVE_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
@@ -568,6 +577,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...HYPERDRIVE_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
@@ -634,6 +644,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...HYPERDRIVE_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
@@ -785,6 +796,7 @@ describe('CloudflareEntityProvider with the default client', () => {
       ...AI_GATEWAY_NAMES,
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
+      ...HYPERDRIVE_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
