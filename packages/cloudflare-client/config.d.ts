@@ -45,6 +45,23 @@ export interface Config {
       };
     };
 
+    /**
+     * Browser Rendering (Browser Run): what Cloudflare has no API for. The account's one `Resource`
+     * is `cf-browser-rendering-<name>`; the plan picks the documented limits the quotas route shows.
+     */
+    browserRendering?: {
+      /**
+       * Name of the account's Browser Rendering `Resource` (lower-case letters, digits and `-`, at
+       * most 40), e.g. `acme-browser`. Default: the account id, unique per account.
+       */
+      name?: string;
+      /**
+       * The account's Workers plan, `free` or `paid`: Cloudflare exposes no plan or limits API.
+       * Absent: the quotas route shows both plans' documented limits and applies neither.
+       */
+      plan?: 'free' | 'paid';
+    };
+
     /** Transport of the calls to Cloudflare (the official SDK's timeout and retries). */
     fetch?: {
       /**

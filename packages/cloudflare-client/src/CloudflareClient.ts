@@ -84,6 +84,7 @@ export class CloudflareClient {
         fetch: options.fetch,
         defaultHeaders: options.defaultHeaders,
       },
+      config.areaSettings,
     );
     for (const [key, Api] of Object.entries(CLOUDFLARE_CLIENT_AREAS)) {
       Object.defineProperty(this, key, {

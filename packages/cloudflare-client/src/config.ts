@@ -27,6 +27,45 @@ export interface CloudflareClientConfig {
   redaction: RedactionRules;
   /** `cloudflare.provenance.ciRunUrl.*`: how CI links are cleaned; none keep a query by default. */
   ciRunUrl?: CiRunUrlPolicy;
+  /** Settings of areas whose facts Cloudflare does not expose (`cloudflare.<area>.*`). */
+  areaSettings?: CloudflareClientAreaSettings;
+}
+
+/**
+ * Facts of an area Cloudflare has no API for, from configuration (`cloudflare.<area>.*`).
+ *
+ * @public
+ */
+export interface CloudflareClientAreaSettings {
+  /** `cloudflare.browserRendering.*`. */
+  browserRendering?: {
+    /** Name of the account's Browser Rendering `Resource` (`cf-browser-rendering-<name>`). */
+    name?: string;
+    /** The account's Workers plan, whose documented Browser Rendering limits apply. */
+    plan?: 'free' | 'paid';
+  };
+}
+
+/** `cloudflare.browserRendering.{name,plan}`, checked. */
+function readAreaSettings(cf: Config): CloudflareClientAreaSettings {
+  const nameKey = 'cloudflare.browserRendering.name';
+  const planKey = 'cloudflare.browserRendering.plan';
+  const name = read(nameKey, () =>
+    cf.getOptionalString('browserRendering.name'),
+  );
+  if (name !== undefined && !/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/.test(name))
+    throw new CloudflareConfigError(
+      nameKey,
+      'must be lower-case letters, digits and - (at most 40)',
+    );
+  const plan = read(planKey, () =>
+    cf.getOptionalString('browserRendering.plan'),
+  );
+  if (plan !== undefined && plan !== 'free' && plan !== 'paid')
+    throw new CloudflareConfigError(planKey, "must be 'free' or 'paid'");
+  return name === undefined && plan === undefined
+    ? {}
+    : { browserRendering: { name, plan } };
 }
 
 /**
@@ -300,5 +339,6 @@ export function readCloudflareClientConfig(
     backoff: 'jitter',
     redaction,
     ciRunUrl: readCiRunUrlPolicy(cf),
+    areaSettings: readAreaSettings(cf),
   };
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Cloudflare from 'cloudflare';
 import type { z } from 'zod';
+import type { CloudflareClientAreaSettings } from './config';
 import { toCloudflareApiError } from './errors';
 import {
   CloudflareGraphqlRequest,
@@ -92,6 +93,8 @@ export class ClientContext {
     sdkOptions: ConstructorParameters<typeof Cloudflare>[0] & {
       fetch?: typeof fetch;
     },
+    /** Facts of areas Cloudflare has no API for, from configuration. */
+    readonly settings: CloudflareClientAreaSettings = {},
   ) {
     const guarded = guardFetch(
       sdkOptions.fetch ?? globalThis.fetch,

@@ -17,7 +17,10 @@ export {
   DEFAULT_MAX_RETRIES,
   DEFAULT_API_BASE_URL,
 } from './config';
-export type { CloudflareClientConfig } from './config';
+export type {
+  CloudflareClientConfig,
+  CloudflareClientAreaSettings,
+} from './config';
 export { DEFAULT_CI_RUN_URL_POLICY } from './ciRunUrl';
 export type { CiRunUrlPolicy } from './ciRunUrl';
 export type {
@@ -104,6 +107,17 @@ export type {
 } from './areas/durableObjects';
 export { HyperdriveApi } from './areas/hyperdrive';
 export { ContainersApi } from './areas/containers';
+export { BrowserRenderingApi } from './areas/browserRendering';
+export type {
+  BrowserRenderingSettings,
+  BrowserSessionsPage,
+} from './areas/browserRendering';
+export {
+  BROWSER_RENDERING_LIMITS,
+  BROWSER_RENDERING_LIMITS_SOURCE,
+  browserRenderingLimits,
+} from './areas/browserRenderingLimits';
+export type { BrowserRenderingUse } from './areas/browserRenderingLimits';
 export { GRAPHQL_NOT_EXPOSED_REASON } from './graphql';
 export type {
   CloudflareGraphqlRequest,

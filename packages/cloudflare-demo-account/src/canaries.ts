@@ -67,6 +67,10 @@ export const SECRET_CANARIES = {
    * returns (the suite groups by namespace only).
    */
   durableObjectName: 'CANARY-do-object-name-Kp3Vt7Xq1Bn5Zr9Lw2Hc6Ms4',
+  /** The token in a Browser Rendering session's `webSocketDebuggerUrl` (a live session handle). */
+  browserSessionWsToken: 'CANARY-browser-ws-token-7e2a9c4b1d6f3a8e',
+  /** The signed inspector link of a Browser Rendering session (`devtoolsFrontendUrl`). */
+  browserDevtoolsFrontendUrl: 'CANARY-browser-devtools-url-4c9e1a6b3d8f2a7e',
 } as const;
 
 /**
