@@ -37,6 +37,7 @@ const LIST_ROUTES = [
   '/workflows',
   '/secrets_store/stores',
   '/hyperdrive/configs',
+  '/containers/applications',
 ];
 
 /** Knobs that hit every list route; `short-page` only where Cloudflare gives totals (not scripts, not KV). */

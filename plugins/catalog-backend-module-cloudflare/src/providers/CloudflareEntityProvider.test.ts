@@ -225,6 +225,10 @@ const HYPERDRIVE_NAMES = [
   'acme-hyperdrive-tunnel',
   'acme-hyperdrive-inventory',
 ].map(n => `cf-hyperdrive-${n}`);
+/** The demo account's Containers applications: the scheduled one, then the Durable Object one. */
+const CONTAINER_NAMES = ['acme-containers', 'acme-renderer'].map(
+  n => `cf-container-${n}`,
+);
 const WORKFLOW_NAMES = [
   'acme-etl',
   'acme-onboarding',
@@ -265,6 +269,7 @@ const ALL_NAMES = [
   'cf-analytics-engine-acme_analytics',
   ...SECRETS_STORE_NAMES,
   ...HYPERDRIVE_NAMES,
+  ...CONTAINER_NAMES,
   ...WORKFLOW_NAMES,
   ...DO_NAMES,
   ...AI_SEARCH_NAMES,
@@ -549,6 +554,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
       ...HYPERDRIVE_NAMES,
+      ...CONTAINER_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
@@ -578,6 +584,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
       ...HYPERDRIVE_NAMES,
+      ...CONTAINER_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
@@ -645,6 +652,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
       ...HYPERDRIVE_NAMES,
+      ...CONTAINER_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
@@ -797,6 +805,7 @@ describe('CloudflareEntityProvider with the default client', () => {
       ...VECTORIZE_NAMES,
       ...SECRETS_STORE_NAMES,
       ...HYPERDRIVE_NAMES,
+      ...CONTAINER_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
     ]);
