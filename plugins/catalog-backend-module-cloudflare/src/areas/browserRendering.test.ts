@@ -13,7 +13,7 @@ import { browserRenderingArea } from './browserRendering';
 import { workersArea } from './workers';
 
 describe('browserRenderingArea', () => {
-  it('maps one Resource per account, named and planned by configuration, without a call', async () => {
+  it('maps one Resource per account, named and planned by configuration, after one session read', async () => {
     const state = demoState();
     const client = CloudflareClient.fromConfig(
       singleAccountConfig({
@@ -22,7 +22,9 @@ describe('browserRenderingArea', () => {
       { fetch: demoFetch(state) },
     );
     const read = await browserRenderingArea.read(client, undefined);
-    expect(state.callCounts()).toEqual({});
+    expect(state.callCounts()).toEqual({
+      'GET /accounts/:account_id/browser-rendering/devtools/session': 1,
+    });
     const entities = browserRenderingArea
       .map(read, DEMO_MAP_CONTEXT)
       .map(e => e.entity);
@@ -83,5 +85,16 @@ describe('browserRenderingArea', () => {
     const json = JSON.stringify(browser.entities);
     for (const canary of ALL_SECRET_CANARIES)
       expect(json).not.toContain(canary);
+  });
+
+  it('fails its read when Cloudflare refuses the session list, so the run keeps its last good entity', async () => {
+    const state = demoState();
+    state.addFault({
+      route: '/browser-rendering/',
+      fault: { kind: 'server-error', status: 500 },
+    });
+    await expect(
+      browserRenderingArea.read(demoClient(state), undefined),
+    ).rejects.toMatchObject({ operation: 'browserRendering.listSessions' });
   });
 });

@@ -23,10 +23,14 @@ export interface BrowserRenderingRead {
  * depends on the account's browsers), from the run's Workers read (`run.readOf(workersArea)`);
  * a Component's `cloudflare.com/browser-rendering: <name>` meets the same entity.
  *
- * Calls: none (the settings are configuration; the bindings come from the Workers read).
+ * Calls: one (the session list, limit 1: the token reads Browser Rendering; its answer is not
+ * kept). The settings are configuration; the bindings come from the Workers read.
  */
 export const browserRenderingArea = defineCatalogArea<BrowserRenderingRead>({
   async read(client, _previous, run) {
+    // One session (limit 1): proves the token reads Browser Rendering, so a fault keeps the last
+    // good entity like any area's, and a run where Cloudflare fails throughout applies nothing.
+    await client.browserRendering.listSessions({ limit: 1 });
     const workers = run?.readOf?.(workersArea) ?? [];
     return {
       settings: client.browserRendering.settings(),

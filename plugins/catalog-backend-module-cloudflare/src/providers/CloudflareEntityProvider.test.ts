@@ -256,6 +256,8 @@ const AI_SEARCH_NAMES = [
   'cf-ai-search-acme-docs-search',
   cloudflareEntityName('aiSearch', 'support/acme-support-kb'),
 ];
+/** The account's one Browser Rendering Resource, named by the account id (no name configured). */
+const BROWSER_RENDERING_NAMES = [`cf-browser-rendering-${DEMO_ACCOUNT_ID}`];
 const ALL_NAMES = [
   ...WORKER_NAMES,
   ...PAGES_NAMES,
@@ -273,6 +275,7 @@ const ALL_NAMES = [
   ...WORKFLOW_NAMES,
   ...DO_NAMES,
   ...AI_SEARCH_NAMES,
+  ...BROWSER_RENDERING_NAMES,
 ];
 
 function names(mutation: {
@@ -557,6 +560,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...CONTAINER_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
+      ...BROWSER_RENDERING_NAMES,
     ]);
   });
 
@@ -587,6 +591,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...CONTAINER_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
+      ...BROWSER_RENDERING_NAMES,
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('no earlier good run'),
@@ -655,6 +660,7 @@ describe('CloudflareEntityProvider refresh task', () => {
       ...CONTAINER_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
+      ...BROWSER_RENDERING_NAMES,
     ]);
     expect(
       state.callCounts()['GET /accounts/:account_id/pages/projects'],
@@ -808,6 +814,7 @@ describe('CloudflareEntityProvider with the default client', () => {
       ...CONTAINER_NAMES,
       ...WORKFLOW_NAMES,
       ...DO_NAMES,
+      ...BROWSER_RENDERING_NAMES,
     ]);
   });
 });
