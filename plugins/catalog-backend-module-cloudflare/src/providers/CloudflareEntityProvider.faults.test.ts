@@ -49,6 +49,10 @@ const CASES: Array<[string, string]> = [
     'short-page:1',
     route,
   ]),
+  // A bare array (no envelope whose result could be null): the other knobs.
+  ...['html-200', 'success-false-200', 'stall-body'].map(
+    (knob): [string, string] => [knob, '/browser-rendering/devtools/session'],
+  ),
 ];
 
 function setup(grow?: (state: ReturnType<typeof demoState>) => void) {
