@@ -31,6 +31,31 @@ describe('Containers area', () => {
     expect(JSON.stringify(app)).toContain(SECRET_CANARIES.containerEnvValue);
   });
 
+  it('serves acme-renderer as the Durable Object variant and acme-containers with error events', async () => {
+    const renderer = await sdk().containers.applications.get(
+      'b2d1f3e5-6a71-4c8b-9dae-1f2a3b4c5d6e',
+      { account_id },
+    );
+    expect(renderer).toMatchObject({
+      scheduling_policy: 'durable_object',
+      durable_objects: { namespace_id: 'c3e2a4f6b7d8091a2b3c4d5e6f708192' },
+      health: { instances: { active: 1, starting: 1 } },
+    });
+    expect(renderer).not.toHaveProperty('instances');
+    expect(renderer).not.toHaveProperty('version');
+    const converter = await sdk().containers.applications.get(converterId, {
+      account_id,
+    });
+    expect(
+      'health' in converter && converter.health && 'errors' in converter.health
+        ? converter.health.errors.map(e => e.event.name)
+        : [],
+    ).toEqual(['VMFailed', 'ServiceHealthUpdates']);
+    expect(JSON.stringify(converter)).toContain(
+      SECRET_CANARIES.containerErrorDetails,
+    );
+  });
+
   it('pages instances-v2 with page tokens and filters by state', async () => {
     const all = [];
     for await (const i of sdk().containers.applications.instances.list(
