@@ -46,28 +46,6 @@ export interface CloudflareClientAreaSettings {
   };
 }
 
-/** `cloudflare.browserRendering.{name,plan}`, checked. */
-function readAreaSettings(cf: Config): CloudflareClientAreaSettings {
-  const nameKey = 'cloudflare.browserRendering.name';
-  const planKey = 'cloudflare.browserRendering.plan';
-  const name = read(nameKey, () =>
-    cf.getOptionalString('browserRendering.name'),
-  );
-  if (name !== undefined && !/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/.test(name))
-    throw new CloudflareConfigError(
-      nameKey,
-      'must be lower-case letters, digits and - (at most 40)',
-    );
-  const plan = read(planKey, () =>
-    cf.getOptionalString('browserRendering.plan'),
-  );
-  if (plan !== undefined && plan !== 'free' && plan !== 'paid')
-    throw new CloudflareConfigError(planKey, "must be 'free' or 'paid'");
-  return name === undefined && plan === undefined
-    ? {}
-    : { browserRendering: { name, plan } };
-}
-
 /**
  * A configuration error found at start-up. Its message names the key, never the value.
  *
@@ -158,6 +136,28 @@ export function checkApiBaseUrl(raw: string): string {
     );
   }
   return raw.replace(/\/+$/, '');
+}
+
+/** `cloudflare.browserRendering.{name,plan}`, checked. */
+function readAreaSettings(cf: Config): CloudflareClientAreaSettings {
+  const nameKey = 'cloudflare.browserRendering.name';
+  const planKey = 'cloudflare.browserRendering.plan';
+  const name = read(nameKey, () =>
+    cf.getOptionalString('browserRendering.name'),
+  );
+  if (name !== undefined && !/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/.test(name))
+    throw new CloudflareConfigError(
+      nameKey,
+      'must be lower-case letters, digits and - (at most 40)',
+    );
+  const plan = read(planKey, () =>
+    cf.getOptionalString('browserRendering.plan'),
+  );
+  if (plan !== undefined && plan !== 'free' && plan !== 'paid')
+    throw new CloudflareConfigError(planKey, "must be 'free' or 'paid'");
+  return name === undefined && plan === undefined
+    ? {}
+    : { browserRendering: { name, plan } };
 }
 
 /** `cloudflare.provenance.ciRunUrl.allowQueryHosts`: host names, lower-cased. */
