@@ -15,12 +15,16 @@ const AREA_CARDS: ReadonlyArray<readonly [component: string, card: string]> = [
   ['acme-api', 'Queues'],
   ['acme-api', 'Workflow runs'],
   ['acme-api', 'Secrets Store'],
+  ['acme-api', 'Hyperdrive'],
   ['acme-web', 'Pages deployments'],
   ['acme-session', 'Durable Objects'],
   ['acme-ai-assistant', 'AI Gateway metrics'],
   ['acme-ai-assistant', 'Vectorize indexes'],
   ['acme-ai-assistant', 'AI Search indexes'],
   ['acme-etl', 'Analytics Engine datasets'],
+  ['acme-renderer', 'Containers'],
+  ['acme-renderer', 'Browser Rendering sessions'],
+  ['acme-converter', 'Containers'],
 ];
 
 /** Waits for the card's table (its aria-label is the card's title) to hold at least one row. */

@@ -65,6 +65,11 @@ export const DEMO_READS: Record<string, (data: DemoData) => DemoRead> = {
   }),
   'aiSearch.indexes': () => ({}),
   'aiSearch.health': () => ({ params: { index: 'acme-site-index' } }),
+  'hyperdrive.configs': () => ({}),
+  'containers.services': () => ({}),
+  'containers.status': () => ({ params: { service: 'acme-containers' } }),
+  'browserRendering.pools': () => ({}),
+  'browserRendering.quotas': () => ({}),
 };
 
 function kvId(data: DemoData, title: string): string {
