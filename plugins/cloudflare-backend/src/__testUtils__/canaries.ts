@@ -44,6 +44,23 @@ export const CANARY_PLANTS: Partial<
     });
     return [];
   },
+  containers: data => {
+    const [converter, renderer] = data.containers.applications;
+    Object.assign(converter, {
+      registry_password: SECRET_CANARIES.apiTokenValue,
+    });
+    Object.assign(renderer, {
+      configuration: {
+        ...renderer.configuration,
+        environment_variables: [
+          { name: 'RENDER_TOKEN', value: SECRET_CANARIES.secretsStoreValue },
+        ],
+      },
+    });
+    for (const i of data.containers.instances[converter.id].slice(0, 3))
+      Object.assign(i, { env: { TOKEN: SECRET_CANARIES.kvTokenShapedValue } });
+    return [];
+  },
   durableObjects: data => {
     const [session, limiter] = data.durableObjects.namespaces;
     Object.assign(session, { env_secret: SECRET_CANARIES.apiTokenValue });
