@@ -52,7 +52,8 @@ export interface Config {
     browserRendering?: {
       /**
        * Name of the account's Browser Rendering `Resource` (lower-case letters, digits and `-`, at
-       * most 40), e.g. `acme-browser`. Default: the account id, unique per account.
+       * most 40), e.g. `acme-browser`. Default: the account id, unique per account. With the catalog
+       * module's `cloudflare.accounts`, each entry sets its own.
        */
       name?: string;
       /**

@@ -23,6 +23,16 @@ export interface Config {
       apiToken: string;
       /** Cloudflare's v4 base URL; the SDK default when absent. */
       apiBaseUrl?: string;
+      /**
+       * This account's Browser Rendering facts Cloudflare has no API for; see
+       * `cloudflare.browserRendering` (the top-level block's apply to no entry).
+       */
+      browserRendering?: {
+        /** Name of the account's Browser Rendering `Resource`; default: the account id. */
+        name?: string;
+        /** The account's Workers plan, `free` or `paid`. */
+        plan?: 'free' | 'paid';
+      };
       /** Per-account entity provider settings; see `cloudflare.entityProvider`. */
       entityProvider?: {
         /** Schedule of this account's refresh task. */

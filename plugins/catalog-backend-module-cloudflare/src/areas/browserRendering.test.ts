@@ -1,3 +1,5 @@
+import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import { ALL_SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
 import {
@@ -9,6 +11,7 @@ import {
   runDemoAreas,
   singleAccountConfig,
 } from '../__testUtils__/demo';
+import { readProviderConfigs } from '../providers/CloudflareEntityProviderConfig';
 import { browserRenderingArea } from './browserRendering';
 import { workersArea } from './workers';
 
@@ -96,5 +99,35 @@ describe('browserRenderingArea', () => {
     await expect(
       browserRenderingArea.read(demoClient(state), undefined),
     ).rejects.toMatchObject({ operation: 'browserRendering.listSessions' });
+  });
+
+  it("gives each account's client its own browserRendering settings, the single account the top-level block's", () => {
+    const TOKEN = 'a-token-value-that-is-long-enough-000';
+    const OTHER = 'aaaabbbbccccddddeeeeffff00001111';
+    const settings = (cloudflare: JsonObject) =>
+      readProviderConfigs(new ConfigReader({ cloudflare })).map(c =>
+        CloudflareClient.fromConfig(c.clientConfig).browserRendering.settings(),
+      );
+    expect(
+      settings({
+        accountId: DEMO_MAP_CONTEXT.accountId,
+        apiToken: TOKEN,
+        browserRendering: { name: 'acme-browser', plan: 'paid' },
+      }),
+    ).toEqual([{ name: 'acme-browser', plan: 'paid' }]);
+    expect(
+      settings({
+        browserRendering: { name: 'ignored', plan: 'paid' },
+        accounts: [
+          {
+            id: 'prod',
+            accountId: DEMO_MAP_CONTEXT.accountId,
+            apiToken: TOKEN,
+            browserRendering: { name: 'prod-browser', plan: 'paid' },
+          },
+          { id: 'eu', accountId: OTHER, apiToken: TOKEN },
+        ],
+      }),
+    ).toEqual([{ name: 'prod-browser', plan: 'paid' }, { name: OTHER }]);
   });
 });

@@ -83,6 +83,11 @@ export interface CloudflareEntityProviderConfig {
 const CONNECTION_KEYS = ['accountId', 'apiToken', 'apiBaseUrl'] as const;
 /** Keys of the top-level block shared by every account's client. */
 const SHARED_CLIENT_KEYS = ['fetch', 'redaction'] as const;
+/**
+ * Keys of area facts Cloudflare has no API for (the client's `areaSettings`): the account's own,
+ * the top-level block's for the single account (e.g. `browserRendering: { name, plan }`).
+ */
+const AREA_SETTINGS_KEYS = ['browserRendering'] as const;
 
 function configError(key: string, problem: string): Error {
   return new Error(
@@ -268,7 +273,7 @@ function readOne(options: {
     const v = cf.getOptional(k);
     if (v !== undefined) clientBlock[k] = v;
   }
-  for (const k of CONNECTION_KEYS) {
+  for (const k of [...CONNECTION_KEYS, ...AREA_SETTINGS_KEYS]) {
     const v = account.getOptional(k);
     if (v !== undefined && v !== null) clientBlock[k] = v;
   }
