@@ -12,7 +12,8 @@ import {
 } from '../__fixtures__/durableObjects';
 import { CloudflareEntityCard } from '../components/CloudflareCard';
 import { EntityCloudflareResourceContent } from '../components/EntityCloudflareResourceContent';
-import { component, renderEntityContent } from '../testUtils';
+import { renderEntityContent } from '../__testUtils__/renderEntityContent';
+import { component } from '../testUtils';
 import { durableObjectsCard } from './durableObjects';
 
 const render = (
