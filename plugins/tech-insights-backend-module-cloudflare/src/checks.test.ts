@@ -213,10 +213,13 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       (await fc.runChecks(`resource:default/cf-worker-${script}`)).find(
         r => r.check.id === 'cloudflareWorkerSecretsCentralized',
       )!;
-    expect((await run('acme-api')).result).toBe(false);
+    const api = await run('acme-api');
+    expect(api.result).toBe(false);
+    expect(api.facts).toMatchObject({ noPlaintextSecrets: { value: false } });
     const reports = await run('acme-reports');
     expect(reports.result).toBe(true);
-    expect(reports.facts).toMatchObject({ secretsStoreBindings: { value: 1 } });
+    // jsonfc answers the facts the check's conditions name.
+    expect(reports.facts).toMatchObject({ noPlaintextSecrets: { value: true } });
     expect(reports.check.metadata).toEqual({
       soc2: { control: 'CC6.1', title: 'Logical access security' },
     });
