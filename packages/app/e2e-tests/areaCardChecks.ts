@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Page } from 'playwright-core';
-import { APP, ARTIFACTS, Check } from './support';
+import { APP, ARTIFACTS, Check, cardTitled } from './support';
 
 /**
  * Every area's card, on the example Component (examples/entities.yaml) that annotates one of its
@@ -33,13 +33,11 @@ async function expectCardRows(page: Page, component: string, title: string) {
   try {
     await rows.first().waitFor({ timeout: 60_000 });
   } catch {
-    const card = page
-      .locator('.MuiCard-root', { has: page.getByText(title, { exact: true }) })
-      .first();
-    const seen = (await card.innerText().catch(() => 'no such card')).slice(
-      0,
-      300,
-    );
+    const seen = (
+      await cardTitled(page, title)
+        .innerText()
+        .catch(() => 'no such card')
+    ).slice(0, 300);
     throw new Error(`${component}: the ${title} card shows no rows: ${seen}`);
   }
   const card = page

@@ -23,7 +23,10 @@ export const shot = (page: Page, name: string) =>
 export const cardTitled = (page: Page, title: string): Locator =>
   page
     .locator('.MuiCard-root', {
-      has: page.getByText(title, { exact: true }),
+      // The card's header, not any cell: other cards may name "KV namespace" in a row.
+      has: page.locator('.MuiCardHeader-title').getByText(title, {
+        exact: true,
+      }),
     })
     .first();
 
