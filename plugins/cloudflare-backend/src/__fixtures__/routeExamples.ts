@@ -1,53 +1,11 @@
+export type { InvalidInput, RouteExample } from './routeExampleTypes';
+import { AE_REFUSED, AE_SINCE } from './analyticsEngineQueries';
 import {
-  CLOUDFLARE_CONTRACTS,
-  CloudflareContractedAreaId,
-  CloudflareRouteBody,
-  CloudflareRouteContract,
-  CloudflareRouteParams,
-} from '@cloudflare-backstage/plugin-cloudflare-common';
-
-/**
- * An input a route must refuse with a 400 JSON naming it: a path value, a query string, or (for a
- * `POST` route) a JSON body sent instead of the example's.
- */
-export interface InvalidInput {
-  params?: Record<string, string>;
-  query?: string;
-  body?: unknown;
-  message: RegExp;
-}
-
-/** What the generic route test needs to know of one route: inputs naming demo account data. */
-export interface RouteExample<R extends CloudflareRouteContract> {
-  /** Valid parameters naming what the demo account holds; the first is the one most checks use. */
-  params: [CloudflareRouteParams<R>, ...CloudflareRouteParams<R>[]];
-  /**
-   * Parameters naming nothing in the demo account (routes with path parameters), and how the 404
-   * names it (`<what> was not found in the Cloudflare account`); a `POST` route's body for it.
-   */
-  missing?: {
-    params: CloudflareRouteParams<R>;
-    what: string;
-    body?: CloudflareRouteBody<R>;
-  };
-  /**
-   * Values of the generic hostile path values that are valid names for this route's parameters
-   * (Durable Object class names are upper case: `ACME` is one); the route answers them 404.
-   */
-  validPathValues?: string[];
-  /** Inputs the route refuses besides the hostile path values and `?view=` every route refuses. */
-  invalid?: InvalidInput[];
-  /** The JSON body a `POST` route is sent with each of `params`. */
-  body?: CloudflareRouteBody<R>;
-}
-
-type Examples = {
-  [A in CloudflareContractedAreaId]: {
-    [K in keyof (typeof CLOUDFLARE_CONTRACTS)[A]]: (typeof CLOUDFLARE_CONTRACTS)[A][K] extends CloudflareRouteContract
-      ? RouteExample<(typeof CLOUDFLARE_CONTRACTS)[A][K]>
-      : never;
-  };
-};
+  Examples,
+  InvalidInput,
+  RouteExample,
+  query,
+} from './routeExampleTypes';
 
 /** `acme-config`: credential-like key names, a token-shaped value, a secret in key metadata. */
 export const KV_CONFIG = '1b2c3d4e5f6a47b8c9d0e1f2a3b4c5d6';
@@ -79,43 +37,6 @@ const AI_GATEWAY_BAD_NAMES = ['Acme', '-acme', 'a'.repeat(65), 'acme.gw'].map(
 );
 /** `acme-account-secrets`: 24 secrets, one over-sharing its value, one with a token in its comment. */
 export const SECRETS_STORE_ACME = '8f7e6d5c4b3a49281706f5e4d3c2b1a0';
-
-const query = (key: string, values: string[]): InvalidInput[] =>
-  values.map(v => ({ query: `${key}=${v}`, message: new RegExp(key) }));
-
-const AE_SINCE = "WHERE timestamp > NOW() - INTERVAL '1' DAY";
-/** Statements a reviewer would try, and the reason the allow-list gives for each. */
-const AE_REFUSED: Array<[sql: string, reason: string]> = [
-  ['SELECT 1; SELECT 2', 'exactly one statement'],
-  [
-    `SELECT count() FROM acme_analytics ${AE_SINCE}; DROP TABLE x`,
-    'exactly one',
-  ],
-  [`SELECT count() FROM acme_analytics ${AE_SINCE} -- x`, 'comments'],
-  [`SELECT count() /* x */ FROM acme_analytics ${AE_SINCE}`, 'comments'],
-  [
-    `SELECT count() FROM acme_analytics ${AE_SINCE} UNION ALL SELECT count() FROM acme_billing_events ${AE_SINCE}`,
-    'UNION',
-  ],
-  [
-    `SELECT count() FROM acme_analytics JOIN acme_billing_events ON 1 = 1 ${AE_SINCE}`,
-    'JOIN',
-  ],
-  [
-    `WITH t AS (SELECT 1) SELECT count() FROM acme_analytics ${AE_SINCE}`,
-    'WITH',
-  ],
-  [`SELECT count() FROM acme_billing_events ${AE_SINCE}`, 'only the dataset'],
-  [
-    `SELECT count() FROM url('http://x.example/') ${AE_SINCE}`,
-    'table functions',
-  ],
-  [`SELECT count() FROM system.tables ${AE_SINCE}`, 'system'],
-  [`ЅELECT count() FROM acme_analytics ${AE_SINCE}`, 'could not be parsed'],
-  ['SELECT count() FROM acme_analytics', 'bound timestamp'],
-  [`SELECT count() FROM acme_analytics ${AE_SINCE} LIMIT 10001`, 'LIMIT'],
-  [`SELECT hostName() FROM acme_analytics ${AE_SINCE}`, 'hostName'],
-];
 
 /**
  * Inputs of every route contract, for the generic route test (`areas/index.test.ts`). Typed by
