@@ -1,11 +1,6 @@
 export type { InvalidInput, RouteExample } from './routeExampleTypes';
 import { AE_REFUSED, AE_SINCE } from './analyticsEngineQueries';
-import {
-  Examples,
-  InvalidInput,
-  RouteExample,
-  query,
-} from './routeExampleTypes';
+import { Examples, query } from './routeExampleTypes';
 
 /** `acme-config`: credential-like key names, a token-shaped value, a secret in key metadata. */
 export const KV_CONFIG = '1b2c3d4e5f6a47b8c9d0e1f2a3b4c5d6';
