@@ -219,7 +219,9 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
     const reports = await run('acme-reports');
     expect(reports.result).toBe(true);
     // jsonfc answers the facts the check's conditions name.
-    expect(reports.facts).toMatchObject({ noPlaintextSecrets: { value: true } });
+    expect(reports.facts).toMatchObject({
+      noPlaintextSecrets: { value: true },
+    });
     expect(reports.check.metadata).toEqual({
       soc2: { control: 'CC6.1', title: 'Logical access security' },
     });

@@ -182,7 +182,10 @@ describe('AnalyticsEngineApi', () => {
       "SELECT CASE WHEN double1 > 100 THEN 'slow' ELSE 'ok' END AS speed, count() AS n FROM acme_analytics AS t WHERE t.timestamp >= '2026-01-01' GROUP BY speed",
       [false, false],
     ],
-    [`SELECT count(DISTINCT blob1) AS paths FROM acme_analytics ${SINCE}`, [true]],
+    [
+      `SELECT count(DISTINCT blob1) AS paths FROM acme_analytics ${SINCE}`,
+      [true],
+    ],
     [
       `SELECT lower(blob2) AS country, if(double1 > 100, 'slow', 'ok') AS speed FROM acme_analytics ${SINCE} LIMIT 5, 20`,
       [true, false],
@@ -192,9 +195,9 @@ describe('AnalyticsEngineApi', () => {
     expect(checked.sensitive).toEqual(sensitive);
     expect(checked.statement).toMatch(/ LIMIT \d+(, \d+)?$/);
     // What runs passes the allow-list again, unchanged.
-    expect(checkAnalyticsEngineSql('acme_analytics', checked.statement)).toEqual(
-      checked,
-    );
+    expect(
+      checkAnalyticsEngineSql('acme_analytics', checked.statement),
+    ).toEqual(checked);
   });
 
   it('answers not-found for a dataset SHOW TABLES does not name, after one more call', async () => {

@@ -106,9 +106,7 @@ export class AnalyticsEngineApi {
         const e = toCloudflareApiError(raw, 'analyticsEngine.query');
         if (
           e.kind === 'invalid-request' &&
-          !(await this.sql('SHOW TABLES')).data.some(
-            r => r.dataset === dataset,
-          )
+          !(await this.sql('SHOW TABLES')).data.some(r => r.dataset === dataset)
         ) {
           throw new CloudflareApiError({
             kind: 'not-found',

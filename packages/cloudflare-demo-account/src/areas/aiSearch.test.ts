@@ -54,7 +54,9 @@ describe('AI Search area', () => {
     ]);
     expect(
       defaults[0].source_params?.web_crawler?.parse_options?.include_headers,
-    ).toEqual({ 'X-Acme-Crawler-Token': SECRET_CANARIES.aiSearchCrawlerHeader });
+    ).toEqual({
+      'X-Acme-Crawler-Token': SECRET_CANARIES.aiSearchCrawlerHeader,
+    });
     expect(defaults[1]).toMatchObject({
       source: 'acme-static-assets',
       source_params: { prefix: 'docs/' },

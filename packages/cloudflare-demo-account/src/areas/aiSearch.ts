@@ -18,7 +18,8 @@ const byId = (ctx: RouteContext): AiSearchRecord | undefined =>
   ctx.data.aiSearch.instances.find(
     r =>
       r.instance.id === ctx.params.id &&
-      (ctx.params.name === undefined || r.instance.namespace === ctx.params.name),
+      (ctx.params.name === undefined ||
+        r.instance.namespace === ctx.params.name),
   );
 
 /** Answers with `answer(record)` for a known `:id`, Cloudflare's 404 otherwise. */

@@ -25,7 +25,9 @@ const secretNamed = (body: any, name: string) =>
 
 describe('Secrets Store routes (the real client against the demo account)', () => {
   it("lists the client's stores", async () => {
-    const { server } = await start({ allow: ['cloudflare.read.secretsstore.meta'] });
+    const { server } = await start({
+      allow: ['cloudflare.read.secretsstore.meta'],
+    });
     const res = await request(server).get(STORES);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual(await client().secretsStore.listStores());
