@@ -1,43 +1,53 @@
-import {
-  catalogApiRef,
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import { queuesRoutes } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { emptyEnvelope } from '../../__fixtures__/envelopes';
-import { cloudflareApiRef } from '../../api';
 import {
-  answerReads,
-  component,
-  mockCloudflareApi,
-  resource,
-} from '../../testUtils';
+  acmeEventsMetrics,
+  acmeEventsResource,
+} from '../../__fixtures__/queues';
+import { cloudflareApiRef } from '../../api';
+import { answerReads, component, mockCloudflareApi } from '../../testUtils';
 import { EntityCloudflareContent } from './EntityCloudflareContent';
 
-const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
-
 describe('EntityCloudflareContent', () => {
-  it("renders the area card per name, and other areas' Resource parameters", async () => {
+  it("renders each annotated area's card once per annotated name", async () => {
     const api = mockCloudflareApi();
     answerReads(api, {
       'workers.deployments': emptyEnvelope('workers'),
       'pages.deployments': emptyEnvelope('pages'),
     });
-    const getEntitiesByRefs = jest.fn().mockResolvedValue({
-      items: [
-        resource('cf-queue-acme-events', 'cloudflare-queue', {
-          queueId: '9a8b7c',
-          backlogApprox: 42,
-        }),
-        undefined,
-      ],
-    });
+    // Each queue card reads its own queue: acme-events has metrics, acme-jobs an empty backlog.
+    const answer = api.read.getMockImplementation()!;
+    api.read.mockImplementation((route, req) =>
+      route === queuesRoutes.metrics
+        ? Promise.resolve(
+            (req?.params as { name?: string } | undefined)?.name ===
+              'acme-events'
+              ? acmeEventsMetrics
+              : {
+                  ...acmeEventsMetrics,
+                  item: {
+                    ...acmeEventsMetrics.item!,
+                    queueId: 'f0e1d2',
+                    queueName: 'acme-jobs',
+                    backlogCount: 0,
+                    backlogBytes: 0,
+                    oldestMessageAt: undefined,
+                    oldestMessageAgeSeconds: undefined,
+                    deadLetterQueues: [],
+                  },
+                },
+          )
+        : answer(route, req),
+    );
     await renderInTestApp(
       <TestApiProvider
         apis={[
           [cloudflareApiRef, api],
-          [catalogApiRef, { getEntitiesByRefs }],
+          [catalogApiRef, catalogApiMock({ entities: [acmeEventsResource] })],
         ]}
       >
         <EntityProvider
@@ -45,32 +55,47 @@ describe('EntityCloudflareContent', () => {
             'cloudflare.com/worker': 'acme-api',
             'cloudflare.com/pages': 'acme-web',
             'cloudflare.com/queue': 'acme-events, acme-jobs',
+            'cloudflare.com/kv': 'acme-cache',
           })}
         >
           <EntityCloudflareContent />
         </EntityProvider>
       </TestApiProvider>,
-      { mountedRoutes },
     );
     expect(await screen.findByText('Workers deployments')).toBeInTheDocument();
     expect(screen.getByText('Pages deployments')).toBeInTheDocument();
     expect(await screen.findAllByText('No deployments yet')).toHaveLength(2);
-    expect(screen.getByText('Queues')).toBeInTheDocument();
-    expect(await screen.findByText('Backlog approx')).toBeInTheDocument();
-    expect(screen.getByText('42')).toBeInTheDocument();
-    expect(screen.getByText('acme-events').closest('a')).toHaveAttribute(
-      'href',
-      '/catalog/default/resource/cf-queue-acme-events',
+    // Queues: one card per name, each headed by its name, each reading its own queue.
+    expect(screen.getAllByText('Queues')).toHaveLength(2);
+    const [events, jobs] = await screen.findAllByRole('table', {
+      name: 'Queues',
+    });
+    expect(within(events).getByText('acme-events')).toBeInTheDocument();
+    expect(
+      within(events).getByText('1,243 messages, oldest 95 s'),
+    ).toBeInTheDocument();
+    expect(within(jobs).getByText('acme-jobs')).toBeInTheDocument();
+    expect(within(jobs).getByText('empty')).toBeInTheDocument();
+    const queueReads = api.read.mock.calls.filter(
+      ([route]) => route === queuesRoutes.metrics,
     );
-    expect(screen.getByText(/Not in the catalog yet/)).toBeInTheDocument();
-    expect(getEntitiesByRefs).toHaveBeenCalledWith(
-      expect.objectContaining({
-        entityRefs: [
-          'resource:default/cf-queue-acme-events',
-          'resource:default/cf-queue-acme-jobs',
-        ],
-      }),
+    expect(queueReads.map(([, req]) => req?.params)).toEqual(
+      expect.arrayContaining([{ name: 'acme-events' }, { name: 'acme-jobs' }]),
     );
+    // The acme-events card states the wiring its Resource entity holds.
+    expect(
+      screen.getByText(
+        /Producers: acme-api\. Consumers: acme-worker-consumer\./,
+      ),
+    ).toBeInTheDocument();
+    // KV reads by the namespace id only the catalog knows: not there yet, so the card says so.
+    expect(screen.getByText('KV namespace')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Workers KV resource acme-cache is not in the catalog yet',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/not in the catalog yet/)).toHaveLength(1);
     expect(screen.queryByText(/coming soon/i)).not.toBeInTheDocument();
   });
 

@@ -7,11 +7,10 @@ import Grid from '@material-ui/core/Grid';
 import { cardOfArea } from '../../cards';
 import { getCloudflareAnnotatedAreas } from '../../conditions';
 import { CloudflareCard } from '../CloudflareCard';
-import { GenericResourceCard } from '../GenericResourceCard';
 
 /**
- * The Cloudflare tab of a Component: per annotated product area, the area's card for each name, or
- * (for an area without a card) its Resource entities' parameters.
+ * The Cloudflare tab of a Component: per annotated product area, the area's card for each
+ * annotated name (an account-wide card, one without `params`, once for the area).
  *
  * @public
  */
@@ -29,19 +28,20 @@ export function EntityCloudflareContent() {
   }
   return (
     <Grid container spacing={3} alignItems="stretch">
-      {areas.map(({ area, names }) => {
+      {areas.flatMap(({ area, names }) => {
         const card = cardOfArea(area.id);
-        return card?.params ? (
-          names.map(name => (
-            <Grid item xs={12} key={`${area.id}:${name}`}>
-              <CloudflareCard card={card} name={name} />
-            </Grid>
-          ))
-        ) : (
-          <Grid item xs={12} md={6} key={area.id}>
-            <GenericResourceCard area={area} names={names} />
+        if (!card.params) {
+          return [
+            <Grid item xs={12} key={area.id}>
+              <CloudflareCard card={card} />
+            </Grid>,
+          ];
+        }
+        return names.map(name => (
+          <Grid item xs={12} key={`${area.id}:${name}`}>
+            <CloudflareCard card={card} name={name} />
           </Grid>
-        );
+        ));
       })}
     </Grid>
   );

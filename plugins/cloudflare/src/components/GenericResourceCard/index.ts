@@ -1,2 +1,0 @@
-export { GenericResourceCard } from './GenericResourceCard';
-export type { GenericResourceCardProps } from './GenericResourceCard';
