@@ -12,6 +12,7 @@ import {
   demoState,
   fakeConnection,
 } from '../__testUtils__/demo';
+import { ALL_NAMES } from '../__testUtils__/demoEntityNames';
 
 /** Short timeout, so the stall-body knob ends each faulted run quickly; no retries. */
 const config = new ConfigReader({
@@ -99,7 +100,7 @@ async function keepsEveryEntity(
 describe('CloudflareEntityProvider keeps every entity through Cloudflare faults', () => {
   it.each(CASES)('%s on %s', async (knob, route) => {
     const healthy = await keepsEveryEntity(route, parseFault(knob)!);
-    expect(healthy.entities!.length).toBe(45);
+    expect(healthy.entities!.length).toBe(ALL_NAMES.length);
   });
 
   it('short-page on page 2 of Pages projects (12 projects, 10 per page)', async () => {
