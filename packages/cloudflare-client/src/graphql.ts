@@ -27,7 +27,11 @@ export type CloudflareGraphqlResult<T> =
   | { exposed: true; data: T }
   | { exposed: false; reason: string };
 
-/** Why analytics are not exposed, in our words (Cloudflare's text may quote the request). */
+/**
+ * Why analytics are not exposed, in our words (Cloudflare's text may quote the request).
+ *
+ * @public
+ */
 export const GRAPHQL_NOT_EXPOSED_REASON =
   'Cloudflare does not expose these analytics to the API token: it lacks the Account Analytics Read permission.';
 

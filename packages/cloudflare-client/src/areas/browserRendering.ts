@@ -58,7 +58,11 @@ function toSession(s: RawSession, now: number): BrowserSession {
   });
 }
 
-/** One page of sessions and the offset of the next, when the page was full. */
+/**
+ * One page of sessions and the offset of the next, when the page was full.
+ *
+ * @public
+ */
 export interface BrowserSessionsPage {
   /** The sessions of the page, in Cloudflare's order (newest first). */
   items: BrowserSession[];
@@ -66,7 +70,11 @@ export interface BrowserSessionsPage {
   nextOffset?: number;
 }
 
-/** What the account's Browser Rendering `Resource` is named and which plan it is on. */
+/**
+ * What the account's Browser Rendering `Resource` is named and which plan it is on.
+ *
+ * @public
+ */
 export interface BrowserRenderingSettings {
   /** `cloudflare.browserRendering.name`, else the account id. */
   name: string;
@@ -138,7 +146,7 @@ export class BrowserRenderingApi {
 
   /**
    * The documented limits of the configured plan, with the sessions open now and started today
-   * (UTC) from up to {@link QUOTA_PAGES} pages of 100 sessions (`complete: false` beyond: the
+   * (UTC) from up to 5 pages of 100 sessions (`complete: false` beyond: the
    * counts are then lower bounds). Browser time has no API.
    */
   async quotas(): Promise<BrowserRenderingQuotas> {

@@ -15,19 +15,15 @@ export const BROWSER_RENDERING_LIMITS_SOURCE =
 /** What the quotas route says where Cloudflare exposes no use. */
 export const NO_USAGE_API = 'No API: see the dashboard';
 
-/** A documented limit, before the plan and today's use are applied. */
-type DocumentedLimit = Pick<
-  BrowserRenderingLimit,
-  'id' | 'title' | 'free' | 'paid'
->;
-
 /**
  * Browser Rendering limits per Workers plan, as documented at
  * {@link BROWSER_RENDERING_LIMITS_SOURCE} (the reference's section 17). Static: no API gives them.
  *
  * @public
  */
-export const BROWSER_RENDERING_LIMITS: readonly DocumentedLimit[] = [
+export const BROWSER_RENDERING_LIMITS: ReadonlyArray<
+  Pick<BrowserRenderingLimit, 'id' | 'title' | 'free' | 'paid'>
+> = [
   {
     id: 'browser-time',
     title: 'Browser time',
@@ -66,7 +62,11 @@ export const BROWSER_RENDERING_LIMITS: readonly DocumentedLimit[] = [
   },
 ];
 
-/** Today's use of one limit, where the session list shows it. */
+/**
+ * Today's use of one limit, where the session list shows it.
+ *
+ * @public
+ */
 export interface BrowserRenderingUse {
   /** Sessions open now. */
   openSessions: number;

@@ -225,7 +225,7 @@ export class ContainersApi {
     });
   }
 
-  /** Instances of an application by state, within {@link INSTANCE_PAGES} calls. */
+  /** Instances of an application by state, within 10 calls. */
   private async countInstances(
     applicationId: string,
   ): Promise<{ states: Record<string, number>; complete: boolean }> {
