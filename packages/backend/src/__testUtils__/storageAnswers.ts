@@ -207,3 +207,78 @@ export async function expectR2LifecycleEvidence(
     ).status,
   ).toBe(403);
 }
+
+/**
+ * KV, D1 and R2 in the catalog: every namespace, database and bucket (jurisdictions' names hashed),
+ * tag labels, TTL policies and owners from Cloudflare's tags, and the example Component and its
+ * Worker depending on their storage. Read as `token`'s user.
+ */
+export async function expectStorageEntities(
+  call: Call,
+  token: string,
+  account: DemoAccountServer,
+) {
+  const query = ['cloudflare-kv', 'cloudflare-d1', 'cloudflare-r2']
+    .map(t => `filter=kind=resource,spec.type=${t}`)
+    .join('&');
+  const { items } = json(
+    await call(`GET /api/catalog/entities/by-query?${query}&limit=200`, token),
+  );
+  const byName = new Map<string, any>(
+    items.map((e: any) => [e.metadata.name, e]),
+  );
+  const named = (prefix: string) =>
+    [...byName.keys()].filter(n => n.startsWith(prefix)).sort();
+  expect(named('cf-kv-')).toEqual([
+    'cf-kv-acme-cache',
+    'cf-kv-acme-config',
+    'cf-kv-acme-eu-profiles',
+    'cf-kv-acme-feature-flags',
+    'cf-kv-acme-sessions',
+  ]);
+  expect(named('cf-d1-')).toHaveLength(account.state.data.d1.databases.length);
+  expect(named('cf-r2-')).toEqual([
+    'cf-r2-acme-logs-archive',
+    'cf-r2-acme-prod-artifacts',
+    'cf-r2-acme-regulated-exports',
+    'cf-r2-acme-static-assets',
+    expect.stringMatching(/^cf-r2-eu-acme-eu-customer-data-[0-9a-f]{8}$/),
+    expect.stringMatching(/^cf-r2-fedramp-acme-fedramp-ledger-[0-9a-f]{8}$/),
+  ]);
+  const sessions = byName.get('cf-kv-acme-sessions');
+  expect(sessions.metadata.labels['cloudflare.com/tag-pii']).toBe('true');
+  expect(sessions.spec.parameters.ttlPolicy).toBe(true);
+  expect(byName.get('cf-kv-acme-eu-profiles').spec.parameters.ttlPolicy).toBe(
+    false,
+  );
+  expect(byName.get('cf-d1-acme-core').spec.parameters.uuid).toBe(
+    storageIds(account).core,
+  );
+  // Cloudflare's backstage-owner tag gives the owner (app-config.yaml's ownership rules).
+  expect(sessions.spec.owner).toBe('group:default/engineering');
+  expect(byName.get('cf-r2-acme-regulated-exports').spec.owner).toBe(
+    'group:default/security',
+  );
+
+  // A Worker's bindings and a Component's annotations meet at the same entities.
+  const storageRefs = [
+    'resource:default/cf-kv-acme-cache',
+    'resource:default/cf-d1-acme-core',
+    'resource:default/cf-r2-acme-prod-artifacts',
+  ];
+  for (const ref of [
+    'component/default/acme-api',
+    'resource/default/cf-worker-acme-api',
+  ]) {
+    const entity = json(
+      await call(`GET /api/catalog/entities/by-name/${ref}`, token),
+    );
+    const dependsOn = entity.relations
+      .filter((r: any) => r.type === 'dependsOn')
+      .map((r: any) => r.targetRef);
+    expect({ ref, dependsOn }).toEqual({
+      ref,
+      dependsOn: expect.arrayContaining(storageRefs),
+    });
+  }
+}
