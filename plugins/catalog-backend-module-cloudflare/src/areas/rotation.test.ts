@@ -32,8 +32,11 @@ describe('readInRotation', () => {
 
   it('drops keys no longer listed and leaves a vanished key without a value', async () => {
     const first = await readInRotation(keys, undefined, 5, async k => k);
-    const second = await readInRotation(['a', 'b', 'z'], first, 1, async () =>
-      undefined,
+    const second = await readInRotation(
+      ['a', 'b', 'z'],
+      first,
+      1,
+      async () => undefined,
     );
     expect(second.reads).toEqual({
       a: { value: 'a', run: 1 },

@@ -7,10 +7,7 @@ import {
   dependsOnOf,
   runDemoAreas,
 } from '../__testUtils__/demo';
-import {
-  SECRETS_STORE_COUNTS_PER_RUN,
-  secretsStoreArea,
-} from './secretsStore';
+import { SECRETS_STORE_COUNTS_PER_RUN, secretsStoreArea } from './secretsStore';
 import { workersArea } from './workers';
 
 const STORE = '8f7e6d5c4b3a49281706f5e4d3c2b1a0';

@@ -80,7 +80,8 @@ describe('CloudflareApiClient', () => {
 
   it("posts a POST route's JSON body, with the view in the query", async () => {
     const { client, fetch } = clientWith(json(workerDeployments));
-    const sql = "SELECT count() FROM acme_analytics WHERE timestamp > NOW() - INTERVAL '1' DAY";
+    const sql =
+      "SELECT count() FROM acme_analytics WHERE timestamp > NOW() - INTERVAL '1' DAY";
     await client.read(analyticsEngineRoutes.query, {
       params: { dataset: 'acme_analytics' },
       body: { sql },

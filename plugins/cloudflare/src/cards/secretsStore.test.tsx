@@ -37,7 +37,9 @@ async function render(
         [cloudflareApiRef, api],
         [
           catalogApiRef,
-          catalogApiMock({ entities: options.catalog ?? [acmeSecretsResource] }),
+          catalogApiMock({
+            entities: options.catalog ?? [acmeSecretsResource],
+          }),
         ],
       ]}
     >
@@ -57,9 +59,7 @@ describe('secretsStoreCard', () => {
       acmeApi,
       <CloudflareEntityCard card={secretsStoreCard} />,
     );
-    expect(
-      await screen.findByText('23 active, 1 pending'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('23 active, 1 pending')).toBeInTheDocument();
     expect(api.read).toHaveBeenCalledWith(secretsStoreRoutes.metadata, {
       params: { store: ACME_SECRETS_STORE_ID },
     });

@@ -124,17 +124,15 @@ export async function demoResources(
     return resourceEntity(client.accountId, 'workers', script.id, {
       scriptName: script.id,
       // Types and names, credential-like names replaced, as the catalog module states them.
-      bindings: settings
-        .get(script.id)!
-        .map(b =>
-          b.credentialLike
-            ? {
-                type: b.type,
-                name: CREDENTIAL_NAME_PLACEHOLDER,
-                credentialLike: true,
-              }
-            : { type: b.type, name: b.name },
-        ),
+      bindings: settings.get(script.id)!.map(b =>
+        b.credentialLike
+          ? {
+              type: b.type,
+              name: CREDENTIAL_NAME_PLACEHOLDER,
+              credentialLike: true,
+            }
+          : { type: b.type, name: b.name },
+      ),
       lastDeployment,
     });
   });
