@@ -1,4 +1,10 @@
-import { lifecycleRuleInWords, lockRuleInWords, r2Card } from './r2';
+import {
+  lifecycleRuleInWords,
+  lockRuleInWords,
+  r2BucketLocation,
+  r2Card,
+} from './r2';
+import { resource } from '../testUtils';
 
 describe('r2Card', () => {
   it('says lifecycle rules in words', () => {
@@ -50,5 +56,32 @@ describe('r2Card', () => {
     };
     expect(r2Card.summary!([bare])).toMatch(/no enabled lifecycle rule/);
     expect(r2Card.rowKey(bare)).toBe('default/acme-regulated-exports');
+  });
+
+  it('reads a bucket where it lives: its Resource entity, else the annotated name', () => {
+    const eu = resource(
+      'cf-r2-eu-acme-eu-customer-data-1a2b3c4d',
+      'cloudflare-r2',
+      {
+        bucketName: 'acme-eu-customer-data',
+        jurisdiction: 'eu',
+      },
+    );
+    const name = 'eu/acme-eu-customer-data';
+    expect(r2Card.params!(name, eu)).toEqual({
+      bucket: 'acme-eu-customer-data',
+    });
+    expect(r2Card.query!(name, eu)).toEqual({ jurisdiction: 'eu' });
+    // Without its entity (not in the catalog yet), the annotation says where.
+    expect(r2BucketLocation('fedramp/acme-ledger')).toEqual({
+      bucket: 'acme-ledger',
+      jurisdiction: 'fedramp',
+    });
+    // The default jurisdiction sends no query; an unknown prefix is not a jurisdiction.
+    expect(r2Card.query!('acme-prod-artifacts', undefined)).toBeUndefined();
+    expect(r2BucketLocation('mars/x')).toEqual({
+      bucket: 'mars/x',
+      jurisdiction: 'default',
+    });
   });
 });

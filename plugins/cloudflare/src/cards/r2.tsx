@@ -1,4 +1,7 @@
+import { Entity } from '@backstage/catalog-model';
 import {
+  R2_JURISDICTIONS,
+  R2Jurisdiction,
   R2LifecycleRule,
   R2LockRule,
   r2Routes,
@@ -73,6 +76,30 @@ function Sentences(props: { lines: string[]; none: string }) {
 }
 
 /**
+ * Where a bucket lives: from its `Resource` entity's `bucketName` and `jurisdiction` where there is
+ * one, else from the name as Components annotate it (`acme-prod-artifacts`, `eu/acme-eu-data`).
+ */
+export function r2BucketLocation(
+  name: string,
+  resource?: Entity,
+): { bucket: string; jurisdiction: R2Jurisdiction } {
+  const p = (resource?.spec?.parameters ?? {}) as Record<string, unknown>;
+  const slash = name.indexOf('/');
+  const prefix = slash > 0 ? name.slice(0, slash) : 'default';
+  const named = (R2_JURISDICTIONS as readonly string[]).includes(prefix)
+    ? { bucket: name.slice(slash + 1), jurisdiction: prefix as R2Jurisdiction }
+    : { bucket: name, jurisdiction: 'default' as const };
+  return {
+    bucket: typeof p.bucketName === 'string' ? p.bucketName : named.bucket,
+    jurisdiction: (R2_JURISDICTIONS as readonly unknown[]).includes(
+      p.jurisdiction,
+    )
+      ? (p.jurisdiction as R2Jurisdiction)
+      : named.jurisdiction,
+  };
+}
+
+/**
  * An R2 bucket's retention: its lifecycle rules (expiration, storage class transitions, multipart
  * abort) and object lock rules, in words. The bucket's jurisdiction comes from its `Resource`
  * entity, so buckets outside the default jurisdiction are read where they live.
@@ -82,7 +109,13 @@ function Sentences(props: { lines: string[]; none: string }) {
 export const r2Card = defineCloudflareCard({
   route: r2Routes.lifecycle,
   title: 'R2 buckets',
-  params: bucket => ({ bucket }),
+  params: (name, resource) => ({
+    bucket: r2BucketLocation(name, resource).bucket,
+  }),
+  query: (name, resource) => {
+    const { jurisdiction } = r2BucketLocation(name, resource);
+    return jurisdiction === 'default' ? undefined : { jurisdiction };
+  },
   rowKey: l => `${l.jurisdiction}/${l.bucket}`,
   columns: [
     {
