@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Page } from 'playwright-core';
 import {
   APP,
   ARTIFACTS,
@@ -11,33 +12,46 @@ import {
   shot,
 } from './support';
 
+/**
+ * Clicks an export button of the posture page, saves the download to the artifacts and returns
+ * the file with the hash the page's notice shows once it names the snapshot.
+ */
+async function exportFromPosturePage(
+  page: Page,
+  button: string,
+  snapshotPrefix: string,
+): Promise<{ file: string; shown: string | undefined }> {
+  await page.goto(`${APP}/cloudflare`);
+  const exportButton = page.getByRole('button', { name: button });
+  await exportButton.waitFor({ timeout: 60_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    exportButton.click(),
+  ]);
+  const file = path.join(
+    ARTIFACTS,
+    download.suggestedFilename() || `${snapshotPrefix}download.json`,
+  );
+  await download.saveAs(file);
+  const notice = page.getByTestId('evidence-notice');
+  await expectText(notice, snapshotPrefix);
+  const shown = (await notice.locator('code').first().textContent())?.trim();
+  return { file, shown };
+}
+
 /** Evidence exports: the file's hash, as an auditor computes it, is the one the page states. */
 export const EVIDENCE_CHECKS: Check[] = [
   {
     name: 'an evidence export downloads a file whose SHA-256 equals the hash the page shows',
     async run(page) {
-      await page.goto(`${APP}/cloudflare`);
-      const button = page.getByRole('button', {
-        name: 'Export Zero Trust audit snapshot',
-      });
-      await button.waitFor({ timeout: 60_000 });
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 60_000 }),
-        button.click(),
-      ]);
-      const file = path.join(
-        ARTIFACTS,
-        download.suggestedFilename() || 'evidence.json',
+      const { file, shown } = await exportFromPosturePage(
+        page,
+        'Export Zero Trust audit snapshot',
+        'cloudflare-evidence-zero-trust-audit-',
       );
-      await download.saveAs(file);
       const actual = createHash('sha256')
         .update(readFileSync(file))
         .digest('hex');
-      const notice = page.getByTestId('evidence-notice');
-      await notice.waitFor({ timeout: 30_000 });
-      const shown = (
-        await notice.locator('code').first().textContent()
-      )?.trim();
       await shot(page, 'evidence-export');
       if (shown !== actual)
         throw new Error(`page shows ${shown}, file hashes to ${actual}`);
@@ -46,26 +60,12 @@ export const EVIDENCE_CHECKS: Check[] = [
   {
     name: 'the R2 lifecycle export downloads a file whose sha256sum is the stated hash, and it verifies',
     async run(page) {
-      await page.goto(`${APP}/cloudflare`);
-      const button = page.getByRole('button', {
-        name: 'Export R2 lifecycle snapshot',
-      });
-      await button.waitFor({ timeout: 60_000 });
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 60_000 }),
-        button.click(),
-      ]);
-      const file = path.join(
-        ARTIFACTS,
-        download.suggestedFilename() || 'r2-lifecycle.json',
+      const { file, shown } = await exportFromPosturePage(
+        page,
+        'Export R2 lifecycle snapshot',
+        'cloudflare-evidence-r2-lifecycle-',
       );
-      await download.saveAs(file);
       const actual = sha256sum(file);
-      const notice = page.getByTestId('evidence-notice');
-      await expectText(notice, 'cloudflare-evidence-r2-lifecycle-');
-      const shown = (
-        await notice.locator('code').first().textContent()
-      )?.trim();
       if (shown !== actual)
         throw new Error(`page shows ${shown}, sha256sum says ${actual}`);
       const doc = JSON.parse(readFileSync(file, 'utf8'));

@@ -9,7 +9,11 @@ import {
 } from '@backstage/catalog-client';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
-import { ANNOTATION_CLOUDFLARE_ACCOUNT_ID } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  ANNOTATION_CLOUDFLARE_ACCOUNT_ID,
+  CloudflareAreaId,
+  getCloudflareArea,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import {
   CloudflareClient,
   LoggerLike,
@@ -32,6 +36,14 @@ export interface CloudflareFactRetrieverOptions {
 
 /** Entity filter type of a fact retriever. */
 export type EntityFilter = NonNullable<FactRetrieverContext['entityFilter']>;
+
+/** The filter of an area's own `Resource` entities (`spec.type` from the registry row). */
+export function areaResourceFilter(area: CloudflareAreaId) {
+  return {
+    kind: 'resource',
+    'spec.type': getCloudflareArea(area).resourceType,
+  };
+}
 
 /**
  * Reads the entities matching a filter, with the retriever's own service credentials (as the

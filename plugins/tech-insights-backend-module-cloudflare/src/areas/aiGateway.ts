@@ -1,13 +1,13 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { getCloudflareArea } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
 import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
   openEntities,
+  areaResourceFilter,
 } from '../common';
 import { CloudflareAreaFacts } from './types';
 
@@ -59,10 +59,7 @@ function thresholds(config: Config) {
 export function createCloudflareAiGatewayPolicyFactRetriever(
   options: CloudflareFactRetrieverOptions = {},
 ): FactRetriever {
-  const entityFilter = {
-    kind: 'resource',
-    'spec.type': getCloudflareArea('aiGateway').resourceType,
-  };
+  const entityFilter = areaResourceFilter('aiGateway');
   return {
     id: AI_GATEWAY_POLICY_RETRIEVER_ID,
     version: '1.0.0',

@@ -1,13 +1,13 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import { getCloudflareArea } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
 import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
   openEntities,
+  areaResourceFilter,
 } from '../common';
 import { CloudflareAreaFacts } from './types';
 
@@ -77,10 +77,7 @@ export function crawlFacts(
 export function createCloudflareAiSearchCrawlFactRetriever(
   options: CloudflareFactRetrieverOptions = {},
 ): FactRetriever {
-  const entityFilter = {
-    kind: 'resource',
-    'spec.type': getCloudflareArea('aiSearch').resourceType,
-  };
+  const entityFilter = areaResourceFilter('aiSearch');
   return {
     id: AI_SEARCH_CRAWL_RETRIEVER_ID,
     version: '1.0.0',

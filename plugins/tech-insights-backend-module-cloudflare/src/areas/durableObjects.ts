@@ -1,6 +1,5 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
-import { getCloudflareArea } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
 import { soc2 } from '../checkModel';
 import {
@@ -8,6 +7,7 @@ import {
   factsPerEntity,
   openEntities,
   refOf,
+  areaResourceFilter,
 } from '../common';
 import { techDocsDocumentedRefs, techDocsLinked } from '../techDocs';
 import { CloudflareAreaFacts } from './types';
@@ -59,10 +59,7 @@ export function createCloudflareDurableObjectsFactRetriever(
   options: CloudflareDurableObjectsOptions = {},
 ): FactRetriever {
   const id = DURABLE_OBJECTS_RETRIEVER_ID;
-  const entityFilter = {
-    kind: 'resource',
-    'spec.type': getCloudflareArea('durableObjects').resourceType,
-  };
+  const entityFilter = areaResourceFilter('durableObjects');
   return {
     id,
     version: '1.0.0',

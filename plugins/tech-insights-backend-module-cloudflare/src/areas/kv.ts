@@ -1,15 +1,13 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
-import {
-  cloudflareTagLabel,
-  getCloudflareArea,
-} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { cloudflareTagLabel } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
 import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
   openEntities,
+  areaResourceFilter,
 } from '../common';
 import { techDocsDocumentedRefs, techDocsLinked } from '../techDocs';
 import { CloudflareAreaFacts } from './types';
@@ -54,10 +52,7 @@ export function createCloudflareKvPiiRetentionFactRetriever(
   options: CloudflareKvPiiRetentionOptions = {},
 ): FactRetriever {
   const id = KV_PII_RETENTION_RETRIEVER_ID;
-  const entityFilter = {
-    kind: 'resource',
-    'spec.type': getCloudflareArea('kv').resourceType,
-  };
+  const entityFilter = areaResourceFilter('kv');
   return {
     id,
     version: '1.0.0',

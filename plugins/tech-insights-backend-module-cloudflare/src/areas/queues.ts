@@ -5,16 +5,14 @@ import {
 } from '@backstage-community/plugin-tech-insights-node';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
-import {
-  ANNOTATION_CLOUDFLARE_ACCOUNT_ID,
-  getCloudflareArea,
-} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { ANNOTATION_CLOUDFLARE_ACCOUNT_ID } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
 import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
   openEntities,
+  areaResourceFilter,
 } from '../common';
 import { CloudflareAreaFacts } from './types';
 
@@ -56,10 +54,7 @@ interface QueueParameters {
 
 const paramsOf = (e: Entity) => (e.spec?.parameters ?? {}) as QueueParameters;
 
-const entityFilter = () => ({
-  kind: 'resource',
-  'spec.type': getCloudflareArea('queues').resourceType,
-});
+const entityFilter = () => areaResourceFilter('queues');
 
 /** Seconds between the oldest message and the observation; 0 for an empty backlog. */
 function ageAtObservation(o: Observation): number {

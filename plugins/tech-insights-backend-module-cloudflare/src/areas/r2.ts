@@ -3,7 +3,6 @@ import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import {
   cloudflareTagLabel,
-  getCloudflareArea,
   R2LifecycleRule,
   ResourceTags,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -13,6 +12,7 @@ import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
   openEntities,
+  areaResourceFilter,
 } from '../common';
 import { CloudflareAreaFacts } from './types';
 
@@ -56,10 +56,7 @@ interface R2Parameters {
 export function createCloudflareR2LifecycleFactRetriever(
   options: CloudflareFactRetrieverOptions = {},
 ): FactRetriever {
-  const entityFilter = {
-    kind: 'resource',
-    'spec.type': getCloudflareArea('r2').resourceType,
-  };
+  const entityFilter = areaResourceFilter('r2');
   return {
     id: R2_LIFECYCLE_RETRIEVER_ID,
     version: '1.0.0',

@@ -7,7 +7,6 @@ import {
 } from '@backstage/catalog-model';
 import {
   cloudflareTagLabel,
-  getCloudflareArea,
   ResourceTags,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
@@ -19,6 +18,7 @@ import {
   factsPerEntity,
   loadEntities,
   openEntities,
+  areaResourceFilter,
 } from '../common';
 import { CloudflareAreaFacts } from './types';
 import {
@@ -137,10 +137,7 @@ export function createCloudflareVectorizeIndexFactRetriever(
   options: CloudflareFactRetrieverOptions = {},
 ): FactRetriever {
   const id = VECTORIZE_INDEX_RETRIEVER_ID;
-  const entityFilter = {
-    kind: 'resource',
-    'spec.type': getCloudflareArea('vectorize').resourceType,
-  };
+  const entityFilter = areaResourceFilter('vectorize');
   return {
     id,
     version: '1.0.0',

@@ -1,12 +1,12 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
-import { getCloudflareArea } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
 import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
   openEntities,
+  areaResourceFilter,
 } from '../common';
 import { lastDeploymentIn } from './lastDeployment';
 import { CloudflareAreaFacts } from './types';
@@ -48,10 +48,7 @@ export function createCloudflareWorkerPlaintextSecretsFactRetriever(
   options: CloudflareFactRetrieverOptions = {},
 ): FactRetriever {
   const id = WORKER_PLAINTEXT_SECRETS_RETRIEVER_ID;
-  const entityFilter = {
-    kind: 'resource',
-    'spec.type': getCloudflareArea('workers').resourceType,
-  };
+  const entityFilter = areaResourceFilter('workers');
   return {
     id,
     version: '1.0.0',

@@ -1,12 +1,12 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
-import { getCloudflareArea } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
 import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
   openEntities,
+  areaResourceFilter,
 } from '../common';
 import { CloudflareAreaFacts } from './types';
 
@@ -37,10 +37,7 @@ interface WorkflowParameters {
 const parametersOf = (entity: Entity) =>
   (entity.spec?.parameters ?? {}) as WorkflowParameters;
 
-const entityFilter = {
-  kind: 'resource',
-  'spec.type': getCloudflareArea('workflows').resourceType,
-};
+const entityFilter = areaResourceFilter('workflows');
 
 /** The facts of one entity. */
 type Facts = Record<string, string | number | boolean>;
