@@ -9,3 +9,5 @@ export * from './permissions';
 export * from './annotations';
 export * from './entityNames';
 export * from './wire';
+export * from './scorecards';
+export * from './coverage';
