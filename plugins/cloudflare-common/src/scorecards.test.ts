@@ -1,0 +1,44 @@
+import {
+  CLOUDFLARE_CHECK_IDS,
+  CLOUDFLARE_SCORECARDS,
+  CLOUDFLARE_SOC2_CRITERIA,
+  cloudflareRemediationPath,
+  getCloudflareScorecardOfCheck,
+} from './scorecards';
+
+describe('CLOUDFLARE_SCORECARDS', () => {
+  it('has the six scorecards of spec section 6, each with checks', () => {
+    expect(CLOUDFLARE_SCORECARDS.map(s => s.title)).toEqual([
+      'Access Hygiene',
+      'Change Management / Provenance',
+      'Data Retention & Storage',
+      'Resilience & Runtime',
+      'AI Stack Governance',
+      'Coverage',
+    ]);
+    for (const s of CLOUDFLARE_SCORECARDS) {
+      expect(s.checks.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('puts every check in exactly one scorecard, with a known criterion', () => {
+    expect(new Set(CLOUDFLARE_CHECK_IDS).size).toBe(
+      CLOUDFLARE_CHECK_IDS.length,
+    );
+    for (const id of CLOUDFLARE_CHECK_IDS) {
+      const found = getCloudflareScorecardOfCheck(id)!;
+      expect(found.check.id).toBe(id);
+      expect(CLOUDFLARE_SOC2_CRITERIA[found.check.criterion]).toBeTruthy();
+    }
+    expect(getCloudflareScorecardOfCheck('somethingElse')).toBeUndefined();
+  });
+
+  it('links a check to its anchor on the remediation page', () => {
+    expect(cloudflareRemediationPath('cloudflareApiTokenHygiene')).toBe(
+      '/cloudflare/remediation#cloudflareApiTokenHygiene',
+    );
+    expect(cloudflareRemediationPath('x', '/posture/')).toBe(
+      '/posture/remediation#x',
+    );
+  });
+});
