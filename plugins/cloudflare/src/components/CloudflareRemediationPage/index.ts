@@ -1,0 +1,2 @@
+export { RemediationLink } from './RemediationLink';
+export type { RemediationLinkProps } from './RemediationLink';
