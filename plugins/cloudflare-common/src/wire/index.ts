@@ -39,6 +39,7 @@ export * from './queues';
 export * from './hyperdrive';
 export * from './containers';
 export * from './browserRendering';
+export * from './acceptance';
 
 /**
  * The wire contract of every area that has one: its routes, by operation name. Each layer's table
