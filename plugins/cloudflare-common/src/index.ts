@@ -11,3 +11,5 @@ export * from './entityNames';
 export * from './wire';
 export * from './scorecards';
 export * from './coverage';
+export * from './posture';
+export * from './remediation';
