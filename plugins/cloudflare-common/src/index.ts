@@ -12,4 +12,5 @@ export * from './wire';
 export * from './scorecards';
 export * from './coverage';
 export * from './posture';
+export * from './posture';
 export * from './remediation';

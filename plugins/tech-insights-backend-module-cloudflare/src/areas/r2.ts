@@ -3,6 +3,9 @@ import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import {
   cloudflareTagLabel,
+  isRegulatedTagValue,
+  parseR2RegulatedTag,
+  R2_REGULATED_TAG_CONFIG,
   R2LifecycleRule,
   ResourceTags,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -19,24 +22,9 @@ import { CloudflareAreaFacts } from './types';
 /** Id of the R2 lifecycle retriever: its key under `techInsights.factRetrievers` and its `factIds`. */
 export const R2_LIFECYCLE_RETRIEVER_ID = 'cloudflareR2LifecycleFactRetriever';
 
-/** Config key of the tag that marks a bucket as holding regulated data. */
-export const R2_REGULATED_TAG_CONFIG =
-  'techInsights.cloudflare.r2.regulatedTag';
-
-/** The tag that marks regulated buckets unless configured. */
-export const DEFAULT_R2_REGULATED_TAG = 'data-class=regulated';
-
-/** `key=value` (that value) or `key` (any value), from config or the default. */
-function regulatedTag(config: Config): { key: string; value?: string } {
-  const raw = (
-    config.getOptionalString(R2_REGULATED_TAG_CONFIG) ??
-    DEFAULT_R2_REGULATED_TAG
-  ).trim();
-  const at = raw.indexOf('=');
-  return at < 0
-    ? { key: raw }
-    : { key: raw.slice(0, at), value: raw.slice(at + 1) };
-}
+/** The regulated-data tag of the run's config (`techInsights.cloudflare.r2.regulatedTag`). */
+const regulatedTag = (config: Config) =>
+  parseR2RegulatedTag(config.getOptionalString(R2_REGULATED_TAG_CONFIG));
 
 /** What the catalog module puts in an R2 `Resource`'s `spec.parameters`. */
 interface R2Parameters {
@@ -103,9 +91,7 @@ export function createCloudflareR2LifecycleFactRetriever(
           if (!lifecycle?.rules || (!tags && !(label in labels)))
             return undefined;
           const value = label in labels ? labels[label] : tags?.[tag.key];
-          const regulated =
-            value !== undefined &&
-            (tag.value === undefined || value === tag.value);
+          const regulated = isRegulatedTagValue(value, tag);
           const enabled = lifecycle.rules.filter(r => r.enabled).length;
           return {
             regulated,

@@ -1,4 +1,5 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
+import { hasDeploymentProvenance } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
 import { CloudflareFactRetrieverOptions, factsPerEntity } from '../common';
 import {
@@ -65,7 +66,7 @@ export function createCloudflareDeploymentProvenanceFactRetriever(
       const { entities, read } = run;
       return factsPerEntity(ctx, ID, entities, now, async entity => {
         const deployments = read(entity);
-        const missing = deployments.filter(d => !d.commitSha || !d.ciRunUrl);
+        const missing = deployments.filter(d => !hasDeploymentProvenance(d));
         return {
           deploymentsTotal: deployments.length,
           deploymentsWithCommitSha: deployments.filter(d => !!d.commitSha)
