@@ -69,4 +69,5 @@ export type {
   ScorecardEntityResults,
   ScorecardFactResponse,
   ScorecardFactValue,
+  ScorecardRefreshResult,
 } from './api';

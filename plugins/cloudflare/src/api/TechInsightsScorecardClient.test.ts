@@ -58,6 +58,54 @@ describe('TechInsightsScorecardClient', () => {
     );
   });
 
+  it('refreshes one entity through the suite route and returns what it triggered', async () => {
+    const answer = {
+      entityRef: 'resource:default/cf-r2-acme-regulated-exports',
+      retrievers: ['cloudflareR2LifecycleFactRetriever'],
+      triggeredAt: '2026-12-05T00:00:00.000Z',
+    };
+    const fetch = jest.fn().mockResolvedValue(json(answer, 202));
+    const client = new TechInsightsScorecardClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+
+    await expect(
+      client.refresh({
+        kind: 'Resource',
+        namespace: 'default',
+        name: 'cf-r2-acme-regulated-exports',
+      }),
+    ).resolves.toEqual(answer);
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('http://backstage/api/tech-insights/cloudflare/refresh');
+    expect(init.method).toBe('POST');
+    expect(JSON.parse(init.body)).toEqual({
+      entityRef: 'resource:default/cf-r2-acme-regulated-exports',
+    });
+  });
+
+  it('rejects a denied refresh with the 403 ResponseError', async () => {
+    const fetch = jest.fn().mockResolvedValue(
+      json(
+        {
+          error: { name: 'NotAllowedError', message: 'Unauthorized' },
+          response: { statusCode: 403 },
+        },
+        403,
+      ),
+    );
+    const client = new TechInsightsScorecardClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+    const error = await client
+      .refresh('component:default/acme-api')
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(403);
+  });
+
   it('throws ResponseError on failure', async () => {
     const fetch = jest.fn().mockResolvedValue(
       json(

@@ -42,7 +42,22 @@ export const CLOUDFLARE_SCORECARD_CHECK_IDS = [
 ] as const;
 
 /**
- * The part of the Tech Insights REST API that the posture page uses.
+ * Answer of `POST /api/tech-insights/cloudflare/refresh` (202): the retrievers it triggered for the
+ * entity and when.
+ *
+ * @public
+ */
+export interface ScorecardRefreshResult {
+  /** Stringified ref of the entity whose facts are being refreshed. */
+  entityRef: string;
+  /** Ids of the fact retrievers triggered for it. */
+  retrievers: string[];
+  /** When they were triggered (ISO 8601); facts newer than this are the refreshed ones. */
+  triggeredAt: string;
+}
+
+/**
+ * The part of the Tech Insights REST API that the posture page and the entity scorecards use.
  *
  * @public
  */
@@ -64,6 +79,11 @@ export interface ScorecardApi {
     entity: string | CompoundEntityRef,
     factRetrieverIds: string[],
   ): Promise<Record<string, ScorecardFactResponse>>;
+  /**
+   * `POST /cloudflare/refresh` with `{ entityRef }` (the suite's Tech Insights module): triggers the
+   * fact retrievers of one suite Resource or Cloudflare-annotated Component.
+   */
+  refresh(entity: string | CompoundEntityRef): Promise<ScorecardRefreshResult>;
 }
 
 /**
@@ -128,6 +148,12 @@ export class TechInsightsScorecardClient implements ScorecardApi {
     params.set('entity', stringifyEntityRef(toRef(entity)));
     for (const id of factRetrieverIds) params.append('ids[]', id);
     return this.call(`/facts/latest?${params.toString()}`);
+  }
+
+  refresh(entity: string | CompoundEntityRef): Promise<ScorecardRefreshResult> {
+    return this.call('/cloudflare/refresh', {
+      entityRef: stringifyEntityRef(toRef(entity)),
+    });
   }
 
   private async call<T>(path: string, body?: unknown): Promise<T> {

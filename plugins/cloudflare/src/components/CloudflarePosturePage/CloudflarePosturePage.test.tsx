@@ -42,6 +42,7 @@ function scorecardApi(): jest.Mocked<ScorecardApi> {
     runChecks: jest.fn(),
     getLatestFacts: jest.fn(),
     runBulkChecks: jest.fn(),
+    refresh: jest.fn(),
   };
   api.getChecks.mockResolvedValue(postureChecks);
   api.runBulkChecks.mockResolvedValue(postureRuns);
