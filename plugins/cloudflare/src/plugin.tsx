@@ -260,7 +260,8 @@ export const EntityCloudflareBrowserRenderingCard =
 export const EntityCloudflareContainersCard = legacyCards.containers;
 
 /**
- * The posture page, mounted at `/cloudflare` in `App.tsx`.
+ * The posture page, mounted at `/cloudflare` in `App.tsx`, with the remediation page at
+ * `/cloudflare/remediation` (`remediationRouteRef`).
  *
  * @public
  */
@@ -269,9 +270,9 @@ export const CloudflarePosturePage: () => JSX.Element =
     createRoutableExtension({
       name: 'CloudflarePosturePage',
       component: () =>
-        import('./components/CloudflarePosturePage').then(
-          m => m.CloudflarePosturePage,
-        ),
+        import('./components/CloudflareRemediationPage').then(m => () => (
+          <m.CloudflarePostureRoutes />
+        )),
       mountPoint: rootRouteRef,
     }),
   );

@@ -4,7 +4,8 @@ import CloudIcon from '@material-ui/icons/Cloud';
 import { rootRouteRef } from '../routes';
 
 /**
- * The posture page at `/cloudflare`. Its `title` and `icon` make the "Cloudflare" nav item (the new
+ * The posture page at `/cloudflare`, with the remediation page at `/cloudflare/remediation`
+ * (`remediationRouteRef`). Its `title` and `icon` make the "Cloudflare" nav item (the new
  * frontend system infers nav items from pages; `NavItemBlueprint` was removed).
  *
  * @alpha
@@ -16,8 +17,8 @@ export const cloudflarePosturePage = PageBlueprint.make({
     icon: <CloudIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
     loader: () =>
-      import('../components/CloudflarePosturePage').then(m =>
-        compatWrapper(<m.CloudflarePostureContent />),
+      import('../components/CloudflareRemediationPage').then(m =>
+        compatWrapper(<m.CloudflarePostureRoutes content />),
       ),
   },
 });
