@@ -314,9 +314,12 @@ describe('demo backend', () => {
         ]),
       );
       /** The check's result on the entity, once its retriever has stored facts for it. */
-      const outcomeOf = (name: string, check: string) => async () => {
+      const outcomeOf = (entity: string, check: string) => async () => {
+        const [kind, name] = entity.includes(':')
+          ? entity.split(':')
+          : ['resource', entity];
         const a = await call(
-          `POST /api/tech-insights/checks/run/default/resource/${name}`,
+          `POST /api/tech-insights/checks/run/default/${kind}/${name}`,
           tokens.alice,
           { body: JSON.stringify({ checks: [check] }) },
         );

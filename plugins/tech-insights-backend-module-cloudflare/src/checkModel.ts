@@ -1,4 +1,11 @@
-import { Check } from '@backstage-community/plugin-tech-insights-common';
+import {
+  Check,
+  CheckLink,
+} from '@backstage-community/plugin-tech-insights-common';
+import type {
+  CloudflareScorecardId,
+  CloudflareSoc2Criterion,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 
 /**
  * One condition of a JSON rules engine check, as the jsonfc module reads it from
@@ -19,8 +26,10 @@ export interface CloudflareCheckCondition {
 }
 
 /**
- * A check of the jsonfc module (`type: json-rules-engine`), with the SOC 2 control it evidences in
- * `metadata.soc2`. Structurally a `TechInsightJsonRuleCheck` of
+ * A check of the jsonfc module (`type: json-rules-engine`) as the suite configures it: the SOC 2
+ * criterion it evidences and its scorecard in `metadata` (both from `CLOUDFLARE_SCORECARDS` of
+ * `@cloudflare-backstage/plugin-cloudflare-common`), and a link to its remediation in `links`.
+ * Structurally a `TechInsightJsonRuleCheck` of
  * `@backstage-community/plugin-tech-insights-backend-module-jsonfc`.
  *
  * @public
@@ -28,37 +37,20 @@ export interface CloudflareCheckCondition {
 export interface CloudflareCheck extends Check {
   type: 'json-rules-engine';
   metadata: {
-    soc2: {
-      control:
-        | 'CC6.1'
-        | 'CC2.2'
-        | 'CC7.2'
-        | 'CC8.1'
-        | 'C1.2'
-        | 'P4.2'
-        | 'PI1.2'
-        | 'A1.2'
-        | 'A1.1';
-      title: string;
-    };
+    soc2: { control: CloudflareSoc2Criterion; title: string };
+    scorecard: { id: CloudflareScorecardId; title: string };
   };
+  links: CheckLink[];
   rule: { conditions: { all: CloudflareCheckCondition[] } };
 }
 
-/** Titles of the SOC 2 controls the checks evidence. */
-const SOC2 = {
-  'CC8.1': 'Change management',
-  'CC7.2': 'System monitoring',
-  'CC6.1': 'Logical access security',
-  'CC2.2': 'Internal communication',
-  'P4.2': 'Retention of personal information',
-  'C1.2': 'Disposal of confidential information',
-  'PI1.2': 'Completeness and accuracy of system inputs',
-  'A1.2': 'Availability: recovery infrastructure and resilience',
-  'A1.1': 'Availability: capacity management',
-} as const;
-
-/** The `metadata` of a check evidencing one SOC 2 control. */
-export const soc2 = (control: keyof typeof SOC2) => ({
-  soc2: { control, title: SOC2[control] },
-});
+/**
+ * A check as an area (or the module) writes it: everything but what the SOC 2 pack's table gives
+ * (`metadata` and `links`), which `CLOUDFLARE_TECH_INSIGHTS_CHECKS` adds.
+ *
+ * @public
+ */
+export type CloudflareCheckDefinition = Omit<
+  CloudflareCheck,
+  'metadata' | 'links'
+>;

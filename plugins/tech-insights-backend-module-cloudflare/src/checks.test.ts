@@ -14,6 +14,10 @@ import fs from 'fs';
 import path from 'path';
 import YAML from 'yaml';
 import {
+  CLOUDFLARE_CHECK_IDS,
+  CLOUDFLARE_SCORECARDS,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
   CLOUDFLARE_TECH_INSIGHTS_CHECKS,
   cloudflareTechInsightsChecks,
   cloudflareTechInsightsChecksConfig,
@@ -37,6 +41,7 @@ import { createCloudflareVectorizeIndexFactRetriever } from './areas/vectorize';
 import {
   createCloudflareAccessAuditFactRetriever,
   createCloudflareApiTokenHygieneFactRetriever,
+  createCloudflareCoverageFactRetriever,
   createCloudflareDeploymentAuditFactRetriever,
   createCloudflareDeploymentProvenanceFactRetriever,
 } from './factRetrievers';
@@ -115,6 +120,7 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
     createCloudflareQueueBacklogFactRetriever({ catalog: () => catalog }),
     createCloudflareQueueDeadLetterFactRetriever({ catalog: () => catalog }),
     createCloudflareAiSearchCrawlFactRetriever({ catalog: () => catalog }),
+    createCloudflareCoverageFactRetriever({ catalog: () => catalog }),
   ];
 
   async function checker() {
@@ -133,26 +139,34 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       (await fc.runChecks(entity)).map(r => [r.check.id, r.result]),
     );
 
-  it('names the SOC 2 control each check evidences and reads only facts its retriever declares', () => {
-    expect(Object.keys(CLOUDFLARE_TECH_INSIGHTS_CHECKS)).toEqual([
-      'cloudflareDeploymentProvenance',
-      'cloudflareProdDeploymentAudited',
-      'cloudflareAccessAuditLog24h',
-      'cloudflareApiTokenHygiene',
-      'cloudflareWorkerSecretsCentralized',
-      'cloudflareKvPiiRetention',
-      'cloudflareR2RegulatedLifecycle',
-      'cloudflareDurableObjectErrorRate',
-      'cloudflareDurableObjectWebSocketsDocumented',
-      'cloudflareWorkflowLastRunSucceeded',
-      'cloudflareWorkflowStepsRetry',
-      'cloudflareAiGatewayRateLimitRetries',
-      'cloudflareVectorizeDimensionsMatchModel',
-      'cloudflareVectorizeRecentWrite',
-      'cloudflareAiSearchRecentCrawl',
-      'cloudflareQueueBacklog',
-      'cloudflareQueueDeadLetter',
-    ]);
+  it('is the SOC 2 pack: every check in exactly one scorecard, every scorecard check in the module, in scorecard order', () => {
+    expect(Object.keys(CLOUDFLARE_TECH_INSIGHTS_CHECKS)).toEqual(
+      CLOUDFLARE_CHECK_IDS,
+    );
+    for (const id of Object.keys(CLOUDFLARE_TECH_INSIGHTS_CHECKS)) {
+      const holders = CLOUDFLARE_SCORECARDS.filter(sc =>
+        sc.checks.some(c => c.id === id),
+      );
+      expect({ id, scorecards: holders.length }).toEqual({
+        id,
+        scorecards: 1,
+      });
+    }
+    for (const scorecard of CLOUDFLARE_SCORECARDS) {
+      for (const { id, criterion } of scorecard.checks) {
+        expect(CLOUDFLARE_TECH_INSIGHTS_CHECKS[id]).toBeDefined();
+        expect(CLOUDFLARE_TECH_INSIGHTS_CHECKS[id].metadata).toEqual({
+          soc2: { control: criterion, title: expect.any(String) },
+          scorecard: { id: scorecard.id, title: scorecard.title },
+        });
+        expect(CLOUDFLARE_TECH_INSIGHTS_CHECKS[id].links).toEqual([
+          { title: 'Remediation', url: `/cloudflare/remediation#${id}` },
+        ]);
+      }
+    }
+  });
+
+  it('names the SOC 2 criterion each check evidences and reads only facts its retriever declares', () => {
     const byId = Object.fromEntries(retrievers.map(r => [r.id, r]));
     for (const [id, check] of Object.entries(CLOUDFLARE_TECH_INSIGHTS_CHECKS)) {
       expect(check.id).toBe(id);
@@ -178,14 +192,17 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
     expect(await results(fc, 'component:default/acme-api')).toEqual({
       cloudflareDeploymentProvenance: true,
       cloudflareProdDeploymentAudited: true,
+      cloudflareComponentCoverage: true,
     });
     expect(await results(fc, 'component:default/acme-edge-router')).toEqual({
       cloudflareDeploymentProvenance: false,
       cloudflareProdDeploymentAudited: false,
+      cloudflareComponentCoverage: true,
     });
     expect(await results(fc, 'component:default/acme-web')).toEqual({
       cloudflareDeploymentProvenance: false,
       cloudflareProdDeploymentAudited: false,
+      cloudflareComponentCoverage: true,
     });
   });
 
@@ -194,16 +211,29 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
     const run = await fc.runChecks('resource:default/cf-zt-access');
     expect(Object.fromEntries(run.map(r => [r.check.id, r.result]))).toEqual({
       cloudflareAccessAuditLog24h: true,
+      cloudflareGlobalApiKeyUnused: false,
       cloudflareApiTokenHygiene: false,
     });
+    const globalKey = run.find(
+      r => r.check.id === 'cloudflareGlobalApiKeyUnused',
+    )!;
+    expect(globalKey.facts).toMatchObject({
+      globalApiKeyInUse: { value: true },
+    });
+    expect(globalKey.check.links).toEqual([
+      {
+        title: 'Remediation',
+        url: '/cloudflare/remediation#cloudflareGlobalApiKeyUnused',
+      },
+    ]);
     const hygiene = run.find(r => r.check.id === 'cloudflareApiTokenHygiene')!;
     expect(hygiene.facts).toMatchObject({
       tokensTtlOver180d: { value: 2 },
       tokensUnused90d: { value: 2 },
-      globalApiKeyInUse: { value: false },
     });
     expect(hygiene.check.metadata).toEqual({
       soc2: { control: 'CC6.1', title: 'Logical access security' },
+      scorecard: { id: 'access-hygiene', title: 'Access Hygiene' },
     });
   });
 
@@ -224,7 +254,26 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
     });
     expect(reports.check.metadata).toEqual({
       soc2: { control: 'CC6.1', title: 'Logical access security' },
+      scorecard: { id: 'access-hygiene', title: 'Access Hygiene' },
     });
+  });
+
+  it('passes covered production Components and fails legacy-billing on coverage', async () => {
+    const fc = await checker();
+    const coverage = async (name: string) =>
+      (
+        await fc.runChecks(`component:default/${name}`, [
+          'cloudflareComponentCoverage',
+        ])
+      ).map(r => r.result);
+    expect(await coverage('acme-api')).toEqual([true]);
+    expect(await coverage('legacy-billing')).toEqual([false]);
+    // a Resource has no coverage fact: jsonfc does not run the check on it
+    expect(
+      (await fc.runChecks('resource:default/cf-zt-access')).map(
+        r => r.check.id,
+      ),
+    ).not.toContain('cloudflareComponentCoverage');
   });
 
   it('is what examples/app-config.tech-insights.yaml configures, factRetrievers included', async () => {

@@ -4,7 +4,7 @@ import { DEPLOYING_AREAS } from './areas';
 import type { EntityFilter } from './common';
 
 /**
- * Ids of the suite's deployment and account-wide fact retrievers. Each is also the key under
+ * Ids of the suite's deployment, account-wide and coverage fact retrievers. Each is also the key under
  * `techInsights.factRetrievers` that turns the retriever on, and the `factIds` entry of the checks
  * that read it.
  *
@@ -15,6 +15,7 @@ export const CLOUDFLARE_FACT_RETRIEVER_IDS = {
   deploymentAudit: 'cloudflareDeploymentAuditFactRetriever',
   accessAudit: 'cloudflareAccessAuditFactRetriever',
   apiTokenHygiene: 'cloudflareApiTokenHygieneFactRetriever',
+  coverage: 'cloudflareCoverageFactRetriever',
 } as const;
 
 /** Components that name at least one resource of an area that deploys (Workers, Pages). */
@@ -34,6 +35,12 @@ export const DEPLOYING_RESOURCES_FILTER: EntityFilter = {
 export const ZERO_TRUST_RESOURCE_FILTER: EntityFilter = {
   kind: 'resource',
   'spec.type': getCloudflareArea('zeroTrust').resourceType,
+};
+
+/** The population of the coverage rule: production Components. */
+export const PRODUCTION_COMPONENTS_FILTER: EntityFilter = {
+  kind: 'component',
+  'spec.lifecycle': 'production',
 };
 
 /** Most entries a list-valued fact holds; the count facts stay exact. */

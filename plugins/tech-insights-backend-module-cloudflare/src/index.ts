@@ -10,10 +10,12 @@ export { cloudflareFactRetrievers } from './module';
 export {
   cloudflareAccessAuditFactRetriever,
   cloudflareApiTokenHygieneFactRetriever,
+  cloudflareCoverageFactRetriever,
   cloudflareDeploymentAuditFactRetriever,
   cloudflareDeploymentProvenanceFactRetriever,
   createCloudflareAccessAuditFactRetriever,
   createCloudflareApiTokenHygieneFactRetriever,
+  createCloudflareCoverageFactRetriever,
   createCloudflareDeploymentAuditFactRetriever,
   createCloudflareDeploymentProvenanceFactRetriever,
 } from './factRetrievers';
@@ -23,7 +25,11 @@ export {
   cloudflareTechInsightsChecks,
   cloudflareTechInsightsChecksConfig,
 } from './checks';
-export type { CloudflareCheck, CloudflareCheckCondition } from './checks';
+export type {
+  CloudflareCheck,
+  CloudflareCheckCondition,
+  CloudflareCheckDefinition,
+} from './checks';
 export { CLOUDFLARE_AREA_FACTS } from './areas';
 export type {
   CloudflareAreaFacts,

@@ -7,7 +7,7 @@ import {
 import defaultFeature from './index';
 
 describe('techInsightsModuleCloudflare', () => {
-  it('adds the deployment, area and account-wide retrievers to the Tech Insights extension point, keyed by id', async () => {
+  it('adds the deployment, area, account-wide and coverage retrievers to the Tech Insights extension point, keyed by id', async () => {
     const addFactRetrievers = jest.fn();
     await startTestBackend({
       extensionPoints: [
@@ -34,6 +34,7 @@ describe('techInsightsModuleCloudflare', () => {
       'cloudflareQueueDeadLetterFactRetriever',
       'cloudflareAccessAuditFactRetriever',
       'cloudflareApiTokenHygieneFactRetriever',
+      'cloudflareCoverageFactRetriever',
     ]);
     for (const [key, retriever] of Object.entries(added) as any) {
       expect(retriever.id).toBe(key);

@@ -7,6 +7,7 @@ import { AREAS_WITH_FACTS } from './areas';
 import {
   cloudflareAccessAuditFactRetriever,
   cloudflareApiTokenHygieneFactRetriever,
+  cloudflareCoverageFactRetriever,
   cloudflareDeploymentAuditFactRetriever,
   cloudflareDeploymentProvenanceFactRetriever,
 } from './factRetrievers';
@@ -14,7 +15,8 @@ import {
 /**
  * The suite's fact retrievers, keyed by the name that turns each one on under
  * `techInsights.factRetrievers` (the same as its id): the deployment retrievers (over the areas
- * that deploy), each area's own retrievers (`CLOUDFLARE_AREA_FACTS`), and the account-wide ones.
+ * that deploy), each area's own retrievers (`CLOUDFLARE_AREA_FACTS`), the account-wide ones and the
+ * coverage retriever.
  *
  * @public
  */
@@ -26,6 +28,7 @@ export const cloudflareFactRetrievers: Readonly<Record<string, FactRetriever>> =
       ...AREAS_WITH_FACTS.flatMap(a => a.facts.retrievers),
       cloudflareAccessAuditFactRetriever,
       cloudflareApiTokenHygieneFactRetriever,
+      cloudflareCoverageFactRetriever,
     ].map(r => [r.id, r]),
   );
 

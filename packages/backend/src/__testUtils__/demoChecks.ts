@@ -1,6 +1,7 @@
 /**
  * Where the demo account is built to pass and to fail each Tech Insights check of a Cloudflare
- * Resource: `[entity name, check id, result]`. Each check has at least one pass and one fail.
+ * Resource, and the coverage check of production Components: `[entity, check id, result]`, the
+ * entity as a Resource's name or `component:<name>`. Each check has at least one pass and one fail.
  */
 export const DEMO_CHECK_OUTCOMES: ReadonlyArray<
   readonly [entity: string, check: string, result: boolean]
@@ -51,4 +52,6 @@ export const DEMO_CHECK_OUTCOMES: ReadonlyArray<
   ],
   ['cf-ai-search-acme-site-index', 'cloudflareAiSearchRecentCrawl', true],
   ['cf-ai-search-acme-docs-search', 'cloudflareAiSearchRecentCrawl', false],
+  ['component:acme-api', 'cloudflareComponentCoverage', true],
+  ['component:legacy-billing', 'cloudflareComponentCoverage', false],
 ];

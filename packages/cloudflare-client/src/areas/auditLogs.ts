@@ -94,6 +94,11 @@ export interface AuditLogFilter {
   actorEmail?: string;
   /** Only this action type (v2 knows `create`, `delete`, `view`, `update`). */
   actionType?: string;
+  /**
+   * Only requests made in this context (`actor.context`: `api`, `api_key` for the Global API Key,
+   * `api_token`, `dash`, `oauth`, `origin_ca_key`).
+   */
+  actorContext?: string;
   /** Only this target: resource product (e.g. `workers`), type and/or id. */
   resourceProduct?: string;
   resourceType?: string;
@@ -165,6 +170,7 @@ export class AuditLogsApi {
       before: filter.before,
       actor_email: filter.actorEmail,
       action_type: filter.actionType,
+      actor_context: filter.actorContext,
       resource_product: filter.resourceProduct,
       resource_type: filter.resourceType,
       resource_id: filter.resourceId,

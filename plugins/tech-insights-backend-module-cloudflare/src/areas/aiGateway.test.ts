@@ -12,6 +12,7 @@ import {
   aiGatewayFacts,
   createCloudflareAiGatewayPolicyFactRetriever,
 } from './aiGateway';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from '../checks';
 
 const gatewayOf = (e: Entity) => (e.spec!.parameters as any).gatewayId;
 
@@ -98,7 +99,7 @@ describe('AI Gateway policy facts', () => {
   });
 
   it('names its SOC 2 criterion', () => {
-    expect(aiGatewayFacts.checks.map(c => c.metadata.soc2)).toEqual([
+    expect(aiGatewayFacts.checks.map(c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2)).toEqual([
       {
         control: 'A1.2',
         title: 'Availability: recovery infrastructure and resilience',

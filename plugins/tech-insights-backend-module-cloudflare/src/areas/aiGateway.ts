@@ -2,7 +2,6 @@ import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
-import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
@@ -152,7 +151,6 @@ export const aiGatewayFacts: CloudflareAreaFacts = {
       description:
         "SOC 2 A1.2 (availability: recovery and resilience of the processing infrastructure): every AI gateway limits the rate of requests (within techInsights.cloudflare.aiGateway.maxRequestsPerMinute when set), so one caller cannot exhaust the providers' capacity, and retries failed provider requests (at least techInsights.cloudflare.aiGateway.minRetryAttempts times, default 1), so a provider's transient fault does not fail the caller.",
       factIds: [AI_GATEWAY_POLICY_RETRIEVER_ID],
-      metadata: soc2('A1.2'),
       rule: {
         conditions: {
           all: [

@@ -15,6 +15,7 @@ import {
   crawlFacts,
   createCloudflareAiSearchCrawlFactRetriever,
 } from './aiSearch';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from '../checks';
 
 const DAY_MS = 86_400_000;
 const instanceOf = (e: Entity) => (e.spec!.parameters as any).instanceId;
@@ -114,7 +115,7 @@ describe('AI Search crawl facts', () => {
   });
 
   it('names its SOC 2 criterion', () => {
-    expect(aiSearchFacts.checks.map(c => c.metadata.soc2)).toEqual([
+    expect(aiSearchFacts.checks.map(c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2)).toEqual([
       {
         control: 'PI1.2',
         title: 'Completeness and accuracy of system inputs',

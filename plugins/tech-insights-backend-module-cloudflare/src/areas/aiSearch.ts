@@ -2,7 +2,6 @@ import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
-import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
@@ -137,7 +136,6 @@ export const aiSearchFacts: CloudflareAreaFacts = {
       description:
         'SOC 2 PI1.2 (completeness and accuracy of system inputs): every AI Search instance had a successful crawl or sync of its data source (website or R2 bucket) within the last 7 days (techInsights.cloudflare.aiSearch.maxCrawlAgeDays), so its answers rest on current content.',
       factIds: [AI_SEARCH_CRAWL_RETRIEVER_ID],
-      metadata: soc2('PI1.2'),
       rule: {
         conditions: {
           all: [

@@ -18,6 +18,7 @@ import {
   createCloudflareDurableObjectsFactRetriever,
   durableObjectsFacts,
 } from './durableObjects';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from '../checks';
 
 /** The acme-session Component as examples/entities.yaml has it: it documents SessionCoordinator. */
 const ACME_SESSION = component('acme-session', {
@@ -144,7 +145,7 @@ describe('Durable Objects runtime facts', () => {
     expect(
       durableObjectsFacts.checks.map(c => [
         c.id,
-        c.metadata.soc2.control,
+        CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control,
         c.rule.conditions.all[0].fact,
       ]),
     ).toEqual([

@@ -1,7 +1,6 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
-import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
@@ -158,7 +157,6 @@ export const durableObjectsFacts: CloudflareAreaFacts = {
       description:
         'SOC 2 CC7.2 (system monitoring): over the last 24 hours of Cloudflare GraphQL Analytics, at most techInsights.cloudflare.durableObjects.maxErrorRate (default 0.01, 1%) of the requests to each Durable Object class failed. Classes whose analytics the API token may not read have no fact.',
       factIds: [DURABLE_OBJECTS_RETRIEVER_ID],
-      metadata: soc2('CC7.2'),
       rule: {
         conditions: {
           all: [
@@ -178,7 +176,6 @@ export const durableObjectsFacts: CloudflareAreaFacts = {
       description:
         'SOC 2 CC2.2 (internal communication): every Durable Object class that served WebSockets in the last 24 hours has a TechDocs page linked to it (backstage.io/techdocs-ref on its Resource or on a Component depending on it) describing its connections.',
       factIds: [DURABLE_OBJECTS_RETRIEVER_ID],
-      metadata: soc2('CC2.2'),
       rule: {
         conditions: {
           all: [

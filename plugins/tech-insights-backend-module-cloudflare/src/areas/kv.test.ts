@@ -12,6 +12,7 @@ import {
   useDemoAccount,
 } from '../__testUtils__/demo';
 import { createCloudflareKvPiiRetentionFactRetriever, kvFacts } from './kv';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from '../checks';
 
 const titleOf = (e: Entity) => (e.spec!.parameters as any).title;
 
@@ -147,7 +148,7 @@ describe('KV personal data retention facts', () => {
   });
 
   it('declares one check over its retriever, naming SOC 2 P4.2', () => {
-    expect(kvFacts.checks.map(c => [c.id, c.metadata.soc2.control])).toEqual([
+    expect(kvFacts.checks.map(c => [c.id, CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control])).toEqual([
       ['cloudflareKvPiiRetention', 'P4.2'],
     ]);
     expect(kvFacts.checks[0].factIds).toEqual(

@@ -2,7 +2,6 @@ import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
 import { cloudflareTagLabel } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
-import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
@@ -134,7 +133,6 @@ export const kvFacts: CloudflareAreaFacts = {
       description:
         'SOC 2 P4.2 (retention of personal information): every Workers KV namespace tagged as holding personal data (Cloudflare tag pii=true unless techInsights.cloudflare.kv.piiTag says otherwise) has a TTL policy (its keys expire) or a TechDocs page linked to it (on the namespace or a Component depending on it) that states its retention.',
       factIds: [KV_PII_RETENTION_RETRIEVER_ID],
-      metadata: soc2('P4.2'),
       rule: {
         conditions: {
           all: [

@@ -17,6 +17,7 @@ import {
   createCloudflareQueueDeadLetterFactRetriever,
   queuesFacts,
 } from './queues';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from '../checks';
 
 const nameOf = (e: Entity) => (e.spec!.parameters as any).queueName;
 
@@ -191,7 +192,7 @@ describe('Queue dead-letter facts', () => {
   });
 
   it('names the SOC 2 criteria of its checks', () => {
-    expect(queuesFacts.checks.map(c => [c.id, c.metadata.soc2])).toEqual([
+    expect(queuesFacts.checks.map(c => [c.id, CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2])).toEqual([
       [
         'cloudflareQueueBacklog',
         { control: 'A1.1', title: 'Availability: capacity management' },

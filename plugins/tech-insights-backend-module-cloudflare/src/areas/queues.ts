@@ -7,7 +7,6 @@ import { Config } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { ANNOTATION_CLOUDFLARE_ACCOUNT_ID } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
-import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
@@ -260,7 +259,6 @@ export const queuesFacts: CloudflareAreaFacts = {
       description:
         "SOC 2 A1.1 (capacity management): each Cloudflare queue's backlog, as the catalog last observed it, holds at most techInsights.cloudflare.queues.maxBacklogMessages messages (default 10,000) and its oldest message is at most maxOldestMessageAgeSeconds old (default 900), so consumers keep up with producers.",
       factIds: [QUEUE_BACKLOG_RETRIEVER_ID],
-      metadata: soc2('A1.1'),
       rule: {
         conditions: {
           all: [
@@ -276,7 +274,6 @@ export const queuesFacts: CloudflareAreaFacts = {
       description:
         'SOC 2 A1.2 (recovery infrastructure): every consumer of a Cloudflare queue sends the messages it fails to a dead-letter queue, so none is lost, and those dead-letter queues are not growing: empty, or their backlog did not rise at its last change the catalog saw (the catalog keeps the backlog from before that change, one provider run apart at least). Queues without a consumer are not checked.',
       factIds: [QUEUE_DEAD_LETTER_RETRIEVER_ID],
-      metadata: soc2('A1.2'),
       rule: {
         conditions: {
           all: [

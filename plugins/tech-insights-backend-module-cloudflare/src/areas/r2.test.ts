@@ -9,6 +9,7 @@ import {
   useDemoAccount,
 } from '../__testUtils__/demo';
 import { createCloudflareR2LifecycleFactRetriever, r2Facts } from './r2';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from '../checks';
 
 const bucketOf = (e: Entity) => (e.spec!.parameters as any).bucketName;
 
@@ -100,7 +101,7 @@ describe('R2 lifecycle facts', () => {
   });
 
   it('names its SOC 2 criterion', () => {
-    expect(r2Facts.checks.map(c => c.metadata.soc2)).toEqual([
+    expect(r2Facts.checks.map(c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2)).toEqual([
       { control: 'C1.2', title: 'Disposal of confidential information' },
     ]);
   });

@@ -10,7 +10,6 @@ import {
   ResourceTags,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
-import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
@@ -118,7 +117,6 @@ export const r2Facts: CloudflareAreaFacts = {
       description:
         'SOC 2 C1.2 (disposal of confidential information): every R2 bucket tagged as holding regulated data (Cloudflare tag data-class=regulated unless techInsights.cloudflare.r2.regulatedTag says otherwise) has an enabled lifecycle rule, so its objects expire or move on a schedule.',
       factIds: [R2_LIFECYCLE_RETRIEVER_ID],
-      metadata: soc2('C1.2'),
       rule: {
         conditions: {
           all: [

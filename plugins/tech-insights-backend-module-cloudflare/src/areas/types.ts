@@ -1,6 +1,6 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
-import type { CloudflareCheck } from '../checkModel';
+import type { CloudflareCheckDefinition } from '../checkModel';
 
 /**
  * The last deployment of a Cloudflare resource, as its catalog `Resource` entity states it in
@@ -37,5 +37,5 @@ export interface CloudflareAreaFacts {
   /** Retrievers whose facts are about the area's own `Resource` entities; may be empty. */
   retrievers: readonly FactRetriever[];
   /** The jsonfc checks over those retrievers' facts; may be empty. */
-  checks: readonly CloudflareCheck[];
+  checks: readonly CloudflareCheckDefinition[];
 }

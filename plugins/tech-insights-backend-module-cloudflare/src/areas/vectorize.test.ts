@@ -25,6 +25,7 @@ import {
   createCloudflareVectorizeIndexFactRetriever,
   vectorizeFacts,
 } from './vectorize';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from '../checks';
 
 type Config = ReturnType<typeof demoCloudflareConfig>;
 const withVectorize = (vectorize: object): Config => ({
@@ -247,7 +248,7 @@ describe('Vectorize index facts', () => {
   });
 
   it('names its SOC 2 criteria', () => {
-    expect(vectorizeFacts.checks.map(c => c.metadata.soc2)).toEqual([
+    expect(vectorizeFacts.checks.map(c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2)).toEqual([
       {
         control: 'PI1.2',
         title: 'Completeness and accuracy of system inputs',

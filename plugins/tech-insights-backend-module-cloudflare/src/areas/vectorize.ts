@@ -10,7 +10,6 @@ import {
   ResourceTags,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DateTime } from 'luxon';
-import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   annotationNames,
@@ -261,7 +260,6 @@ export const vectorizeFacts: CloudflareAreaFacts = {
       description:
         "SOC 2 PI1.2 (completeness and accuracy of system inputs): every Vectorize index's dimensions equal those of the embedding model it is named for (its Cloudflare tag embedding-model unless techInsights.cloudflare.vectorize.modelTag says otherwise, else the cloudflare.com/embedding-model annotation of the Components depending on it, else its preset; dimensions from techInsights.cloudflare.vectorize.models). An index without a known model is not scored.",
       factIds: [VECTORIZE_INDEX_RETRIEVER_ID],
-      metadata: soc2('PI1.2'),
       rule: {
         conditions: {
           all: [
@@ -277,7 +275,6 @@ export const vectorizeFacts: CloudflareAreaFacts = {
       description:
         'SOC 2 CC7.2 (monitoring): every Vectorize index processed a write (processedUpToDatetime) within the last 7 days unless techInsights.cloudflare.vectorize.maxWriteAgeDays says otherwise, so a stalled embedding pipeline shows; an index never written fails.',
       factIds: [VECTORIZE_INDEX_RETRIEVER_ID],
-      metadata: soc2('CC7.2'),
       rule: {
         conditions: {
           all: [{ fact: 'lastWriteRecent', operator: 'equal', value: true }],

@@ -11,6 +11,7 @@ import {
   createCloudflareWorkerPlaintextSecretsFactRetriever,
   workersFacts,
 } from './workers';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from '../checks';
 
 /** The retriever's facts over the demo account's Workers (after `edit`), by script name. */
 async function factsByScript(edit: (e: Entity[]) => Entity[] = e => e) {
@@ -79,7 +80,7 @@ describe('Worker plaintext secrets facts', () => {
 
   it('declares one check over its retriever, naming SOC 2 CC6.1', () => {
     expect(
-      workersFacts.checks.map(c => [c.id, c.metadata.soc2.control]),
+      workersFacts.checks.map(c => [c.id, CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control]),
     ).toEqual([['cloudflareWorkerSecretsCentralized', 'CC6.1']]);
     expect(workersFacts.checks[0].factIds).toEqual(
       workersFacts.retrievers.map(r => r.id),

@@ -1,7 +1,6 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
-import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
@@ -128,7 +127,6 @@ export const workersFacts: CloudflareAreaFacts = {
       description:
         'SOC 2 CC6.1 (logical access security): no Worker holds a plaintext secret where a Secrets Store binding would do: no secret_text binding, and no plain_text or json binding named like a credential (such as STRIPE_API_KEY). Secrets centralized in the Secrets Store are managed, scoped and rotated in one place.',
       factIds: [WORKER_PLAINTEXT_SECRETS_RETRIEVER_ID],
-      metadata: soc2('CC6.1'),
       rule: {
         conditions: {
           all: [{ fact: 'noPlaintextSecrets', operator: 'equal', value: true }],

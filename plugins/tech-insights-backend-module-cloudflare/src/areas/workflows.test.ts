@@ -16,6 +16,7 @@ import {
   createCloudflareWorkflowRetryPolicyFactRetriever,
   workflowsFacts,
 } from './workflows';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from '../checks';
 
 const nameOf = (e: Entity) => (e.spec!.parameters as any).name;
 
@@ -159,7 +160,7 @@ describe('Workflows facts', () => {
 
   it('names the SOC 2 criteria of its checks', () => {
     expect(
-      workflowsFacts.checks.map(c => [c.id, c.metadata.soc2.control]),
+      workflowsFacts.checks.map(c => [c.id, CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control]),
     ).toEqual([
       ['cloudflareWorkflowLastRunSucceeded', 'CC7.2'],
       ['cloudflareWorkflowStepsRetry', 'A1.2'],

@@ -1,7 +1,6 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
-import { soc2 } from '../checkModel';
 import {
   CloudflareFactRetrieverOptions,
   factsPerEntity,
@@ -198,7 +197,6 @@ export const workflowsFacts: CloudflareAreaFacts = {
       description:
         'SOC 2 CC7.2 (system monitoring): the last ended run of each Cloudflare Workflow completed (runs still going are skipped); an errored or terminated last run fails. A workflow that has no ended run has no fact.',
       factIds: [WORKFLOW_LAST_RUN_RETRIEVER_ID],
-      metadata: soc2('CC7.2'),
       rule: {
         conditions: {
           all: [{ fact: 'lastRunSucceeded', operator: 'equal', value: true }],
@@ -212,7 +210,6 @@ export const workflowsFacts: CloudflareAreaFacts = {
       description:
         "SOC 2 A1.2 (recovery infrastructure): every step.do step of each Cloudflare Workflow's current version retries at least techInsights.cloudflare.workflows.minStepRetries times (default 1), as its step graph states. Where Cloudflare exposes no step graph the policy is unknown: no result, with the reason recorded.",
       factIds: [WORKFLOW_RETRY_POLICY_RETRIEVER_ID],
-      metadata: soc2('A1.2'),
       rule: {
         conditions: {
           all: [{ fact: 'stepsRetry', operator: 'equal', value: true }],

@@ -1,4 +1,5 @@
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import { DateTime } from 'luxon';
 import {
   DEMO_API_TOKEN,
   SECRET_CANARIES,
@@ -46,6 +47,8 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
         'tokensUnused90d',
         'tokensHygienic',
         'globalApiKeyInUse',
+        'globalApiKeyEvents',
+        'globalApiKeyLastUsed',
       ]),
     );
   });
@@ -60,7 +63,8 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
         demo.state.data.tokens[owner].find(t => t.name === name)!.id
       }`;
 
-    expect(factsOf(facts, 'cf-zt-access')).toEqual({
+    const { globalApiKeyLastUsed, ...rest } = factsOf(facts, 'cf-zt-access')!;
+    expect(rest).toEqual({
       tokensTotal: active.length,
       tokensTtlOver180d: 2,
       tokensUnused90d: 2,
@@ -72,11 +76,21 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
         ref('user', 'old-ci-deploy'),
         ref('account', 'acme-old-export'),
       ],
-      globalApiKeyInUse: false,
+      globalApiKeyInUse: true,
+      globalApiKeyEvents: 1,
       tokensHygienic: false,
     });
+    // the demo's one Global API Key request, 10 days ago
+    expect(
+      DateTime.now().diff(globalApiKeyLastUsed as DateTime, 'days').days,
+    ).toBeCloseTo(10, 0);
     const text = loggedText(logger) + JSON.stringify(facts);
     for (const t of [...user, ...account]) expect(text).not.toContain(t.name);
+    const emails = demo.state.data.auditLogs.v2.flatMap(e =>
+      e.actor?.email ? [e.actor.email] : [],
+    );
+    expect(emails.length).toBeGreaterThan(0);
+    for (const email of emails) expect(text).not.toContain(email);
     expect(text).not.toContain(SECRET_CANARIES.apiTokenValue);
     expect(text).not.toContain(DEMO_API_TOKEN);
   });
@@ -114,7 +128,36 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
     );
   });
 
-  it('flags a configured Global API Key and fails', async () => {
+  it('reads the Global API Key from the audit log: none in 30 days passes, an older use does not count', async () => {
+    const isKey = (e: { actor?: { context?: string } | null }) =>
+      e.actor?.context === 'api_key';
+    const used = demo.state.data.auditLogs.v2.find(isKey)!;
+    const { ctx } = retrieverContext();
+    used.action!.time = DateTime.now().minus({ days: 31 }).toISO()!;
+    const facts = factsOf(await retriever.handler(ctx), 'cf-zt-access')!;
+    expect(facts).toMatchObject({
+      globalApiKeyInUse: false,
+      globalApiKeyEvents: 0,
+    });
+    expect(facts).not.toHaveProperty('globalApiKeyLastUsed');
+
+    // two uses in the window, among hundreds of token and dashboard entries the filter leaves out
+    used.action!.time = DateTime.now().minus({ days: 2 }).toISO()!;
+    demo.state.data.auditLogs.v2.push({
+      ...used,
+      id: 'second-global-key-use',
+      action: { ...used.action, time: DateTime.now().minus({ days: 20 }).toISO()! },
+    });
+    expect(
+      factsOf(await retriever.handler(ctx), 'cf-zt-access'),
+    ).toMatchObject({ globalApiKeyInUse: true, globalApiKeyEvents: 2 });
+    expect(demo.state.data.auditLogs.v2.filter(e => !isKey(e)).length).toBeGreaterThan(100);
+  });
+
+  it('ignores a Global API Key in our own config: only Cloudflare says whether one is used', async () => {
+    demo.state.data.auditLogs.v2 = demo.state.data.auditLogs.v2.filter(
+      e => e.actor?.context !== 'api_key',
+    );
     const { ctx, logger } = retrieverContext(
       demoCloudflareConfig({
         apiKey: 'legacy-global-api-key-0123456789abcdef',
@@ -123,8 +166,7 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
     );
     const facts = await retriever.handler(ctx);
     expect(factsOf(facts, 'cf-zt-access')).toMatchObject({
-      globalApiKeyInUse: true,
-      tokensHygienic: false,
+      globalApiKeyInUse: false,
     });
     expect(loggedText(logger)).not.toContain('legacy-global-api-key');
   });

@@ -1,11 +1,15 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
+import { DateTime } from 'luxon';
 import { CloudflareAccountFactRetrieverOptions, accountFacts } from '../common';
 import {
   CLOUDFLARE_FACT_RETRIEVER_IDS,
   MAX_LISTED,
   ZERO_TRUST_RESOURCE_FILTER,
 } from '../constants';
-import { ApiToken } from '@cloudflare-backstage/cloudflare-client';
+import {
+  ApiToken,
+  CloudflareClient,
+} from '@cloudflare-backstage/cloudflare-client';
 
 const ID = CLOUDFLARE_FACT_RETRIEVER_IDS.apiTokenHygiene;
 const DAY_MS = 86_400_000;
@@ -13,6 +17,10 @@ const DAY_MS = 86_400_000;
 const MAX_TTL_DAYS = 180;
 /** A token unused this long is flagged. */
 const UNUSED_DAYS = 90;
+/** How far back the account audit log is searched for Global API Key requests. */
+const GLOBAL_KEY_LOOKBACK_DAYS = 30;
+/** Most Global API Key requests counted (one page of the audit log, usually far from full). */
+const GLOBAL_KEY_MAX_EVENTS = 1000;
 
 /**
  * True when the token may live longer than 180 days: no expiry, or expiry more than 180 days after issue.
@@ -45,13 +53,48 @@ export function unused90d(
 }
 
 /**
+ * Requests made with a Global API Key in the last 30 days, from the account audit log (v2): how many
+ * and when the newest was. Who made them is not kept.
+ */
+async function globalApiKeyUse(client: CloudflareClient, now: DateTime) {
+  const entries = await client.auditLogs.list(
+    {
+      since: now.minus({ days: GLOBAL_KEY_LOOKBACK_DAYS }).toUTC().toISO()!,
+      before: now.plus({ minutes: 1 }).toUTC().toISO()!,
+      actorContext: 'api_key',
+      direction: 'desc',
+      limit: GLOBAL_KEY_MAX_EVENTS,
+    },
+    { maxEntries: GLOBAL_KEY_MAX_EVENTS },
+  );
+  const times = entries
+    .map(e => Date.parse(e.action?.time ?? ''))
+    .filter(t => Number.isFinite(t));
+  return {
+    globalApiKeyInUse: entries.length > 0,
+    globalApiKeyEvents: entries.length,
+    ...(times.length
+      ? {
+          globalApiKeyLastUsed: DateTime.fromMillis(Math.max(...times), {
+            zone: 'utc',
+          }),
+        }
+      : {}),
+  };
+}
+
+/**
  * Builds the API token hygiene fact retriever (SOC 2 CC6.1, logical access): the account's active
  * user-owned and account-owned API tokens, how many may live longer than 180 days (no expiry, or an
- * expiry more than 180 days after issue), how many were not used for 90 days, and whether the
- * connection itself uses the Global API Key instead of a token.
+ * expiry more than 180 days after issue), how many were not used for 90 days, and whether anyone
+ * used a Global API Key: requests of the last 30 days in the account audit log (v2) whose
+ * `actor.context` is `api_key`, read with Cloudflare's `actor_context` filter (one small page, not the
+ * whole log). Version 3 reads the Global API Key from Cloudflare; version 2 only asked whether our
+ * own config held one (`cloudflare.apiKey`), and `tokensHygienic` no longer includes it.
  *
  * Token values are never read. Offenders are listed by owner and token id, never by name: names are
  * typed by people and often personal, and facts are readable by everyone who can read the entity.
+ * Global API Key requests are counted and dated only: never who made them (a key belongs to a person).
  * By default the facts land on the account's Zero Trust posture Resource (see `entityFilter`).
  *
  * @public
@@ -62,10 +105,10 @@ export function createCloudflareApiTokenHygieneFactRetriever(
   const entityFilter = options.entityFilter ?? ZERO_TRUST_RESOURCE_FILTER;
   return {
     id: ID,
-    version: '2.0.0',
+    version: '3.0.0',
     title: 'Cloudflare API token hygiene',
     description:
-      'Lifetime and use of the Cloudflare API tokens of the account, and whether the Global API Key is in use (SOC 2 CC6.1).',
+      'Lifetime and use of the Cloudflare API tokens of the account, and requests made with a Global API Key in the last 30 days (SOC 2 CC6.1).',
     entityFilter,
     schema: {
       tokensTotal: {
@@ -91,20 +134,27 @@ export function createCloudflareApiTokenHygieneFactRetriever(
       },
       globalApiKeyInUse: {
         type: 'boolean',
-        description:
-          'True when the Global API Key is configured for the backend (cloudflare.apiKey) instead of relying on an API token alone',
+        description: `True when the account audit log holds a request of the last ${GLOBAL_KEY_LOOKBACK_DAYS} days authenticated with a Global API Key (actor context api_key)`,
+      },
+      globalApiKeyEvents: {
+        type: 'integer',
+        description: `Audit log entries of the last ${GLOBAL_KEY_LOOKBACK_DAYS} days made with a Global API Key (at most ${GLOBAL_KEY_MAX_EVENTS} counted)`,
+      },
+      globalApiKeyLastUsed: {
+        type: 'datetime',
+        description: `Time of the newest of those entries; absent when there is none in the last ${GLOBAL_KEY_LOOKBACK_DAYS} days`,
       },
       tokensHygienic: {
         type: 'boolean',
-        description: `True when no active token lives over ${MAX_TTL_DAYS} days, none is unused for ${UNUSED_DAYS} days and the Global API Key is not in use`,
+        description: `True when no active token lives over ${MAX_TTL_DAYS} days and none is unused for ${UNUSED_DAYS} days`,
       },
     },
     handler: ctx =>
       accountFacts(ctx, ID, options, entityFilter, async (client, now) => {
-        const usesGlobalApiKey = ctx.config.has('cloudflare.apiKey');
-        const [user, account] = await Promise.all([
+        const [user, account, globalKey] = await Promise.all([
           client.tokens.listUserTokens(),
           client.tokens.listAccountTokens(),
+          globalApiKeyUse(client, now),
         ]);
         const tokens = [...user, ...account].filter(
           t => !t.status || t.status === 'active',
@@ -120,9 +170,8 @@ export function createCloudflareApiTokenHygieneFactRetriever(
           tokensUnused90d: unused.length,
           tokensTtlOver180dIds: ids(longLived),
           tokensUnused90dIds: ids(unused),
-          globalApiKeyInUse: usesGlobalApiKey,
-          tokensHygienic:
-            longLived.length === 0 && unused.length === 0 && !usesGlobalApiKey,
+          ...globalKey,
+          tokensHygienic: longLived.length === 0 && unused.length === 0,
         };
       }),
   };
