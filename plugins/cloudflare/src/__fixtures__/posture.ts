@@ -1,8 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  CLOUDFLARE_SCORECARD_CHECK_IDS,
+  CLOUDFLARE_ACCEPTANCE_CRITERIA,
+  CLOUDFLARE_CHECK_IDS,
+  CloudflareAcceptance,
+  CloudflareAcceptanceCriterion,
+  CloudflareAcceptanceCriterionId,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
   CloudflareEvidenceRecord,
   ScorecardCheck,
+  ScorecardCheckResult,
   ScorecardEntityResults,
 } from '../api';
 import { component, resource } from '../testUtils';
@@ -24,32 +31,56 @@ export const evidenceRecord = (
   chainSha256: 'f'.repeat(64),
 });
 
-/** Components of the catalog: covered, uncovered, and one that is not in production. */
+const dependsOn = (name: string) => ({
+  type: 'dependsOn',
+  targetRef: `resource:default/${name}`,
+});
+
+/**
+ * Components of the catalog: two covered (a relation to an existing suite Resource), two production
+ * ones uncovered (one with no link, one whose annotation names a resource the catalog does not
+ * hold: its relation dangles), and one that is not in production.
+ */
 export const postureComponents: Entity[] = [
-  component('acme-edge', { 'cloudflare.com/worker': 'acme-edge-router' }),
   {
-    ...component('acme-web'),
-    relations: [
-      { type: 'dependsOn', targetRef: 'resource:default/cf-pages-acme-web' },
-    ],
+    ...component('acme-edge', { 'cloudflare.com/worker': 'acme-edge-router' }),
+    relations: [dependsOn('cf-worker-acme-edge-router')],
   },
+  { ...component('acme-web'), relations: [dependsOn('cf-pages-acme-web')] },
   component('acme-billing'),
+  {
+    ...component('acme-ghost', { 'cloudflare.com/kv': 'acme-gone' }),
+    relations: [dependsOn('cf-kv-acme-gone')],
+  },
   component('acme-sandbox', {}, { lifecycle: 'experimental' }),
 ];
-/** Cloudflare Resources of the catalog. */
+
+const owned = (name: string, type: string, owner: string): Entity => {
+  const r = resource(name, type);
+  return { ...r, spec: { ...r.spec, owner } };
+};
+
+/** Cloudflare Resources of the catalog: four areas, three owners. */
 export const postureResources: Entity[] = [
-  resource('cf-worker-acme-edge-router', 'cloudflare-worker'),
-  resource('cf-pages-acme-web', 'cloudflare-pages'),
-  resource('cf-kv-acme-sessions', 'cloudflare-kv'),
-  resource('cf-r2-acme-regulated-exports', 'cloudflare-r2'),
+  owned('cf-worker-acme-edge-router', 'cloudflare-worker', 'platform'),
+  owned('cf-worker-acme-api', 'cloudflare-worker', 'platform'),
+  owned('cf-pages-acme-web', 'cloudflare-pages', 'group:default/web'),
+  owned('cf-kv-acme-sessions', 'cloudflare-kv', 'platform'),
+  owned('cf-r2-acme-regulated-exports', 'cloudflare-r2', 'group:default/data'),
 ];
 
 /** The check of the suite that the scorecard test leaves out of Tech Insights. */
-export const notConfiguredCheckId: (typeof CLOUDFLARE_SCORECARD_CHECK_IDS)[number] =
-  'cloudflareProdDeploymentAudited';
+export const notConfiguredCheckId = 'cloudflareProdDeploymentAudited';
 
 /** How Tech Insights describes some of the suite's checks; the others get a generic description. */
 const describedChecks: ScorecardCheck[] = [
+  {
+    id: 'cloudflareComponentCoverage',
+    name: 'Component related to a Cloudflare Resource',
+    description:
+      'The Component has a relation to a Cloudflare Resource that exists in the catalog.',
+    factIds: ['cloudflareCoverageFactRetriever'],
+  },
   {
     id: 'cloudflareDeploymentProvenance',
     name: 'Deployment provenance',
@@ -169,11 +200,12 @@ const checkDefinition = (id: string): ScorecardCheck =>
 
 /**
  * The suite's checks that Tech Insights lists, as the page runs them in bulk: every check of the
- * suite, in `CLOUDFLARE_SCORECARD_CHECK_IDS` order (so a new check is listed without editing this
- * file), but {@link notConfiguredCheckId}.
+ * suite, in `CLOUDFLARE_CHECK_IDS` order (so a new check is listed without editing this file), but
+ * {@link notConfiguredCheckId}.
  */
-export const configuredCheckIds: string[] =
-  CLOUDFLARE_SCORECARD_CHECK_IDS.filter(id => id !== notConfiguredCheckId);
+export const configuredCheckIds: string[] = CLOUDFLARE_CHECK_IDS.filter(
+  id => id !== notConfiguredCheckId,
+);
 
 /** The checks Tech Insights lists: the configured checks of the suite, and one that is not. */
 export const postureChecks: ScorecardCheck[] = [
@@ -181,7 +213,17 @@ export const postureChecks: ScorecardCheck[] = [
   { id: 'unrelated', name: 'Other', description: 'x', factIds: [] },
 ];
 
-/** What the bulk run of the checks answers: a pass and a fail, with the facts that explain them. */
+const outcome = (checkId: string, result: boolean): ScorecardCheckResult => ({
+  check: checkDefinition(checkId),
+  result,
+  facts: {},
+});
+
+/**
+ * What the bulk run of the checks answers, with the facts that explain the failures. Per scorecard:
+ * Access Hygiene 1 of 1, Change Management 0 of 1, Data Retention 1 of 2, Resilience 2 of 3, AI
+ * Stack Governance no result, Coverage 2 of 4 (acme-sandbox's result is not production's).
+ */
 export const postureRuns: ScorecardEntityResults[] = [
   {
     entity: 'resource:default/cf-worker-acme-edge-router',
@@ -197,23 +239,32 @@ export const postureRuns: ScorecardEntityResults[] = [
           },
         },
       },
-      {
-        check: checkDefinition('cloudflareAccessAuditLog24h'),
-        result: true,
-        facts: {},
-      },
+      outcome('cloudflareAccessAuditLog24h', true),
     ],
   },
-  { entity: 'component:default/acme-edge', results: [] },
+  {
+    entity: 'component:default/acme-edge',
+    results: [outcome('cloudflareComponentCoverage', true)],
+  },
+  {
+    entity: 'component:default/acme-web',
+    results: [outcome('cloudflareComponentCoverage', true)],
+  },
+  {
+    entity: 'component:default/acme-billing',
+    results: [outcome('cloudflareComponentCoverage', false)],
+  },
+  {
+    entity: 'component:default/acme-ghost',
+    results: [outcome('cloudflareComponentCoverage', false)],
+  },
+  {
+    entity: 'component:default/acme-sandbox',
+    results: [outcome('cloudflareComponentCoverage', false)],
+  },
   {
     entity: 'resource:default/cf-kv-acme-sessions',
-    results: [
-      {
-        check: checkDefinition('cloudflareKvPiiRetention'),
-        result: true,
-        facts: {},
-      },
-    ],
+    results: [outcome('cloudflareKvPiiRetention', true)],
   },
   {
     entity: 'resource:default/cf-r2-acme-regulated-exports',
@@ -231,4 +282,57 @@ export const postureRuns: ScorecardEntityResults[] = [
       },
     ],
   },
+  {
+    entity: 'resource:default/cf-queue-acme-jobs',
+    results: [
+      outcome('cloudflareQueueBacklog', true),
+      {
+        check: checkDefinition('cloudflareQueueDeadLetter'),
+        result: false,
+        facts: {
+          reason: {
+            id: 'reason',
+            value: 'The consumer acme-worker has no dead-letter queue',
+          },
+        },
+      },
+    ],
+  },
+  {
+    entity: 'resource:default/cf-queue-acme-mail',
+    results: [outcome('cloudflareQueueBacklog', true)],
+  },
 ];
+
+const criterion = (
+  id: CloudflareAcceptanceCriterionId,
+  measured: string,
+  value: number,
+  pass: boolean,
+  extra: { denied?: boolean; detail?: string } = {},
+): CloudflareAcceptanceCriterion => {
+  const { title, target } = CLOUDFLARE_ACCEPTANCE_CRITERIA.find(
+    c => c.id === id,
+  ) ?? { title: id, target: '' };
+  return { id, title, target, measured, value, pass, ...extra };
+};
+
+/**
+ * `GET /v1/acceptance` of the demo account: its deliberate failures (a deployment without a commit
+ * SHA, a regulated bucket without lifecycle rules) fail, one criterion is not permitted.
+ */
+export const postureAcceptance: CloudflareAcceptance = {
+  measuredAt: '2026-11-20T10:00:00Z',
+  criteria: [
+    criterion('provenance', '5 of 6 (83.3%)', 5 / 6, false, {
+      detail: 'acme-edge-router: deployment 6f1c2d3e has no commit SHA',
+    }),
+    criterion('accessAuditExport', '1 verified snapshot', 1, true),
+    criterion('regulatedR2Lifecycle', '1 of 2 (50%)', 0.5, false, {
+      detail: 'acme-regulated-exports has no lifecycle rule',
+    }),
+    criterion('aiDiscovered', 'not permitted', 0, false, { denied: true }),
+    criterion('coverage', '20 of 20 (100%)', 1, true),
+    criterion('secretsMetadataOnly', '0 values', 0, true),
+  ],
+};

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CloudflareAcceptance,
   CloudflareEnvelope,
   CloudflareRouteBody,
   CloudflareRouteContract,
@@ -87,6 +88,8 @@ export interface CloudflareApi {
   downloadEvidence(id: string): Promise<CloudflareEvidenceDownload>;
   /** `GET /v1/evidence/:id/verify` */
   verifyEvidence(id: string): Promise<CloudflareEvidenceVerification>;
+  /** `GET /v1/acceptance`: the acceptance criteria of spec section 11, measured now. */
+  getAcceptance(): Promise<CloudflareAcceptance>;
 }
 
 /**

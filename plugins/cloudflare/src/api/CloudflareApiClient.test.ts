@@ -8,6 +8,7 @@ import {
   zeroTrustRoutes,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { workerDeployments, zeroTrustUsers } from '../__fixtures__/envelopes';
+import { postureAcceptance } from '../__fixtures__/posture';
 import { CloudflareApiClient } from './CloudflareApiClient';
 import { CloudflareEvidenceRecord } from './types';
 
@@ -203,5 +204,23 @@ describe('CloudflareApiClient', () => {
     });
     expect(await client.verifyEvidence(uuid)).toEqual(verification);
     expect(fetch.mock.calls[2][0]).toBe(`${BASE}/v1/evidence/${uuid}/verify`);
+  });
+
+  it('reads the acceptance figures, and throws the 403 of a caller who may not', async () => {
+    const { client, fetch } = clientWith(
+      json(postureAcceptance),
+      json(
+        {
+          error: { name: 'NotAllowedError', message: 'Unauthorized' },
+          response: { statusCode: 403 },
+        },
+        { status: 403, statusText: 'Forbidden' },
+      ),
+    );
+    expect(await client.getAcceptance()).toEqual(postureAcceptance);
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/v1/acceptance`, undefined);
+    const error = await client.getAcceptance().catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect((error as ResponseError).statusCode).toBe(403);
   });
 });

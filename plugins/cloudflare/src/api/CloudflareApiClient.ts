@@ -1,6 +1,8 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CLOUDFLARE_ACCEPTANCE_PATH,
+  CloudflareAcceptance,
   cloudflareRoutePath,
   CloudflareEnvelope,
   CloudflareRouteContract,
@@ -119,6 +121,10 @@ export class CloudflareApiClient implements CloudflareApi {
     return (
       await this.request(`/v1/evidence/${encodeURIComponent(id)}/verify`)
     ).json();
+  }
+
+  async getAcceptance(): Promise<CloudflareAcceptance> {
+    return (await this.request(CLOUDFLARE_ACCEPTANCE_PATH)).json();
   }
 
   private async request(path: string, init?: RequestInit): Promise<Response> {

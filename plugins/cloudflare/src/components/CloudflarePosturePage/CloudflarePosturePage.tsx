@@ -1,4 +1,3 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   Content,
   ContentHeader,
@@ -7,95 +6,58 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { CLOUDFLARE_AREAS } from '@cloudflare-backstage/plugin-cloudflare-common';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import {
-  cloudflareNameOfResource,
-  getCloudflareAnnotatedAreas,
-  isCloudflareAvailable,
-} from '../../conditions';
 import { CLOUDFLARE_CARDS } from '../../cards';
 import { CloudflareCard } from '../CloudflareCard';
+import { AcceptanceSection } from './AcceptanceSection';
 import { CoverageSection } from './CoverageSection';
-import { EvidenceSection, ProvenanceScope } from './EvidenceSection';
-
-/** The backend takes at most this many names of each area per provenance snapshot. */
-const MAX_PROVENANCE_SCOPE = 20;
-
-/** Worker scripts and Pages projects named in the catalog, for the provenance snapshot. */
-export function provenanceScopeOf(
-  components: Entity[],
-  resources: Entity[],
-): ProvenanceScope {
-  const names = { workers: new Set<string>(), pages: new Set<string>() };
-  for (const c of components) {
-    for (const { area, names: n } of getCloudflareAnnotatedAreas(c)) {
-      if (area.id === 'workers' || area.id === 'pages') {
-        n.forEach(x => names[area.id as 'workers' | 'pages'].add(x));
-      }
-    }
-  }
-  for (const r of resources) {
-    if (r.spec?.type === 'cloudflare-worker') {
-      names.workers.add(cloudflareNameOfResource(r));
-    } else if (r.spec?.type === 'cloudflare-pages') {
-      names.pages.add(cloudflareNameOfResource(r));
-    }
-  }
-  const workers = [...names.workers].sort();
-  const pages = [...names.pages].sort();
-  return {
-    workers: workers.slice(0, MAX_PROVENANCE_SCOPE),
-    pages: pages.slice(0, MAX_PROVENANCE_SCOPE),
-    truncated:
-      workers.length > MAX_PROVENANCE_SCOPE ||
-      pages.length > MAX_PROVENANCE_SCOPE,
-  };
-}
+import { EvidenceSection } from './EvidenceSection';
+import { InventorySection } from './InventorySection';
+import { provenanceScopeOf } from './provenanceScope';
+import { ScorecardBarsSection } from './ScorecardBarsSection';
 import { ScorecardsSection } from './ScorecardsSection';
+import { PostureCatalog, usePostureCatalog } from './usePostureCatalog';
+import { useScorecardResults } from './useScorecardResults';
 
 /** Cards of account-wide reads (no resource names): they belong on the posture page. */
 const ACCOUNT_CARDS = Object.values(CLOUDFLARE_CARDS).filter(c => !c.params);
 
-const COMPONENT_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'spec.lifecycle',
-  'relations',
-];
-
-function useCloudflareCatalog() {
-  const catalogApi = useApi(catalogApiRef);
-  return useAsync(async () => {
-    const [components, resources] = await Promise.all([
-      catalogApi.getEntities({
-        filter: { kind: 'component' },
-        fields: COMPONENT_FIELDS,
-      }),
-      catalogApi.getEntities({
-        filter: {
-          kind: 'resource',
-          'spec.type': CLOUDFLARE_AREAS.map(a => a.resourceType),
-        },
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.title',
-          'spec.type',
-          'spec.parameters',
-        ],
-      }),
-    ]);
-    return { components: components.items, resources: resources.items };
-  }, [catalogApi]);
+/**
+ * What the catalog gives the page, top down: the inventory, the scorecards' pass rates and the
+ * coverage, the acceptance figures, then the checks in detail (one bulk run feeds bars and details).
+ */
+function CatalogSections(props: { catalog: PostureCatalog }) {
+  const { components, resources, entityRefs, counts } = props.catalog;
+  const checks = useScorecardResults(entityRefs, counts);
+  return (
+    <>
+      <Grid item xs={12}>
+        <InventorySection resources={resources} />
+      </Grid>
+      <Grid item xs={12} lg={7}>
+        <ScorecardBarsSection
+          loading={checks.loading}
+          error={checks.error}
+          results={checks.value}
+        />
+      </Grid>
+      <Grid item xs={12} lg={5}>
+        <CoverageSection components={components} resources={resources} />
+      </Grid>
+      <Grid item xs={12}>
+        <AcceptanceSection />
+      </Grid>
+      <Grid item xs={12}>
+        <ScorecardsSection
+          hasEntities={entityRefs.length > 0}
+          loading={checks.loading}
+          error={checks.error}
+          results={checks.value}
+        />
+      </Grid>
+    </>
+  );
 }
 
 /**
@@ -104,16 +66,7 @@ function useCloudflareCatalog() {
  * @public
  */
 export function CloudflarePostureContent() {
-  const catalog = useCloudflareCatalog();
-  const entityRefs = useMemo(() => {
-    if (!catalog.value) return [];
-    const annotated: Entity[] = catalog.value.components.filter(
-      isCloudflareAvailable,
-    );
-    return [...annotated, ...catalog.value.resources].map(e =>
-      stringifyEntityRef(e),
-    );
-  }, [catalog.value]);
+  const catalog = usePostureCatalog();
   const provenanceScope = useMemo(
     () =>
       provenanceScopeOf(
@@ -126,23 +79,20 @@ export function CloudflarePostureContent() {
   if (catalog.loading) return <Progress />;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} lg={7}>
-        {catalog.error ? (
-          <ResponseErrorPanel
-            error={catalog.error}
-            title={`Could not read the catalog: ${catalog.error.message}`}
-          />
-        ) : (
-          <ScorecardsSection entityRefs={entityRefs} />
-        )}
-      </Grid>
-      <Grid item xs={12} lg={5}>
-        {catalog.error ? (
-          <ResponseErrorPanel error={catalog.error} />
-        ) : (
-          <CoverageSection components={catalog.value?.components ?? []} />
-        )}
-      </Grid>
+      {catalog.error && (
+        <>
+          <Grid item xs={12}>
+            <ResponseErrorPanel
+              error={catalog.error}
+              title={`Could not read the catalog: ${catalog.error.message}`}
+            />
+          </Grid>
+          <Grid item xs={12}>
+            <AcceptanceSection />
+          </Grid>
+        </>
+      )}
+      {catalog.value && <CatalogSections catalog={catalog.value} />}
       <Grid item xs={12}>
         <EvidenceSection provenanceScope={provenanceScope} />
       </Grid>
@@ -156,7 +106,8 @@ export function CloudflarePostureContent() {
 }
 
 /**
- * The Cloudflare posture page: SOC 2 scorecards, catalog coverage and evidence snapshots.
+ * The Cloudflare posture page: the inventory, SOC 2 scorecards, catalog coverage, the spec's
+ * acceptance figures and evidence snapshots.
  *
  * @public
  */
@@ -165,7 +116,7 @@ export function CloudflarePosturePage() {
     <Page themeId="tool">
       <Header
         title="Cloudflare posture"
-        subtitle="SOC 2 scorecards, catalog coverage and evidence"
+        subtitle="Inventory, SOC 2 scorecards, catalog coverage, acceptance and evidence"
       />
       <Content>
         <ContentHeader title="Posture" />

@@ -1,119 +1,75 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  StatusError,
-  StatusOK,
-  StatusWarning,
-} from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import List from '@material-ui/core/List';
-import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import {
-  CLOUDFLARE_SCORECARD_CHECK_IDS,
-  cloudflareScorecardApiRef,
-} from '../../api';
-import { ErrorState } from '../shared/errors';
-import { CheckSummary, summarizeChecks } from './scorecards';
+import { makeStyles } from '@material-ui/core/styles';
+import { CheckRow } from './CheckRow';
+import { percent, ScorecardRate } from './scorecards';
+import { ScorecardResults } from './useScorecardResults';
 
-function CheckRow(props: { summary: CheckSummary }) {
-  const { check, evaluated, passed, failed } = props.summary;
-  let status: JSX.Element;
-  if (evaluated === 0) {
-    status = <StatusWarning>no data</StatusWarning>;
-  } else if (failed.length === 0) {
-    status = <StatusOK>pass</StatusOK>;
-  } else {
-    status = <StatusError>fail</StatusError>;
-  }
+const useStyles = makeStyles(theme => ({
+  scorecard: { marginBottom: theme.spacing(3) },
+}));
+
+function ScorecardDetails(props: { rate: ScorecardRate }) {
+  const classes = useStyles();
+  const { scorecard, checks, passed, total, rate } = props.rate;
   return (
-    <ListItem
-      divider
-      alignItems="flex-start"
-      style={{ display: 'block' }}
-      data-testid={`check-${check.id}`}
+    <section
+      className={classes.scorecard}
+      data-testid={`scorecard-${scorecard.id}`}
     >
-      <Typography variant="subtitle1">
-        {status} {check.name}
+      <Typography variant="h6">
+        {scorecard.title}
+        <Typography variant="body2" component="span" color="textSecondary">
+          {' '}
+          —{' '}
+          {rate === undefined
+            ? 'no results yet'
+            : `${passed} of ${total} pass (${percent(rate)})`}
+        </Typography>
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        {check.description}
+        {scorecard.summary}
       </Typography>
-      <Typography variant="body2">
-        {evaluated === 0
-          ? 'No entity has facts for this check yet; the fact retrievers run hourly.'
-          : `${passed.length} of ${evaluated} entities pass.`}
-      </Typography>
-      {failed.length > 0 && (
-        <List dense disablePadding>
-          {failed.map(f => (
-            <ListItem
-              key={f.entity}
-              disableGutters
-              style={{ display: 'block' }}
-            >
-              <EntityRefLink entityRef={f.entity} />
-              <Typography variant="body2" component="span">
-                {' '}
-                — {f.reason}
-              </Typography>
-            </ListItem>
+      {checks.length === 0 ? (
+        <Typography variant="body2">
+          None of its checks is configured in Tech Insights.
+        </Typography>
+      ) : (
+        <List disablePadding>
+          {checks.map(({ summary, criterion }) => (
+            <CheckRow
+              key={summary.check.id}
+              summary={summary}
+              criterion={criterion}
+            />
           ))}
         </List>
       )}
-      {failed.length === 0 && passed.length > 0 && (
-        <Typography variant="caption" color="textSecondary">
-          Concerns:{' '}
-          {passed.map((ref, i) => (
-            <span key={ref}>
-              {i > 0 && ', '}
-              <EntityRefLink entityRef={ref} hideIcon />
-            </span>
-          ))}
-        </Typography>
-      )}
-    </ListItem>
+    </section>
   );
 }
 
 /**
- * The suite's SOC 2 checks run through the Tech Insights REST API for the given entities.
+ * The SOC 2 pack's checks per scorecard: each scorecard's summary, then each check with its
+ * criterion, status, failing entities and the reason in words, and a remediation link on failure.
  */
-export function ScorecardsSection(props: { entityRefs: string[] }) {
-  const api = useApi(cloudflareScorecardApiRef);
-  const { entityRefs } = props;
-  const state = useAsync(async () => {
-    const all = await api.getChecks();
-    const wanted: readonly string[] = CLOUDFLARE_SCORECARD_CHECK_IDS;
-    const checks = all.filter(c => wanted.includes(c.id));
-    const missing = CLOUDFLARE_SCORECARD_CHECK_IDS.filter(
-      id => !checks.some(c => c.id === id),
-    );
-    if (checks.length === 0 || entityRefs.length === 0) {
-      return { summaries: [], missing };
-    }
-    const runs = await api.runBulkChecks(
-      entityRefs,
-      checks.map(c => c.id),
-    );
-    return { summaries: summarizeChecks(checks, runs), missing };
-  }, [api, entityRefs.join(',')]);
-
+export function ScorecardsSection(props: {
+  hasEntities: boolean;
+  loading: boolean;
+  error?: Error;
+  results?: ScorecardResults;
+}) {
   let body: JSX.Element;
-  if (state.loading) {
+  if (props.loading) {
     body = <Progress />;
-  } else if (state.error) {
+  } else if (props.error) {
     body = (
-      <ErrorState
-        error={state.error}
-        permission="tech-insights"
-        permissionDescription="to read and run Tech Insights checks"
-      />
+      <Typography variant="body2" color="error">
+        The checks could not be run: {props.error.message}
+      </Typography>
     );
-  } else if (entityRefs.length === 0) {
+  } else if (!props.hasEntities) {
     body = (
       <EmptyState
         missing="data"
@@ -122,16 +78,12 @@ export function ScorecardsSection(props: { entityRefs: string[] }) {
       />
     );
   } else {
-    const { summaries, missing } = state.value!;
+    const { rates, missing } = props.results!;
     body = (
       <>
-        {summaries.length > 0 && (
-          <List disablePadding>
-            {summaries.map(s => (
-              <CheckRow key={s.check.id} summary={s} />
-            ))}
-          </List>
-        )}
+        {rates.map(r => (
+          <ScorecardDetails key={r.scorecard.id} rate={r} />
+        ))}
         {missing.length > 0 && (
           <Typography variant="body2" color="textSecondary">
             Not configured in Tech Insights: {missing.join(', ')}. Add the

@@ -1,4 +1,10 @@
 import {
+  CLOUDFLARE_COVERAGE_TARGET,
+  CLOUDFLARE_SCORECARDS,
+  CloudflareScorecard,
+  CloudflareSoc2Criterion,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
   ScorecardCheck,
   ScorecardCheckResult,
   ScorecardEntityResults,
@@ -12,6 +18,9 @@ export interface CheckSummary {
   passed: string[];
   failed: Array<{ entity: string; reason: string }>;
 }
+
+/** Whether a check's result for an entity counts (belongs to the check's population). */
+export type ResultCounts = (checkId: string, entityRef: string) => boolean;
 
 const MAX_LISTED = 5;
 
@@ -46,10 +55,11 @@ export function reasonOf(result: ScorecardCheckResult): string {
     .join('; ');
 }
 
-/** Groups the bulk run's results per check, in the order of `checks`. */
+/** Groups the bulk run's results per check, in the order of `checks`, keeping those that count. */
 export function summarizeChecks(
   checks: ScorecardCheck[],
   runs: ScorecardEntityResults[],
+  counts: ResultCounts = () => true,
 ): CheckSummary[] {
   return checks.map(check => {
     const summary: CheckSummary = {
@@ -61,6 +71,7 @@ export function summarizeChecks(
     for (const run of runs) {
       for (const result of run.results ?? []) {
         if (result.check?.id !== check.id) continue;
+        if (!counts(check.id, run.entity)) continue;
         summary.evaluated += 1;
         if (result.result) summary.passed.push(run.entity);
         else
@@ -70,3 +81,59 @@ export function summarizeChecks(
     return summary;
   });
 }
+
+const COVERAGE_CHECK_IDS = new Set(
+  CLOUDFLARE_SCORECARDS.filter(s => s.id === 'coverage').flatMap(s =>
+    s.checks.map(c => c.id),
+  ),
+);
+
+/**
+ * The populations of spec section 6: the Coverage scorecard's checks count production Components
+ * only (`productionRefs`, lower-cased entity refs); every other check counts every entity.
+ */
+export function countedPopulation(
+  productionRefs: ReadonlySet<string>,
+): ResultCounts {
+  return (checkId, entityRef) =>
+    !COVERAGE_CHECK_IDS.has(checkId) ||
+    productionRefs.has(entityRef.toLocaleLowerCase('en-US'));
+}
+
+/** One scorecard's (entity, check) results and the checks of it that Tech Insights ran. */
+export interface ScorecardRate {
+  scorecard: CloudflareScorecard;
+  /** Results that pass. */
+  passed: number;
+  /** All results of the scorecard's checks. */
+  total: number;
+  /** Share of results that pass; undefined without results. */
+  rate?: number;
+  /** The share a scorecard must reach: Coverage's 95%, all for the others. */
+  target: number;
+  /** Its checks' summaries and criteria, in the scorecard's order (checks Tech Insights lacks left out). */
+  checks: Array<{ summary: CheckSummary; criterion: CloudflareSoc2Criterion }>;
+}
+
+/** Every scorecard of the SOC 2 pack, in table order, with its pass rate over `summaries`. */
+export function scorecardRates(summaries: CheckSummary[]): ScorecardRate[] {
+  return CLOUDFLARE_SCORECARDS.map(scorecard => {
+    const checks = scorecard.checks.flatMap(({ id, criterion }) => {
+      const summary = summaries.find(s => s.check.id === id);
+      return summary ? [{ summary, criterion }] : [];
+    });
+    const passed = checks.reduce((n, c) => n + c.summary.passed.length, 0);
+    const total = checks.reduce((n, c) => n + c.summary.evaluated, 0);
+    return {
+      scorecard,
+      passed,
+      total,
+      rate: total > 0 ? passed / total : undefined,
+      target: scorecard.id === 'coverage' ? CLOUDFLARE_COVERAGE_TARGET : 1,
+      checks,
+    };
+  });
+}
+
+/** A share as a percentage with at most one decimal (`66.7%`). */
+export const percent = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
