@@ -28,6 +28,7 @@ export {
   EntityCloudflareContainersCard,
   EntityCloudflareBrowserRenderingCard,
   CloudflarePosturePage,
+  EntityCloudflareScorecardsCard,
 } from './plugin';
 export type { EntityCloudflareCardProps } from './plugin';
 export {

@@ -260,6 +260,26 @@ export const EntityCloudflareBrowserRenderingCard =
 export const EntityCloudflareContainersCard = legacyCards.containers;
 
 /**
+ * The SOC 2 scorecards card of the current entity, for an overview tab: a Cloudflare `Resource` or
+ * Component gets its own checks grouped by scorecard with a Refresh button; a Group (what it owns)
+ * or a System (its parts) gets each scorecard rolled up over those entities.
+ *
+ * @public
+ */
+export const EntityCloudflareScorecardsCard: () => JSX.Element =
+  cloudflarePlugin.provide(
+    createComponentExtension({
+      name: 'EntityCloudflareScorecardsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityCloudflareScorecards').then(
+            m => m.EntityCloudflareScorecardsCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * The posture page, mounted at `/cloudflare` in `App.tsx`, with the remediation page at
  * `/cloudflare/remediation` (`remediationRouteRef`).
  *

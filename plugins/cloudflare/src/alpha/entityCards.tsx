@@ -6,7 +6,11 @@ import {
   getCloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CLOUDFLARE_CARDS, CloudflareCardDescriptor } from '../cards';
-import { getCloudflareAnnotatedAreas } from '../conditions';
+import {
+  getCloudflareAnnotatedAreas,
+  isCloudflareAvailable,
+  isCloudflareResource,
+} from '../conditions';
 
 /** The card applies to Components that annotate its area and to the area's Resource entities. */
 function cardFilter(card: CloudflareCardDescriptor) {
@@ -43,3 +47,32 @@ export const cloudflareEntityCards = Object.fromEntries(
   CloudflareContractedAreaId,
   ReturnType<typeof EntityCardBlueprint.make>
 >;
+
+/** Groups and Systems (roll-up), suite Resources and Cloudflare-annotated Components. */
+function scorecardsFilter(entity: Entity): boolean {
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  return (
+    kind === 'group' ||
+    kind === 'system' ||
+    isCloudflareResource(entity) ||
+    (kind === 'component' && isCloudflareAvailable(entity))
+  );
+}
+
+/**
+ * The SOC 2 scorecards card (`entity-card:cloudflare/scorecards`), enabled by default on the
+ * overview of Groups and Systems (rolled up over what they own or have as parts), suite Resources
+ * and Cloudflare-annotated Components (their own checks, with a Refresh button).
+ *
+ * @alpha
+ */
+export const cloudflareScorecardsEntityCard = EntityCardBlueprint.make({
+  name: 'scorecards',
+  params: {
+    filter: scorecardsFilter,
+    loader: () =>
+      import('../components/EntityCloudflareScorecards').then(m =>
+        compatWrapper(<m.EntityCloudflareScorecardsCard />),
+      ),
+  },
+});

@@ -5,4 +5,7 @@ export {
   cloudflareResourceEntityContent,
 } from './entityContent';
 export { cloudflarePosturePage } from './pages';
-export { cloudflareEntityCards } from './entityCards';
+export {
+  cloudflareEntityCards,
+  cloudflareScorecardsEntityCard,
+} from './entityCards';

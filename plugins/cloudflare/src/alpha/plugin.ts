@@ -1,7 +1,10 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../routes';
 import { cloudflareApi, cloudflareScorecardApi } from './apis';
-import { cloudflareEntityCards } from './entityCards';
+import {
+  cloudflareEntityCards,
+  cloudflareScorecardsEntityCard,
+} from './entityCards';
 import {
   cloudflareEntityContent,
   cloudflareResourceEntityContent,
@@ -25,5 +28,6 @@ export const cloudflareFrontendPlugin = createFrontendPlugin({
     cloudflareResourceEntityContent,
     cloudflarePosturePage,
     ...Object.values(cloudflareEntityCards),
+    cloudflareScorecardsEntityCard,
   ],
 });

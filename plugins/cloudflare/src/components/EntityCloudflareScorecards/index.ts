@@ -1,0 +1,1 @@
+export { EntityCloudflareScorecardsCard } from './EntityCloudflareScorecardsCard';
