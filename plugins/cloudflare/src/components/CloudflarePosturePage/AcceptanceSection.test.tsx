@@ -14,6 +14,14 @@ describe('AcceptanceSection', () => {
     expect(rows.map(r => r.dataset.testid)).toEqual(
       postureAcceptance.criteria.map(c => `acceptance-${c.id}`),
     );
+    expect(rows.map(r => r.dataset.status)).toEqual([
+      'fail',
+      'pass',
+      'fail',
+      'denied',
+      'pass',
+      'pass',
+    ]);
     const provenance = screen.getByTestId('acceptance-provenance');
     expect(provenance).toHaveTextContent(
       '100% prod deployments show commit SHA + CI URL.',

@@ -18,10 +18,19 @@ import { cloudflareApiRef } from '../../api';
 import { ErrorState } from '../shared/errors';
 import { TimeCell } from '../shared/time';
 
+const statusOf = (c: CloudflareAcceptanceCriterion) => {
+  if (c.denied) return 'denied';
+  return c.pass ? 'pass' : 'fail';
+};
+
 function CriterionStatus(props: { criterion: CloudflareAcceptanceCriterion }) {
-  const { pass, denied } = props.criterion;
-  if (denied) return <StatusWarning>not permitted</StatusWarning>;
-  return pass ? <StatusOK>pass</StatusOK> : <StatusError>fail</StatusError>;
+  const status = statusOf(props.criterion);
+  if (status === 'denied') return <StatusWarning>not permitted</StatusWarning>;
+  return status === 'pass' ? (
+    <StatusOK>pass</StatusOK>
+  ) : (
+    <StatusError>fail</StatusError>
+  );
 }
 
 /**
@@ -59,7 +68,11 @@ export function AcceptanceSection() {
           </TableHead>
           <TableBody>
             {criteria.map(c => (
-              <TableRow key={c.id} data-testid={`acceptance-${c.id}`}>
+              <TableRow
+                key={c.id}
+                data-testid={`acceptance-${c.id}`}
+                data-status={statusOf(c)}
+              >
                 <TableCell>{c.title}</TableCell>
                 <TableCell>{c.target}</TableCell>
                 <TableCell>{c.measured}</TableCell>

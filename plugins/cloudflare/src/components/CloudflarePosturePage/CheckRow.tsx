@@ -24,12 +24,16 @@ export function CheckRow(props: {
 }) {
   const { summary, criterion } = props;
   const { check, evaluated, passed, failed } = summary;
+  let outcome: 'no-data' | 'pass' | 'fail';
   let status: JSX.Element;
   if (evaluated === 0) {
+    outcome = 'no-data';
     status = <StatusWarning>no data</StatusWarning>;
   } else if (failed.length === 0) {
+    outcome = 'pass';
     status = <StatusOK>pass</StatusOK>;
   } else {
+    outcome = 'fail';
     status = <StatusError>fail</StatusError>;
   }
   return (
@@ -38,6 +42,7 @@ export function CheckRow(props: {
       alignItems="flex-start"
       style={{ display: 'block' }}
       data-testid={`check-${check.id}`}
+      data-status={outcome}
     >
       <Typography variant="subtitle1">
         {status} {check.name}

@@ -37,7 +37,7 @@ describe('CloudflarePosturePage', () => {
           Node.DOCUMENT_POSITION_FOLLOWING,
       ).toBeTruthy();
     }
-    expect(screen.getByTestId('inventory-workers')).toHaveTextContent('2');
+    expect(screen.getByTestId('inventory-area-workers')).toHaveTextContent('2');
     expect(await screen.findByTestId('acceptance-provenance')).toBeVisible();
     expect(await screen.findByText('Zero Trust users')).toBeInTheDocument();
     expect(await screen.findByText('a***@acme.example')).toBeInTheDocument();
@@ -108,6 +108,7 @@ describe('CloudflarePosturePage', () => {
       'check-cloudflareDeploymentProvenance',
     );
     expect(within(failing).getByText('fail')).toBeInTheDocument();
+    expect(failing).toHaveAttribute('data-status', 'fail');
     expect(failing).toHaveTextContent('SOC 2 CC8.1 Change management');
     expect(
       within(failing).getByText(
@@ -134,6 +135,7 @@ describe('CloudflarePosturePage', () => {
 
     const passing = screen.getByTestId('check-cloudflareAccessAuditLog24h');
     expect(within(passing).getByText('pass')).toBeInTheDocument();
+    expect(passing).toHaveAttribute('data-status', 'pass');
     expect(passing).toHaveTextContent('SOC 2 CC7.2 System monitoring');
     expect(within(passing).queryByText('Remediation')).not.toBeInTheDocument();
     const noData = screen.getByTestId('check-cloudflareApiTokenHygiene');
@@ -206,7 +208,8 @@ describe('CloudflarePosturePage', () => {
       "You don't have permission cloudflare.read.zerotrust; ask",
     );
     expect(
-      screen.getByText(/^The checks could not be run:/)).toBeInTheDocument();
+      screen.getByText(/^The checks could not be run:/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Remediation' })).toBeNull();
   });
 

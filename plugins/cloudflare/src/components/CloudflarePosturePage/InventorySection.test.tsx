@@ -11,20 +11,19 @@ describe('InventorySection', () => {
       screen.getByText('5 Cloudflare resources in the catalog'),
     ).toBeInTheDocument();
     for (const area of CLOUDFLARE_AREAS) {
-      expect(screen.getByTestId(`inventory-${area.id}`)).toHaveTextContent(
+      expect(screen.getByTestId(`inventory-area-${area.id}`)).toHaveTextContent(
         area.title,
       );
     }
-    const workers = within(screen.getByTestId('inventory-workers')).getByRole(
-      'link',
-      { name: '2 Workers resources in the catalog' },
-    );
+    const workers = within(
+      screen.getByTestId('inventory-area-workers'),
+    ).getByRole('link', { name: '2 Workers resources in the catalog' });
     expect(workers).toHaveTextContent('2');
     expect(workers).toHaveAttribute(
       'href',
       '/catalog?filters[kind]=resource&filters[type]=cloudflare-worker&filters[user]=all',
     );
-    const queues = screen.getByTestId('inventory-queues');
+    const queues = screen.getByTestId('inventory-area-queues');
     expect(queues).toHaveTextContent('0');
     expect(within(queues).queryByRole('link')).not.toBeInTheDocument();
 
@@ -57,6 +56,6 @@ describe('InventorySection', () => {
     expect(
       screen.getByText('No Cloudflare resource has an owner yet.'),
     ).toBeInTheDocument();
-    expect(screen.getByTestId('inventory-workers')).toHaveTextContent('0');
+    expect(screen.getByTestId('inventory-area-workers')).toHaveTextContent('0');
   });
 });

@@ -25,7 +25,7 @@ function AreaTile(props: { entry: AreaCount }) {
   const classes = useStyles();
   const { area, count } = props.entry;
   return (
-    <div className={classes.tile} data-testid={`inventory-${area.id}`}>
+    <div className={classes.tile} data-testid={`inventory-area-${area.id}`}>
       <Typography variant="body2" color="textSecondary" noWrap>
         {area.title}
       </Typography>
