@@ -1,4 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   FactRetriever,
   techInsightsFactRetrieversExtensionPoint,
@@ -11,6 +15,7 @@ import {
   cloudflareDeploymentAuditFactRetriever,
   cloudflareDeploymentProvenanceFactRetriever,
 } from './factRetrievers';
+import { createRefreshRouter } from './refresh/createRefreshRouter';
 
 /**
  * The suite's fact retrievers, keyed by the name that turns each one on under
@@ -35,7 +40,9 @@ export const cloudflareFactRetrievers: Readonly<Record<string, FactRetriever>> =
 /**
  * Tech Insights module adding the Cloudflare SOC 2 fact retrievers. Each one runs only when
  * `techInsights.factRetrievers.<id>` is configured (cadence and lifecycle); the checks are configured
- * for the jsonfc module under `techInsights.factChecker.checks`.
+ * for the jsonfc module under `techInsights.factChecker.checks`. It also adds the route
+ * `POST /api/tech-insights/cloudflare/refresh` (`{ entityRef }`), which re-runs now the configured
+ * retrievers that apply to one Component or Resource (needs `tech-insights.check.run`).
  *
  * @public
  */
@@ -46,9 +53,23 @@ export const techInsightsModuleCloudflare = createBackendModule({
     reg.registerInit({
       deps: {
         factRetrievers: techInsightsFactRetrieversExtensionPoint,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        scheduler: coreServices.scheduler,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        catalog: catalogServiceRef,
       },
-      async init({ factRetrievers }) {
+      async init({ factRetrievers, httpRouter, ...services }) {
         factRetrievers.addFactRetrievers(cloudflareFactRetrievers);
+        // Modules share their plugin's router: this is POST /api/tech-insights/cloudflare/refresh.
+        httpRouter.use(
+          await createRefreshRouter({
+            retrievers: cloudflareFactRetrievers,
+            ...services,
+          }),
+        );
       },
     });
   },

@@ -99,7 +99,11 @@ describe('AI Gateway policy facts', () => {
   });
 
   it('names its SOC 2 criterion', () => {
-    expect(aiGatewayFacts.checks.map(c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2)).toEqual([
+    expect(
+      aiGatewayFacts.checks.map(
+        c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2,
+      ),
+    ).toEqual([
       {
         control: 'A1.2',
         title: 'Availability: recovery infrastructure and resilience',

@@ -115,7 +115,11 @@ describe('AI Search crawl facts', () => {
   });
 
   it('names its SOC 2 criterion', () => {
-    expect(aiSearchFacts.checks.map(c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2)).toEqual([
+    expect(
+      aiSearchFacts.checks.map(
+        c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2,
+      ),
+    ).toEqual([
       {
         control: 'PI1.2',
         title: 'Completeness and accuracy of system inputs',

@@ -148,9 +148,12 @@ describe('KV personal data retention facts', () => {
   });
 
   it('declares one check over its retriever, naming SOC 2 P4.2', () => {
-    expect(kvFacts.checks.map(c => [c.id, CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control])).toEqual([
-      ['cloudflareKvPiiRetention', 'P4.2'],
-    ]);
+    expect(
+      kvFacts.checks.map(c => [
+        c.id,
+        CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control,
+      ]),
+    ).toEqual([['cloudflareKvPiiRetention', 'P4.2']]);
     expect(kvFacts.checks[0].factIds).toEqual(
       kvFacts.retrievers.map(r => r.id),
     );

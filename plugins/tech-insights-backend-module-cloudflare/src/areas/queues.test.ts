@@ -192,7 +192,12 @@ describe('Queue dead-letter facts', () => {
   });
 
   it('names the SOC 2 criteria of its checks', () => {
-    expect(queuesFacts.checks.map(c => [c.id, CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2])).toEqual([
+    expect(
+      queuesFacts.checks.map(c => [
+        c.id,
+        CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2,
+      ]),
+    ).toEqual([
       [
         'cloudflareQueueBacklog',
         { control: 'A1.1', title: 'Availability: capacity management' },

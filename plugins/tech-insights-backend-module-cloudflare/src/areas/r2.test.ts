@@ -101,7 +101,11 @@ describe('R2 lifecycle facts', () => {
   });
 
   it('names its SOC 2 criterion', () => {
-    expect(r2Facts.checks.map(c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2)).toEqual([
+    expect(
+      r2Facts.checks.map(
+        c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2,
+      ),
+    ).toEqual([
       { control: 'C1.2', title: 'Disposal of confidential information' },
     ]);
   });

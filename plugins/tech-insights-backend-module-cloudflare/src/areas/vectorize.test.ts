@@ -248,7 +248,11 @@ describe('Vectorize index facts', () => {
   });
 
   it('names its SOC 2 criteria', () => {
-    expect(vectorizeFacts.checks.map(c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2)).toEqual([
+    expect(
+      vectorizeFacts.checks.map(
+        c => CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2,
+      ),
+    ).toEqual([
       {
         control: 'PI1.2',
         title: 'Completeness and accuracy of system inputs',

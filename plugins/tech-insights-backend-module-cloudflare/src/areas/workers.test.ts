@@ -80,7 +80,10 @@ describe('Worker plaintext secrets facts', () => {
 
   it('declares one check over its retriever, naming SOC 2 CC6.1', () => {
     expect(
-      workersFacts.checks.map(c => [c.id, CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control]),
+      workersFacts.checks.map(c => [
+        c.id,
+        CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control,
+      ]),
     ).toEqual([['cloudflareWorkerSecretsCentralized', 'CC6.1']]);
     expect(workersFacts.checks[0].factIds).toEqual(
       workersFacts.retrievers.map(r => r.id),

@@ -160,7 +160,10 @@ describe('Workflows facts', () => {
 
   it('names the SOC 2 criteria of its checks', () => {
     expect(
-      workflowsFacts.checks.map(c => [c.id, CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control]),
+      workflowsFacts.checks.map(c => [
+        c.id,
+        CLOUDFLARE_TECH_INSIGHTS_CHECKS[c.id].metadata.soc2.control,
+      ]),
     ).toEqual([
       ['cloudflareWorkflowLastRunSucceeded', 'CC7.2'],
       ['cloudflareWorkflowStepsRetry', 'A1.2'],

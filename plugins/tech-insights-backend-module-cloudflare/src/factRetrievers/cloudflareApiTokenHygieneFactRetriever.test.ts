@@ -146,12 +146,17 @@ describe('cloudflareApiTokenHygieneFactRetriever', () => {
     demo.state.data.auditLogs.v2.push({
       ...used,
       id: 'second-global-key-use',
-      action: { ...used.action, time: DateTime.now().minus({ days: 20 }).toISO()! },
+      action: {
+        ...used.action,
+        time: DateTime.now().minus({ days: 20 }).toISO()!,
+      },
     });
+    expect(factsOf(await retriever.handler(ctx), 'cf-zt-access')).toMatchObject(
+      { globalApiKeyInUse: true, globalApiKeyEvents: 2 },
+    );
     expect(
-      factsOf(await retriever.handler(ctx), 'cf-zt-access'),
-    ).toMatchObject({ globalApiKeyInUse: true, globalApiKeyEvents: 2 });
-    expect(demo.state.data.auditLogs.v2.filter(e => !isKey(e)).length).toBeGreaterThan(100);
+      demo.state.data.auditLogs.v2.filter(e => !isKey(e)).length,
+    ).toBeGreaterThan(100);
   });
 
   it('ignores a Global API Key in our own config: only Cloudflare says whether one is used', async () => {

@@ -154,5 +154,4 @@ describe('cloudflareCoverageFactRetriever', () => {
     expect(loggedText(logger)).toContain('catalog unavailable');
     expect(loggedText(logger)).not.toContain('ops@acme-org.org');
   });
-
 });

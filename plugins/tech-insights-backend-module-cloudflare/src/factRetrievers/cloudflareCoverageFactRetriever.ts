@@ -124,7 +124,9 @@ export function createCloudflareCoverageFactRetriever(
         undefined,
         ...new Set(
           suiteResources
-            .map(r => r.metadata.annotations?.[ANNOTATION_CLOUDFLARE_ACCOUNT_ID])
+            .map(
+              r => r.metadata.annotations?.[ANNOTATION_CLOUDFLARE_ACCOUNT_ID],
+            )
             .filter((a): a is string => Boolean(a)),
         ),
       ];
