@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export * from './acceptance';
 export * from './canaries';
 export * from './data';
 export * from './envelope';

@@ -2,8 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
-import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  cloudflarePermissions,
+  parseR2RegulatedTag,
+  R2_REGULATED_TAG_CONFIG,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { EvidenceStore } from './evidence/EvidenceStore';
 import { createCachedRead } from './service/cachedRead';
 import {
@@ -34,6 +39,7 @@ export const cloudflarePlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         logger: coreServices.logger,
         config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
       },
       async init({
         httpRouter,
@@ -45,6 +51,7 @@ export const cloudflarePlugin = createBackendPlugin({
         auditor,
         logger,
         config,
+        catalog,
       }) {
         permissionsRegistry.addPermissions(cloudflarePermissions);
         const client = CloudflareClient.fromConfig(config, { logger });
@@ -63,6 +70,10 @@ export const cloudflarePlugin = createBackendPlugin({
             evidenceMaxScope: readEvidenceMaxScope(config),
             trustedServices: readTrustedServices(config),
             now: () => new Date(),
+            catalog,
+            r2RegulatedTag: parseR2RegulatedTag(
+              config.getOptionalString(R2_REGULATED_TAG_CONFIG),
+            ),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

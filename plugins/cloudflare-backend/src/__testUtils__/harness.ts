@@ -148,6 +148,8 @@ export interface HarnessOptions {
   allow?: Allow;
   config?: JsonObject;
   knex?: any;
+  /** More features (service factories), e.g. a catalog mock. */
+  features?: any[];
 }
 
 /** Starts the plugin in a test backend; returns the server and what was recorded. */
@@ -187,6 +189,7 @@ export async function startPlugin(options: HarnessOptions = {}) {
   if (options.knex) {
     features.push(mockServices.database.factory({ knex: options.knex }));
   }
+  features.push(...(options.features ?? []));
   const backend = await startTestBackend({ features });
   return {
     backend,

@@ -10,9 +10,11 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import {
   CloudflareAreaId,
+  CloudflareTagMatcher,
   CloudflareView,
   cloudflareReadPermissions,
   cloudflareReadUnmaskedPermission,
@@ -39,6 +41,10 @@ export interface RouteContext {
   trustedServices: TrustedServices;
   /** Clock of evidence snapshots and of `fetchedAt`. */
   now: () => Date;
+  /** The catalog, read with the caller's credentials (acceptance figures). */
+  catalog: CatalogService;
+  /** The tag of regulated R2 buckets (`techInsights.cloudflare.r2.regulatedTag`). */
+  r2RegulatedTag: CloudflareTagMatcher;
 }
 
 /** Entity ref of the caller, for evidence records and audit metadata. */

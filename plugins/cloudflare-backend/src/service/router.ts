@@ -5,6 +5,7 @@ import { RouteContext } from './context';
 import { registerHealthRoutes } from '../routes/health';
 import { registerEvidenceRoutes } from '../routes/evidence';
 import { registerReadRoutes } from './readRoutes';
+import { registerAcceptanceRoutes } from '../acceptance/acceptanceRoute';
 
 /**
  * A body the JSON parser refused becomes an `InputError` of our own words: the parser's message
@@ -36,6 +37,7 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerHealthRoutes(router, ctx);
   registerReadRoutes(router, ctx);
   registerEvidenceRoutes(router, ctx);
+  registerAcceptanceRoutes(router, ctx);
   router.use(() => {
     // The path is not echoed: it is the caller's text, and error messages may be logged.
     throw new NotFoundError('No such route under /api/cloudflare');

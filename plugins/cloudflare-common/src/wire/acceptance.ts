@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOUDFLARE_COVERAGE_TARGET } from '../scorecards';
 import { defineWireType } from './contract';
 
 /**
@@ -94,7 +95,7 @@ export const CLOUDFLARE_ACCEPTANCE_CRITERIA: readonly CloudflareAcceptanceCriter
       id: 'coverage',
       title:
         '>= 95% prod Components linked to at least one Cloudflare Resource.',
-      target: '>= 95%',
+      target: `>= ${CLOUDFLARE_COVERAGE_TARGET * 100}%`,
       unit: 'ratio',
       measures:
         'Production Components related to at least one existing Cloudflare Resource, over all production Components.',

@@ -1,0 +1,164 @@
+import { JsonValue } from '@backstage/types';
+import {
+  CLOUDFLARE_CONTRACTS,
+  cloudflareReadPermissions,
+  hasDeploymentProvenance,
+  isRegulatedTagValue,
+  R2Bucket,
+  R2BucketLifecycle,
+  SecretsStore,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { ROUTE_DESCRIPTORS } from '../areas';
+import { loadWire } from '../service/readRoutes';
+import { AcceptanceMeasure } from './types';
+import { namesInWords, ratio, shareInWords } from './words';
+
+/**
+ * Criterion 1: the production deployment of every Worker script (its active deployment, as the
+ * catalog reads it) and of every Pages project (its canonical production deployment) with both a
+ * commit SHA and a CI run URL, over all of them. Scripts and projects without a deployment are
+ * not counted.
+ */
+export const provenanceMeasure: AcceptanceMeasure = {
+  permissions: [
+    cloudflareReadPermissions.workers,
+    cloudflareReadPermissions.pages,
+  ],
+  what: 'Worker and Pages deployments',
+  cached: true,
+  async measure({ ctx }) {
+    const { client } = ctx;
+    const scripts = await client.workers.listScripts();
+    const active = await client.workers.listDeploymentsWithProvenanceOf(
+      scripts.map(s => s.id),
+      { activeOnly: true },
+    );
+    const deployments = [
+      ...scripts.flatMap(s => {
+        const d = active.get(s.id)?.[0];
+        return d
+          ? [{ name: `${s.id} (Worker)`, ok: hasDeploymentProvenance(d) }]
+          : [];
+      }),
+      ...(await client.pages.listProjects()).flatMap(p =>
+        p.canonical_deployment
+          ? [
+              {
+                name: `${p.name} (Pages)`,
+                ok: hasDeploymentProvenance(p.canonical_deployment),
+              },
+            ]
+          : [],
+      ),
+    ];
+    const missing = deployments.filter(d => !d.ok).map(d => d.name);
+    const shown = deployments.length - missing.length;
+    return {
+      measured: shareInWords(shown, deployments.length),
+      value: ratio(shown, deployments.length),
+      pass: missing.length === 0,
+      ...(missing.length
+        ? { detail: namesInWords('without commit SHA or CI run URL', missing) }
+        : {}),
+    };
+  },
+};
+
+/**
+ * Criterion 3: regulated R2 buckets (tagged with `techInsights.cloudflare.r2.regulatedTag`, default
+ * `data-class=regulated`, the rule the Tech Insights check applies) with an enabled lifecycle rule,
+ * over all regulated buckets; read through the R2 routes' descriptors and wire types.
+ */
+export const regulatedR2LifecycleMeasure: AcceptanceMeasure = {
+  permissions: [cloudflareReadPermissions.r2],
+  what: 'R2 buckets and their lifecycle rules',
+  cached: true,
+  async measure({ ctx }) {
+    const { buckets, lifecycle } = CLOUDFLARE_CONTRACTS.r2;
+    const { items = [] } = await loadWire(
+      ctx.client,
+      buckets,
+      ROUTE_DESCRIPTORS.r2.buckets,
+      { params: {}, query: {} },
+    );
+    const tag = ctx.r2RegulatedTag;
+    const regulated = (items as R2Bucket[]).filter(b =>
+      isRegulatedTagValue(b.tags?.[tag.key], tag),
+    );
+    const without: string[] = [];
+    for (const b of regulated) {
+      const { item } = await loadWire(
+        ctx.client,
+        lifecycle,
+        ROUTE_DESCRIPTORS.r2.lifecycle,
+        { params: { bucket: b.name }, query: { jurisdiction: b.jurisdiction } },
+      );
+      if (!(item as R2BucketLifecycle).rules.some(r => r.enabled)) {
+        without.push(b.name);
+      }
+    }
+    const shown = regulated.length - without.length;
+    return {
+      measured: shareInWords(shown, regulated.length),
+      value: ratio(shown, regulated.length),
+      pass: without.length === 0,
+      ...(without.length
+        ? { detail: namesInWords('regulated without lifecycle rules', without) }
+        : {}),
+    };
+  },
+};
+
+/** Field names that would carry a secret's value rather than its metadata. */
+const VALUE_FIELD = /^(value|secret|secret_?value|plain_?text|text|payload)$/i;
+
+/** Paths (`stores[0].secrets[2].value`) of value fields anywhere in a JSON value. */
+function valueFields(value: JsonValue, path: string, out: string[]): string[] {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => valueFields(v, `${path}[${i}]`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (VALUE_FIELD.test(key)) out.push(`${path}.${key}`);
+      if (v !== undefined) valueFields(v, `${path}.${key}`, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Criterion 6 (the route's part; `yarn acceptance` adds the scan of logs and answers): the
+ * Secrets Store answers, read through the same descriptors and wire types as
+ * `/v1/secrets-store/*`, carry no value field anywhere; the value is the number found.
+ */
+export const secretsMetadataOnlyMeasure: AcceptanceMeasure = {
+  permissions: [cloudflareReadPermissions.secretsStore],
+  what: 'Secrets Store metadata',
+  cached: true,
+  async measure({ ctx }) {
+    const { stores, metadata } = CLOUDFLARE_CONTRACTS.secretsStore;
+    const { items = [] } = await loadWire(
+      ctx.client,
+      stores,
+      ROUTE_DESCRIPTORS.secretsStore.stores,
+      { params: {}, query: {} },
+    );
+    const found = valueFields(items as JsonValue, 'stores', []);
+    for (const store of items as SecretsStore[]) {
+      const { item } = await loadWire(
+        ctx.client,
+        metadata,
+        ROUTE_DESCRIPTORS.secretsStore.metadata,
+        { params: { store: store.id }, query: {} },
+      );
+      valueFields(item as JsonValue, store.name, found);
+    }
+    return {
+      measured: `${found.length} value fields in the answers of ${items.length} stores`,
+      value: found.length,
+      pass: found.length === 0,
+      ...(found.length
+        ? { detail: namesInWords('value fields at', found) }
+        : {}),
+    };
+  },
+};
