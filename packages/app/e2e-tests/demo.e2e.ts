@@ -14,6 +14,7 @@ import { AREA_CARD_CHECKS } from './areaCardChecks';
 import { COMPONENT_CHECKS } from './componentChecks';
 import { EVIDENCE_CHECKS } from './evidenceChecks';
 import { POSTURE_CHECKS } from './postureChecks';
+import { SCORECARD_CHECKS } from './scorecardChecks';
 import { APP, ARTIFACTS, Check, ROOT, shot } from './support';
 
 const BACKEND = 'http://localhost:7007';
@@ -104,6 +105,7 @@ const checks: Check[] = [
   ...AREA_CARD_CHECKS,
   ...POSTURE_CHECKS,
   ...EVIDENCE_CHECKS,
+  ...SCORECARD_CHECKS,
 ];
 
 async function main() {

@@ -13,6 +13,16 @@ const json = (body: unknown, status = 200) =>
     headers: { 'content-type': 'application/json' },
   });
 
+/** Backstage's JSON answer to a denied request. */
+const forbidden = () =>
+  json(
+    {
+      error: { name: 'NotAllowedError', message: 'Unauthorized' },
+      response: { statusCode: 403 },
+    },
+    403,
+  );
+
 describe('TechInsightsScorecardClient', () => {
   it('calls the Tech Insights REST routes', async () => {
     const fetch = jest
@@ -86,15 +96,7 @@ describe('TechInsightsScorecardClient', () => {
   });
 
   it('rejects a denied refresh with the 403 ResponseError', async () => {
-    const fetch = jest.fn().mockResolvedValue(
-      json(
-        {
-          error: { name: 'NotAllowedError', message: 'Unauthorized' },
-          response: { statusCode: 403 },
-        },
-        403,
-      ),
-    );
+    const fetch = jest.fn().mockResolvedValue(forbidden());
     const client = new TechInsightsScorecardClient({
       discoveryApi,
       fetchApi: { fetch },
@@ -107,15 +109,7 @@ describe('TechInsightsScorecardClient', () => {
   });
 
   it('throws ResponseError on failure', async () => {
-    const fetch = jest.fn().mockResolvedValue(
-      json(
-        {
-          error: { name: 'NotAllowedError', message: 'Unauthorized' },
-          response: { statusCode: 403 },
-        },
-        403,
-      ),
-    );
+    const fetch = jest.fn().mockResolvedValue(forbidden());
     const client = new TechInsightsScorecardClient({
       discoveryApi,
       fetchApi: { fetch },

@@ -2,6 +2,7 @@ import { renderInTestApp } from '@backstage/test-utils';
 import {
   CLOUDFLARE_CHECK_IDS,
   CLOUDFLARE_REMEDIATIONS,
+  CLOUDFLARE_SCORECARDS,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import { CloudflarePostureRoutes } from './CloudflarePostureRoutes';
@@ -16,14 +17,7 @@ describe('CloudflareRemediationPage', () => {
 
   it('shows every check of the six scorecards under its id, with criterion, why, setting and steps', async () => {
     const { container } = await renderInTestApp(<CloudflareRemediationPage />);
-    for (const title of [
-      'Access Hygiene',
-      'Change Management / Provenance',
-      'Data Retention & Storage',
-      'Resilience & Runtime',
-      'AI Stack Governance',
-      'Coverage',
-    ]) {
+    for (const { title } of CLOUDFLARE_SCORECARDS) {
       expect(screen.getByText(title)).toBeInTheDocument();
     }
     for (const id of CLOUDFLARE_CHECK_IDS) {

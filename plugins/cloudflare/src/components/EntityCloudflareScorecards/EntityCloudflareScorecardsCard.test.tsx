@@ -30,6 +30,11 @@ const mountedRoutes = {
 const BUCKET = 'resource:default/cf-r2-acme-regulated-exports';
 const RETRIEVER = 'cloudflareR2LifecycleFactRetriever';
 const TRIGGERED_AT = '2026-12-05T01:00:00.000Z';
+const triggered = {
+  entityRef: BUCKET,
+  retrievers: [RETRIEVER],
+  triggeredAt: TRIGGERED_AT,
+};
 const fast = { pollIntervalMs: 50, timeoutMs: 1500 };
 
 function scorecardApi(): jest.Mocked<ScorecardApi> {
@@ -130,11 +135,7 @@ describe('EntityCloudflareScorecardsCard for a Resource', () => {
 
   it('refreshes: waits until the facts are newer than the trigger, re-runs the checks and says when', async () => {
     const api = scorecardApi();
-    api.refresh.mockResolvedValue({
-      entityRef: BUCKET,
-      retrievers: [RETRIEVER],
-      triggeredAt: TRIGGERED_AT,
-    });
+    api.refresh.mockResolvedValue(triggered);
     api.getLatestFacts
       .mockResolvedValueOnce(factsAt('2026-12-05T00:00:00.000Z'))
       .mockResolvedValueOnce(factsAt('2026-12-05T01:00:03.000Z'));
@@ -178,16 +179,14 @@ describe('EntityCloudflareScorecardsCard for a Resource', () => {
 
   it('gives up when the facts do not update in time, keeping the previous results', async () => {
     const api = scorecardApi();
-    api.refresh.mockResolvedValue({
-      entityRef: BUCKET,
-      retrievers: [RETRIEVER],
-      triggeredAt: TRIGGERED_AT,
-    });
+    api.refresh.mockResolvedValue(triggered);
     api.getLatestFacts.mockResolvedValue(factsAt('2026-12-05T00:00:00.000Z'));
     await render(r2Bucket, api, catalogApi(), true);
     await screen.findByTestId('check-cloudflareR2RegulatedLifecycle');
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
+    expect(
+      await screen.findByRole('alert', {}, { timeout: 5000 }),
+    ).toHaveTextContent(
       `did not update within 2 seconds (still waiting for ${RETRIEVER})`,
     );
     expect(api.getLatestFacts.mock.calls.length).toBeGreaterThan(1);
