@@ -2,8 +2,9 @@ export interface Config {
   cloudflare?: {
     /**
      * The Cloudflare Global API Key. The suite never uses it (its client speaks API tokens only);
-     * declared so that a leftover key is treated as a secret, and so the Tech Insights fact
-     * `globalApiKeyInUse` can flag it. Remove it and use `cloudflare.apiToken`.
+     * declared so that a leftover key is treated as a secret. Remove it and use
+     * `cloudflare.apiToken`. (Whether anyone uses a Global API Key, the Tech Insights fact
+     * `globalApiKeyInUse`, is read from the account audit log.)
      *
      * @visibility secret
      * @deprecated Use an API token (`cloudflare.apiToken`).
@@ -13,6 +14,15 @@ export interface Config {
   techInsights?: {
     /** Options of the Cloudflare fact retrievers. */
     cloudflare?: {
+      /** The refresh route (`POST /api/tech-insights/cloudflare/refresh`). */
+      refresh?: {
+        /**
+         * Start a triggered retriever within this many seconds (1 to 4) instead of the scheduler's
+         * 5, by a no-op task of the Tech Insights plugin that runs this often (a claim and a release
+         * in its database each time). Unset by default; the demo sets 1.
+         */
+        pollIntervalSeconds?: number;
+      };
       /** Workers KV facts. */
       kv?: {
         /**

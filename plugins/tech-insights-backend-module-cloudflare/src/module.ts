@@ -16,6 +16,7 @@ import {
   cloudflareDeploymentProvenanceFactRetriever,
 } from './factRetrievers';
 import { createRefreshRouter } from './refresh/createRefreshRouter';
+import { scheduleRefreshPolling } from './refresh/refreshPolling';
 
 /**
  * The suite's fact retrievers, keyed by the name that turns each one on under
@@ -70,6 +71,7 @@ export const techInsightsModuleCloudflare = createBackendModule({
             ...services,
           }),
         );
+        await scheduleRefreshPolling(services.config, services.scheduler);
       },
     });
   },
