@@ -88,6 +88,10 @@ describe('alpha plugin', () => {
     expect(tester.get(coreExtensionData.title)).toBe('Cloudflare');
     const cloudflare = mockCloudflareApi();
     cloudflare.listEvidence.mockResolvedValue({ items: [] });
+    cloudflare.getAcceptance.mockResolvedValue({
+      measuredAt: '',
+      criteria: [],
+    });
     answerReads(cloudflare, { 'zeroTrust.users': zeroTrustUsers });
     renderInTestApp(tester.reactElement(), {
       apis: [

@@ -14,7 +14,7 @@ import {
   TechInsightsScorecardClient,
 } from './api';
 import { CLOUDFLARE_CARDS } from './cards';
-import { rootRouteRef } from './routes';
+import { catalogIndexRouteRef, rootRouteRef } from './routes';
 
 /**
  * The Cloudflare frontend plugin for apps on the legacy frontend system.
@@ -39,6 +39,9 @@ export const cloudflarePlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+  },
+  externalRoutes: {
+    catalogIndex: catalogIndexRouteRef,
   },
 });
 

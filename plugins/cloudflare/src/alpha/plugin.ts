@@ -1,5 +1,5 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { rootRouteRef } from '../routes';
+import { catalogIndexRouteRef, rootRouteRef } from '../routes';
 import { cloudflareApi, cloudflareScorecardApi } from './apis';
 import {
   cloudflareEntityCards,
@@ -21,6 +21,7 @@ export const cloudflareFrontendPlugin = createFrontendPlugin({
   title: 'Cloudflare',
   info: { packageJson: () => import('../../package.json') },
   routes: { root: rootRouteRef },
+  externalRoutes: { catalogIndex: catalogIndexRouteRef },
   extensions: [
     cloudflareApi,
     cloudflareScorecardApi,

@@ -51,6 +51,18 @@ describe('InventorySection', () => {
     );
   });
 
+  it('links to the catalog index where the app mounts it', async () => {
+    await renderPosture(<InventorySection resources={postureResources} />, {
+      catalogIndexPath: '/browse',
+    });
+    expect(
+      within(screen.getByTestId('inventory-area-workers')).getByRole('link'),
+    ).toHaveAttribute(
+      'href',
+      '/browse?filters[kind]=resource&filters[type]=cloudflare-worker&filters[user]=all',
+    );
+  });
+
   it('says when no resource has an owner', async () => {
     await renderPosture(<InventorySection resources={[]} />);
     expect(

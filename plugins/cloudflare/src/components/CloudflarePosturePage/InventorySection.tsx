@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { InfoCard, Link } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
@@ -7,7 +8,13 @@ import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
-import { AreaCount, catalogResourcesLink, inventoryOf } from './inventory';
+import { catalogIndexRouteRef } from '../../routes';
+import {
+  AreaCount,
+  catalogResourcesLink,
+  DEFAULT_CATALOG_INDEX_PATH,
+  inventoryOf,
+} from './inventory';
 
 const useStyles = makeStyles(theme => ({
   tile: {
@@ -21,7 +28,7 @@ const useStyles = makeStyles(theme => ({
   owner: { justifyContent: 'space-between', gap: theme.spacing(2) },
 }));
 
-function AreaTile(props: { entry: AreaCount }) {
+function AreaTile(props: { entry: AreaCount; catalogIndexPath: string }) {
   const classes = useStyles();
   const { area, count } = props.entry;
   return (
@@ -32,7 +39,9 @@ function AreaTile(props: { entry: AreaCount }) {
       {count > 0 ? (
         <Link
           className={classes.count}
-          to={catalogResourcesLink({ types: [area.resourceType] })}
+          to={catalogResourcesLink(props.catalogIndexPath, {
+            types: [area.resourceType],
+          })}
           aria-label={`${count} ${area.title} resources in the catalog`}
         >
           {count}
@@ -51,6 +60,8 @@ function AreaTile(props: { entry: AreaCount }) {
  */
 export function InventorySection(props: { resources: Entity[] }) {
   const classes = useStyles();
+  const catalogIndex = useRouteRef(catalogIndexRouteRef);
+  const catalogIndexPath = catalogIndex?.() ?? DEFAULT_CATALOG_INDEX_PATH;
   const inventory = useMemo(
     () => inventoryOf(props.resources),
     [props.resources],
@@ -68,7 +79,7 @@ export function InventorySection(props: { resources: Entity[] }) {
           <Grid container spacing={1}>
             {inventory.areas.map(entry => (
               <Grid item xs={6} sm={4} lg={3} key={entry.area.id}>
-                <AreaTile entry={entry} />
+                <AreaTile entry={entry} catalogIndexPath={catalogIndexPath} />
               </Grid>
             ))}
           </Grid>
@@ -93,7 +104,7 @@ export function InventorySection(props: { resources: Entity[] }) {
                 >
                   <EntityRefLink entityRef={o.owner} />
                   <Link
-                    to={catalogResourcesLink({
+                    to={catalogResourcesLink(catalogIndexPath, {
                       types: o.types,
                       owner: o.owner,
                     })}

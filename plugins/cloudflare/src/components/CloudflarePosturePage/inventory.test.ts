@@ -40,16 +40,18 @@ describe('inventoryOf', () => {
   });
 
   it('links to the catalog over all entities, filtered by kind, types and owner', () => {
-    expect(catalogResourcesLink({ types: ['cloudflare-worker'] })).toBe(
+    expect(
+      catalogResourcesLink('/catalog', { types: ['cloudflare-worker'] }),
+    ).toBe(
       '/catalog?filters[kind]=resource&filters[type]=cloudflare-worker&filters[user]=all',
     );
     expect(
-      catalogResourcesLink({
+      catalogResourcesLink('/', {
         types: ['cloudflare-worker', 'cloudflare-r2'],
         owner: 'group:default/platform',
       }),
     ).toBe(
-      '/catalog?filters[kind]=resource&filters[type]=cloudflare-worker&filters[type]=cloudflare-r2&filters[owners]=group%3Adefault%2Fplatform&filters[user]=all',
+      '/?filters[kind]=resource&filters[type]=cloudflare-worker&filters[type]=cloudflare-r2&filters[owners]=group%3Adefault%2Fplatform&filters[user]=all',
     );
   });
 });

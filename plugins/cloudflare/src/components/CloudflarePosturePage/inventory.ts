@@ -8,8 +8,8 @@ import {
   CloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 
-/** The catalog index page of `@backstage/plugin-catalog`, as the app mounts it by default. */
-const CATALOG_INDEX_PATH = '/catalog';
+/** The catalog index page of `@backstage/plugin-catalog` where the app does not say where it is. */
+export const DEFAULT_CATALOG_INDEX_PATH = '/catalog';
 
 /** One area's Resource entities in the catalog. */
 export interface AreaCount {
@@ -91,14 +91,14 @@ export function inventoryOf(resources: readonly Entity[]): Inventory {
 }
 
 /**
- * Link to the catalog index page filtered to Resources of the given types (and owner), over all
+ * Link to the catalog index page (at `catalogIndexPath`) filtered to Resources of the given types (and owner), over all
  * entities rather than the user's own (the page's default is "Owned"). The page drops a type
  * filter that no entity has, so link only types that have entities.
  */
-export function catalogResourcesLink(options: {
-  types: readonly string[];
-  owner?: string;
-}): string {
+export function catalogResourcesLink(
+  catalogIndexPath: string,
+  options: { types: readonly string[]; owner?: string },
+): string {
   const params = [
     ['filters[kind]', 'resource'],
     ...options.types.map(t => ['filters[type]', t]),
@@ -108,5 +108,5 @@ export function catalogResourcesLink(options: {
   const query = params
     .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
     .join('&');
-  return `${CATALOG_INDEX_PATH}?${query}`;
+  return `${catalogIndexPath}?${query}`;
 }

@@ -14,7 +14,7 @@ import {
   cloudflareScorecardApiRef,
   ScorecardApi,
 } from '../../../api';
-import { rootRouteRef } from '../../../routes';
+import { catalogIndexRouteRef, rootRouteRef } from '../../../routes';
 import { answerReads, mockCloudflareApi } from '../../../testUtils';
 
 /** A catalog holding the posture fixtures' Components and Resources, or failing with `fail`. */
@@ -62,6 +62,8 @@ export async function renderPosture(
     catalog?: ReturnType<typeof postureCatalogApi>;
     scorecards?: ScorecardApi;
     cloudflare?: CloudflareApi;
+    /** Where the app mounts the catalog index (unbound: the links fall back to `/catalog`). */
+    catalogIndexPath?: string;
   } = {},
 ) {
   await renderInTestApp(
@@ -78,6 +80,9 @@ export async function renderPosture(
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         '/cloudflare': rootRouteRef,
+        ...(apis.catalogIndexPath
+          ? { [apis.catalogIndexPath]: catalogIndexRouteRef }
+          : {}),
       },
     },
   );
