@@ -111,7 +111,7 @@ const CORE_CHECKS = {
   },
 } satisfies Record<string, CloudflareCheckDefinition>;
 
-/** Position of a check in the table (scorecard order), so the checks list reads scorecard by scorecard. */
+/** Position of a check in the pack's table, so the checks list reads scorecard by scorecard. */
 const packOrder = (id: string) => CLOUDFLARE_CHECK_IDS.indexOf(id);
 
 /**
@@ -141,25 +141,24 @@ function inPack(check: CloudflareCheckDefinition): CloudflareCheck {
 
 /**
  * The suite's SOC 2 checks for the jsonfc fact checker, keyed by check id in the order of the
- * scorecards: the deployment, account-wide and coverage checks and each area's (`CLOUDFLARE_AREA_FACTS`). Each check's
- * criterion, scorecard and remediation link come from `CLOUDFLARE_SCORECARDS`. The demo backend,
- * the tests and `examples/app-config.tech-insights.yaml` use these same definitions.
+ * scorecards: the deployment, account-wide and coverage checks and each area's
+ * (`CLOUDFLARE_AREA_FACTS`). Each check's criterion, scorecard and remediation link come from
+ * `CLOUDFLARE_SCORECARDS`. The demo backend, the tests and `examples/app-config.tech-insights.yaml`
+ * use these same definitions.
  *
  * @public
  */
 export const CLOUDFLARE_TECH_INSIGHTS_CHECKS: Readonly<
   Record<string, CloudflareCheck>
-> = {
-  ...Object.fromEntries(
-    [
-      ...Object.values(CORE_CHECKS),
-      ...AREAS_WITH_FACTS.flatMap(a => a.facts.checks),
-    ]
-      .map(inPack)
-      .sort((a, b) => packOrder(a.id) - packOrder(b.id))
-      .map(c => [c.id, c]),
-  ),
-};
+> = Object.fromEntries(
+  [
+    ...Object.values(CORE_CHECKS),
+    ...AREAS_WITH_FACTS.flatMap(a => a.facts.checks),
+  ]
+    .map(inPack)
+    .sort((a, b) => packOrder(a.id) - packOrder(b.id))
+    .map(c => [c.id, c]),
+);
 
 /**
  * The suite's checks as a list of fresh, mutable copies (the jsonfc checker writes into the rules it
