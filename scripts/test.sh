@@ -13,9 +13,14 @@
 #   4. unit     every package's jest tests, with coverage (backstage-cli repo test; CI=true, so no watch mode),
 #               then line coverage per package, failing a suite package under 70% (scripts/coverage-check.js;
 #               the HTML report is in coverage/lcov-report/);
-#   5. browser  the browser tests against the running demo (playwright-core on Debian's chromium; screenshots
+#   5. acceptance  yarn acceptance: the acceptance criteria of spec section 11 measured on the demo (its own
+#               demo backend and demo account on free ports, signed in as alice, a Zero Trust audit snapshot
+#               exported, GET /api/cloudflare/v1/acceptance, everything logged and answered scanned for the
+#               demo's secrets); prints criterion, target, measured and PASS/FAIL, and fails when a criterion
+#               fails that the demo is not built to fail or a deliberate failure passes;
+#   6. browser  the browser tests against the running demo (playwright-core on Debian's chromium; screenshots
 #               in test-artifacts/e2e/);
-#   6. stock    packs the suite (yarn pack), applies the documented installation lines (docs/install.md) to a
+#   7. stock    packs the suite (yarn pack), applies the documented installation lines (docs/install.md) to a
 #               stock app made by the pinned @backstage/create-app on its committed lockfile, installs the
 #               tarballs, builds its frontend and checks its backend and, in chromium, the Cloudflare tab
 #               (scripts/stock-app-check.sh; STOCK_APP=latest by hand reports drift, never in CI).
@@ -32,7 +37,7 @@ cd "$REPO_ROOT"
 source "$REPO_ROOT/scripts/services.sh"
 services_start
 
-STEPS=(types api lint unit browser stock)
+STEPS=(types api lint unit acceptance browser stock)
 
 step_types() {
   yarn tsc
@@ -51,6 +56,10 @@ step_unit() {
   CI=true yarn backstage-cli repo test --coverage \
     --coverageReporters=text-summary --coverageReporters=json-summary --coverageReporters=lcov || return 1
   node scripts/coverage-check.js
+}
+
+step_acceptance() {
+  yarn acceptance
 }
 
 step_browser() {

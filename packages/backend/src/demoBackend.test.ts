@@ -1,4 +1,5 @@
 import {
+  CLOUDFLARE_ACCEPTANCE_CRITERIA,
   CLOUDFLARE_AREAS,
   CLOUDFLARE_CONTRACTS,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -16,7 +17,13 @@ import {
   waitFor,
   withLog as withBackendLog,
   withQuery,
-} from './__testUtils__/demoBackend';
+} from './demo/demoBackend';
+import {
+  exportAuditSnapshot,
+  readAcceptance,
+  waitForCloudflareCatalog,
+} from './acceptance/measure';
+import { expectDemoAcceptance } from './acceptance/__testUtils__/expectDemoAcceptance';
 import { DEMO_CHECK_OUTCOMES } from './__testUtils__/demoChecks';
 import { DEMO_RELATIONS } from './__testUtils__/demoRelations';
 import { demoRoutes, mayRead } from './__testUtils__/demoRoutes';
@@ -346,6 +353,23 @@ describe('demo backend', () => {
       );
       expect(component.status).toBe(200);
       expect(json(component).length).toBeGreaterThan(0);
+    }),
+  );
+
+  it(
+    'measures the acceptance criteria of spec section 11 as the demo is built to pass and fail them',
+    withLog(async () => {
+      await waitForCloudflareCatalog(demo, tokens.alice);
+      await exportAuditSnapshot(call, tokens.alice);
+      const components = await call(
+        'GET /api/catalog/entities?filter=kind=component,spec.lifecycle=production',
+        tokens.alice,
+      );
+      const answer = await readAcceptance(call, tokens.alice);
+      expect(answer.criteria).toHaveLength(
+        CLOUDFLARE_ACCEPTANCE_CRITERIA.length,
+      );
+      expectDemoAcceptance(answer, demo.account, json(components));
     }),
   );
 

@@ -3,7 +3,7 @@ import {
   recorder,
   startDemoBackend,
   withLog as withBackendLog,
-} from './__testUtils__/demoBackend';
+} from './demo/demoBackend';
 
 /**
  * The per-entity refresh of the suite's Tech Insights module on the real demo backend: a refresh

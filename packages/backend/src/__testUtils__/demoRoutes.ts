@@ -5,7 +5,7 @@ import {
   CloudflareRouteContract,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DemoAccountServer } from '@cloudflare-backstage/cloudflare-demo-account';
-import { DEMO_USERS, DemoUser } from './demoBackend';
+import { DEMO_USERS, DemoUser } from '../demo/demoBackend';
 
 type DemoData = DemoAccountServer['state']['data'];
 

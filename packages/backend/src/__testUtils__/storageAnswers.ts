@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MASKED } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { DemoAccountServer } from '@cloudflare-backstage/cloudflare-demo-account';
-import { Answer, DemoUser, recorder } from './demoBackend';
+import { Answer, DemoUser, recorder } from '../demo/demoBackend';
 
 /** Ids of the demo account's storage resources that the routes take. */
 export function storageIds(account: DemoAccountServer) {

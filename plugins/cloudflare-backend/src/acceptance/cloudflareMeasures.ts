@@ -11,7 +11,7 @@ import {
 import { ROUTE_DESCRIPTORS } from '../areas';
 import { loadWire } from '../service/readRoutes';
 import { AcceptanceMeasure } from './types';
-import { namesInWords, ratio, shareInWords } from './words';
+import { countOf, namesInWords, ratio, shareInWords } from './words';
 
 /**
  * Criterion 1: the production deployment of every Worker script (its active deployment, as the
@@ -153,7 +153,10 @@ export const secretsMetadataOnlyMeasure: AcceptanceMeasure = {
       valueFields(item as JsonValue, store.name, found);
     }
     return {
-      measured: `${found.length} value fields in the answers of ${items.length} stores`,
+      measured: `${found.length} value fields in the answers of ${countOf(
+        items.length,
+        'store',
+      )}`,
       value: found.length,
       pass: found.length === 0,
       ...(found.length

@@ -27,3 +27,7 @@ export function ageInWords(ms: number): string {
   if (s < 172800) return `${Math.round(s / 3600)} h`;
   return `${Math.round(s / 86400)} days`;
 }
+
+/** `1 store`, `3 stores`. */
+export const countOf = (n: number, noun: string): string =>
+  `${n} ${noun}${n === 1 ? '' : 's'}`;

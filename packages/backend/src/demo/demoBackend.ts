@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   DemoAccountServer,
   startDemoAccountServer,
 } from '@cloudflare-backstage/cloudflare-demo-account';
 
-const ROOT = path.resolve(__dirname, '../../../..');
-const BACKEND = path.resolve(__dirname, '../..');
+const BACKEND = resolvePackagePath('backend');
+const ROOT = path.resolve(BACKEND, '../..');
 
 /** The demo users of examples/org.yaml, one per group of the spec's permission matrix (section 5). */
 export const DEMO_USERS = {
