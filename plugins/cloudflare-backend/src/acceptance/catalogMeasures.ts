@@ -15,9 +15,9 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ROUTE_DESCRIPTORS } from '../areas';
 import { RouteDescriptor } from '../areas/types';
-import { loadWire } from '../service/readRoutes';
+import { loadValues } from './load';
 import { AcceptanceMeasure, MeasureInput } from './types';
-import { namesInWords, ratio, shareInWords } from './words';
+import { shareMeasured } from './words';
 
 /** The catalog fields the measures read. */
 const FIELDS = [
@@ -53,19 +53,12 @@ export const coverageMeasure: AcceptanceMeasure = {
       { credentials },
     );
     const figures = computeCoverageFigures(items as CoverageEntity[]);
-    return {
-      measured: shareInWords(figures.covered, figures.production),
-      value: figures.ratio,
-      pass: figures.ratio >= CLOUDFLARE_COVERAGE_TARGET,
-      ...(figures.uncovered.length
-        ? {
-            detail: namesInWords(
-              'production Components without a Cloudflare Resource',
-              figures.uncovered,
-            ),
-          }
-        : {}),
-    };
+    return shareMeasured(
+      figures.production,
+      figures.uncovered,
+      'production Components without a Cloudflare Resource',
+      CLOUDFLARE_COVERAGE_TARGET,
+    );
   },
 };
 
@@ -101,11 +94,7 @@ async function accountAiResources({ ctx }: MeasureInput) {
   return ctx.cachedRead(key, async () => {
     const out: Record<string, string[]> = {};
     for (const { route, descriptor, idOf } of AI_AREAS) {
-      const { items = [] } = await loadWire(ctx.client, route, descriptor, {
-        params: {},
-        query: {},
-      });
-      out[route.area] = items.map(idOf);
+      out[route.area] = (await loadValues(ctx, route, descriptor)).map(idOf);
     }
     return out;
   });
@@ -156,14 +145,6 @@ export const aiDiscoveredMeasure: AcceptanceMeasure = {
         }
       }
     }
-    const found = total - missing.length;
-    return {
-      measured: shareInWords(found, total),
-      value: ratio(found, total),
-      pass: missing.length === 0,
-      ...(missing.length
-        ? { detail: namesInWords('not in the catalog', missing) }
-        : {}),
-    };
+    return shareMeasured(total, missing, 'not in the catalog');
   },
 };

@@ -9,9 +9,9 @@ import {
   SecretsStore,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ROUTE_DESCRIPTORS } from '../areas';
-import { loadWire } from '../service/readRoutes';
+import { loadValues } from './load';
 import { AcceptanceMeasure } from './types';
-import { countOf, namesInWords, ratio, shareInWords } from './words';
+import { countOf, namesInWords, shareMeasured } from './words';
 
 /**
  * Criterion 1: the production deployment of every Worker script (its active deployment, as the
@@ -51,16 +51,11 @@ export const provenanceMeasure: AcceptanceMeasure = {
           : [],
       ),
     ];
-    const missing = deployments.filter(d => !d.ok).map(d => d.name);
-    const shown = deployments.length - missing.length;
-    return {
-      measured: shareInWords(shown, deployments.length),
-      value: ratio(shown, deployments.length),
-      pass: missing.length === 0,
-      ...(missing.length
-        ? { detail: namesInWords('without commit SHA or CI run URL', missing) }
-        : {}),
-    };
+    return shareMeasured(
+      deployments.length,
+      deployments.filter(d => !d.ok).map(d => d.name),
+      'without commit SHA or CI run URL',
+    );
   },
 };
 
@@ -75,37 +70,28 @@ export const regulatedR2LifecycleMeasure: AcceptanceMeasure = {
   cached: true,
   async measure({ ctx }) {
     const { buckets, lifecycle } = CLOUDFLARE_CONTRACTS.r2;
-    const { items = [] } = await loadWire(
-      ctx.client,
-      buckets,
-      ROUTE_DESCRIPTORS.r2.buckets,
-      { params: {}, query: {} },
-    );
+    const items = await loadValues(ctx, buckets, ROUTE_DESCRIPTORS.r2.buckets);
     const tag = ctx.r2RegulatedTag;
-    const regulated = (items as R2Bucket[]).filter(b =>
+    const regulated = (items as unknown as R2Bucket[]).filter(b =>
       isRegulatedTagValue(b.tags?.[tag.key], tag),
     );
     const without: string[] = [];
     for (const b of regulated) {
-      const { item } = await loadWire(
-        ctx.client,
+      const [rules] = (await loadValues(
+        ctx,
         lifecycle,
         ROUTE_DESCRIPTORS.r2.lifecycle,
         { params: { bucket: b.name }, query: { jurisdiction: b.jurisdiction } },
-      );
-      if (!(item as R2BucketLifecycle).rules.some(r => r.enabled)) {
+      )) as R2BucketLifecycle[];
+      if (!rules.rules.some(r => r.enabled)) {
         without.push(b.name);
       }
     }
-    const shown = regulated.length - without.length;
-    return {
-      measured: shareInWords(shown, regulated.length),
-      value: ratio(shown, regulated.length),
-      pass: without.length === 0,
-      ...(without.length
-        ? { detail: namesInWords('regulated without lifecycle rules', without) }
-        : {}),
-    };
+    return shareMeasured(
+      regulated.length,
+      without,
+      'regulated without lifecycle rules',
+    );
   },
 };
 
@@ -113,7 +99,11 @@ export const regulatedR2LifecycleMeasure: AcceptanceMeasure = {
 const VALUE_FIELD = /^(value|secret|secret_?value|plain_?text|text|payload)$/i;
 
 /** Paths (`stores[0].secrets[2].value`) of value fields anywhere in a JSON value. */
-function valueFields(value: JsonValue, path: string, out: string[]): string[] {
+export function valueFields(
+  value: JsonValue,
+  path: string,
+  out: string[],
+): string[] {
   if (Array.isArray(value)) {
     value.forEach((v, i) => valueFields(v, `${path}[${i}]`, out));
   } else if (value && typeof value === 'object') {
@@ -136,21 +126,20 @@ export const secretsMetadataOnlyMeasure: AcceptanceMeasure = {
   cached: true,
   async measure({ ctx }) {
     const { stores, metadata } = CLOUDFLARE_CONTRACTS.secretsStore;
-    const { items = [] } = await loadWire(
-      ctx.client,
+    const items = await loadValues(
+      ctx,
       stores,
       ROUTE_DESCRIPTORS.secretsStore.stores,
-      { params: {}, query: {} },
     );
     const found = valueFields(items as JsonValue, 'stores', []);
-    for (const store of items as SecretsStore[]) {
-      const { item } = await loadWire(
-        ctx.client,
+    for (const store of items as unknown as SecretsStore[]) {
+      const values = await loadValues(
+        ctx,
         metadata,
         ROUTE_DESCRIPTORS.secretsStore.metadata,
-        { params: { store: store.id }, query: {} },
+        { params: { store: store.id } },
       );
-      valueFields(item as JsonValue, store.name, found);
+      values.forEach(v => valueFields(v, store.name, found));
     }
     return {
       measured: `${found.length} value fields in the answers of ${countOf(

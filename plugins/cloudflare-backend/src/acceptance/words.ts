@@ -1,3 +1,5 @@
+import { Measured } from './types';
+
 /** `n of total (p%)`, the percentage floored to one decimal so 99.96% never reads 100%. */
 export function shareInWords(n: number, total: number): string {
   const percent = total ? Math.floor((n / total) * 1000) / 10 : 100;
@@ -31,3 +33,23 @@ export function ageInWords(ms: number): string {
 /** `1 store`, `3 stores`. */
 export const countOf = (n: number, noun: string): string =>
   `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/**
+ * The figures of a share criterion: `ok` of `total` pass, `failing` names what does not (listed in
+ * the detail after `label`); passes at `target` (every one, unless given).
+ */
+export function shareMeasured(
+  total: number,
+  failing: readonly string[],
+  label: string,
+  target = 1,
+): Measured {
+  const ok = total - failing.length;
+  const value = ratio(ok, total);
+  return {
+    measured: shareInWords(ok, total),
+    value,
+    pass: value >= target,
+    ...(failing.length ? { detail: namesInWords(label, failing) } : {}),
+  };
+}
