@@ -110,7 +110,7 @@ describe('formatAcceptance', () => {
   it('names what is unexpected', () => {
     const answer = answerWith({ aiDiscovered: 'x' });
     const text = formatAcceptance(answer, judgeAcceptance(answer));
-    expect(text).toContain('UNEXPECTED FAILURE: aiDiscovered');
+    expect(text).toContain('FAILED: aiDiscovered');
     expect(text).not.toContain('Deliberate failures');
     expect(text.endsWith('Result: NOT as expected.')).toBe(true);
   });

@@ -109,7 +109,7 @@ export function formatAcceptance(
     lines.push('');
   }
   for (const id of outcome.unexpectedFailures) {
-    lines.push(`UNEXPECTED FAILURE: ${id}`);
+    lines.push(`${deliberate ? 'UNEXPECTED FAILURE' : 'FAILED'}: ${id}`);
   }
   for (const what of outcome.unexpectedPasses) {
     lines.push(`UNEXPECTED: ${what}`);
