@@ -17,8 +17,13 @@ const SCORECARDS = [
   'coverage',
 ];
 
-/** The acceptance criteria the demo account fails on purpose; the other four pass. */
-const ACCEPTANCE_FAILURES = ['provenance', 'regulatedR2Lifecycle'];
+/**
+ * The acceptance criteria the demo account fails on purpose (`DEMO_ACCEPTANCE_FAILURES` of the
+ * demo account package): deployments without a commit SHA or CI link, the regulated R2 bucket
+ * without lifecycle rules, and coverage (`legacy-billing` names no Cloudflare resource: 9 of 10
+ * production Components). The other three pass.
+ */
+const ACCEPTANCE_FAILURES = ['provenance', 'regulatedR2Lifecycle', 'coverage'];
 
 /**
  * Opens the posture page until `probe` finds what it looks for (it returns undefined) or the
@@ -83,7 +88,10 @@ export const POSTURE_CHECKS: Check[] = [
         .getByTestId('inventory-area-workers')
         .getByRole('link')
         .click();
-      await page.waitForURL(/\/catalog\?/);
+      // The catalog index, wherever the app mounts it (the demo: at /).
+      await page.waitForURL(
+        url => url.searchParams.get('filters[kind]') === 'resource',
+      );
       const rows = page.locator('table tbody tr');
       const deadline = Date.now() + 60_000;
       let names: string[] = [];
@@ -204,13 +212,25 @@ export const POSTURE_CHECKS: Check[] = [
     },
   },
   {
-    name: 'the posture page measures the spec acceptance criteria: the demo fails provenance and regulated R2, passes the rest',
+    name: 'the posture page measures the spec acceptance criteria: the demo fails provenance, regulated R2 and coverage (as the coverage card says), passes the rest',
     async run(page) {
+      // The audit-export criterion needs a verified Zero Trust audit snapshot: export one first.
+      await page.goto(POSTURE);
+      const exportButton = page.getByRole('button', {
+        name: 'Export Zero Trust audit snapshot',
+      });
+      await exportButton.waitFor({ timeout: 60_000 });
+      await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        exportButton.click(),
+      ]);
+      await page
+        .getByTestId('evidence-notice')
+        .getByText(/SHA-256/)
+        .waitFor({ timeout: 60_000 });
+
       const rows = page.locator('tr[data-testid^="acceptance-"]');
       await untilPosture(page, async () => {
-        await cardTitled(page, 'Spec acceptance (section 11)').waitFor({
-          timeout: 60_000,
-        });
         await rows.first().waitFor({ timeout: 60_000 });
         const statuses = await rows.evaluateAll(trs =>
           trs.map(tr => [
@@ -224,6 +244,19 @@ export const POSTURE_CHECKS: Check[] = [
         );
         if (statuses.length !== 6 || wrong.length)
           return `acceptance: ${statuses.map(s => s.join(' ')).join(', ')}`;
+        // The route, the Tech Insights check and the page apply one coverage rule.
+        const measured = await page
+          .getByTestId('acceptance-coverage')
+          .locator('td')
+          .nth(2)
+          .innerText();
+        const card = await page.getByTestId('coverage-summary').innerText();
+        const figures = /(\d+) of (\d+)/
+          .exec(measured)
+          ?.slice(1, 3)
+          .join(' of ');
+        if (!figures || !card.includes(figures))
+          return `the acceptance route measures coverage as ${measured}, the coverage card says ${card}`;
         return undefined;
       });
       await cardTitled(page, 'Spec acceptance (section 11)').screenshot({
