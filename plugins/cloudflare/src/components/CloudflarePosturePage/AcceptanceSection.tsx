@@ -42,9 +42,7 @@ export function AcceptanceSection() {
   const state = useAsync(() => api.getAcceptance(), [api]);
 
   let body: JSX.Element;
-  if (state.loading) {
-    body = <Progress />;
-  } else if (state.error) {
+  if (state.error) {
     body = (
       <ErrorState
         error={state.error}
@@ -52,8 +50,10 @@ export function AcceptanceSection() {
         permissionDescription="to read the figures the acceptance criteria measure"
       />
     );
+  } else if (state.loading || !state.value) {
+    body = <Progress />;
   } else {
-    const { criteria, measuredAt } = state.value!;
+    const { criteria, measuredAt } = state.value;
     body = (
       <>
         <Table size="small" aria-label="acceptance criteria">
@@ -76,7 +76,10 @@ export function AcceptanceSection() {
                 <TableCell>{c.title}</TableCell>
                 <TableCell>{c.target}</TableCell>
                 <TableCell>{c.measured}</TableCell>
-                <TableCell data-testid="acceptance-status">
+                <TableCell
+                  data-testid="acceptance-status"
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   <CriterionStatus criterion={c} />
                 </TableCell>
                 <TableCell>{c.detail ?? ''}</TableCell>

@@ -54,8 +54,7 @@ export function ScorecardBarsSection(props: {
   results?: ScorecardResults;
 }) {
   let body: JSX.Element;
-  if (props.loading) body = <Progress />;
-  else if (props.error)
+  if (props.error) {
     body = (
       <ErrorState
         error={props.error}
@@ -63,14 +62,17 @@ export function ScorecardBarsSection(props: {
         permissionDescription="to read and run Tech Insights checks"
       />
     );
-  else
+  } else if (props.loading || !props.results) {
+    body = <Progress />;
+  } else {
     body = (
       <>
-        {props.results!.rates.map(r => (
+        {props.results.rates.map(r => (
           <ScorecardBar key={r.scorecard.id} rate={r} />
         ))}
       </>
     );
+  }
   return (
     <InfoCard
       title="Scorecard pass rates"

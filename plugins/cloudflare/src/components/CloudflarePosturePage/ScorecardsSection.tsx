@@ -61,14 +61,14 @@ export function ScorecardsSection(props: {
   results?: ScorecardResults;
 }) {
   let body: JSX.Element;
-  if (props.loading) {
-    body = <Progress />;
-  } else if (props.error) {
+  if (props.error) {
     body = (
       <Typography variant="body2" color="error">
         The checks could not be run: {props.error.message}
       </Typography>
     );
+  } else if (props.loading || !props.results) {
+    body = <Progress />;
   } else if (!props.hasEntities) {
     body = (
       <EmptyState
@@ -78,7 +78,7 @@ export function ScorecardsSection(props: {
       />
     );
   } else {
-    const { rates, missing } = props.results!;
+    const { rates, missing } = props.results;
     body = (
       <>
         {rates.map(r => (
