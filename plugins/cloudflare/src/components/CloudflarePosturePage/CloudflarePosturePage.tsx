@@ -36,11 +36,7 @@ function CatalogSections(props: { catalog: PostureCatalog }) {
         <InventorySection resources={resources} />
       </Grid>
       <Grid item xs={12} lg={7}>
-        <ScorecardBarsSection
-          loading={checks.loading}
-          error={checks.error}
-          results={checks.value}
-        />
+        <ScorecardBarsSection checks={checks} />
       </Grid>
       <Grid item xs={12} lg={5}>
         <CoverageSection components={components} resources={resources} />
@@ -51,9 +47,7 @@ function CatalogSections(props: { catalog: PostureCatalog }) {
       <Grid item xs={12}>
         <ScorecardsSection
           hasEntities={entityRefs.length > 0}
-          loading={checks.loading}
-          error={checks.error}
-          results={checks.value}
+          checks={checks}
         />
       </Grid>
     </>

@@ -4,7 +4,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { ErrorState } from '../shared/errors';
 import { PassRateBar } from './PassRateBar';
 import { percent, ScorecardRate } from './scorecards';
-import { ScorecardResults } from './useScorecardResults';
+import { ScorecardResultsState } from './useScorecardResults';
 
 const useStyles = makeStyles(theme => ({
   row: { marginBottom: theme.spacing(2) },
@@ -48,26 +48,23 @@ function ScorecardBar(props: { rate: ScorecardRate }) {
 }
 
 /** One bar per scorecard of the SOC 2 pack: the share of its (entity, check) results that pass. */
-export function ScorecardBarsSection(props: {
-  loading: boolean;
-  error?: Error;
-  results?: ScorecardResults;
-}) {
+export function ScorecardBarsSection(props: { checks: ScorecardResultsState }) {
+  const { loading, error, value: results } = props.checks;
   let body: JSX.Element;
-  if (props.error) {
+  if (error) {
     body = (
       <ErrorState
-        error={props.error}
+        error={error}
         permission="tech-insights"
         permissionDescription="to read and run Tech Insights checks"
       />
     );
-  } else if (props.loading || !props.results) {
+  } else if (loading || !results) {
     body = <Progress />;
   } else {
     body = (
       <>
-        {props.results.rates.map(r => (
+        {results.rates.map(r => (
           <ScorecardBar key={r.scorecard.id} rate={r} />
         ))}
       </>

@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { CheckRow } from './CheckRow';
 import { percent, ScorecardRate } from './scorecards';
-import { ScorecardResults } from './useScorecardResults';
+import { ScorecardResultsState } from './useScorecardResults';
 
 const useStyles = makeStyles(theme => ({
   scorecard: { marginBottom: theme.spacing(3) },
@@ -56,18 +56,17 @@ function ScorecardDetails(props: { rate: ScorecardRate }) {
  */
 export function ScorecardsSection(props: {
   hasEntities: boolean;
-  loading: boolean;
-  error?: Error;
-  results?: ScorecardResults;
+  checks: ScorecardResultsState;
 }) {
+  const { loading, error, value: results } = props.checks;
   let body: JSX.Element;
-  if (props.error) {
+  if (error) {
     body = (
       <Typography variant="body2" color="error">
-        The checks could not be run: {props.error.message}
+        The checks could not be run: {error.message}
       </Typography>
     );
-  } else if (props.loading || !props.results) {
+  } else if (loading || !results) {
     body = <Progress />;
   } else if (!props.hasEntities) {
     body = (
@@ -78,7 +77,7 @@ export function ScorecardsSection(props: {
       />
     );
   } else {
-    const { rates, missing } = props.results;
+    const { rates, missing } = results;
     body = (
       <>
         {rates.map(r => (

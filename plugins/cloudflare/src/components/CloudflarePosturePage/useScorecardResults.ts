@@ -17,6 +17,13 @@ export interface ScorecardResults {
   missing: string[];
 }
 
+/** The one bulk run's state, which the bars and the details both render. */
+export interface ScorecardResultsState {
+  loading: boolean;
+  error?: Error;
+  value?: ScorecardResults;
+}
+
 /**
  * Lists Tech Insights' checks and runs the pack's checks in one bulk request for `entityRefs`; the
  * results of each check count over its population (`counts`). Pass both memoized: a new array or
