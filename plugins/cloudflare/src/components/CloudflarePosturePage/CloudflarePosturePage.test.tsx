@@ -213,6 +213,21 @@ describe('CloudflarePosturePage', () => {
     expect(screen.queryByRole('link', { name: 'Remediation' })).toBeNull();
   });
 
+  it('says so when the catalog holds no Cloudflare entity, without running the checks', async () => {
+    const scorecards = postureScorecardApi();
+    const catalog = postureCatalogApi();
+    catalog.getEntities.mockResolvedValue({ items: [] });
+    await renderPosture(<CloudflarePosturePage />, { scorecards, catalog });
+    expect(
+      await screen.findByText('No Cloudflare entities in the catalog yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByTestId('scorecard-rate').map(r => r.textContent),
+    ).toEqual(Array(6).fill('no results yet'));
+    expect(screen.getByTestId('inventory-area-workers')).toHaveTextContent('0');
+    expect(scorecards.runBulkChecks).not.toHaveBeenCalled();
+  });
+
   it('shows the catalog error, and still the acceptance figures and evidence', async () => {
     await renderPosture(<CloudflarePosturePage />, {
       catalog: postureCatalogApi(new Error('catalog unreachable')),
