@@ -12,5 +12,4 @@ export * from './wire';
 export * from './scorecards';
 export * from './coverage';
 export * from './posture';
-export * from './posture';
 export * from './remediation';
