@@ -37,24 +37,23 @@ export const CLOUDFLARE_REMEDIATIONS: Readonly<
     ],
   },
   cloudflareGlobalApiKeyUnused: {
-    why: 'Logical access (CC6.1) means least privilege: the Global API Key carries every permission of its user on every account and cannot be scoped or given an expiry. The check passes when the backend connects with an API token only (no `cloudflare.apiKey` in its config).',
+    why: 'Logical access (CC6.1) means least privilege: the Global API Key carries every permission of its user on every account and cannot be scoped or given an expiry. The check reads the account audit log of Cloudflare (v2): it fails when any request of the last 30 days was authenticated with a Global API Key (`actor.context: api_key`), whoever made it.',
     setting:
       'My Profile > API Tokens > Create Token (API: `POST /user/tokens`); in Backstage, `cloudflare.apiToken` instead of `cloudflare.apiKey`.',
     steps: [
-      'Create an API token with read permissions for the areas the suite reads (the README lists them).',
-      'Set it as `cloudflare.apiToken` in app-config and remove `cloudflare.apiKey` and its e-mail.',
+      'Find who used the key: Manage Account > Audit Log, filtered on the last 30 days, requests authenticated with the API key (API: `GET /accounts/{account_id}/logs/audit?actor_context=api_key`).',
+      'Give each script or tool an API token scoped to what it needs instead (and the backend `cloudflare.apiToken`, never `cloudflare.apiKey`).',
       'Roll the Global API Key (My Profile > API Tokens > Global API Key > Change) so no copy of it stays valid.',
     ],
   },
   cloudflareApiTokenHygiene: {
-    why: 'Logical access (CC6.1) requires credentials to be rotated and removed when not needed. The check passes when no active API token may live longer than 180 days (no expiry, or an expiry more than 180 days after issue), none went unused for 90 days, and the Global API Key is not configured.',
+    why: 'Logical access (CC6.1) requires credentials to be rotated and removed when not needed. The check passes when no active API token may live longer than 180 days (no expiry, or an expiry more than 180 days after issue) and none went unused for 90 days. The Global API Key has its own check.',
     setting:
       'My Profile > API Tokens and Manage Account > Account API Tokens > Edit > TTL (API: `PUT /user/tokens/{token_id}` or `PUT /accounts/{account_id}/tokens/{token_id}` with `expires_on`).',
     steps: [
       'Open the failing result: it lists the offending tokens by owner and token id (never by name).',
       'Give each long-lived token an end date at most 180 days after it was issued, or roll it into a new token that has one.',
       'Delete the tokens unused for 90 days (or roll them if a job still needs them).',
-      'Remove `cloudflare.apiKey` from the backend config if it is set.',
     ],
   },
   cloudflareWorkerSecretsCentralized: {

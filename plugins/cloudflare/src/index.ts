@@ -51,7 +51,6 @@ export {
   CloudflareApiClient,
   cloudflareApiRef,
   cloudflareScorecardApiRef,
-  CLOUDFLARE_SCORECARD_CHECK_IDS,
   TechInsightsScorecardClient,
 } from './api';
 export type {

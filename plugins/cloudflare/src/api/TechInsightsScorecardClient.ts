@@ -17,31 +17,6 @@ import {
 } from './types';
 
 /**
- * Ids of the Tech Insights checks that the suite's Tech Insights module ships.
- *
- * @public
- */
-export const CLOUDFLARE_SCORECARD_CHECK_IDS = [
-  'cloudflareDeploymentProvenance',
-  'cloudflareProdDeploymentAudited',
-  'cloudflareAccessAuditLog24h',
-  'cloudflareApiTokenHygiene',
-  'cloudflareKvPiiRetention',
-  'cloudflareR2RegulatedLifecycle',
-  'cloudflareDurableObjectErrorRate',
-  'cloudflareDurableObjectWebSocketsDocumented',
-  'cloudflareWorkflowLastRunSucceeded',
-  'cloudflareWorkflowStepsRetry',
-  'cloudflareVectorizeDimensionsMatchModel',
-  'cloudflareVectorizeRecentWrite',
-  'cloudflareAiGatewayRateLimitRetries',
-  'cloudflareWorkerSecretsCentralized',
-  'cloudflareAiSearchRecentCrawl',
-  'cloudflareQueueBacklog',
-  'cloudflareQueueDeadLetter',
-] as const;
-
-/**
  * Answer of `POST /api/tech-insights/cloudflare/refresh` (202): the retrievers it triggered for the
  * entity and when.
  *
