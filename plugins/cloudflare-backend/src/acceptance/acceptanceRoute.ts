@@ -16,7 +16,7 @@ import { ACCEPTANCE_MEASURES } from './measures';
 import { Measured } from './types';
 
 /** The route takes no query: a typo'd parameter is a 400, not silently ignored. */
-const noQuery = z.object({}).strict();
+export const acceptanceQuery = z.object({}).strict();
 
 /** Names of the permissions the caller holds, of those the measures need (one authorize call). */
 async function heldPermissions(
@@ -101,7 +101,7 @@ async function measureCriterion(
  */
 export function registerAcceptanceRoutes(router: Router, ctx: RouteContext) {
   router.get(CLOUDFLARE_ACCEPTANCE_PATH, async (req, res) => {
-    parseInput(noQuery, req.query, 'query');
+    parseInput(acceptanceQuery, req.query, 'query');
     const credentials = await ctx.httpAuth.credentials(req);
     const held = await heldPermissions(ctx, credentials);
     const criteria: CloudflareAcceptanceCriterion[] = [];

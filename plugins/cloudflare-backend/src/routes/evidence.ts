@@ -14,7 +14,8 @@ import { registerEvidenceExportRoutes } from './evidenceExports';
 /** Largest `seq` the column holds (a 32-bit signed integer on PostgreSQL). */
 const MAX_SEQ = 2_147_483_647;
 
-const listQuery = z.object({
+/** Query of `GET /v1/evidence`. */
+export const evidenceListQuery = z.object({
   kind: z.enum(EVIDENCE_KIND_IDS).optional(),
   limit: boundedIntParam(500, 100),
   before: z.coerce
@@ -24,10 +25,12 @@ const listQuery = z.object({
     .max(MAX_SEQ, `must be at most ${MAX_SEQ}`)
     .optional(),
 });
-const idParams = z.object({
+/** Path of the routes of one snapshot. */
+export const evidenceIdParams = z.object({
   id: z.uuid({ error: 'must be an evidence snapshot id (a UUID)' }),
 });
-const verifyQuery = z.object({
+/** Query of `GET /v1/evidence/:id/verify`. */
+export const evidenceVerifyQuery = z.object({
   head: z
     .string()
     .regex(/^[0-9a-f]{64}$/, 'must be a chain hash: 64 lower-case hex digits')
@@ -45,7 +48,7 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
   registerEvidenceExportRoutes(router, ctx);
 
   router.get('/v1/evidence', async (req, res) => {
-    const q = parseInput(listQuery, req.query, 'query');
+    const q = parseInput(evidenceListQuery, req.query, 'query');
     const credentials = await ctx.httpAuth.credentials(req);
     await requireEvidenceCaller(ctx, credentials, [
       cloudflareExportEvidencePermission,
@@ -63,7 +66,7 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/v1/evidence/:id/download', async (req, res) => {
-    const { id } = parseInput(idParams, req.params, 'path');
+    const { id } = parseInput(evidenceIdParams, req.params, 'path');
     const credentials = await ctx.httpAuth.credentials(req);
     await requireEvidenceCaller(ctx, credentials, [
       cloudflareExportEvidencePermission,
@@ -92,8 +95,8 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
   });
 
   router.get('/v1/evidence/:id/verify', async (req, res) => {
-    const { id } = parseInput(idParams, req.params, 'path');
-    const { head } = parseInput(verifyQuery, req.query, 'query');
+    const { id } = parseInput(evidenceIdParams, req.params, 'path');
+    const { head } = parseInput(evidenceVerifyQuery, req.query, 'query');
     const credentials = await ctx.httpAuth.credentials(req);
     await requireEvidenceCaller(ctx, credentials, [
       cloudflareExportEvidencePermission,

@@ -9,9 +9,15 @@ import { StoredEvidence } from '../evidence/EvidenceStore';
 import { EVIDENCE_KINDS, EvidenceKind } from '../evidence/kinds';
 import { EvidenceKindDescriptor } from '../evidence/kinds/types';
 
-const exportQuery = z.object({
+/** Query every export route takes besides its kind's scope. */
+export const evidenceExportQuery = z.object({
   download: z.enum(['json']).optional(),
   view: viewParam,
+});
+
+/** Headers the `GET` alias of an export needs: a browser's form or link cannot set them. */
+export const evidenceExportAliasHeaders = z.object({
+  'x-requested-with': z.string().min(1),
 });
 
 /** Answers a created snapshot: its bytes with `?download=json`, else its record (201). */
@@ -43,7 +49,11 @@ export function registerEvidenceExportRoutes(
     const kind = id as EvidenceKind;
     const desc = descriptor as unknown as EvidenceKindDescriptor;
     const handle = async (req: Request, res: Response) => {
-      const { download, view } = parseInput(exportQuery, req.query, 'query');
+      const { download, view } = parseInput(
+        evidenceExportQuery,
+        req.query,
+        'query',
+      );
       const scope = desc.scope(req, ctx);
       const stored = await exportEvidence(ctx, req, {
         kind,
@@ -61,7 +71,7 @@ export function registerEvidenceExportRoutes(
         continue;
       }
       router.get(path, async (req, res) => {
-        if (!req.get('x-requested-with')) {
+        if (!evidenceExportAliasHeaders.safeParse(req.headers).success) {
           throw new InputError(
             `GET ${path} creates a snapshot, so it needs an X-Requested-With header (or use POST)`,
           );

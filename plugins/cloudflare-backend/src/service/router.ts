@@ -6,6 +6,7 @@ import { registerHealthRoutes } from '../routes/health';
 import { registerEvidenceRoutes } from '../routes/evidence';
 import { registerReadRoutes } from './readRoutes';
 import { registerAcceptanceRoutes } from '../acceptance/acceptanceRoute';
+import { registerOpenApiRoute } from '../openapi/openapiRoute';
 
 /**
  * A body the JSON parser refused becomes an `InputError` of our own words: the parser's message
@@ -38,6 +39,7 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerReadRoutes(router, ctx);
   registerEvidenceRoutes(router, ctx);
   registerAcceptanceRoutes(router, ctx);
+  registerOpenApiRoute(router, ctx);
   router.use(() => {
     // The path is not echoed: it is the caller's text, and error messages may be logged.
     throw new NotFoundError('No such route under /api/cloudflare');

@@ -1,5 +1,5 @@
 import { BasicPermission } from '@backstage/plugin-permission-common';
-import { JsonObject } from '@backstage/types';
+import { JsonObject, JsonValue } from '@backstage/types';
 import {
   CLOUDFLARE_CONTRACTS,
   cloudflareReadPermissions,
@@ -12,6 +12,7 @@ import { PAGES_DEPLOYMENTS_LIMIT } from '../../areas/pages';
 import { loadWire } from '../../service/readRoutes';
 import { parseInput } from '../../service/validation';
 import { maskWire } from '../../service/wire';
+import { EvidenceDiffRecord, idOf, listOf, objectOf } from '../diff/records';
 import { defineEvidenceKind } from './types';
 
 const provenanceBody = (maxScope: number) =>
@@ -28,6 +29,19 @@ const provenanceBody = (maxScope: number) =>
 
 const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
 
+/** The deployments of one area of a snapshot, keyed `<area>/<script or project>/<deployment id>`. */
+const deploymentRecords = (
+  area: 'workers' | 'pages',
+  byName: JsonValue | undefined,
+): EvidenceDiffRecord[] =>
+  Object.entries(objectOf(byName)).flatMap(([name, deployments]) =>
+    listOf(deployments).map(d => ({
+      key: `${area}/${name}/${idOf(d)}`,
+      value: d,
+      sensitive: CLOUDFLARE_CONTRACTS[area].deployments.wire.sensitive,
+    })),
+  );
+
 /**
  * `deployment-provenance`: the deployments of the Worker scripts and Pages projects the body names
  * (`{ "workers": [...], "pages": [...] }`, at most `cloudflare.evidence.maxScope` each) with commit
@@ -38,6 +52,7 @@ export const deploymentProvenanceEvidence = defineEvidenceKind<{
   pages: string[];
 }>({
   routes: [{ method: 'post', path: '/v1/evidence/deployment-provenance' }],
+  input: ({ maxScope }) => ({ body: provenanceBody(maxScope) }),
   scope: (req, ctx) => {
     const body = parseInput(
       provenanceBody(ctx.evidenceMaxScope),
@@ -90,4 +105,8 @@ export const deploymentProvenanceEvidence = defineEvidenceKind<{
     }
     return { data, population: { count, exhausted }, masked };
   },
+  records: data => [
+    ...deploymentRecords('workers', objectOf(data).workers),
+    ...deploymentRecords('pages', objectOf(data).pages),
+  ],
 });

@@ -11,6 +11,7 @@ import { ROUTE_DESCRIPTORS } from '../../areas';
 import { loadWire } from '../../service/readRoutes';
 import { parseInput } from '../../service/validation';
 import { maskWire } from '../../service/wire';
+import { idOf, listOf, objectOf, pathsUnder } from '../diff/records';
 import { defineEvidenceKind } from './types';
 
 /**
@@ -43,6 +44,7 @@ export const r2LifecycleEvidence = defineEvidenceKind<R2LifecycleScope>({
     { method: 'post', path: '/v1/r2/lifecycle/export' },
     { method: 'get', path: '/v1/r2/:bucket/lifecycle/export' },
   ],
+  input: () => ({ params: pathParams, query: exportQuery }),
   scope: req => {
     const { bucket: inPath } = parseInput(pathParams, req.params, 'path');
     const query = parseInput(exportQuery, req.query, 'query');
@@ -96,5 +98,25 @@ export const r2LifecycleEvidence = defineEvidenceKind<R2LifecycleScope>({
       },
       masked: masked.masked,
     };
+  },
+  // A bucket (its jurisdiction) and each of its rules, keyed `<bucket>[ (jurisdiction)]/<list>/<rule id>`.
+  records: data => {
+    const { sensitive } = CLOUDFLARE_CONTRACTS.r2.lifecycle.wire;
+    return listOf(objectOf(data).buckets).flatMap(value => {
+      const { bucket, jurisdiction, ...lists } = objectOf(value);
+      const key = `${bucket}${
+        jurisdiction && jurisdiction !== 'default' ? ` (${jurisdiction})` : ''
+      }`;
+      return [
+        { key, value: { bucket, jurisdiction }, sensitive: [] },
+        ...(['rules', 'lockRules'] as const).flatMap(list =>
+          listOf(lists[list]).map(rule => ({
+            key: `${key}/${list}/${idOf(rule)}`,
+            value: rule,
+            sensitive: pathsUnder(sensitive, `${list}[]`),
+          })),
+        ),
+      ];
+    });
   },
 });

@@ -1,9 +1,11 @@
 import { BasicPermission } from '@backstage/plugin-permission-common';
-import { JsonObject } from '@backstage/types';
+import { JsonObject, JsonValue } from '@backstage/types';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import { CloudflareView } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { Request } from 'express';
+import { z } from 'zod';
 import { RouteContext } from '../../service/context';
+import { EvidenceDiffRecord } from '../diff/records';
 import { CollectedEvidence } from '../exportEvidence';
 
 /** One route that creates a snapshot of a kind. */
@@ -14,6 +16,16 @@ export interface EvidenceExportRoute {
 }
 
 /**
+ * The zod schemas a kind's scope is parsed from (path parameters, query, JSON body): what `scope`
+ * parses and what the OpenAPI document states, one source.
+ */
+export interface EvidenceKindInput {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}
+
+/**
  * One kind of evidence snapshot: the routes that create it, how a request becomes its scope, which
  * read permissions a snapshot of that scope needs (to create it and to download it), and how its
  * data is read. One file per kind, one line in `EVIDENCE_KINDS`; the routes, the list filter and
@@ -21,6 +33,8 @@ export interface EvidenceExportRoute {
  */
 export interface EvidenceKindDescriptor<S extends JsonObject = JsonObject> {
   routes: readonly EvidenceExportRoute[];
+  /** The schemas of the request parts `scope` reads, for `cloudflare.evidence.maxScope`. */
+  input(options: { maxScope: number }): EvidenceKindInput;
   /** The scope of a request (its filters, from path, query or body); throws `InputError`. */
   scope(req: Request, ctx: RouteContext): S;
   /**
@@ -36,6 +50,11 @@ export interface EvidenceKindDescriptor<S extends JsonObject = JsonObject> {
     scope: S,
     view: CloudflareView,
   ): Promise<CollectedEvidence>;
+  /**
+   * The records of a stored snapshot's `data`, each under its natural key (an audit event id, a
+   * deployment id, a bucket and rule id), for `GET /v1/evidence/diff`.
+   */
+  records(data: JsonValue): EvidenceDiffRecord[];
 }
 
 /** Declares a kind, inferring its scope type. */

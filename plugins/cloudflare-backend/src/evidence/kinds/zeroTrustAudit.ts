@@ -8,6 +8,7 @@ import { ROUTE_DESCRIPTORS } from '../../areas';
 import { loadWire } from '../../service/readRoutes';
 import { parseInput } from '../../service/validation';
 import { maskWire } from '../../service/wire';
+import { idOf, listOf, objectOf } from '../diff/records';
 import { defineEvidenceKind } from './types';
 
 const PATH = '/v1/zero-trust/export/audit';
@@ -21,6 +22,7 @@ export const zeroTrustAuditEvidence = defineEvidenceKind({
     { method: 'post', path: PATH },
     { method: 'get', path: PATH },
   ],
+  input: () => ({ query: accessAuditQuerySchema }),
   scope: req =>
     // Absent filters left out, so the scope has a stable shape.
     JSON.parse(
@@ -43,4 +45,10 @@ export const zeroTrustAuditEvidence = defineEvidenceKind({
       masked,
     };
   },
+  records: data =>
+    listOf(objectOf(data).events).map(event => ({
+      key: idOf(event),
+      value: event,
+      sensitive: CLOUDFLARE_CONTRACTS.zeroTrust.accessAudit.wire.sensitive,
+    })),
 });

@@ -1,0 +1,108 @@
+import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { CloudflareRouteContract } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { openApiDocument, openApiPath } from '../document';
+
+/** The document the router serves with the default scope bound (the harness's config). */
+export const DOC = openApiDocument({ maxScope: 20 }) as any;
+
+/** One ajv (draft 2020-12, with formats) holding the document, so `$ref`s resolve inside it. */
+function documentAjv(coerceTypes: boolean) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes });
+  addFormats(ajv);
+  ajv.addSchema(DOC, 'doc');
+  return ajv;
+}
+const answers = documentAjv(false);
+const inputs = documentAjv(true);
+
+/** JSON pointer of a path segment. */
+const pointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The operation of `method` at an express path, or undefined. */
+export function operationOf(method: string, expressPath: string): any {
+  return DOC.paths[openApiPath(expressPath)]?.[method.toLowerCase()];
+}
+
+const compiled = new Map<string, ValidateFunction>();
+/** A validator of the schema at `ref`; a parameter's value sits in `{ v }`, so ajv may coerce it. */
+function validatorAt(ajv: Ajv2020, ref: string): ValidateFunction {
+  const key = `${ajv === answers}:${ref}`;
+  let v = compiled.get(key);
+  if (!v) {
+    v = ajv.compile(
+      ajv === answers
+        ? { $ref: ref }
+        : { type: 'object', properties: { v: { $ref: ref } } },
+    );
+    compiled.set(key, v);
+  }
+  return v;
+}
+
+/**
+ * What is wrong with an answer by the document: its status not documented for the operation, or
+ * its JSON body not valid against the status's schema (ajv's errors). Empty when it conforms.
+ */
+export function answerProblems(
+  method: string,
+  expressPath: string,
+  status: number,
+  body: unknown,
+): unknown[] {
+  const op = operationOf(method, expressPath);
+  if (!op) return [`${method} ${expressPath} is not documented`];
+  const response = op.responses[String(status)];
+  if (!response) return [`status ${status} is not documented`];
+  const at = pointer(openApiPath(expressPath));
+  const ref = response.$ref
+    ? `doc${response.$ref}/content/application~1json/schema`
+    : `doc#/paths/${at}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
+  const validate = validatorAt(answers, ref);
+  return validate(body) ? [] : validate.errors ?? [];
+}
+
+/**
+ * Whether the document accepts a request's inputs: each path and query value (strings, coerced to
+ * the parameter's type as OpenAPI validators do) against its parameter, and the body against the
+ * request body's schema.
+ */
+export function documentAccepts(
+  method: string,
+  expressPath: string,
+  input: { params?: Record<string, string>; query?: string; body?: unknown },
+): boolean {
+  const op = operationOf(method, expressPath);
+  const query = new URLSearchParams(input.query ?? '');
+  const values: Array<[string, string, unknown]> = [
+    ...Object.entries(input.params ?? {}).map(
+      ([k, v]) => ['path', k, v] as [string, string, unknown],
+    ),
+    ...[...query.keys()].map(
+      k =>
+        [
+          'query',
+          k,
+          query.getAll(k).length > 1 ? query.getAll(k) : query.get(k),
+        ] as [string, string, unknown],
+    ),
+  ];
+  const params: any[] = op.parameters ?? [];
+  for (const [place, name, value] of values) {
+    const i = params.findIndex(p => p.in === place && p.name === name);
+    if (i < 0) return false;
+    const at = pointer(openApiPath(expressPath));
+    const ref = `doc#/paths/${at}/${method.toLowerCase()}/parameters/${i}/schema`;
+    if (!validatorAt(inputs, ref)({ v: value })) return false;
+  }
+  if (op.requestBody && 'body' in input) {
+    const at = pointer(openApiPath(expressPath));
+    const ref = `doc#/paths/${at}/${method.toLowerCase()}/requestBody/content/application~1json/schema`;
+    return validatorAt(answers, ref)(input.body);
+  }
+  return true;
+}
+
+/** The method of a read contract, as the router registers it. */
+export const methodOf = (contract: CloudflareRouteContract) =>
+  contract.method === 'POST' ? 'post' : 'get';
