@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import {
@@ -9,6 +10,7 @@ import {
   parseR2RegulatedTag,
   R2_REGULATED_TAG_CONFIG,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { registerCloudflareActions } from './actions';
 import { EvidenceStore } from './evidence/EvidenceStore';
 import { createCachedRead } from './service/cachedRead';
 import {
@@ -17,6 +19,7 @@ import {
   readTrustedServices,
   SUITE,
 } from './service/config';
+import { RouteContext } from './service/context';
 import { createRouter } from './service/router';
 
 /**
@@ -40,6 +43,9 @@ export const cloudflarePlugin = createBackendPlugin({
         logger: coreServices.logger,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
       async init({
         httpRouter,
@@ -52,30 +58,33 @@ export const cloudflarePlugin = createBackendPlugin({
         logger,
         config,
         catalog,
+        actionsRegistry,
+        discovery,
+        auth,
       }) {
         permissionsRegistry.addPermissions(cloudflarePermissions);
         const client = CloudflareClient.fromConfig(config, { logger });
         const ttlSeconds = readCacheTtlSeconds(config);
         const evidence = await EvidenceStore.create({ database });
-        httpRouter.use(
-          await createRouter({
-            logger,
-            httpAuth,
-            permissions,
-            auditor,
-            client,
-            cachedRead: createCachedRead({ cache, ttlSeconds }),
-            evidence,
-            suite: SUITE,
-            evidenceMaxScope: readEvidenceMaxScope(config),
-            trustedServices: readTrustedServices(config),
-            now: () => new Date(),
-            catalog,
-            r2RegulatedTag: parseR2RegulatedTag(
-              config.getOptionalString(R2_REGULATED_TAG_CONFIG),
-            ),
-          }),
-        );
+        const ctx: RouteContext = {
+          logger,
+          httpAuth,
+          permissions,
+          auditor,
+          client,
+          cachedRead: createCachedRead({ cache, ttlSeconds }),
+          evidence,
+          suite: SUITE,
+          evidenceMaxScope: readEvidenceMaxScope(config),
+          trustedServices: readTrustedServices(config),
+          now: () => new Date(),
+          catalog,
+          r2RegulatedTag: parseR2RegulatedTag(
+            config.getOptionalString(R2_REGULATED_TAG_CONFIG),
+          ),
+        };
+        httpRouter.use(await createRouter(ctx));
+        registerCloudflareActions(actionsRegistry, ctx, { discovery, auth });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(
           `Cloudflare routes ready for account ${client.accountId} (cache TTL ${ttlSeconds} s)`,

@@ -1,4 +1,5 @@
 import { auditedRequest } from '../service/personalData';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { JsonObject, JsonValue } from '@backstage/types';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
@@ -81,7 +82,28 @@ export async function exportEvidence(
   req: Request,
   options: ExportEvidenceOptions,
 ): Promise<StoredEvidence> {
-  const credentials = await ctx.httpAuth.credentials(req);
+  return exportEvidenceAs(
+    ctx,
+    { credentials: await ctx.httpAuth.credentials(req), request: req },
+    options,
+  );
+}
+
+/** Who asks for a snapshot: the caller's credentials, and the HTTP request when there is one. */
+export interface EvidenceCaller {
+  credentials: BackstageCredentials;
+  /** The request, for the audit record; absent for an action, whose caller `meta` names. */
+  request?: Request;
+}
+
+/**
+ * {@link exportEvidence} for any transport: the export route and the export action both end here.
+ */
+export async function exportEvidenceAs(
+  ctx: RouteContext,
+  { credentials, request }: EvidenceCaller,
+  options: ExportEvidenceOptions,
+): Promise<StoredEvidence> {
   await requireEvidenceCaller(ctx, credentials, [
     cloudflareExportEvidencePermission,
     ...options.readPermissions,
@@ -91,8 +113,9 @@ export async function exportEvidence(
   const event = await ctx.auditor.createEvent({
     eventId: 'evidence-export',
     severityLevel: 'medium',
-    request: auditedRequest(req),
+    request: request && auditedRequest(request),
     meta: {
+      ...(request ? {} : { via: 'action', actor: callerRef(credentials) }),
       actionType: 'create',
       kind: options.kind,
       scope: auditScope,

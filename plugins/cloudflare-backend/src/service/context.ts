@@ -19,7 +19,6 @@ import {
   cloudflareReadPermissions,
   cloudflareReadUnmaskedPermission,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { Request } from 'express';
 import { EvidenceStore } from '../evidence/EvidenceStore';
 import { CachedRead } from './cachedRead';
 import { requireUserPrincipal, TrustedServices } from './principals';
@@ -86,12 +85,11 @@ export async function requirePermissions(
  * audited), a user principal or a trusted service and `cloudflare.read.unmasked`.
  */
 export async function authorizeRead(
-  ctx: Pick<RouteContext, 'httpAuth' | 'permissions' | 'trustedServices'>,
-  req: Request,
+  ctx: Pick<RouteContext, 'permissions' | 'trustedServices'>,
+  credentials: BackstageCredentials,
   area: CloudflareAreaId,
   view: CloudflareView,
 ): Promise<void> {
-  const credentials = await ctx.httpAuth.credentials(req);
   const needed = [cloudflareReadPermissions[area]];
   if (view === 'unmasked') {
     requireUserPrincipal(ctx.trustedServices, credentials, 'the unmasked view');

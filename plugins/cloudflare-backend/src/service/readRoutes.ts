@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { JsonObject, JsonValue } from '@backstage/types';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import {
@@ -11,7 +12,7 @@ import { z } from 'zod';
 import { ROUTE_DESCRIPTORS } from '../areas';
 import { RouteDescriptor, RouteInput } from '../areas/types';
 import { canonicalJson } from '../evidence/canonicalJson';
-import { authorizeRead, RouteContext } from './context';
+import { authorizeRead, callerRef, RouteContext } from './context';
 import { toHttpError } from './errors';
 import { auditedRequest, pseudonymizeArgs } from './personalData';
 import { parseInput } from './validation';
@@ -58,45 +59,57 @@ export async function loadWire<R extends CloudflareRouteContract>(
 }
 
 /**
- * Parses a request's input by its contract (400 naming the part and field): path, query, and the
+ * One read as its transport delivers it: the caller's credentials and the raw input (the query
+ * with `view`), whether from an HTTP request or an action of the actions registry.
+ */
+export interface ReadCall {
+  credentials: BackstageCredentials;
+  params: unknown;
+  /** The query, `view` included. */
+  query: unknown;
+  /** The JSON body of a `POST` route (undefined when there is none). */
+  body?: unknown;
+  /** The HTTP request, for the audit record; absent for an action, whose caller `meta` names. */
+  request?: Request;
+}
+
+/**
+ * Parses a read's input by its contract (400 naming the part and field): path, query, and the
  * JSON body of a `POST` route; then the descriptor's own `check`.
  */
 function parseRouteInput(
-  req: Request,
+  call: ReadCall,
   contract: CloudflareRouteContract,
   descriptor: RouteDescriptor,
 ): RouteInput<CloudflareRouteContract> {
-  const params = parseInput(contract.params, req.params, 'path');
-  const query = parseInput(contract.query, req.query, 'query');
+  const params = parseInput(contract.params, call.params, 'path');
+  const query = parseInput(contract.query, call.query, 'query');
   const body = contract.body
-    ? parseInput(
-        contract.body,
-        req.is('application/json') ? req.body : undefined,
-        'body',
-      )
+    ? parseInput(contract.body, call.body, 'body')
     : undefined;
   const input = { params, query, body };
   return descriptor.check ? descriptor.check(input) : input;
 }
 
 /**
- * The one read pipeline, for every route contract: parse params, query and body, and the
- * descriptor's `check` (400) -> authorize `cloudflare.read.<area>` (and, for the audited unmasked
- * view, a user principal or trusted service and `cloudflare.read.unmasked`) -> the audit event
- * (the route's `auditEvent` for every request, else `unmasked-read` for the unmasked view) -> cache
- * with in-flight sharing -> load through the client -> parse each value with the wire schema ->
- * mask by its sensitive paths -> the envelope.
+ * The one read pipeline, for every route contract and both transports (the HTTP route and its
+ * action): parse params, query and body, and the descriptor's `check` (400) -> authorize
+ * `cloudflare.read.<area>` with the caller's credentials (and, for the audited unmasked view, a
+ * user principal or trusted service and `cloudflare.read.unmasked`) -> the audit event (the
+ * route's `auditEvent` for every read, else `unmasked-read` for the unmasked view) -> cache with
+ * in-flight sharing -> load through the client -> parse each value with the wire schema -> mask by
+ * its sensitive paths -> the envelope.
  */
-export async function readRoute(
+export async function readCloudflare(
   ctx: RouteContext,
-  req: Request,
   contract: CloudflareRouteContract,
   descriptor: RouteDescriptor,
+  call: ReadCall,
 ): Promise<CloudflareEnvelope<JsonValue>> {
-  const { view } = parseInput(viewQuery, req.query, 'query');
-  const input = parseRouteInput(req, contract, descriptor);
+  const { view } = parseInput(viewQuery, call.query ?? {}, 'query');
+  const input = parseRouteInput(call, contract, descriptor);
   const { params, query, body } = input;
-  await authorizeRead(ctx, req, contract.area, view);
+  await authorizeRead(ctx, call.credentials, contract.area, view);
   const args = pseudonymizeArgs(
     defined({
       ...(params as object),
@@ -110,8 +123,16 @@ export async function readRoute(
     ? await ctx.auditor.createEvent({
         eventId,
         severityLevel: 'medium',
-        request: auditedRequest(req),
-        meta: { queryType: contract.id, area: contract.area, view, args },
+        request: call.request && auditedRequest(call.request),
+        meta: {
+          queryType: contract.id,
+          area: contract.area,
+          view,
+          args,
+          ...(call.request
+            ? {}
+            : { via: 'action', actor: callerRef(call.credentials) }),
+        },
       })
     : undefined;
   try {
@@ -154,7 +175,15 @@ export function registerReadRoutes(router: Router, ctx: RouteContext) {
     )) {
       const method = contract.method === 'POST' ? 'post' : 'get';
       router[method](contract.path, async (req, res) => {
-        res.json(await readRoute(ctx, req, contract, descriptors[op]));
+        res.json(
+          await readCloudflare(ctx, contract, descriptors[op], {
+            credentials: await ctx.httpAuth.credentials(req),
+            params: req.params,
+            query: req.query,
+            body: req.is('application/json') ? req.body : undefined,
+            request: req,
+          }),
+        );
       });
     }
   }
