@@ -1,8 +1,11 @@
 import {
   CLOUDFLARE_ACCEPTANCE_PATH,
   CLOUDFLARE_CONTRACTS,
+  CLOUDFLARE_EVIDENCE_DIFF_PATH,
   CloudflareRouteContract,
   cloudflareAcceptanceSchema,
+  evidenceDiffQuerySchema,
+  evidenceDiffSchema,
   viewParam,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { z } from 'zod';
@@ -226,6 +229,24 @@ export function documentedRoutes(options: {
           description: 'What was checked, and each problem in words.',
           name: 'EvidenceVerification',
           schema: evidenceVerificationSchema,
+        },
+      ],
+      errors: [400, 401, 403, 404, 503],
+    },
+    {
+      method: 'get',
+      path: CLOUDFLARE_EVIDENCE_DIFF_PATH,
+      operationId: 'evidence.diff',
+      tag: 'evidence',
+      summary:
+        'Records added, removed and changed between two snapshots of one kind, masked as their exports.',
+      query: [evidenceDiffQuerySchema],
+      responses: [
+        {
+          status: 200,
+          description: 'The diff, records sorted by their natural key.',
+          name: 'CloudflareEvidenceDiff',
+          schema: evidenceDiffSchema,
         },
       ],
       errors: [400, 401, 403, 404, 503],

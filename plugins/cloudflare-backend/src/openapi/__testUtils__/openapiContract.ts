@@ -63,14 +63,19 @@ export function answerProblems(
 }
 
 /**
- * Whether the document accepts a request's inputs: each path and query value (strings, coerced to
- * the parameter's type as OpenAPI validators do) against its parameter, and the body against the
- * request body's schema.
+ * Whether the document accepts a request's inputs: every required parameter present, each path
+ * and query value (strings, coerced to the parameter's type as OpenAPI validators do) valid by its
+ * parameter's schema, and the body by the request body's schema.
  */
 export function documentAccepts(
   method: string,
   expressPath: string,
-  input: { params?: Record<string, string>; query?: string; body?: unknown },
+  input: {
+    params?: Record<string, string>;
+    query?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+  },
 ): boolean {
   const op = operationOf(method, expressPath);
   const query = new URLSearchParams(input.query ?? '');
@@ -88,6 +93,17 @@ export function documentAccepts(
     ),
   ];
   const params: any[] = op.parameters ?? [];
+  const given = new Set(values.map(([place, name]) => `${place}:${name}`));
+  const headers = new Set(
+    Object.keys(input.headers ?? {}).map(h => `header:${h.toLowerCase()}`),
+  );
+  const missing = params.filter(
+    p =>
+      p.required &&
+      !given.has(`${p.in}:${p.name}`) &&
+      !headers.has(`${p.in}:${p.name}`),
+  );
+  if (missing.length) return false;
   for (const [place, name, value] of values) {
     const i = params.findIndex(p => p.in === place && p.name === name);
     if (i < 0) return false;
