@@ -1,14 +1,14 @@
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { parseFault } from '@cloudflare-backstage/cloudflare-demo-account';
-import {
-  CLOUDFLARE_CONTRACTS,
-  CloudflareRouteContract,
-} from '@cloudflare-backstage/plugin-cloudflare-common';
-import { ROUTE_EXAMPLES, RouteExample } from '../__fixtures__/routeExamples';
+import { CLOUDFLARE_CONTRACTS } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { useDemoBackend } from '../__testUtils__/harness';
 import { demoCatalog } from '../acceptance/__fixtures__/demoCatalog';
-import { answerProblems, methodOf } from './__testUtils__/openapiContract';
+import {
+  READ_ROUTES,
+  answerProblems,
+  methodOf,
+} from './__testUtils__/openapiContract';
 
 /*
  * Real answers of the demo account, for every route the router registers, validate against the
@@ -24,20 +24,6 @@ const BASE = '/api/cloudflare';
 
 type Server = Parameters<typeof request>[0];
 type Params = Record<string, string>;
-
-const READS = Object.entries(CLOUDFLARE_CONTRACTS).flatMap(([area, routes]) =>
-  Object.entries(routes as Record<string, CloudflareRouteContract>).map(
-    ([op, contract]) => ({
-      contract,
-      example: (
-        ROUTE_EXAMPLES[area as keyof typeof ROUTE_EXAMPLES] as Record<
-          string,
-          RouteExample<CloudflareRouteContract>
-        >
-      )[op],
-    }),
-  ),
-);
 
 const fill = (path: string, params: Params) =>
   path.replace(/:(\w+)/g, (_, n: string) => encodeURIComponent(params[n]));
@@ -71,7 +57,7 @@ async function conforming(
 }
 
 describe('answers of the demo account conform to the OpenAPI document', () => {
-  it.each(READS.map(r => [r.contract.id, r] as const))(
+  it.each(READ_ROUTES.map(r => [r.contract.id, r] as const))(
     '%s, masked and unmasked, with every example input',
     async (_id, { contract, example }) => {
       const { server } = await start();
@@ -95,7 +81,9 @@ describe('answers of the demo account conform to the OpenAPI document', () => {
   );
 
   it.each(
-    READS.filter(r => r.example.missing).map(r => [r.contract.id, r] as const),
+    READ_ROUTES.filter(r => r.example.missing).map(
+      r => [r.contract.id, r] as const,
+    ),
   )('%s: 404 for an unknown resource', async (_id, { contract, example }) => {
     const { server } = await start();
     const missing = example.missing!;
@@ -110,7 +98,7 @@ describe('answers of the demo account conform to the OpenAPI document', () => {
     expect(status).toBe(404);
   });
 
-  it('answers errors in the documented shape: 400, 403 and an upstream fault', async () => {
+  it('answers errors in the documented shape: 400, 401, 403 and an upstream fault', async () => {
     const { server } = await start({ allow: 'none' });
     const kv = CLOUDFLARE_CONTRACTS.kv.keys;
     const denied = await conforming(
@@ -122,6 +110,13 @@ describe('answers of the demo account conform to the OpenAPI document', () => {
     expect(denied.status).toBe(403);
     const bad = await conforming(server, 'get', kv.path, '/v1/kv/nope/keys');
     expect(bad.status).toBe(400);
+    const unsigned = await request(server)
+      .get('/api/cloudflare/openapi.json')
+      .set('Authorization', 'Bearer not-a-backstage-token');
+    expect(unsigned.status).toBe(401);
+    expect(answerProblems('get', '/openapi.json', 401, unsigned.body)).toEqual(
+      [],
+    );
     const { server: allowed } = await start();
     demo.state.addFault({ fault: parseFault('server-error:503')! });
     const workers = CLOUDFLARE_CONTRACTS.workers.deployments;

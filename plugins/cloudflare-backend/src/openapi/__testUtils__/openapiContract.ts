@@ -1,6 +1,11 @@
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { CloudflareRouteContract } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  CLOUDFLARE_CONTRACTS,
+  CloudflareRouteContract,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
+import { ROUTE_EXAMPLES, RouteExample } from '../../__fixtures__/routeExamples';
+import { ROUTE_DESCRIPTORS } from '../../areas';
 import { openApiDocument, openApiPath } from '../document';
 
 /** The document the router serves with the default scope bound (the harness's config). */
@@ -122,3 +127,30 @@ export function documentAccepts(
 /** The method of a read contract, as the router registers it. */
 export const methodOf = (contract: CloudflareRouteContract) =>
   contract.method === 'POST' ? 'post' : 'get';
+
+/**
+ * Every read route: its contract, the generic route test's examples, and whether its descriptor
+ * has a `check` (refusals the document cannot state).
+ */
+export const READ_ROUTES = Object.entries(CLOUDFLARE_CONTRACTS).flatMap(
+  ([area, routes]) =>
+    Object.entries(routes as Record<string, CloudflareRouteContract>).map(
+      ([op, contract]) => ({
+        contract,
+        example: (
+          ROUTE_EXAMPLES[area as keyof typeof ROUTE_EXAMPLES] as Record<
+            string,
+            RouteExample<CloudflareRouteContract>
+          >
+        )[op],
+        check: Boolean(
+          (
+            ROUTE_DESCRIPTORS[area as keyof typeof ROUTE_DESCRIPTORS] as Record<
+              string,
+              { check?: unknown }
+            >
+          )[op].check,
+        ),
+      }),
+    ),
+);
