@@ -82,6 +82,8 @@ export const cloudflarePlugin = createBackendPlugin({
           r2RegulatedTag: parseR2RegulatedTag(
             config.getOptionalString(R2_REGULATED_TAG_CONFIG),
           ),
+          discovery,
+          auth,
         };
         httpRouter.use(await createRouter(ctx));
         registerCloudflareActions(actionsRegistry, ctx, { discovery, auth });

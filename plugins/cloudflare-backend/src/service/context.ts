@@ -1,6 +1,8 @@
 import {
   AuditorService,
+  AuthService,
   BackstageCredentials,
+  DiscoveryService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -44,6 +46,9 @@ export interface RouteContext {
   catalog: CatalogService;
   /** The tag of regulated R2 buckets (`techInsights.cloudflare.r2.regulatedTag`). */
   r2RegulatedTag: CloudflareTagMatcher;
+  /** Other plugins' URLs and tokens on behalf of the caller (Tech Insights for the OSCAL export). */
+  discovery: DiscoveryService;
+  auth: AuthService;
 }
 
 /** Entity ref of the caller, for evidence records and audit metadata. */

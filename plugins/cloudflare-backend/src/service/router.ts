@@ -7,6 +7,7 @@ import { registerEvidenceRoutes } from '../routes/evidence';
 import { registerReadRoutes } from './readRoutes';
 import { registerAcceptanceRoutes } from '../acceptance/acceptanceRoute';
 import { registerOpenApiRoute } from '../openapi/openapiRoute';
+import { registerOscalRoute } from '../oscal/oscalRoute';
 
 /**
  * A body the JSON parser refused becomes an `InputError` of our own words: the parser's message
@@ -38,6 +39,7 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerHealthRoutes(router, ctx);
   registerReadRoutes(router, ctx);
   registerEvidenceRoutes(router, ctx);
+  registerOscalRoute(router, ctx);
   registerAcceptanceRoutes(router, ctx);
   registerOpenApiRoute(router, ctx);
   router.use(() => {
