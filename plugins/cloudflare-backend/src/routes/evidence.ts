@@ -10,6 +10,7 @@ import { sendEvidence } from '../evidence/exportEvidence';
 import { downloadPermissions, requireEvidenceCaller } from '../evidence/access';
 import { EVIDENCE_KIND_IDS } from '../evidence/kinds';
 import { registerEvidenceExportRoutes } from './evidenceExports';
+import { registerEvidenceDiffRoute } from './evidenceDiff';
 
 /** Largest `seq` the column holds (a 32-bit signed integer on PostgreSQL). */
 const MAX_SEQ = 2_147_483_647;
@@ -46,6 +47,7 @@ export const evidenceVerifyQuery = z.object({
  */
 export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
   registerEvidenceExportRoutes(router, ctx);
+  registerEvidenceDiffRoute(router, ctx);
 
   router.get('/v1/evidence', async (req, res) => {
     const q = parseInput(evidenceListQuery, req.query, 'query');

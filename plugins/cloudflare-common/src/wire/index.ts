@@ -40,6 +40,7 @@ export * from './hyperdrive';
 export * from './containers';
 export * from './browserRendering';
 export * from './acceptance';
+export * from './evidenceDiff';
 
 /**
  * The wire contract of every area that has one: its routes, by operation name. Each layer's table

@@ -103,12 +103,12 @@ export const r2LifecycleEvidence = defineEvidenceKind<R2LifecycleScope>({
   records: data => {
     const { sensitive } = CLOUDFLARE_CONTRACTS.r2.lifecycle.wire;
     return listOf(objectOf(data).buckets).flatMap(value => {
-      const { bucket, jurisdiction, ...lists } = objectOf(value);
+      const { bucket, jurisdiction: where, ...lists } = objectOf(value);
       const key = `${bucket}${
-        jurisdiction && jurisdiction !== 'default' ? ` (${jurisdiction})` : ''
+        where && where !== 'default' ? ` (${where})` : ''
       }`;
       return [
-        { key, value: { bucket, jurisdiction }, sensitive: [] },
+        { key, value: { bucket, jurisdiction: where }, sensitive: [] },
         ...(['rules', 'lockRules'] as const).flatMap(list =>
           listOf(lists[list]).map(rule => ({
             key: `${key}/${list}/${idOf(rule)}`,
