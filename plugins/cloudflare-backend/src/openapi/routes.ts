@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { acceptanceQuery } from '../acceptance/acceptanceRoute';
 import { EVIDENCE_KINDS } from '../evidence/kinds';
 import { EvidenceKindDescriptor } from '../evidence/kinds/types';
+import { OSCAL_EXPORT_PATH, oscalExportQuery } from '../oscal/oscalRoute';
+import { oscalAssessmentResultsSchema } from '../oscal/wire';
 import {
   evidenceIdParams,
   evidenceListQuery,
@@ -250,6 +252,24 @@ export function documentedRoutes(options: {
         },
       ],
       errors: [400, 401, 403, 404, 503],
+    },
+    {
+      method: 'get',
+      path: OSCAL_EXPORT_PATH,
+      operationId: 'evidence.oscal',
+      tag: 'evidence',
+      summary:
+        'NIST OSCAL 1.1 Assessment Results of the SOC 2 scorecards now (Tech Insights on behalf of the caller), naming the newest verified snapshot of each kind by hash.',
+      query: [oscalExportQuery],
+      responses: [
+        {
+          status: 200,
+          description: 'The OSCAL document, as an attachment.',
+          name: 'OscalAssessmentResults',
+          schema: oscalAssessmentResultsSchema,
+        },
+      ],
+      errors: [400, 401, 403, 503],
     },
     {
       method: 'get',
