@@ -65,7 +65,7 @@ export const cloudflarePlugin = createBackendPlugin({
         permissionsRegistry.addPermissions(cloudflarePermissions);
         const client = CloudflareClient.fromConfig(config, { logger });
         const ttlSeconds = readCacheTtlSeconds(config);
-        const evidence = await EvidenceStore.create({ database });
+        const evidence = await EvidenceStore.create({ database, config });
         const ctx: RouteContext = {
           logger,
           httpAuth,

@@ -5,7 +5,9 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { NotFoundError } from '@backstage/errors';
+import { DsseEnvelope } from '@cloudflare-backstage/cloudflare-evidence-verify';
 import { sha256Hex } from './canonicalJson';
 import { GENESIS_HASH, ROW_HASH_VERSION, rowHash } from './chain';
 import {
@@ -20,6 +22,14 @@ import {
 import { EvidenceKind, EvidenceSnapshot } from './snapshot';
 import { isRetryableStorageError, toStorageError } from './storageErrors';
 import { walkChain } from './verifyChain';
+import {
+  EvidenceFreshness,
+  evidenceFreshness,
+  EvidenceTtl,
+  readEvidenceTtl,
+} from './freshness';
+import { EvidenceSigningKey, loadSigningKey } from './signing/signingKey';
+import { signEvidenceRow } from './signing/statement';
 
 export type { EvidenceRecord, StoredEvidence } from './evidenceRow';
 
@@ -68,18 +78,32 @@ export interface EvidenceVerification {
  * bindings (snapshot bytes) in its messages.
  */
 export class EvidenceStore {
-  /** Runs the migrations (unless the database service says to skip them) and opens the store. */
+  /**
+   * Runs the migrations (unless the database service says to skip them), loads the signing key
+   * (`cloudflare.evidence.signing.privateKey`, or the one kept in the database) and the TTLs
+   * (`cloudflare.evidence.ttl`), and opens the store.
+   */
   static async create(options: {
     database: DatabaseService;
+    config?: Config;
   }): Promise<EvidenceStore> {
     const knex = await options.database.getClient();
     if (!options.database.migrations?.skip) {
       await knex.migrate.latest({ directory: MIGRATIONS_DIR });
     }
-    return new EvidenceStore(knex);
+    return new EvidenceStore(
+      knex,
+      await loadSigningKey(knex, options.config),
+      readEvidenceTtl(options.config),
+    );
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    /** The key each new snapshot's envelope is signed with. */
+    readonly signingKey: EvidenceSigningKey,
+    private readonly ttl: EvidenceTtl,
+  ) {}
 
   /** Stores a snapshot at the head of the chain, retrying with backoff when writers collide. */
   async append(
@@ -121,7 +145,17 @@ export class EvidenceStore {
         ...row,
         chain_sha256: rowHash(toChained(row as EvidenceRow)),
       };
-      await tx(EVIDENCE_TABLE).insert(full);
+      const envelope = signEvidenceRow(this.signingKey, {
+        id: row.id,
+        seq: Number(row.seq),
+        sha256: row.sha256,
+        prevSha256: row.prev_sha256,
+        document: snapshot.document,
+      });
+      await tx(EVIDENCE_TABLE).insert({
+        ...full,
+        envelope: JSON.stringify(envelope),
+      });
       return toRecord(full);
     });
   }
@@ -143,6 +177,38 @@ export class EvidenceStore {
       throw toStorageError(e, 'list snapshots');
     })) as EvidenceRow[];
     return rows.map(toRecord);
+  }
+
+  /** Whether a snapshot is past its kind's TTL (`cloudflare.evidence.ttl`) at `now`. */
+  freshness(
+    record: Pick<EvidenceRecord, 'kind' | 'createdAt'>,
+    now: Date,
+  ): EvidenceFreshness {
+    return evidenceFreshness(this.ttl, record, now);
+  }
+
+  /**
+   * The DSSE envelope signed when the snapshot was stored; NotFoundError when there is no such
+   * snapshot, or it was stored before the suite signed snapshots.
+   */
+  async envelope(id: string): Promise<DsseEnvelope> {
+    const row = await this.db<EvidenceRow & { envelope: string | null }>(
+      EVIDENCE_TABLE,
+    )
+      .where('id', id)
+      .first('id', 'envelope')
+      .catch(e => {
+        throw toStorageError(e, 'read the envelope');
+      });
+    if (!row) {
+      throw new NotFoundError(`No evidence snapshot with id '${id}'`);
+    }
+    if (!row.envelope) {
+      throw new NotFoundError(
+        `Evidence snapshot '${id}' has no signature: it was stored before the suite signed snapshots`,
+      );
+    }
+    return JSON.parse(row.envelope);
   }
 
   /** One snapshot with its exact bytes; NotFoundError when there is none. */

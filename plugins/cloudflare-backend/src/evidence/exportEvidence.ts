@@ -13,6 +13,7 @@ import { Request, Response } from 'express';
 import { callerRef, RouteContext } from '../service/context';
 import { toHttpError } from '../service/errors';
 import { requireEvidenceCaller } from './access';
+import { evidenceFileName } from './signing/statement';
 import { EvidenceRecord, StoredEvidence } from './EvidenceStore';
 import {
   buildEvidenceSnapshot,
@@ -50,7 +51,7 @@ export function sendEvidence(res: Response, stored: StoredEvidence) {
   res.setHeader('Content-Type', 'application/json');
   res.setHeader(
     'Content-Disposition',
-    `attachment; filename="cloudflare-evidence-${stored.kind}-${stored.id}.json"`,
+    `attachment; filename="${evidenceFileName(stored.kind, stored.id)}"`,
   );
   res.setHeader(EVIDENCE_SHA256_HEADER, stored.sha256);
   res.setHeader(

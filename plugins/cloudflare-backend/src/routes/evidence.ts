@@ -10,6 +10,7 @@ import { sendEvidence } from '../evidence/exportEvidence';
 import { downloadPermissions, requireEvidenceCaller } from '../evidence/access';
 import { EVIDENCE_KIND_IDS } from '../evidence/kinds';
 import { registerEvidenceExportRoutes } from './evidenceExports';
+import { registerEvidenceSigningRoutes } from './evidenceSigning';
 import { registerEvidenceDiffRoute } from './evidenceDiff';
 
 /** Largest `seq` the column holds (a 32-bit signed integer on PostgreSQL). */
@@ -47,6 +48,7 @@ export const evidenceVerifyQuery = z.object({
  */
 export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
   registerEvidenceExportRoutes(router, ctx);
+  registerEvidenceSigningRoutes(router, ctx);
   registerEvidenceDiffRoute(router, ctx);
 
   router.get('/v1/evidence', async (req, res) => {
@@ -61,8 +63,9 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
       beforeSeq: q.before,
     });
     const last = items[items.length - 1];
+    const now = ctx.now();
     res.json({
-      items,
+      items: items.map(i => ({ ...i, ...ctx.evidence.freshness(i, now) })),
       ...(items.length === q.limit && last ? { nextBefore: last.seq } : {}),
     });
   });
