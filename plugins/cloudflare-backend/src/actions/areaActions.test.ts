@@ -1,19 +1,13 @@
 import request from 'supertest';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import {
   CLOUDFLARE_ROUTES,
   cloudflareReadPermissions,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ALL_SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
 import { ROUTE_EXAMPLES } from '../__fixtures__/routeExamples';
-import {
-  allPermissionsBut,
-  HarnessOptions,
-  useDemoBackend,
-} from '../__testUtils__/harness';
+import { allPermissionsBut, useDemoBackend } from '../__testUtils__/harness';
+import { withRegistry } from './__testUtils__/registry';
 import { areaActionName, cloudflareAreaActions } from './areaActions';
 import { inputJsonSchema } from './actionSchema';
 
@@ -22,20 +16,7 @@ jest.setTimeout(60_000);
 const { demo, start } = useDemoBackend();
 const tester = mockCredentials.user('user:default/tester');
 
-async function startWithRegistry(options: Omit<HarnessOptions, 'config'> = {}) {
-  const registry = actionsRegistryServiceMock();
-  const started = await start({
-    ...options,
-    features: [
-      createServiceFactory({
-        service: actionsRegistryServiceRef,
-        deps: {},
-        factory: () => registry,
-      }),
-    ],
-  });
-  return { ...started, registry };
-}
+const startWithRegistry = withRegistry(start);
 
 const exampleOf = (id: string) => {
   const [area, op] = id.split('.');
