@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { createDemoAccountHandlers } from './handlers';
 import { parseFault, DemoFaultRule } from './faults';
 import { DemoAccountState } from './state';
+import { lifecycleAdminRouter } from './adminLifecycle';
 
 /**
  * Options of {@link startDemoAccountServer}.
@@ -36,7 +37,8 @@ export interface DemoAccountServer {
 /**
  * The admin routes of the served account (not Cloudflare's): `GET /__demo/calls` (calls per route),
  * `DELETE /__demo/calls`, `GET|POST|DELETE /__demo/faults` (body: a fault rule, or
- * `{ "route": "...", "fault": "rate-limit:5", "times": 1 }`).
+ * `{ "route": "...", "fault": "rate-limit:5", "times": 1 }`), and the R2 lifecycle rule routes of
+ * {@link lifecycleAdminRouter}.
  */
 function adminRouter(state: DemoAccountState): express.Router {
   const router = express.Router();
@@ -73,6 +75,7 @@ function adminRouter(state: DemoAccountState): express.Router {
     state.clearFaults();
     res.status(204).end();
   });
+  router.use(lifecycleAdminRouter(state));
   return router;
 }
 
