@@ -29,6 +29,34 @@ export interface Config {
        * Whole number from 1 to 100; default 20.
        */
       maxScope?: number;
+      /** Signing of snapshots: each gets a DSSE envelope (in-toto statement, Ed25519). */
+      signing?: {
+        /**
+         * Ed25519 private key (PKCS#8 PEM, `openssl genpkey -algorithm ed25519`) snapshots are
+         * signed with. When absent, a key is generated once and kept in the plugin's database
+         * (fine for a demo; configure one in production so the key lives in your secret store).
+         * @visibility secret
+         */
+        privateKey?: string;
+      };
+      /**
+       * How long a snapshot stays fresh, per kind (`zero-trust-audit`, `r2-lifecycle`,
+       * `deployment-provenance`) and `default`; each a duration (`{ days: 35 }`) or an ISO 8601
+       * duration string. Older snapshots are listed with `stale: true`. Default 35 days (a monthly
+       * cadence with slack).
+       */
+      ttl?: {
+        [kind: string]:
+          | string
+          | {
+              years?: number;
+              months?: number;
+              weeks?: number;
+              days?: number;
+              hours?: number;
+              minutes?: number;
+            };
+      };
     };
   };
 }
