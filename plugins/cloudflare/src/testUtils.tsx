@@ -36,6 +36,7 @@ export function mockCloudflareApi(): jest.Mocked<CloudflareApi> {
     listEvidence: jest.fn(),
     downloadEvidence: jest.fn(),
     verifyEvidence: jest.fn(),
+    downloadOscalAssessmentResults: jest.fn(),
     getAcceptance: jest.fn(),
   };
 }

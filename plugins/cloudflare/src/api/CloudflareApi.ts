@@ -88,6 +88,8 @@ export interface CloudflareApi {
   downloadEvidence(id: string): Promise<CloudflareEvidenceDownload>;
   /** `GET /v1/evidence/:id/verify` */
   verifyEvidence(id: string): Promise<CloudflareEvidenceVerification>;
+  /** `GET /v1/evidence/oscal`: NIST OSCAL Assessment Results of the SOC 2 scorecards now, as a file. */
+  downloadOscalAssessmentResults(): Promise<CloudflareEvidenceDownload>;
   /** `GET /v1/acceptance`: the acceptance criteria of spec section 11, measured now. */
   getAcceptance(): Promise<CloudflareAcceptance>;
 }

@@ -157,6 +157,23 @@ describe('CloudflareApiClient', () => {
     expect(await d.blob.text()).toBe('{"b":1}');
   });
 
+  it('downloads the OSCAL assessment results as a file named by the backend', async () => {
+    const { client, fetch } = clientWith(
+      new Response('{"assessment-results":{}}', {
+        headers: {
+          'content-disposition':
+            'attachment; filename="cloudflare-oscal-assessment-results-2026-12-05T01-00-00-000Z.json"',
+        },
+      }),
+    );
+    const d = await client.downloadOscalAssessmentResults();
+    expect(fetch.mock.calls[0][0]).toBe(`${BASE}/v1/evidence/oscal`);
+    expect(d.fileName).toBe(
+      'cloudflare-oscal-assessment-results-2026-12-05T01-00-00-000Z.json',
+    );
+    expect(await d.blob.text()).toBe('{"assessment-results":{}}');
+  });
+
   it('takes the hash from Content-Digest when its own header is not exposed', async () => {
     const { client } = clientWith(
       new Response('{}', {

@@ -123,6 +123,10 @@ export class CloudflareApiClient implements CloudflareApi {
     ).json();
   }
 
+  async downloadOscalAssessmentResults(): Promise<CloudflareEvidenceDownload> {
+    return evidenceDownloadOf(await this.request('/v1/evidence/oscal'));
+  }
+
   async getAcceptance(): Promise<CloudflareAcceptance> {
     return (await this.request(CLOUDFLARE_ACCEPTANCE_PATH)).json();
   }

@@ -174,6 +174,40 @@ describe('EvidenceSection', () => {
     ).toBeInTheDocument();
   });
 
+  it('downloads the OSCAL assessment results, or says why not', async () => {
+    const cloudflare = mockCloudflareApi();
+    cloudflare.listEvidence.mockResolvedValue({ items: [] });
+    cloudflare.downloadOscalAssessmentResults
+      .mockResolvedValueOnce({
+        blob: new Blob(['{}']),
+        fileName: 'cloudflare-oscal-assessment-results-x.json',
+      })
+      .mockRejectedValueOnce(
+        await responseError(
+          503,
+          'ServiceUnavailableError',
+          'Tech Insights did not run the SOC 2 checks: it answered HTTP 403',
+        ),
+      );
+    await renderPosture(<EvidenceSection provenanceScope={scope} />, {
+      cloudflare,
+    });
+    const button = await screen.findByRole('button', {
+      name: 'Download OSCAL assessment results',
+    });
+    fireEvent.click(button);
+    expect(await screen.findByTestId('evidence-notice')).toHaveTextContent(
+      'Saved cloudflare-oscal-assessment-results-x.json',
+    );
+    expect(clicked).toContain('cloudflare-oscal-assessment-results-x.json');
+    fireEvent.click(button);
+    expect(
+      (await screen.findAllByText(/Tech Insights did not run the SOC 2 checks/))
+        .length,
+    ).toBeGreaterThan(0);
+    expect(cloudflare.downloadOscalAssessmentResults).toHaveBeenCalledTimes(2);
+  });
+
   it('shows permission denied for the list, an export error, and an empty list', async () => {
     const cloudflare = mockCloudflareApi();
     cloudflare.listEvidence.mockRejectedValueOnce(

@@ -147,6 +147,13 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
       };
     });
 
+  const downloadOscal = () =>
+    run('oscal', async () => {
+      const d = await api.downloadOscalAssessmentResults();
+      saveDownload(d);
+      return { text: `Saved ${d.fileName}` };
+    });
+
   const download = (s: CloudflareEvidenceRecord) =>
     run(`download-${s.id}`, async () => {
       const d = await api.downloadEvidence(s.id);
@@ -260,6 +267,14 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
           }
         >
           Export deployment-provenance snapshot
+        </Button>
+        <Button
+          variant="outlined"
+          onClick={downloadOscal}
+          disabled={!!busy}
+          title="NIST OSCAL 1.1 Assessment Results of the SOC 2 scorecards now, naming the newest verified snapshot of each kind by its SHA-256"
+        >
+          Download OSCAL assessment results
         </Button>
         {busy && <Progress style={{ width: 80, alignSelf: 'center' }} />}
       </Box>
