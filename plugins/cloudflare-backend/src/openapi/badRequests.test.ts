@@ -83,63 +83,59 @@ const UUID = '00000000-0000-4000-8000-000000000000';
 const ALIAS = { 'X-Requested-With': 'XMLHttpRequest' };
 
 /** Bad requests of the routes outside the read contracts, a few per input shape. */
-const OTHER_BAD: Bad[] = [
-  ...['limit=0', 'limit=501', 'limit=x', 'kind=nope', 'before=0'].map(
-    query => ({ method: 'get', route: '/v1/evidence', query } as const),
-  ),
-  ...['not-a-uuid', '1234'].map(
-    id =>
-      ({
-        method: 'get',
-        route: '/v1/evidence/:id/download',
-        params: { id },
-      } as const),
-  ),
-  { method: 'get', route: '/v1/evidence/:id/verify', params: { id: 'x' } },
-  ...['head=abc', `head=${'A'.repeat(64)}`].map(
-    query =>
-      ({
-        method: 'get',
-        route: '/v1/evidence/:id/verify',
-        params: { id: UUID },
-        query,
-      } as const),
-  ),
-  ...[
-    'view=raw',
-    'download=csv',
-    'jurisdiction=mars',
-    'bucket=NOT_A_BUCKET',
-  ].map(
-    query =>
-      ({ method: 'post', route: '/v1/r2/lifecycle/export', query } as const),
-  ),
-  {
-    method: 'get',
-    route: '/v1/r2/:bucket/lifecycle/export',
-    params: { bucket: 'Bad_Bucket' },
-    headers: ALIAS,
-  },
-  {
-    method: 'get',
-    route: '/v1/zero-trust/export/audit',
-    query: 'download=json',
-  },
-  ...[
-    {},
-    { workers: ['ACME'] },
-    { pages: 'acme-web' },
-    { workers: ['acme-api'], extra: 1 },
-    { workers: Array.from({ length: 21 }, (_, i) => `w${i}`) },
-  ].map(
-    body =>
-      ({
-        method: 'post',
-        route: '/v1/evidence/deployment-provenance',
-        body,
-      } as const),
-  ),
-].map(b => ({ label: JSON.stringify(b), ...b }));
+const OTHER_BAD: Bad[] = (
+  [
+    ...['limit=0', 'limit=501', 'limit=x', 'kind=nope', 'before=0'].map(
+      query => ({ method: 'get', route: '/v1/evidence', query }),
+    ),
+    ...['not-a-uuid', '1234'].map(id => ({
+      method: 'get',
+      route: '/v1/evidence/:id/download',
+      params: { id },
+    })),
+    { method: 'get', route: '/v1/evidence/:id/verify', params: { id: 'x' } },
+    ...['head=abc', `head=${'A'.repeat(64)}`].map(query => ({
+      method: 'get',
+      route: '/v1/evidence/:id/verify',
+      params: { id: UUID },
+      query,
+    })),
+    ...[
+      'view=raw',
+      'download=csv',
+      'jurisdiction=mars',
+      'bucket=NOT_A_BUCKET',
+    ].map(query => ({
+      method: 'post',
+      route: '/v1/r2/lifecycle/export',
+      query,
+    })),
+    {
+      method: 'get',
+      route: '/v1/r2/:bucket/lifecycle/export',
+      params: { bucket: 'Bad_Bucket' },
+      headers: ALIAS,
+    },
+    { method: 'get', route: '/v1/evidence/public-key', query: 'format=der' },
+    { method: 'get', route: '/v1/evidence/:id/envelope', params: { id: 'x' } },
+    {
+      method: 'get',
+      route: '/v1/zero-trust/export/audit',
+      query: 'download=json',
+    },
+    ...[
+      {},
+      { workers: ['ACME'] },
+      { pages: 'acme-web' },
+      { workers: ['acme-api'], extra: 1 },
+      { workers: Array.from({ length: 21 }, (_, i) => `w${i}`) },
+    ].map(body => ({
+      method: 'post',
+      route: '/v1/evidence/deployment-provenance',
+      body,
+    })),
+  ] as Omit<Bad, 'label'>[]
+).map(b => ({ label: JSON.stringify(b), ...b }));
 
 /** Sends a request with its path values encoded. */
 function send(server: Parameters<typeof request>[0], bad: Bad) {
@@ -159,7 +155,7 @@ describe('bad requests are refused by the routes and by the document alike', () 
   it('has bad requests of every route shape', () => {
     expect(ALL.length).toBeGreaterThan(150);
     expect(new Set(ALL.map(b => `${b.method} ${b.route}`)).size).toBe(
-      READ_ROUTES.length + 7,
+      READ_ROUTES.length + 9,
     );
   });
 

@@ -103,7 +103,7 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('compiles every schema with ajv (draft 2020-12) and names unique operations', () => {
+  it('compiles every schema with ajv (draft 2020-12) and names unique operations with declared tags', () => {
     const ajv = new Ajv2020({ strict: false });
     addFormats(ajv);
     ajv.addSchema(doc, 'doc');
@@ -112,6 +112,8 @@ describe('the OpenAPI document', () => {
         ajv.getSchema(`doc#/components/schemas/${name}`),
       ).not.toThrow();
     }
+    const tags = new Set(doc.tags.map((t: { name: string }) => t.name));
+    expect(operations().filter(o => !tags.has(o.op.tags[0]))).toEqual([]);
     const ids = operations().map(o => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
   });

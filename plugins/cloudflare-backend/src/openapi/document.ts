@@ -1,3 +1,4 @@
+import { CLOUDFLARE_AREAS } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { z } from 'zod';
 import { SUITE } from '../service/config';
 import {
@@ -85,6 +86,36 @@ function schemaRegistry(routes: DocumentedRoute[]) {
   return registry;
 }
 
+/** The answers of a route by status, each status with the content types it answers. */
+function answers(route: DocumentedRoute): Array<[string, JsonObject]> {
+  const byStatus = new Map<string, JsonObject>();
+  for (const r of route.responses) {
+    const status = String(r.status);
+    const at = byStatus.get(status) ?? {
+      description: r.description,
+      ...(r.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(r.headers).map(([name, h]) => [
+                name,
+                { description: h.description, schema: inputSchema(h.schema) },
+              ]),
+            ),
+          }
+        : {}),
+      content: {},
+    };
+    if (byStatus.has(status)) {
+      at.description = `${at.description} ${r.description}`;
+    }
+    (at.content as JsonObject)[r.contentType ?? 'application/json'] = {
+      schema: { $ref: `${SCHEMAS}${r.name}` },
+    };
+    byStatus.set(status, at);
+  }
+  return [...byStatus];
+}
+
 function operation(route: DocumentedRoute): JsonObject {
   const params = [
     ...parameters(route.params ? [route.params] : [], 'path', route.path),
@@ -108,15 +139,7 @@ function operation(route: DocumentedRoute): JsonObject {
         }
       : {}),
     responses: Object.fromEntries([
-      ...route.responses.map(r => [
-        String(r.status),
-        {
-          description: r.description,
-          content: {
-            'application/json': { schema: { $ref: `${SCHEMAS}${r.name}` } },
-          },
-        },
-      ]),
+      ...answers(route),
       ...route.errors.map(status => [
         String(status),
         { $ref: `#/components/responses/Error${status}` },
@@ -157,6 +180,20 @@ export function buildOpenApiDocument(options: {
         'Permission-gated, masked, cached reads of a Cloudflare account, evidence snapshots and the spec acceptance figures.',
     },
     servers: [{ url: '/api/cloudflare' }],
+    tags: [
+      ...CLOUDFLARE_AREAS.filter(a => routes.some(r => r.tag === a.id)).map(
+        a => ({ name: a.id, description: `Reads of ${a.title}.` }),
+      ),
+      {
+        name: 'evidence',
+        description: 'Evidence snapshots: export, list, download, verify.',
+      },
+      {
+        name: 'acceptance',
+        description: 'The acceptance criteria of spec section 11.',
+      },
+      { name: 'meta', description: 'Liveness and this document.' },
+    ],
     security: [{ [SECURITY]: [] }],
     paths,
     components: {

@@ -47,7 +47,7 @@ async function conforming(
   expect({
     request: `${method.toUpperCase()} ${url}`,
     status: res.status,
-    problems: answerProblems(method, route, res.status, body),
+    problems: answerProblems(method, route, res.status, body, res.headers),
   }).toEqual({
     request: `${method.toUpperCase()} ${url}`,
     status: res.status,
@@ -129,7 +129,7 @@ describe('answers of the demo account conform to the OpenAPI document', () => {
     expect([502, 503, 504]).toContain(fault.status);
   });
 
-  it('evidence: every export route (record and file), the list, download and verify', async () => {
+  it('evidence: every export route (record and file), the list, download, verify, the key and an envelope', async () => {
     const { server } = await start();
     const exports: Array<[string, string, unknown?]> = [
       ['/v1/zero-trust/export/audit', '/v1/zero-trust/export/audit'],
@@ -193,6 +193,25 @@ describe('answers of the demo account conform to the OpenAPI document', () => {
       `/v1/evidence/${id}/verify?head=${chainSha256}`,
     );
     expect(verify.body).toMatchObject({ valid: true, head: { found: true } });
+    for (const url of [
+      '/v1/evidence/public-key',
+      '/v1/evidence/public-key?format=pem',
+    ]) {
+      const key = await conforming(
+        server,
+        'get',
+        '/v1/evidence/public-key',
+        url,
+      );
+      expect(key.status).toBe(200);
+    }
+    const envelope = await conforming(
+      server,
+      'get',
+      '/v1/evidence/:id/envelope',
+      `/v1/evidence/${id}/envelope`,
+    );
+    expect(envelope.body.signatures).toHaveLength(1);
     const missing = await conforming(
       server,
       'get',

@@ -8,6 +8,7 @@ import {
   EvidenceRecord,
   EvidenceVerification,
 } from '../evidence/EvidenceStore';
+import { EvidenceFreshness } from '../evidence/freshness';
 import { EVIDENCE_KIND_IDS } from '../evidence/kinds';
 import { EVIDENCE_SCHEMA_VERSION } from '../evidence/snapshot';
 
@@ -73,9 +74,15 @@ export const evidenceRecordSchema = z.strictObject({
   chainSha256: sha256Hex,
 });
 
+/** A record as the list shows it: with its freshness by its kind's TTL (`EvidenceFreshness`). */
+export const evidenceListItemSchema = evidenceRecordSchema.extend({
+  staleAfter: z.iso.datetime(),
+  stale: z.boolean(),
+});
+
 /** The answer of `GET /v1/evidence`: newest first; `nextBefore` pages on (`?before=`). */
 export const evidenceListSchema = z.strictObject({
-  items: z.array(evidenceRecordSchema),
+  items: z.array(evidenceListItemSchema),
   nextBefore: z.number().int().optional(),
 });
 
@@ -144,4 +151,12 @@ export const schemasMatchTypes: [
   Same<z.output<typeof evidenceRecordSchema>, EvidenceRecord>,
   Same<z.output<typeof evidenceVerificationSchema>, EvidenceVerification>,
   Fits<ErrorResponseBody, z.output<typeof errorResponseSchema>>,
-] = [true, true, true];
+  Fits<
+    z.output<typeof evidenceListItemSchema>,
+    EvidenceRecord & EvidenceFreshness
+  >,
+  Fits<
+    EvidenceRecord & EvidenceFreshness,
+    z.output<typeof evidenceListItemSchema>
+  >,
+] = [true, true, true, true, true];

@@ -46,25 +46,43 @@ function validatorAt(ajv: Ajv2020, ref: string): ValidateFunction {
 }
 
 /**
- * What is wrong with an answer by the document: its status not documented for the operation, or
- * its JSON body not valid against the status's schema (ajv's errors). Empty when it conforms.
+ * What is wrong with an answer by the document: its status not documented for the operation, its
+ * JSON body not valid against the status's schema (ajv's errors), or a documented response header
+ * missing or not valid by its schema. Empty when it conforms.
  */
 export function answerProblems(
   method: string,
   expressPath: string,
   status: number,
   body: unknown,
+  headers: Record<string, string> = {},
 ): unknown[] {
+  const contentType = (headers['content-type'] ?? 'application/json').split(
+    ';',
+  )[0];
   const op = operationOf(method, expressPath);
   if (!op) return [`${method} ${expressPath} is not documented`];
   const response = op.responses[String(status)];
   if (!response) return [`status ${status} is not documented`];
   const at = pointer(openApiPath(expressPath));
+  const type = pointer(contentType);
   const ref = response.$ref
-    ? `doc${response.$ref}/content/application~1json/schema`
-    : `doc#/paths/${at}/${method.toLowerCase()}/responses/${status}/content/application~1json/schema`;
+    ? `doc${response.$ref}/content/${type}/schema`
+    : `doc#/paths/${at}/${method.toLowerCase()}/responses/${status}/content/${type}/schema`;
+  if (!(response.$ref ?? response.content?.[contentType])) {
+    return [`${contentType} is not documented for status ${status}`];
+  }
   const validate = validatorAt(answers, ref);
-  return validate(body) ? [] : validate.errors ?? [];
+  const problems: unknown[] = validate(body) ? [] : validate.errors ?? [];
+  for (const name of Object.keys(response.headers ?? {})) {
+    const headerRef = `doc#/paths/${at}/${method.toLowerCase()}/responses/${status}/headers/${pointer(
+      name,
+    )}/schema`;
+    if (!validatorAt(inputs, headerRef)({ v: headers[name.toLowerCase()] })) {
+      problems.push(`header ${name}: ${headers[name.toLowerCase()]}`);
+    }
+  }
+  return problems;
 }
 
 /**
@@ -125,7 +143,7 @@ export function documentAccepts(
 }
 
 /** The method of a read contract, as the router registers it. */
-export const methodOf = (contract: CloudflareRouteContract) =>
+export const methodOf = (contract: CloudflareRouteContract): 'get' | 'post' =>
   contract.method === 'POST' ? 'post' : 'get';
 
 /**
