@@ -36,6 +36,8 @@ export function mockCloudflareApi(): jest.Mocked<CloudflareApi> {
     listEvidence: jest.fn(),
     downloadEvidence: jest.fn(),
     verifyEvidence: jest.fn(),
+    downloadEvidenceEnvelope: jest.fn(),
+    getEvidencePublicKey: jest.fn(),
     downloadOscalAssessmentResults: jest.fn(),
     getAcceptance: jest.fn(),
   };

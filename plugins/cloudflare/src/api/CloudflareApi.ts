@@ -13,6 +13,7 @@ import {
 import {
   CloudflareEvidenceDownload,
   CloudflareEvidenceList,
+  CloudflareEvidencePublicKey,
   CloudflareEvidenceRecord,
   CloudflareEvidenceVerification,
 } from './types';
@@ -88,6 +89,10 @@ export interface CloudflareApi {
   downloadEvidence(id: string): Promise<CloudflareEvidenceDownload>;
   /** `GET /v1/evidence/:id/verify` */
   verifyEvidence(id: string): Promise<CloudflareEvidenceVerification>;
+  /** `GET /v1/evidence/:id/envelope`: the snapshot's DSSE signature envelope, as a file. */
+  downloadEvidenceEnvelope(id: string): Promise<CloudflareEvidenceDownload>;
+  /** `GET /v1/evidence/public-key`: the key snapshots are signed with. */
+  getEvidencePublicKey(): Promise<CloudflareEvidencePublicKey>;
   /** `GET /v1/evidence/oscal`: NIST OSCAL Assessment Results of the SOC 2 scorecards now, as a file. */
   downloadOscalAssessmentResults(): Promise<CloudflareEvidenceDownload>;
   /** `GET /v1/acceptance`: the acceptance criteria of spec section 11, measured now. */

@@ -18,6 +18,7 @@ import { evidenceDownloadOf } from './download';
 import {
   CloudflareEvidenceDownload,
   CloudflareEvidenceList,
+  CloudflareEvidencePublicKey,
   CloudflareEvidenceRecord,
   CloudflareEvidenceVerification,
 } from './types';
@@ -121,6 +122,18 @@ export class CloudflareApiClient implements CloudflareApi {
     return (
       await this.request(`/v1/evidence/${encodeURIComponent(id)}/verify`)
     ).json();
+  }
+
+  async downloadEvidenceEnvelope(
+    id: string,
+  ): Promise<CloudflareEvidenceDownload> {
+    return evidenceDownloadOf(
+      await this.request(`/v1/evidence/${encodeURIComponent(id)}/envelope`),
+    );
+  }
+
+  async getEvidencePublicKey(): Promise<CloudflareEvidencePublicKey> {
+    return (await this.request('/v1/evidence/public-key')).json();
   }
 
   async downloadOscalAssessmentResults(): Promise<CloudflareEvidenceDownload> {

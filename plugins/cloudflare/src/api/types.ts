@@ -37,6 +37,23 @@ export interface CloudflareEvidenceRecord {
   prevSha256: string;
   /** Chain hash of this snapshot. */
   chainSha256: string;
+  /** When it passes its kind's TTL (`cloudflare.evidence.ttl`); in list answers. */
+  staleAfter?: string;
+  /** Past its kind's TTL; in list answers. */
+  stale?: boolean;
+}
+
+/**
+ * `GET /v1/evidence/public-key`: the Ed25519 key snapshots are signed with.
+ *
+ * @public
+ */
+export interface CloudflareEvidencePublicKey {
+  algorithm: 'ed25519';
+  /** Hex SHA-256 of the key's SPKI DER: the `keyid` of every envelope it signed. */
+  keyid: string;
+  /** SPKI PEM. */
+  publicKeyPem: string;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   saveDownload,
   sha256Hex,
 } from '../../api';
+import { EvidenceDiff } from '../EvidenceDiff';
 import { ErrorState } from '../shared/errors';
 import { TimeCell } from '../shared/time';
 
@@ -161,6 +162,19 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
       return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256 ?? s.sha256);
     });
 
+  const publicKey = useAsync(() => api.getEvidencePublicKey(), [api]).value;
+  const downloadSignature = (s: CloudflareEvidenceRecord) =>
+    run(`signature-${s.id}`, async () => {
+      const d = await api.downloadEvidenceEnvelope(s.id);
+      saveDownload(d);
+      return { text: `Saved ${d.fileName}` };
+    });
+  const downloadPublicKey = (pem: string) =>
+    saveDownload({
+      blob: new Blob([pem], { type: 'application/x-pem-file' }),
+      fileName: 'cloudflare-evidence-public-key.pem',
+    });
+
   const verify = (s: CloudflareEvidenceRecord) =>
     run(`verify-${s.id}`, async () => {
       const result = await api.verifyEvidence(s.id);
@@ -199,6 +213,14 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
               <TableCell>{KIND_LABELS[s.kind] ?? s.kind}</TableCell>
               <TableCell>
                 <TimeCell iso={s.createdAt} />
+                {s.stale && (
+                  <Chip
+                    size="small"
+                    label="stale"
+                    title={`Older than its kind's TTL: stale since ${s.staleAfter}`}
+                    data-testid="evidence-stale"
+                  />
+                )}
               </TableCell>
               <TableCell>
                 <code title={s.sha256}>{s.sha256.slice(0, 16)}…</code>
@@ -221,6 +243,14 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
                   aria-label={`Download ${s.id}`}
                 >
                   Download
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => downloadSignature(s)}
+                  disabled={!!busy}
+                  aria-label={`Download signature ${s.id}`}
+                >
+                  Download signature
                 </Button>
               </TableCell>
             </TableRow>
@@ -293,7 +323,22 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
       {actionError && (
         <ErrorState error={actionError} permission={PERMISSION} />
       )}
+      {publicKey && (
+        <Typography variant="body2" data-testid="evidence-public-key">
+          Signed with Ed25519 key <code>{publicKey.keyid}</code>{' '}
+          <Button
+            size="small"
+            onClick={() => downloadPublicKey(publicKey.publicKeyPem)}
+          >
+            Download public key
+          </Button>{' '}
+          (check a snapshot without Backstage: docs/verifying-evidence.md)
+        </Typography>
+      )}
       {body}
+      {list.value && list.value.items.length > 1 && (
+        <EvidenceDiff snapshots={list.value.items} kindLabels={KIND_LABELS} />
+      )}
     </InfoCard>
   );
 }
