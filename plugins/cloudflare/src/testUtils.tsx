@@ -39,6 +39,7 @@ export function mockCloudflareApi(): jest.Mocked<CloudflareApi> {
     downloadEvidenceEnvelope: jest.fn(),
     getEvidencePublicKey: jest.fn(),
     downloadOscalAssessmentResults: jest.fn(),
+    diffEvidence: jest.fn(),
     getAcceptance: jest.fn(),
   };
 }

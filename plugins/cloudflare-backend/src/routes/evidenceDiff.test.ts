@@ -65,7 +65,9 @@ describe('GET /v1/evidence/diff', () => {
           b => b.bucket.name === 'acme-static-assets',
         )!;
         const [rule] = bucket.lifecycle.rules!;
-        rule.deleteObjectsTransition!.condition!.maxAge = 120 * DAY_S;
+        rule.deleteObjectsTransition = {
+          condition: { type: 'Age', maxAge: 120 * DAY_S },
+        };
         bucket.lifecycle.rules!.push({
           id: 'archive-logs',
           enabled: true,

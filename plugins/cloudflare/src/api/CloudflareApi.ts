@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   CloudflareAcceptance,
   CloudflareEnvelope,
+  CloudflareEvidenceDiff,
   CloudflareRouteBody,
   CloudflareRouteContract,
   CloudflareRouteItem,
@@ -95,6 +96,15 @@ export interface CloudflareApi {
   getEvidencePublicKey(): Promise<CloudflareEvidencePublicKey>;
   /** `GET /v1/evidence/oscal`: NIST OSCAL Assessment Results of the SOC 2 scorecards now, as a file. */
   downloadOscalAssessmentResults(): Promise<CloudflareEvidenceDownload>;
+  /**
+   * `GET /v1/evidence/diff?from=&to=`: the records added, removed and changed from snapshot `from`
+   * to snapshot `to` (of one kind), masked unless `view` is `unmasked` and the caller may.
+   */
+  diffEvidence(
+    from: string,
+    to: string,
+    view?: CloudflareView,
+  ): Promise<CloudflareEvidenceDiff>;
   /** `GET /v1/acceptance`: the acceptance criteria of spec section 11, measured now. */
   getAcceptance(): Promise<CloudflareAcceptance>;
 }

@@ -9,6 +9,7 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { workerDeployments, zeroTrustUsers } from '../__fixtures__/envelopes';
 import { postureAcceptance } from '../__fixtures__/posture';
+import { r2LifecycleDiff, R2_DIFF_IDS } from '../__fixtures__/evidenceDiff';
 import { CloudflareApiClient } from './CloudflareApiClient';
 import { CloudflareEvidenceRecord } from './types';
 
@@ -239,5 +240,19 @@ describe('CloudflareApiClient', () => {
     const error = await client.getAcceptance().catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect((error as ResponseError).statusCode).toBe(403);
+  });
+
+  it('diffs two snapshots by id, in the masked view unless asked', async () => {
+    const { client, fetch } = clientWith(
+      json(r2LifecycleDiff),
+      json(r2LifecycleDiff),
+    );
+    const { from, to } = R2_DIFF_IDS;
+    expect(await client.diffEvidence(from, to)).toEqual(r2LifecycleDiff);
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${BASE}/v1/evidence/diff?from=${from}&to=${to}&view=masked`,
+    );
+    await client.diffEvidence(from, to, 'unmasked');
+    expect(fetch.mock.calls[1][0]).toMatch(/&view=unmasked$/);
   });
 });

@@ -2,9 +2,12 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   CLOUDFLARE_ACCEPTANCE_PATH,
+  CLOUDFLARE_EVIDENCE_DIFF_PATH,
   CloudflareAcceptance,
   cloudflareRoutePath,
   CloudflareEnvelope,
+  CloudflareEvidenceDiff,
+  CloudflareView,
   CloudflareRouteContract,
   CloudflareRouteItem,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -138,6 +141,19 @@ export class CloudflareApiClient implements CloudflareApi {
 
   async downloadOscalAssessmentResults(): Promise<CloudflareEvidenceDownload> {
     return evidenceDownloadOf(await this.request('/v1/evidence/oscal'));
+  }
+
+  async diffEvidence(
+    from: string,
+    to: string,
+    view: CloudflareView = 'masked',
+  ): Promise<CloudflareEvidenceDiff> {
+    const params = new URLSearchParams({ from, to, view });
+    return (
+      await this.request(
+        `${CLOUDFLARE_EVIDENCE_DIFF_PATH}?${params.toString()}`,
+      )
+    ).json();
   }
 
   async getAcceptance(): Promise<CloudflareAcceptance> {

@@ -1,0 +1,2 @@
+export { EvidenceDiff } from './EvidenceDiff';
+export type { EvidenceDiffProps } from './EvidenceDiff';
