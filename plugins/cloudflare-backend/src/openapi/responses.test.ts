@@ -1,14 +1,18 @@
 import request from 'supertest';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { parseFault } from '@cloudflare-backstage/cloudflare-demo-account';
 import { CLOUDFLARE_CONTRACTS } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { useDemoBackend } from '../__testUtils__/harness';
 import { demoCatalog } from '../acceptance/__fixtures__/demoCatalog';
 import {
+  DOC,
   READ_ROUTES,
   answerProblems,
   methodOf,
 } from './__testUtils__/openapiContract';
+import { openApiPath } from './document';
 
 /*
  * Real answers of the demo account, for every route the router registers, validate against the
@@ -23,6 +27,30 @@ const { demo, start } = useDemoBackend();
 const BASE = '/api/cloudflare';
 
 type Server = Parameters<typeof request>[0];
+
+/** `METHOD /path` of every operation whose success answer was validated. */
+const exercised = new Set<string>();
+
+/** Tech Insights' bulk run, for the OSCAL export: the access audit check passes for every entity. */
+const techInsights = setupServer(
+  http.post('*/api/tech-insights/checks/run', async ({ request: req }) => {
+    const { entities } = (await req.json()) as { entities: string[] };
+    return HttpResponse.json(
+      entities.map(entity => ({
+        entity,
+        results: [
+          {
+            check: { id: 'cloudflareAccessAuditLog24h', name: 'Audit log' },
+            result: true,
+          },
+        ],
+      })),
+    );
+  }),
+);
+beforeAll(() => techInsights.listen({ onUnhandledRequest: 'bypass' }));
+afterAll(() => techInsights.close());
+
 type Params = Record<string, string>;
 
 const fill = (path: string, params: Params) =>
@@ -53,6 +81,9 @@ async function conforming(
     status: res.status,
     problems: [],
   });
+  if (res.status < 300) {
+    exercised.add(`${method.toUpperCase()} ${openApiPath(route)}`);
+  }
   return { status: res.status, body };
 }
 
@@ -129,8 +160,12 @@ describe('answers of the demo account conform to the OpenAPI document', () => {
     expect([502, 503, 504]).toContain(fault.status);
   });
 
-  it('evidence: every export route (record and file), the list, download, verify, the key and an envelope', async () => {
-    const { server } = await start();
+  it('evidence: every export route (record and file), the list, download, verify, the key, an envelope, a diff and the OSCAL export', async () => {
+    const { server } = await start({
+      features: [
+        catalogServiceMock.factory({ entities: demoCatalog(demo.state.data) }),
+      ],
+    });
     const exports: Array<[string, string, unknown?]> = [
       ['/v1/zero-trust/export/audit', '/v1/zero-trust/export/audit'],
       ['/v1/r2/lifecycle/export', '/v1/r2/lifecycle/export?jurisdiction=eu'],
@@ -212,6 +247,27 @@ describe('answers of the demo account conform to the OpenAPI document', () => {
       `/v1/evidence/${id}/envelope`,
     );
     expect(envelope.body.signatures).toHaveLength(1);
+    const r2 = await conforming(
+      server,
+      'get',
+      '/v1/evidence',
+      '/v1/evidence?kind=r2-lifecycle',
+    );
+    const [to, from] = r2.body.items.map((i: { id: string }) => i.id);
+    const diff = await conforming(
+      server,
+      'get',
+      '/v1/evidence/diff',
+      `/v1/evidence/diff?from=${from}&to=${to}`,
+    );
+    expect(diff.status).toBe(200);
+    const oscal = await conforming(
+      server,
+      'get',
+      '/v1/evidence/oscal',
+      '/v1/evidence/oscal',
+    );
+    expect(oscal.status).toBe(200);
     const missing = await conforming(
       server,
       'get',
@@ -244,5 +300,14 @@ describe('answers of the demo account conform to the OpenAPI document', () => {
       '/openapi.json',
     );
     expect(doc.body.openapi).toBe('3.1.0');
+  });
+
+  it('has validated a success answer of every documented operation', () => {
+    const operations = Object.entries(
+      DOC.paths as Record<string, Record<string, unknown>>,
+    ).flatMap(([path, item]) =>
+      Object.keys(item).map(m => `${m.toUpperCase()} ${path}`),
+    );
+    expect(operations.filter(o => !exercised.has(o))).toEqual([]);
   });
 });
