@@ -234,4 +234,55 @@ describe('EvidenceSection', () => {
       (await screen.findAllByText(/database is locked/)).length,
     ).toBeGreaterThan(0);
   });
+  it('shows the signing key, downloads it and a signature, and marks a stale snapshot', async () => {
+    const cloudflare = mockCloudflareApi();
+    cloudflare.listEvidence.mockResolvedValue({
+      items: [
+        {
+          ...evidenceRecord('ev-1', 'zero-trust-audit', 'a', 'user:default/a'),
+          staleAfter: '2026-01-01T00:00:00.000Z',
+          stale: true,
+        },
+        {
+          ...evidenceRecord('ev-2', 'r2-lifecycle', 'b', 'user:default/a'),
+          staleAfter: '2099-01-01T00:00:00.000Z',
+          stale: false,
+        },
+      ],
+    });
+    cloudflare.getEvidencePublicKey.mockResolvedValue({
+      algorithm: 'ed25519',
+      keyid: 'k'.repeat(64),
+      publicKeyPem: '-----BEGIN PUBLIC KEY-----\nx\n-----END PUBLIC KEY-----\n',
+    });
+    cloudflare.downloadEvidenceEnvelope.mockResolvedValue({
+      blob: new Blob(['{}']),
+      fileName: 'ev-1.dsse.json',
+    });
+    await renderPosture(<EvidenceSection provenanceScope={scope} />, {
+      cloudflare,
+    });
+
+    expect(await screen.findByTestId('evidence-public-key')).toHaveTextContent(
+      `Signed with Ed25519 key ${'k'.repeat(64)}`,
+    );
+    expect(screen.getAllByTestId('evidence-stale')).toHaveLength(1);
+    expect(screen.getByTestId('evidence-stale')).toHaveAttribute(
+      'title',
+      "Older than its kind's TTL: stale since 2026-01-01T00:00:00.000Z",
+    );
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Download signature ev-1' }),
+    );
+    expect(await screen.findByTestId('evidence-notice')).toHaveTextContent(
+      'Saved ev-1.dsse.json',
+    );
+    expect(cloudflare.downloadEvidenceEnvelope).toHaveBeenCalledWith('ev-1');
+    expect(clicked).toContain('ev-1.dsse.json');
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Download public key' }),
+    );
+    expect(clicked).toContain('cloudflare-evidence-public-key.pem');
+  });
 });

@@ -162,7 +162,11 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
       return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256 ?? s.sha256);
     });
 
-  const publicKey = useAsync(() => api.getEvidencePublicKey(), [api]).value;
+  // async: a key the API cannot give (an older backend, a mock) leaves the line out.
+  const publicKey = useAsync(
+    async () => api.getEvidencePublicKey(),
+    [api],
+  ).value;
   const downloadSignature = (s: CloudflareEvidenceRecord) =>
     run(`signature-${s.id}`, async () => {
       const d = await api.downloadEvidenceEnvelope(s.id);
