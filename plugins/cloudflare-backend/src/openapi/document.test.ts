@@ -89,6 +89,16 @@ describe('the OpenAPI document', () => {
     expect(refs.filter(r => !r.startsWith('#/') || !resolve(r))).toEqual([]);
   });
 
+  it('declares each parameter once per place', () => {
+    const twice = operations().flatMap(({ path, method, op }) => {
+      const keys = (op.parameters ?? []).map((p: any) => `${p.in}:${p.name}`);
+      return keys
+        .filter((k: string, i: number) => keys.indexOf(k) !== i)
+        .map((k: string) => `${method} ${path} ${k}`);
+    });
+    expect(twice).toEqual([]);
+  });
+
   it('declares every path parameter once, required, and no other', () => {
     for (const { path, op } of operations()) {
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort();
