@@ -39,6 +39,8 @@ export interface AssessmentInput {
   run: ScorecardRun;
   /** The newest verified snapshot of each kind the chain holds. */
   snapshots: ReferencedSnapshot[];
+  /** `<kind> <id>` of each kind's newest snapshot that does not verify (left out). */
+  unverified: string[];
   suite: { name: string; version: string };
   /** When the document is made (`metadata.last-modified`). */
   now: Date;
@@ -175,6 +177,13 @@ export function buildAssessmentResults(input: AssessmentInput) {
           },
           ...(observations.length ? { observations } : {}),
           ...(findings.length ? { findings } : {}),
+          ...(input.unverified.length
+            ? {
+                remarks: `Not referenced, as they do not verify against the evidence chain: ${input.unverified.join(
+                  ', ',
+                )}.`,
+              }
+            : {}),
         },
       ],
       'back-matter': {

@@ -6,7 +6,9 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { dropAppendOnlyTriggers } from '../evidence/evidenceTestUtils';
 import {
   Allow,
   allPermissionsBut,
@@ -31,6 +33,7 @@ const validate = addFormats(
 
 /** What the Tech Insights handler was asked: the bulk run's body and its Authorization header. */
 let asked: Array<{ body: any; authorization: string | null }> = [];
+/** 200, an HTTP error status, 0 for a network error, 1 for a body that is not JSON. */
 let tiStatus = 200;
 
 /**
@@ -42,6 +45,8 @@ const techInsights = setupServer(
   http.post('*/api/tech-insights/checks/run', async ({ request: req }) => {
     const body = (await req.json()) as { entities: string[] };
     asked.push({ body, authorization: req.headers.get('authorization') });
+    if (tiStatus === 0) return HttpResponse.error();
+    if (tiStatus === 1) return new HttpResponse('<html>', { status: 200 });
     if (tiStatus !== 200) {
       return HttpResponse.json({ error: 'nope' }, { status: tiStatus });
     }
@@ -78,9 +83,12 @@ beforeEach(() => {
   tiStatus = 200;
 });
 
-const startWith = (allow?: Allow) =>
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const startWith = (allow?: Allow, knex?: unknown) =>
   start({
     allow,
+    knex,
     features: [
       catalogServiceMock.factory({ entities: demoCatalog(demo.state.data) }),
     ],
@@ -159,18 +167,12 @@ describe('GET /v1/evidence/oscal', () => {
       const [evidence] = observation['relevant-evidence'];
       const sha256 = evidence.props.find((p: any) => p.name === 'sha256').value;
       const path = new URL(evidence.href).pathname;
-      const download = await request(server)
-        .get(path)
-        .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+      // A snapshot is UTF-8 JSON: its text is its bytes.
+      const download = await request(server).get(path);
       expect(download.status).toBe(200);
-      expect(createHash('sha256').update(download.body).digest('hex')).toBe(
-        sha256,
-      );
+      expect(
+        createHash('sha256').update(download.text, 'utf8').digest('hex'),
+      ).toBe(sha256);
       expect(sha256).toBe(zt.body.sha256);
     }
     // The audit-log findings refer to it; the others to nothing (no snapshot of their kinds).
@@ -210,6 +212,29 @@ describe('GET /v1/evidence/oscal', () => {
     ).toBeUndefined();
   });
 
+  it('leaves out a snapshot that no longer verifies, and says so', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const { server } = await startWith('all', knex);
+    const exported = await request(server).post(
+      '/api/cloudflare/v1/zero-trust/export/audit',
+    );
+    expect(exported.status).toBe(201);
+    await dropAppendOnlyTriggers(knex);
+    await knex('cloudflare_evidence')
+      .where('id', exported.body.id)
+      .update({ bytes: '{"tampered":true}' });
+
+    const res = await request(server).get(PATH);
+    expect(res.status).toBe(200);
+    expect(validate(res.body)).toBe(true);
+    const [result] = res.body['assessment-results'].results;
+    expect(result.observations).toBeUndefined();
+    expect(result.remarks).toBe(
+      `Not referenced, as they do not verify against the evidence chain: zero-trust-audit ${exported.body.id}.`,
+    );
+    expect(JSON.stringify(res.body)).not.toContain(exported.body.sha256);
+  });
+
   it('is forbidden without cloudflare.export.evidence, before Tech Insights is asked', async () => {
     const { server } = await startWith(
       allPermissionsBut('cloudflare.export.evidence'),
@@ -228,20 +253,27 @@ describe('GET /v1/evidence/oscal', () => {
     expect((await request(server).get(PATH)).status).toBe(200);
   });
 
-  it('is a 503 in its own words when Tech Insights refuses', async () => {
-    tiStatus = 403;
-    const { server, audit } = await startWith();
-    const res = await request(server).get(PATH);
-    expect(res.status).toBe(503);
-    expect(res.body.error.message).toBe(
-      'Tech Insights did not run the SOC 2 checks: it answered HTTP 403',
-    );
-    expect(
-      audit.filter(a => a.eventId === 'evidence-export').pop(),
-    ).toMatchObject({
-      status: 'failed',
-    });
-  });
+  it.each([
+    [403, 'it answered HTTP 403'],
+    [0, 'it could not be reached'],
+    [1, 'its answer is not JSON'],
+  ])(
+    'is a 503 in its own words when Tech Insights fails (%p)',
+    async (status, why) => {
+      tiStatus = status;
+      const { server, audit } = await startWith();
+      const res = await request(server).get(PATH);
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toBe(
+        `Tech Insights did not run the SOC 2 checks: ${why}`,
+      );
+      expect(
+        audit.filter(a => a.eventId === 'evidence-export').pop(),
+      ).toMatchObject({
+        status: 'failed',
+      });
+    },
+  );
 
   it('rejects an unknown query parameter with a 400', async () => {
     const { server } = await startWith();

@@ -21,21 +21,29 @@ export const oscalExportQuery = z.object({}).strict();
 const PLAN_HREF = '/cloudflare/remediation';
 
 /**
- * The newest snapshot of each kind in the evidence chain that verifies (its bytes against its
- * SHA-256, and the chain up to it), with its download route. A snapshot that does not verify is
- * not referenced.
+ * The newest snapshot of each kind in the evidence chain, with its download route, when it
+ * verifies (its bytes against its SHA-256, and the whole chain); the ids of those that do not,
+ * which are not referenced.
  */
-async function verifiedSnapshots(
+async function newestSnapshots(
   ctx: Pick<RouteContext, 'evidence' | 'discovery'>,
-): Promise<ReferencedSnapshot[]> {
+): Promise<{ snapshots: ReferencedSnapshot[]; unverified: string[] }> {
   const base = await ctx.discovery.getExternalBaseUrl('cloudflare');
-  const out: ReferencedSnapshot[] = [];
+  const snapshots: ReferencedSnapshot[] = [];
+  const unverified: string[] = [];
   for (const kind of EVIDENCE_KIND_IDS) {
     const [record] = await ctx.evidence.list({ kind, limit: 1 });
-    if (!record || !(await ctx.evidence.verify(record.id)).valid) continue;
-    out.push({ record, href: `${base}/v1/evidence/${record.id}/download` });
+    if (!record) continue;
+    if ((await ctx.evidence.verify(record.id)).valid) {
+      snapshots.push({
+        record,
+        href: `${base}/v1/evidence/${record.id}/download`,
+      });
+    } else {
+      unverified.push(`${kind} ${record.id}`);
+    }
   }
-  return out;
+  return { snapshots, unverified };
 }
 
 /**
@@ -60,10 +68,11 @@ export function registerOscalRoute(router: Router, ctx: RouteContext) {
     });
     try {
       const run = await runScorecards(ctx, credentials);
-      const snapshots = await verifiedSnapshots(ctx);
+      const { snapshots, unverified } = await newestSnapshots(ctx);
       const doc = buildAssessmentResults({
         run,
         snapshots,
+        unverified,
         suite: ctx.suite,
         now: ctx.now(),
         planHref: PLAN_HREF,
