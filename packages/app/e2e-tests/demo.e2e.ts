@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium, Browser, Page } from 'playwright-core';
 import { AREA_CARD_CHECKS } from './areaCardChecks';
 import { COMPONENT_CHECKS } from './componentChecks';
+import { DRIFT_CHECKS } from './driftChecks';
 import { EVIDENCE_CHECKS } from './evidenceChecks';
 import { POSTURE_CHECKS } from './postureChecks';
 import { SCORECARD_CHECKS } from './scorecardChecks';
@@ -106,6 +107,7 @@ const checks: Check[] = [
   ...POSTURE_CHECKS,
   ...EVIDENCE_CHECKS,
   ...SCORECARD_CHECKS,
+  ...DRIFT_CHECKS,
 ];
 
 async function main() {
