@@ -2,6 +2,8 @@ import {
   ALL_SECRET_CANARIES,
   DEMO_API_TOKEN,
 } from '@cloudflare-backstage/cloudflare-demo-account';
+import { CLOUDFLARE_ROUTES } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { DEMO_READS, mayRead } from './__testUtils__/demoRoutes';
 import {
   DemoBackend,
   startDemoBackend,
@@ -131,6 +133,43 @@ describe('demo actions over MCP', () => {
   );
 
   it(
+    'answers every read action as the permission matrix says, as the routes do',
+    withLog(async () => {
+      for (const route of CLOUDFLARE_ROUTES) {
+        const read = DEMO_READS[route.id](demo.account.state.data);
+        const name = `cloudflare.read-${route.id
+          .replace('.', '-')
+          .replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`;
+        const args = {
+          ...read.params,
+          ...Object.fromEntries(new URLSearchParams(read.query ?? '')),
+          ...(read.body ? { body: read.body } : {}),
+        };
+        for (const user of ['alice', 'eve'] as const) {
+          const result = await call(tokens[user], name, args);
+          const allowed = mayRead(user, route.area);
+          // Allowed: the masked envelope of the area. Denied: the action is not there for them.
+          expect({
+            route: route.id,
+            user,
+            area: result.structuredContent?.area,
+            view: result.structuredContent?.view,
+            error: result.isError
+              ? result.content[0].text.split(':')[0]
+              : undefined,
+          }).toEqual({
+            route: route.id,
+            user,
+            area: allowed ? route.area : undefined,
+            view: allowed ? 'masked' : undefined,
+            error: allowed ? undefined : 'NotFoundError',
+          });
+        }
+      }
+    }),
+  );
+
+  it(
     "answers an entity's Cloudflare resources as far as the caller may read them",
     withLog(async () => {
       await waitFor(
@@ -162,6 +201,19 @@ describe('demo actions over MCP', () => {
         reason: 'needs cloudflare.read.secretsstore.meta',
       });
       expect(byArea(eve, 'secretsStore').values).toBeUndefined();
+      // Tech Insights' checks of the entity and of each resource, run on behalf of the caller
+      // (a resource's own checks appear once its retrievers have run: at least an empty list).
+      expect(alice.checks.checks).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            id: expect.any(String),
+            passed: expect.any(Boolean),
+          }),
+        ]),
+      );
+      expect(byArea(alice, 'r2').checks).toEqual({
+        checks: expect.any(Array),
+      });
     }),
   );
 

@@ -4,17 +4,14 @@ import {
   cloudflareExportEvidencePermission,
   viewParam,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { Request } from 'express';
 import { z } from 'zod';
 import { z as z3, AnyZodObject } from 'zod/v3';
 import { requireEvidenceCaller } from '../evidence/access';
-import { exportEvidenceAs } from '../evidence/exportEvidence';
 import {
-  EVIDENCE_KIND_IDS,
-  EVIDENCE_KINDS,
-  EvidenceKind,
-} from '../evidence/kinds';
-import { EvidenceKindDescriptor } from '../evidence/kinds/types';
+  EvidenceScopeSource,
+  exportEvidenceOfKind,
+} from '../evidence/exportEvidence';
+import { EVIDENCE_KIND_IDS } from '../evidence/kinds';
 import { RouteContext } from '../service/context';
 import { parseInput } from '../service/validation';
 import { READ_ONLY } from './areaActions';
@@ -59,11 +56,15 @@ const recordOutput = z3
  * A kind's scope reads the request parts its export routes have; the action's one `scope` object
  * stands for each of them (the kinds read path, query or body, never two of them for one field).
  */
-const scopeRequest = (scope: JsonObject) =>
-  ({ params: {}, query: scope, body: scope } as unknown as Request);
+const scopeSource = (scope: JsonObject): EvidenceScopeSource => ({
+  params: {},
+  // the query parser's type; the kinds parse it with their zod schemas like a query string
+  query: scope as EvidenceScopeSource['query'],
+  body: scope,
+});
 
 /**
- * Registers the evidence actions: `export-evidence` (the export routes' `exportEvidenceAs`: a
+ * Registers the evidence actions: `export-evidence` (the export routes' `exportEvidenceOfKind`: a
  * user or trusted service holding `cloudflare.export.evidence` and the kind's read permissions;
  * audited as `evidence-export`) and `verify-evidence` (the verify route's check and walk). Both
  * are visible only to holders of `cloudflare.export.evidence`. Exporting appends to the chain, so
@@ -93,21 +94,12 @@ export function registerEvidenceActions(
         scope: raw,
         view,
       } = parseInput(exportEvidenceInput, input, 'body');
-      const desc = EVIDENCE_KINDS[
-        kind as EvidenceKind
-      ] as unknown as EvidenceKindDescriptor;
-      const scope = desc.scope(scopeRequest(raw as JsonObject), ctx);
-      const { bytes: _bytes, ...record } = await exportEvidenceAs(
+      const { bytes: _bytes, ...record } = await exportEvidenceOfKind(
         ctx,
         { credentials },
-        {
-          kind,
-          scope,
-          view,
-          readPermissions: desc.readPermissions(scope),
-          what: desc.what,
-          collect: client => desc.collect(client, scope, view),
-        },
+        kind,
+        scopeSource(raw as JsonObject),
+        view,
       );
       return {
         output: {

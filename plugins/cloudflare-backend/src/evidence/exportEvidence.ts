@@ -15,6 +15,8 @@ import { toHttpError } from '../service/errors';
 import { requireEvidenceCaller } from './access';
 import { evidenceFileName } from './signing/statement';
 import { EvidenceRecord, StoredEvidence } from './EvidenceStore';
+import { EVIDENCE_KINDS } from './kinds';
+import { EvidenceKindDescriptor } from './kinds/types';
 import {
   buildEvidenceSnapshot,
   EvidenceKind,
@@ -71,25 +73,6 @@ function maskedScope(scope: JsonObject): JsonObject {
   return { ...scope, actor: maskValue(scope.actor) };
 }
 
-/**
- * Creates one evidence snapshot: checks the caller is a user (or a trusted service) holding
- * `cloudflare.export.evidence`, the areas' read permissions (and `cloudflare.read.unmasked` for the
- * unmasked view), reads the data, masks it for the view, stores the canonical bytes in the chain
- * and records an `evidence-export` audit event with the new chain head (failed when anything
- * above fails).
- */
-export async function exportEvidence(
-  ctx: RouteContext,
-  req: Request,
-  options: ExportEvidenceOptions,
-): Promise<StoredEvidence> {
-  return exportEvidenceAs(
-    ctx,
-    { credentials: await ctx.httpAuth.credentials(req), request: req },
-    options,
-  );
-}
-
 /** Who asks for a snapshot: the caller's credentials, and the HTTP request when there is one. */
 export interface EvidenceCaller {
   credentials: BackstageCredentials;
@@ -98,9 +81,13 @@ export interface EvidenceCaller {
 }
 
 /**
- * {@link exportEvidence} for any transport: the export route and the export action both end here.
+ * Creates one evidence snapshot: checks the caller is a user (or a trusted service) holding
+ * `cloudflare.export.evidence`, the areas' read permissions (and `cloudflare.read.unmasked` for the
+ * unmasked view), reads the data, masks it for the view, stores the canonical bytes in the chain
+ * and records an `evidence-export` audit event with the new chain head (failed when anything
+ * above fails).
  */
-export async function exportEvidenceAs(
+export async function exportEvidence(
   ctx: RouteContext,
   { credentials, request }: EvidenceCaller,
   options: ExportEvidenceOptions,
@@ -158,4 +145,30 @@ export async function exportEvidenceAs(
     await event.fail({ error: error as Error });
     throw error;
   }
+}
+
+/** The request parts a kind's scope is read from (an action passes its `scope` as each). */
+export type EvidenceScopeSource = Pick<Request, 'params' | 'query' | 'body'>;
+
+/**
+ * Creates a snapshot of `kind` whose scope the kind reads from `source`: what every export route
+ * and the export action run ({@link exportEvidence} with the kind's permissions and collector).
+ */
+export async function exportEvidenceOfKind(
+  ctx: RouteContext,
+  caller: EvidenceCaller,
+  kind: EvidenceKind,
+  source: EvidenceScopeSource,
+  view: CloudflareView,
+): Promise<StoredEvidence> {
+  const desc = EVIDENCE_KINDS[kind] as unknown as EvidenceKindDescriptor;
+  const scope = desc.scope(source as Request, ctx);
+  return exportEvidence(ctx, caller, {
+    kind,
+    scope,
+    view,
+    readPermissions: desc.readPermissions(scope),
+    what: desc.what,
+    collect: client => desc.collect(client, scope, view),
+  });
 }

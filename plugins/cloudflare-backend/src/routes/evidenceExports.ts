@@ -4,7 +4,7 @@ import { InputError } from '@backstage/errors';
 import { viewParam } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { RouteContext } from '../service/context';
 import { parseInput } from '../service/validation';
-import { exportEvidence, sendEvidence } from '../evidence/exportEvidence';
+import { exportEvidenceOfKind, sendEvidence } from '../evidence/exportEvidence';
 import { StoredEvidence } from '../evidence/EvidenceStore';
 import { EVIDENCE_KINDS, EvidenceKind } from '../evidence/kinds';
 import { EvidenceKindDescriptor } from '../evidence/kinds/types';
@@ -54,15 +54,13 @@ export function registerEvidenceExportRoutes(
         req.query,
         'query',
       );
-      const scope = desc.scope(req, ctx);
-      const stored = await exportEvidence(ctx, req, {
+      const stored = await exportEvidenceOfKind(
+        ctx,
+        { credentials: await ctx.httpAuth.credentials(req), request: req },
         kind,
-        scope,
+        req,
         view,
-        readPermissions: desc.readPermissions(scope),
-        what: desc.what,
-        collect: client => desc.collect(client, scope, view),
-      });
+      );
       answerCreated(res, stored, download);
     };
     for (const { method, path } of desc.routes) {
