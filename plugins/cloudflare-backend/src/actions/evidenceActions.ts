@@ -6,12 +6,16 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { z } from 'zod';
 import { z as z3, AnyZodObject } from 'zod/v3';
-import { requireEvidenceCaller } from '../evidence/access';
 import {
   EvidenceScopeSource,
   exportEvidenceOfKind,
 } from '../evidence/exportEvidence';
 import { EVIDENCE_KIND_IDS } from '../evidence/kinds';
+import {
+  evidenceIdParams,
+  evidenceVerifyQuery,
+  verifyEvidence,
+} from '../routes/evidence';
 import { RouteContext } from '../service/context';
 import { parseInput } from '../service/validation';
 import { READ_ONLY } from './areaActions';
@@ -29,14 +33,10 @@ export const exportEvidenceInput = z.object({
   view: viewParam,
 });
 
-/** Input of `verify-evidence`: the snapshot and, optionally, a chain head an auditor kept. */
-export const verifyEvidenceInput = z.object({
-  id: z.uuid({ error: 'must be an evidence snapshot id (a UUID)' }),
-  head: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'must be a chain hash: 64 lower-case hex digits')
-    .optional(),
-});
+/** Input of `verify-evidence`: the verify route's path and query side by side. */
+export const verifyEvidenceInput = evidenceIdParams.extend(
+  evidenceVerifyQuery.shape,
+);
 
 /** A record of the store: its id, sequence number, kind, hashes, creator and time. */
 const recordOutput = z3
@@ -133,10 +133,7 @@ export function registerEvidenceActions(
     },
     action: async ({ input, credentials }) => {
       const { id, head } = parseInput(verifyEvidenceInput, input, 'body');
-      await requireEvidenceCaller(ctx, credentials, [
-        cloudflareExportEvidencePermission,
-      ]);
-      const verification = await ctx.evidence.verify(id, head);
+      const verification = await verifyEvidence(ctx, credentials, id, head);
       return { output: { ...verification } };
     },
   });

@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Router } from 'express';
 import { z } from 'zod';
 import {
@@ -9,6 +10,7 @@ import { parseInput } from '../service/validation';
 import { sendEvidence } from '../evidence/exportEvidence';
 import { downloadPermissions, requireEvidenceCaller } from '../evidence/access';
 import { EVIDENCE_KIND_IDS } from '../evidence/kinds';
+import { EvidenceVerification } from '../evidence/EvidenceStore';
 import { registerEvidenceExportRoutes } from './evidenceExports';
 import { registerEvidenceSigningRoutes } from './evidenceSigning';
 import { registerEvidenceDiffRoute } from './evidenceDiff';
@@ -38,6 +40,22 @@ export const evidenceVerifyQuery = z.object({
     .regex(/^[0-9a-f]{64}$/, 'must be a chain hash: 64 lower-case hex digits')
     .optional(),
 });
+
+/**
+ * Verifies a snapshot for a signed-in user (or trusted service) holding
+ * `cloudflare.export.evidence`: the verify route and the verify action both run it.
+ */
+export async function verifyEvidence(
+  ctx: RouteContext,
+  credentials: BackstageCredentials,
+  id: string,
+  head?: string,
+): Promise<EvidenceVerification> {
+  await requireEvidenceCaller(ctx, credentials, [
+    cloudflareExportEvidencePermission,
+  ]);
+  return ctx.evidence.verify(id, head);
+}
 
 /**
  * Evidence routes: create a snapshot of each kind (`EVIDENCE_KINDS`: the Zero Trust audit export,
@@ -103,9 +121,6 @@ export function registerEvidenceRoutes(router: Router, ctx: RouteContext) {
     const { id } = parseInput(evidenceIdParams, req.params, 'path');
     const { head } = parseInput(evidenceVerifyQuery, req.query, 'query');
     const credentials = await ctx.httpAuth.credentials(req);
-    await requireEvidenceCaller(ctx, credentials, [
-      cloudflareExportEvidencePermission,
-    ]);
-    res.json(await ctx.evidence.verify(id, head));
+    res.json(await verifyEvidence(ctx, credentials, id, head));
   });
 }
