@@ -179,6 +179,9 @@ describe('the OpenAPI document', () => {
         }),
       ]),
     );
+    expect(keys.responses['200'].description).toBe(
+      'The list of KvKey. Masked unless the caller may and asks for view=unmasked: `credentialName`.',
+    );
     const answer = doc.components.schemas['kv.keys.answer'];
     expect(answer.properties.items).toEqual({
       type: 'array',

@@ -58,6 +58,17 @@ const READ_ERRORS: DocumentedErrorStatus[] = [
 ];
 const viewQuery = z.object({ view: viewParam });
 
+/** What a read answers, naming the fields masked unless the caller may and asks for view=unmasked. */
+function answerDescription(contract: CloudflareRouteContract): string {
+  const { name, sensitive } = contract.wire;
+  const what = `The ${contract.shape === 'list' ? 'list' : 'value'} of ${name}`;
+  return sensitive.length
+    ? `${what}. Masked unless the caller may and asks for view=unmasked: ${sensitive
+        .map(p => `\`${p}\``)
+        .join(', ')}.`
+    : `${what}. No field of it is masked.`;
+}
+
 /** The route of one read contract: the input schemas of the contract, the envelope around its wire type. */
 function readRoute(contract: CloudflareRouteContract): DocumentedRoute {
   return {
@@ -72,9 +83,7 @@ function readRoute(contract: CloudflareRouteContract): DocumentedRoute {
     responses: [
       {
         status: 200,
-        description: `The ${contract.shape === 'list' ? 'list' : 'value'} of ${
-          contract.wire.name
-        }, masked unless the caller may and asks for view=unmasked.`,
+        description: answerDescription(contract),
         name: `${contract.id}.answer`,
         schema: envelopeSchema(contract),
         parts: { [contract.wire.name]: contract.wire.schema },
