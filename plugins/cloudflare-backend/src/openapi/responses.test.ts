@@ -228,13 +228,13 @@ describe('answers of the demo account conform to the OpenAPI document', () => {
       `/v1/evidence/${id}/verify?head=${chainSha256}`,
     );
     expect(verify.body).toMatchObject({ valid: true, head: { found: true } });
-    const diff = await conforming(
+    const same = await conforming(
       server,
       'get',
       '/v1/evidence/diff',
       `/v1/evidence/diff?from=${id}&to=${id}`,
     );
-    expect(diff.body).toMatchObject({ added: [], removed: [], changed: [] });
+    expect(same.body).toMatchObject({ added: [], removed: [], changed: [] });
     for (const url of [
       '/v1/evidence/public-key',
       '/v1/evidence/public-key?format=pem',
