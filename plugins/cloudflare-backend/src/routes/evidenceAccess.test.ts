@@ -9,23 +9,16 @@ import {
   DEMO_API_TOKEN,
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
-import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { startPlugin } from '../__testUtils__/harness';
+import { asUser, EVIDENCE_GRANTS } from '../__testUtils__/evidenceCallers';
 
 jest.setTimeout(60_000);
 
 const demo = useServedDemoAccount();
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const all = cloudflarePermissions.map(p => p.name);
-/** The policy's matrix for the demo users: alice is security, pat is platform (no unmasked). */
-const GRANTS: Record<string, string[]> = {
-  'user:default/alice': all,
-  'user:default/pat': all.filter(n => n !== 'cloudflare.read.unmasked'),
-};
-const as = (user: string) => ({
-  Authorization: mockCredentials.user.header(`user:default/${user}`),
-});
+const GRANTS = EVIDENCE_GRANTS;
+const as = asUser;
 const API = '/api/cloudflare';
 
 async function start(databaseId: any, trustedServices: string[] = []) {

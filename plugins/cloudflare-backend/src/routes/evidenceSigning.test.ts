@@ -3,31 +3,21 @@ process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??=
   'postgresql://postgres@127.0.0.1:5432';
 
 import request from 'supertest';
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { verifyEvidence } from '@cloudflare-backstage/cloudflare-evidence-verify';
 import {
   DEMO_ACCOUNT_ID,
   DEMO_API_TOKEN,
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import { useServedDemoAccount } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
-import { cloudflarePermissions } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { startPlugin } from '../__testUtils__/harness';
+import { asUser, EVIDENCE_GRANTS } from '../__testUtils__/evidenceCallers';
 
 jest.setTimeout(60_000);
 
 const demo = useServedDemoAccount();
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const all = cloudflarePermissions.map(p => p.name);
-/** alice: everything; pat: no unmasked reads; rob: no evidence permission. */
-const GRANTS: Record<string, string[]> = {
-  'user:default/alice': all,
-  'user:default/pat': all.filter(n => n !== 'cloudflare.read.unmasked'),
-  'user:default/rob': all.filter(n => n !== 'cloudflare.export.evidence'),
-};
-const as = (user: string) => ({
-  Authorization: mockCredentials.user.header(`user:default/${user}`),
-});
 const API = '/api/cloudflare/v1/evidence';
 
 describe.each(databases.eachSupportedId())(
@@ -36,7 +26,7 @@ describe.each(databases.eachSupportedId())(
     async function start() {
       return startPlugin({
         knex: await databases.init(databaseId),
-        allow: c => GRANTS[c?.principal?.userEntityRef] ?? 'none',
+        allow: c => EVIDENCE_GRANTS[c?.principal?.userEntityRef] ?? 'none',
         config: {
           cloudflare: {
             accountId: DEMO_ACCOUNT_ID,
@@ -50,7 +40,9 @@ describe.each(databases.eachSupportedId())(
 
     it('serves the key and each envelope, which verify the downloaded snapshot', async () => {
       const { server } = await start();
-      const key = await request(server).get(`${API}/public-key`).set(as('pat'));
+      const key = await request(server)
+        .get(`${API}/public-key`)
+        .set(asUser('pat'));
       expect(key.status).toBe(200);
       expect(key.body).toEqual({
         algorithm: 'ed25519',
@@ -59,7 +51,7 @@ describe.each(databases.eachSupportedId())(
       });
       const pem = await request(server)
         .get(`${API}/public-key?format=pem`)
-        .set(as('pat'));
+        .set(asUser('pat'));
       expect(pem.headers['content-disposition']).toBe(
         'attachment; filename="cloudflare-evidence-public-key.pem"',
       );
@@ -67,12 +59,12 @@ describe.each(databases.eachSupportedId())(
 
       const created = await request(server)
         .post('/api/cloudflare/v1/zero-trust/export/audit')
-        .set(as('alice'));
+        .set(asUser('alice'));
       expect(created.status).toBe(201);
       const { id } = created.body;
       const file = await request(server)
         .get(`${API}/${id}/download`)
-        .set(as('pat'))
+        .set(asUser('pat'))
         .buffer(true)
         .parse((res, cb) => {
           const chunks: Buffer[] = [];
@@ -81,7 +73,7 @@ describe.each(databases.eachSupportedId())(
         });
       const env = await request(server)
         .get(`${API}/${id}/envelope`)
-        .set(as('pat'));
+        .set(asUser('pat'));
       expect(env.status).toBe(200);
       expect(env.headers['content-disposition']).toBe(
         `attachment; filename="cloudflare-evidence-zero-trust-audit-${id}.dsse.json"`,
@@ -97,7 +89,7 @@ describe.each(databases.eachSupportedId())(
         JSON.parse(file.body.toString()).population,
       );
 
-      const listed = await request(server).get(API).set(as('pat'));
+      const listed = await request(server).get(API).set(asUser('pat'));
       expect(listed.body.items[0]).toMatchObject({
         id,
         stale: false,
@@ -109,30 +101,32 @@ describe.each(databases.eachSupportedId())(
 
     it('needs the evidence permission, and the envelope of an unmasked snapshot needs unmasked reads', async () => {
       const { server } = await start();
-      const rob = await request(server).get(`${API}/public-key`).set(as('rob'));
+      const rob = await request(server)
+        .get(`${API}/public-key`)
+        .set(asUser('rob'));
       expect(rob.status).toBe(403);
       expect(rob.body.error.message).toMatch(/cloudflare\.export\.evidence/);
 
       const unmasked = await request(server)
         .post('/api/cloudflare/v1/zero-trust/export/audit?view=unmasked')
-        .set(as('alice'));
+        .set(asUser('alice'));
       const byPat = await request(server)
         .get(`${API}/${unmasked.body.id}/envelope`)
-        .set(as('pat'));
+        .set(asUser('pat'));
       expect(byPat.status).toBe(403);
       expect(byPat.text).not.toMatch(/payload/);
       expect(
         (
           await request(server)
             .get(`${API}/${unmasked.body.id}/envelope`)
-            .set(as('rob'))
+            .set(asUser('rob'))
         ).status,
       ).toBe(403);
       expect(
         (
           await request(server)
             .get(`${API}/${unmasked.body.id}/envelope`)
-            .set(as('alice'))
+            .set(asUser('alice'))
         ).status,
       ).toBe(200);
     });
@@ -141,7 +135,7 @@ describe.each(databases.eachSupportedId())(
       const { server } = await start();
       const missing = await request(server)
         .get(`${API}/00000000-0000-4000-8000-000000000000/envelope`)
-        .set(as('alice'));
+        .set(asUser('alice'));
       expect(missing.status).toBe(404);
       expect(missing.body.error).toMatchObject({
         name: 'NotFoundError',
@@ -150,12 +144,12 @@ describe.each(databases.eachSupportedId())(
       });
       const bad = await request(server)
         .get(`${API}/nope/envelope`)
-        .set(as('alice'));
+        .set(asUser('alice'));
       expect(bad.status).toBe(400);
       expect(bad.body.error.name).toBe('InputError');
       const format = await request(server)
         .get(`${API}/public-key?format=der`)
-        .set(as('alice'));
+        .set(asUser('alice'));
       expect(format.status).toBe(400);
       expect(format.body.error.message).toMatch(/must be json or pem/);
     });
