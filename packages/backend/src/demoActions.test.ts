@@ -208,6 +208,8 @@ describe('demo actions over MCP', () => {
           expect.objectContaining({
             id: expect.any(String),
             passed: expect.any(Boolean),
+            criterion: expect.any(String),
+            remediation: expect.stringMatching(/^\/cloudflare\/remediation#/),
           }),
         ]),
       );

@@ -86,7 +86,7 @@ export const cloudflarePlugin = createBackendPlugin({
           auth,
         };
         httpRouter.use(await createRouter(ctx));
-        registerCloudflareActions(actionsRegistry, ctx, { discovery, auth });
+        registerCloudflareActions(actionsRegistry, ctx);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(
           `Cloudflare routes ready for account ${client.accountId} (cache TTL ${ttlSeconds} s)`,

@@ -1,11 +1,11 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { JsonObject, JsonValue } from '@backstage/types';
-import { viewParam } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  cloudflareRemediationPath,
+  getCloudflareScorecardOfCheck,
+  viewParam,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { z } from 'zod';
 import { z as z3, AnyZodObject } from 'zod/v3';
 import { RouteContext } from '../service/context';
@@ -33,67 +33,94 @@ export const entityPostureInput = z.object({
   view: viewParam,
 });
 
-/** What Tech Insights answered for one entity: each check's id, name and whether it passed. */
+/** One check's result for one entity; for a check of the SOC 2 pack, its scorecard and criterion. */
+interface CheckOutcome {
+  id: string;
+  name: string;
+  passed: boolean;
+  scorecard?: string;
+  criterion?: string;
+  remediation?: string;
+}
+
+/** What Tech Insights answered for one entity, or why there is nothing. */
 interface ChecksOf {
-  checks?: Array<{ id: string; name: string; passed: boolean }>;
+  checks?: CheckOutcome[];
   /** Why there are no check results, in the suite's words. */
   unavailable?: string;
 }
 
-/** Services for the Tech Insights call, made on behalf of the caller. */
-export interface TechInsightsAccess {
-  discovery: DiscoveryService;
-  auth: AuthService;
+type BulkAnswer = Array<{
+  entity?: unknown;
+  results?: Array<{
+    check?: { id?: unknown; name?: unknown };
+    result?: unknown;
+  }>;
+}>;
+
+function outcome(check: { id?: unknown; name?: unknown }, passed: boolean) {
+  const id = String(check.id);
+  const pack = getCloudflareScorecardOfCheck(id);
+  return {
+    id,
+    name: typeof check.name === 'string' ? check.name : id,
+    passed,
+    ...(pack
+      ? {
+          scorecard: pack.scorecard.title,
+          criterion: pack.check.criterion,
+          remediation: cloudflareRemediationPath(id),
+        }
+      : {}),
+  };
 }
 
 /**
- * Runs the Tech Insights checks of one entity (`POST /checks/run/:namespace/:kind/:name`, which
- * evaluates the latest facts and stores nothing) with a token on behalf of the caller, so Tech
- * Insights' own permission applies. A missing or failing Tech Insights is a reason, not an error.
+ * Runs the Tech Insights checks of the entities once (`POST /checks/run`, which evaluates the
+ * latest facts and stores nothing) with a token on behalf of the caller, so Tech Insights' own
+ * permission applies; boolean results only. A Tech Insights that cannot be reached or refuses is
+ * a reason for each entity, not an error (its text never passes).
  */
 async function checksOf(
-  access: TechInsightsAccess,
+  ctx: Pick<RouteContext, 'discovery' | 'auth'>,
   credentials: BackstageCredentials,
-  ref: string,
-): Promise<ChecksOf> {
-  const [kind, rest] = ref.split(':');
-  const [namespace, name] = rest.split('/');
+  refs: string[],
+): Promise<Map<string, ChecksOf>> {
+  const each = (value: ChecksOf) => new Map(refs.map(r => [r, value]));
+  let answer: BulkAnswer;
   try {
-    const base = await access.discovery.getBaseUrl('tech-insights');
-    const { token } = await access.auth.getPluginRequestToken({
+    const base = await ctx.discovery.getBaseUrl('tech-insights');
+    const { token } = await ctx.auth.getPluginRequestToken({
       onBehalfOf: credentials,
       targetPluginId: 'tech-insights',
     });
-    const res = await fetch(
-      `${base}/checks/run/${[namespace, kind, name]
-        .map(encodeURIComponent)
-        .join('/')}`,
-      {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
-        },
-        body: '{}',
+    const res = await fetch(`${base}/checks/run`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/json',
       },
-    );
+      body: JSON.stringify({ entities: refs }),
+    });
     if (!res.ok) {
-      return { unavailable: `Tech Insights answered HTTP ${res.status}` };
+      return each({ unavailable: `Tech Insights answered HTTP ${res.status}` });
     }
-    const results = (await res.json()) as Array<{
-      check: { id: string; name: string };
-      result: unknown;
-    }>;
-    return {
-      checks: results.map(r => ({
-        id: r.check.id,
-        name: r.check.name,
-        passed: r.result === true,
-      })),
-    };
+    answer = (await res.json()) as BulkAnswer;
   } catch {
-    return { unavailable: 'Tech Insights could not be reached' };
+    return each({ unavailable: 'Tech Insights could not be reached' });
   }
+  const out = each({ checks: [] });
+  for (const run of Array.isArray(answer) ? answer : []) {
+    const checks = out.get(
+      String(run.entity).toLocaleLowerCase('en-US'),
+    )?.checks;
+    for (const r of run.results ?? []) {
+      if (checks && r.check && typeof r.result === 'boolean') {
+        checks.push(outcome(r.check, r.result));
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -108,7 +135,6 @@ export function registerEntityPostureAction(
   registry: ActionsRegistryService,
   ctx: RouteContext,
   areaActions: AreaAction[],
-  access: TechInsightsAccess,
 ) {
   registry.register({
     name: 'get-entity-cloudflare-posture',
@@ -143,6 +169,10 @@ export function registerEntityPostureAction(
         credentials,
         resources.map(r => r.area),
       );
+      const checks = await checksOf(ctx, credentials, [
+        refOf(entity),
+        ...resources.map(r => refOf(r.entity)),
+      ]);
       const out: JsonObject[] = [];
       for (const { entity: resource, area } of resources) {
         const listing = readable.has(area.id)
@@ -162,11 +192,7 @@ export function registerEntityPostureAction(
           ...(listing
             ? { read: `cloudflare.${listing.name}`, values: values! }
             : {}),
-          checks: (await checksOf(
-            access,
-            credentials,
-            refOf(resource),
-          )) as JsonObject,
+          checks: checks.get(refOf(resource)) as JsonObject,
         });
       }
       return {
@@ -177,11 +203,7 @@ export function registerEntityPostureAction(
           },
           view,
           resources: out,
-          checks: (await checksOf(
-            access,
-            credentials,
-            refOf(entity),
-          )) as JsonObject,
+          checks: checks.get(refOf(entity)) as JsonObject,
         },
       };
     },

@@ -1,10 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { RouteContext } from '../service/context';
 import { cloudflareAreaActions, registerAreaActions } from './areaActions';
-import {
-  registerEntityPostureAction,
-  TechInsightsAccess,
-} from './entityAction';
+import { registerEntityPostureAction } from './entityAction';
 import { registerEvidenceActions } from './evidenceActions';
 
 /**
@@ -16,9 +13,8 @@ import { registerEvidenceActions } from './evidenceActions';
 export function registerCloudflareActions(
   registry: ActionsRegistryService,
   ctx: RouteContext,
-  access: TechInsightsAccess,
 ) {
   registerAreaActions(registry, ctx);
-  registerEntityPostureAction(registry, ctx, cloudflareAreaActions(), access);
+  registerEntityPostureAction(registry, ctx, cloudflareAreaActions());
   registerEvidenceActions(registry, ctx);
 }
