@@ -28,7 +28,11 @@ import {
   EvidenceTtl,
   readEvidenceTtl,
 } from './freshness';
-import { EvidenceSigningKey, loadSigningKey } from './signing/signingKey';
+import {
+  EvidencePublicKey,
+  EvidenceSigningKey,
+  loadSigningKey,
+} from './signing/signingKey';
 import { signEvidenceRow } from './signing/statement';
 
 export type { EvidenceRecord, StoredEvidence } from './evidenceRow';
@@ -98,12 +102,18 @@ export class EvidenceStore {
     );
   }
 
+  /** The public half of the signing key, and where the key came from. */
+  readonly publicKey: EvidencePublicKey;
+
   private constructor(
     private readonly db: Knex,
-    /** The key each new snapshot's envelope is signed with. */
-    readonly signingKey: EvidenceSigningKey,
+    /** The key each new snapshot's envelope is signed with; only its public half leaves the store. */
+    private readonly signingKey: EvidenceSigningKey,
     private readonly ttl: EvidenceTtl,
-  ) {}
+  ) {
+    const { keyid, publicKeyPem, source } = signingKey;
+    this.publicKey = { keyid, publicKeyPem, source };
+  }
 
   /** Stores a snapshot at the head of the chain, retrying with backoff when writers collide. */
   async append(

@@ -49,7 +49,7 @@ export function registerEvidenceSigningRoutes(
     await requireEvidenceCaller(ctx, credentials, [
       cloudflareExportEvidencePermission,
     ]);
-    const { keyid, publicKeyPem } = ctx.evidence.signingKey;
+    const { keyid, publicKeyPem } = ctx.evidence.publicKey;
     if (format === 'pem') {
       res.setHeader('Content-Type', 'application/x-pem-file');
       res.setHeader(

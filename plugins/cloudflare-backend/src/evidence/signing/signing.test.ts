@@ -42,11 +42,11 @@ describe.each(databases.eachSupportedId())(
         snapshot: (await store.get(record.id)).bytes,
         snapshotName: evidenceFileName('zero-trust-audit', record.id),
         envelope: JSON.stringify(envelope),
-        publicKeyPem: store.signingKey.publicKeyPem,
+        publicKeyPem: store.publicKey.publicKeyPem,
       };
       const ok = verifyEvidence(input);
       expect(ok.problems).toEqual([]);
-      expect(envelope.signatures[0].keyid).toBe(store.signingKey.keyid);
+      expect(envelope.signatures[0].keyid).toBe(store.publicKey.keyid);
       expect(ok.statement?.subject).toEqual([
         { name: input.snapshotName, digest: { sha256: record.sha256 } },
       ]);
@@ -62,9 +62,9 @@ describe.each(databases.eachSupportedId())(
 
       const tampered = Buffer.from(input.snapshot);
       tampered[20] ^= 1;
-      expect(
-        verifyEvidence({ ...input, snapshot: tampered }).problems,
-      ).toEqual([expect.stringMatching(/^digest mismatch: /)]);
+      expect(verifyEvidence({ ...input, snapshot: tampered }).problems).toEqual(
+        [expect.stringMatching(/^digest mismatch: /)],
+      );
 
       const badSig: DsseEnvelope = structuredClone(envelope);
       const sig = Buffer.from(badSig.signatures[0].sig, 'base64');
@@ -76,7 +76,10 @@ describe.each(databases.eachSupportedId())(
 
       const second = await store.append(testSnapshot(2), 'user:default/bob');
       const p2 = JSON.parse(
-        Buffer.from((await store.envelope(second.id)).payload, 'base64').toString(),
+        Buffer.from(
+          (await store.envelope(second.id)).payload,
+          'base64',
+        ).toString(),
       );
       expect(p2.predicate.chain).toEqual({
         seq: 2,
@@ -96,15 +99,15 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(racing.keyid).toBe(first.keyid);
       const a = await open(knex);
-      expect(a.signingKey).toMatchObject({
+      expect(a.publicKey).toMatchObject({
         source: 'database',
         keyid: first.keyid,
       });
       const restarted = await open(knex);
-      expect(restarted.signingKey.publicKeyPem).toBe(a.signingKey.publicKeyPem);
+      expect(restarted.publicKey.publicKeyPem).toBe(a.publicKey.publicKeyPem);
       const record = await restarted.append(testSnapshot(3), 'user:default/a');
       expect((await a.envelope(record.id)).signatures[0].keyid).toBe(
-        a.signingKey.keyid,
+        a.publicKey.keyid,
       );
     });
 
@@ -115,15 +118,15 @@ describe.each(databases.eachSupportedId())(
       const configured = await open(knex, {
         cloudflare: { evidence: { signing: { privateKey: pem } } },
       });
-      expect(configured.signingKey.source).toBe('config');
-      expect(configured.signingKey.keyid).not.toBe(generated.signingKey.keyid);
+      expect(configured.publicKey.source).toBe('config');
+      expect(configured.publicKey.keyid).not.toBe(generated.publicKey.keyid);
       const record = await configured.append(testSnapshot(4), 'user:default/a');
       expect(
         verifyEvidence({
           snapshot: (await configured.get(record.id)).bytes,
           snapshotName: evidenceFileName('zero-trust-audit', record.id),
           envelope: JSON.stringify(await configured.envelope(record.id)),
-          publicKeyPem: configured.signingKey.publicKeyPem,
+          publicKeyPem: configured.publicKey.publicKeyPem,
         }).valid,
       ).toBe(true);
 

@@ -26,6 +26,9 @@ export interface EvidenceSigningKey {
   source: 'config' | 'database';
 }
 
+/** What may leave the store of its signing key. */
+export type EvidencePublicKey = Omit<EvidenceSigningKey, 'privateKey'>;
+
 function signingKeyOf(
   privateKey: KeyObject,
   source: EvidenceSigningKey['source'],
