@@ -191,17 +191,20 @@ export function EvidenceDiff(props: EvidenceDiffProps) {
             <Table size="small" aria-label="evidence differences">
               <TableHead>
                 <TableRow>
-                  <TableCell>Change</TableCell>
-                  <TableCell>Record</TableCell>
-                  <TableCell>Field</TableCell>
-                  <TableCell>Before</TableCell>
-                  <TableCell>After</TableCell>
+                  {['Change', 'Record', 'Field', 'Before', 'After'].map(h => (
+                    // Short headers must not wrap letter by letter beside wide JSON cells.
+                    <TableCell key={h} style={{ whiteSpace: 'nowrap' }}>
+                      {h}
+                    </TableCell>
+                  ))}
                 </TableRow>
               </TableHead>
               <TableBody>
                 {rows.map(r => (
                   <TableRow key={`${r.change}:${r.key}:${r.path ?? ''}`}>
-                    <TableCell>{r.change}</TableCell>
+                    <TableCell style={{ whiteSpace: 'nowrap' }}>
+                      {r.change}
+                    </TableCell>
                     <TableCell>
                       <code>{r.key}</code>
                     </TableCell>
