@@ -65,6 +65,39 @@ function JsonCell(props: { value: unknown }) {
   );
 }
 
+/** A native select of snapshots (playwright and screen readers read it as is); disabled when empty. */
+function SnapshotSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (id: string) => void;
+  options: CloudflareEvidenceRecord[];
+  optionLabel: (s: CloudflareEvidenceRecord) => string;
+  /** The text of the "nothing picked" option. */
+  empty: string;
+}) {
+  return (
+    <TextField
+      select
+      id={props.id}
+      label={props.label}
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+      style={{ minWidth: 320 }}
+      disabled={!props.options.length}
+    >
+      <option value="">{props.empty}</option>
+      {props.options.map(s => (
+        <option key={s.id} value={s.id}>
+          {props.optionLabel(s)}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
 /** The snapshot just older than `to` of the same kind, to compare it from by default. */
 function olderOfSameKind(
   snapshots: CloudflareEvidenceRecord[],
@@ -124,45 +157,28 @@ export function EvidenceDiff(props: EvidenceDiffProps) {
         Compare two snapshots
       </Typography>
       <Box display="flex" gridGap={16} alignItems="center" flexWrap="wrap">
-        <TextField
-          select
+        <SnapshotSelect
+          id="evidence-diff-to"
           label="To snapshot"
           value={toId}
-          onChange={e => pickTo(e.target.value)}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          id="evidence-diff-to"
-          style={{ minWidth: 320 }}
-        >
-          <option value="">Pick a snapshot</option>
-          {snapshots.map(s => (
-            <option key={s.id} value={s.id}>
-              {label(s)}
-            </option>
-          ))}
-        </TextField>
-        <TextField
-          select
+          onChange={pickTo}
+          options={snapshots}
+          optionLabel={label}
+          empty="Pick a snapshot"
+        />
+        <SnapshotSelect
+          id="evidence-diff-from"
           label="From snapshot (same kind)"
           value={fromId}
-          onChange={e => setFromId(e.target.value)}
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
-          id="evidence-diff-from"
-          style={{ minWidth: 320 }}
-          disabled={!candidates.length}
-        >
-          <option value="">
-            {to && !candidates.length
+          onChange={setFromId}
+          options={candidates}
+          optionLabel={label}
+          empty={
+            to && !candidates.length
               ? 'No other snapshot of this kind'
-              : 'Pick a snapshot'}
-          </option>
-          {candidates.map(s => (
-            <option key={s.id} value={s.id}>
-              {label(s)}
-            </option>
-          ))}
-        </TextField>
+              : 'Pick a snapshot'
+          }
+        />
         <Button
           variant="outlined"
           color="primary"
