@@ -15,6 +15,8 @@ import {
   cloudflareDeploymentAuditFactRetriever,
   cloudflareDeploymentProvenanceFactRetriever,
 } from './factRetrievers';
+import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from './checks';
+import { createHistoryRouter } from './history/createHistoryRouter';
 import { createRefreshRouter } from './refresh/createRefreshRouter';
 import { scheduleRefreshPolling } from './refresh/refreshPolling';
 
@@ -61,13 +63,22 @@ export const techInsightsModuleCloudflare = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        database: coreServices.database,
       },
-      async init({ factRetrievers, httpRouter, ...services }) {
+      async init({ factRetrievers, httpRouter, database, ...services }) {
         factRetrievers.addFactRetrievers(cloudflareFactRetrievers);
         // Modules share their plugin's router: this is POST /api/tech-insights/cloudflare/refresh.
         httpRouter.use(
           await createRefreshRouter({
             retrievers: cloudflareFactRetrievers,
+            ...services,
+          }),
+        );
+        // GET /api/tech-insights/cloudflare/history: pass rates per day from the facts Tech Insights keeps.
+        httpRouter.use(
+          await createHistoryRouter({
+            database,
+            checks: Object.values(CLOUDFLARE_TECH_INSIGHTS_CHECKS),
             ...services,
           }),
         );
