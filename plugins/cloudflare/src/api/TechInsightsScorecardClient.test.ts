@@ -95,6 +95,36 @@ describe('TechInsightsScorecardClient', () => {
     });
   });
 
+  it('reads the posture history of the last days, of given entities only', async () => {
+    const answer = {
+      days: [
+        {
+          date: '2026-12-05',
+          scorecards: { coverage: { passed: 3, evaluated: 4 } },
+        },
+      ],
+      truncated: false,
+    };
+    const fetch = jest.fn(async () => json(answer));
+    const client = new TechInsightsScorecardClient({
+      discoveryApi,
+      fetchApi: { fetch },
+    });
+
+    await expect(client.getHistory()).resolves.toEqual(answer);
+    await client.getHistory({
+      days: 30,
+      entityRefs: [
+        'component:default/acme-api',
+        { kind: 'Resource', namespace: 'default', name: 'cf-r2-x' },
+      ],
+    });
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      'http://backstage/api/tech-insights/cloudflare/history?days=180',
+      'http://backstage/api/tech-insights/cloudflare/history?days=30&entityRefs=component%3Adefault%2Facme-api%2Cresource%3Adefault%2Fcf-r2-x',
+    ]);
+  });
+
   it('rejects a denied refresh with the 403 ResponseError', async () => {
     const fetch = jest.fn().mockResolvedValue(forbidden());
     const client = new TechInsightsScorecardClient({

@@ -32,6 +32,29 @@ export interface ScorecardRefreshResult {
 }
 
 /**
+ * One day of the posture history: per scorecard id, the (entity, check) results that passed of
+ * those evaluated from that day's last facts.
+ *
+ * @public
+ */
+export interface ScorecardHistoryDay {
+  /** The day (UTC), `YYYY-MM-DD`. */
+  date: string;
+  scorecards: Record<string, { passed: number; evaluated: number }>;
+}
+
+/**
+ * Answer of `GET /api/tech-insights/cloudflare/history`: the days with facts, oldest first.
+ *
+ * @public
+ */
+export interface ScorecardHistory {
+  days: ScorecardHistoryDay[];
+  /** Whether the window held more facts than one answer reads (the oldest day is partial). */
+  truncated: boolean;
+}
+
+/**
  * The part of the Tech Insights REST API that the posture page and the entity scorecards use.
  *
  * @public
@@ -59,6 +82,15 @@ export interface ScorecardApi {
    * fact retrievers of one suite Resource or Cloudflare-annotated Component.
    */
   refresh(entity: string | CompoundEntityRef): Promise<ScorecardRefreshResult>;
+  /**
+   * `GET /cloudflare/history?days=&entityRefs=` (the suite's Tech Insights module): each
+   * scorecard's pass rate per day over the last `days` (1..180, default 180), of all entities or
+   * of `entityRefs` only.
+   */
+  getHistory(options?: {
+    days?: number;
+    entityRefs?: Array<string | CompoundEntityRef>;
+  }): Promise<ScorecardHistory>;
 }
 
 /**
@@ -129,6 +161,23 @@ export class TechInsightsScorecardClient implements ScorecardApi {
     return this.call('/cloudflare/refresh', {
       entityRef: stringifyEntityRef(toRef(entity)),
     });
+  }
+
+  getHistory(
+    options: {
+      days?: number;
+      entityRefs?: Array<string | CompoundEntityRef>;
+    } = {},
+  ): Promise<ScorecardHistory> {
+    const params = new URLSearchParams();
+    params.set('days', String(options.days ?? 180));
+    if (options.entityRefs) {
+      params.set(
+        'entityRefs',
+        options.entityRefs.map(e => stringifyEntityRef(toRef(e))).join(','),
+      );
+    }
+    return this.call(`/cloudflare/history?${params.toString()}`);
   }
 
   private async call<T>(path: string, body?: unknown): Promise<T> {

@@ -10,6 +10,7 @@ import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import { CLOUDFLARE_CARDS } from '../../cards';
 import { CloudflareCard } from '../CloudflareCard';
+import { PostureHistory } from '../PostureHistory';
 import { AcceptanceSection } from './AcceptanceSection';
 import { CoverageSection } from './CoverageSection';
 import { EvidenceSection } from './EvidenceSection';
@@ -40,6 +41,9 @@ function CatalogSections(props: { catalog: PostureCatalog }) {
       </Grid>
       <Grid item xs={12} lg={5}>
         <CoverageSection components={components} resources={resources} />
+      </Grid>
+      <Grid item xs={12}>
+        <PostureHistory />
       </Grid>
       <Grid item xs={12}>
         <AcceptanceSection />

@@ -44,6 +44,7 @@ function scorecardApi(): jest.Mocked<ScorecardApi> {
     runBulkChecks: jest.fn().mockResolvedValue(ownedRuns),
     getLatestFacts: jest.fn(),
     refresh: jest.fn(),
+    getHistory: jest.fn().mockResolvedValue({ days: [], truncated: false }),
   };
   return api;
 }

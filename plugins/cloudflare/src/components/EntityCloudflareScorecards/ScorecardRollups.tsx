@@ -11,6 +11,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { cloudflareScorecardApiRef } from '../../api';
+import { PostureHistory } from '../PostureHistory';
 import { ErrorState } from '../shared/errors';
 import { packCheckIds, rollUpByScorecard } from './grouping';
 import { ScorecardRollupSection } from './ScorecardViews';
@@ -56,7 +57,8 @@ export function ScorecardRollups(props: {
         isCloudflareResourceEntity(e) || e.kind.toLowerCase() === 'component',
     );
     const ids = entities.length ? await packCheckIds(api) : [];
-    if (!ids.length) return { entities: entities.length, rollups: [] };
+    if (!ids.length)
+      return { entities: entities.length, refs: [], rollups: [] };
     const runs = await api.runBulkChecks(entities.map(ref), ids);
     // The Coverage checks count production Components only (spec section 6).
     const production = new Set(entities.filter(isProductionComponent).map(ref));
@@ -65,6 +67,7 @@ export function ScorecardRollups(props: {
       production.has(entity.toLocaleLowerCase('en-US'));
     return {
       entities: entities.length,
+      refs: entities.map(ref),
       rollups: rollUpByScorecard(runs, counts),
     };
   }, [catalogApi, api, entityRef, relation]);
@@ -79,7 +82,7 @@ export function ScorecardRollups(props: {
       />
     );
   }
-  const { entities, rollups } = state.value!;
+  const { entities, refs, rollups } = state.value!;
   const what = relation === 'ownedBy' ? 'owns' : 'has as parts';
   if (rollups.length === 0) {
     return (
@@ -103,6 +106,12 @@ export function ScorecardRollups(props: {
       {rollups.map(r => (
         <ScorecardRollupSection key={r.scorecard.id} rollup={r} />
       ))}
+      {relation === 'ownedBy' && (
+        <PostureHistory
+          entityRefs={refs}
+          title="Posture history of what it owns"
+        />
+      )}
     </>
   );
 }

@@ -40,6 +40,7 @@ export function postureScorecardApi(): jest.Mocked<ScorecardApi> {
     getLatestFacts: jest.fn(),
     runBulkChecks: jest.fn(),
     refresh: jest.fn(),
+    getHistory: jest.fn().mockResolvedValue({ days: [], truncated: false }),
   } as jest.Mocked<ScorecardApi>;
   api.getChecks.mockResolvedValue(postureChecks);
   api.runBulkChecks.mockResolvedValue(postureRuns);

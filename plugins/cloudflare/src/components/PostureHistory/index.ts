@@ -1,0 +1,1 @@
+export { PostureHistory } from './PostureHistory';
