@@ -105,7 +105,7 @@ describe('TechInsightsScorecardClient', () => {
       ],
       truncated: false,
     };
-    const fetch = jest.fn(async () => json(answer));
+    const fetch = jest.fn(async (_url: RequestInfo | URL) => json(answer));
     const client = new TechInsightsScorecardClient({
       discoveryApi,
       fetchApi: { fetch },
