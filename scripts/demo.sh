@@ -8,6 +8,23 @@ source "$(dirname "$0")/node-env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"
 
+# TechDocs builds the suite's runbooks (mkdocs.yml) with the machine's mkdocs and its Material theme: Debian's
+# packages, installed when missing (PyPI's techdocs-core is not needed: app-config.yaml omits it).
+# mkdocs_has_material: the Material theme is installed for the python mkdocs runs on.
+mkdocs_has_material() {
+  local python
+  python="$(sed -n '1s/^#!//p' "$(command -v mkdocs)")"
+  $python -c 'import sys; from mkdocs.utils import get_theme_names; sys.exit("material" not in get_theme_names())' \
+    2>/dev/null
+}
+if ! command -v mkdocs >/dev/null || ! mkdocs_has_material; then
+  echo "[demo] installing Debian's mkdocs and mkdocs-material for TechDocs"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq mkdocs mkdocs-material >/dev/null
+fi
+
 export DEMO_USER="${DEMO_USER:-guest}"
 export BROWSER="${BROWSER:-none}" # do not try to open a browser from `yarn start`
 DEMO_ACCOUNT_URL="http://127.0.0.1:8787"

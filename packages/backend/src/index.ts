@@ -53,6 +53,9 @@ backend.add(
   ),
 );
 
+// TechDocs: the suite's runbooks (mkdocs.yml at the repository root), built locally with mkdocs
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
 // Cloudflare suite: /api/cloudflare (permission-gated, cached, masked reads; evidence snapshots)
 backend.add(import('@cloudflare-backstage/plugin-cloudflare-backend'));
 
