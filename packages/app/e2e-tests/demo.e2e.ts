@@ -14,7 +14,6 @@ import { AREA_CARD_CHECKS } from './areaCardChecks';
 import { COMPONENT_CHECKS } from './componentChecks';
 import { DRIFT_CHECKS } from './driftChecks';
 import { EVIDENCE_CHECKS } from './evidenceChecks';
-import { HISTORY_CHECKS } from './historyChecks';
 import { POSTURE_CHECKS } from './postureChecks';
 import { SCORECARD_CHECKS } from './scorecardChecks';
 import { TECHDOCS_CHECKS } from './techdocsChecks';
@@ -110,7 +109,6 @@ const checks: Check[] = [
   ...EVIDENCE_CHECKS,
   ...SCORECARD_CHECKS,
   ...DRIFT_CHECKS,
-  ...HISTORY_CHECKS,
   ...TECHDOCS_CHECKS,
 ];
 
