@@ -14,6 +14,7 @@ import { AREA_CARD_CHECKS } from './areaCardChecks';
 import { COMPONENT_CHECKS } from './componentChecks';
 import { DRIFT_CHECKS } from './driftChecks';
 import { EVIDENCE_CHECKS } from './evidenceChecks';
+import { HISTORY_CHECKS } from './historyChecks';
 import { POSTURE_CHECKS } from './postureChecks';
 import { SCORECARD_CHECKS } from './scorecardChecks';
 import { TECHDOCS_CHECKS } from './techdocsChecks';
@@ -109,6 +110,7 @@ const checks: Check[] = [
   ...EVIDENCE_CHECKS,
   ...SCORECARD_CHECKS,
   ...DRIFT_CHECKS,
+  ...HISTORY_CHECKS,
   ...TECHDOCS_CHECKS,
 ];
 
