@@ -255,6 +255,14 @@ describe('EntityCloudflareScorecardsCard for a Group or System', () => {
     const [refs, ids] = api.runBulkChecks.mock.calls[0];
     expect(refs).toEqual(ownedRuns.map(r => r.entity));
     expect(ids).not.toContain(unconfiguredCheckId);
+    // the posture history of the same owned entities, under the roll-up
+    expect(
+      await screen.findByText('No posture history yet'),
+    ).toBeInTheDocument();
+    expect(api.getHistory).toHaveBeenCalledWith({
+      days: 180,
+      entityRefs: refs,
+    });
   });
 
   it("rolls a System's parts up, and says so in words when it has none", async () => {
