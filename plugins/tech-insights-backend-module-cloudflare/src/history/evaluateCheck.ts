@@ -3,24 +3,31 @@ import { CloudflareCheck, CloudflareCheckCondition } from '../checkModel';
 /** A fact value as stored (JSON). */
 type FactValue = unknown;
 
+/** json-rules-engine's check before a numeric comparison: the fact parses as a number. */
+const numeric = (actual: FactValue) =>
+  !Number.isNaN(Number.parseFloat(actual as string));
+
+/** One condition as json-rules-engine's default operators decide it. */
 function holds(
   condition: CloudflareCheckCondition,
   actual: FactValue,
 ): boolean {
   const { operator, value } = condition;
+  const a = actual as number;
+  const b = value as number;
   switch (operator) {
     case 'equal':
       return actual === value;
     case 'notEqual':
       return actual !== value;
     case 'lessThan':
-      return typeof actual === 'number' && actual < (value as number);
+      return numeric(actual) && a < b;
     case 'lessThanInclusive':
-      return typeof actual === 'number' && actual <= (value as number);
+      return numeric(actual) && a <= b;
     case 'greaterThan':
-      return typeof actual === 'number' && actual > (value as number);
+      return numeric(actual) && a > b;
     case 'greaterThanInclusive':
-      return typeof actual === 'number' && actual >= (value as number);
+      return numeric(actual) && a >= b;
     default:
       return false;
   }
