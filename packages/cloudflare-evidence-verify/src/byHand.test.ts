@@ -25,7 +25,10 @@ describe('the by-hand commands of the doc', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  function run(snapshot: Buffer | undefined, envelope?: (e: DsseEnvelope) => void) {
+  function run(
+    snapshot: Buffer | undefined,
+    envelope?: (e: DsseEnvelope) => void,
+  ) {
     const signed = signedSnapshot();
     const env: DsseEnvelope = JSON.parse(signed.envelope);
     envelope?.(env);
@@ -55,7 +58,9 @@ describe('the by-hand commands of the doc', () => {
     tampered[7] ^= 1;
     const r = run(tampered);
     expect(r.status).not.toBe(0);
-    expect(r.stdout).toMatch(/^digest mismatch: [0-9a-f]{64} != [0-9a-f]{64}$/m);
+    expect(r.stdout).toMatch(
+      /^digest mismatch: [0-9a-f]{64} != [0-9a-f]{64}$/m,
+    );
   });
 
   it('fail on one changed byte of the signature', () => {

@@ -31,7 +31,11 @@ export function runCli(args: string[], output: CliOutput): number {
   try {
     files = [snapshotPath, envelopePath, keyPath].map(p => readFileSync(p));
   } catch (e) {
-    output.err(`cannot read ${(e as { path?: string }).path ?? 'a file'}: ${(e as { code?: string }).code ?? e}`);
+    output.err(
+      `cannot read ${(e as { path?: string }).path ?? 'a file'}: ${
+        (e as { code?: string }).code ?? e
+      }`,
+    );
     return 2;
   }
   const result = verifyEvidence({

@@ -49,7 +49,13 @@ describe('npx from the packed tarball', () => {
     writeFileSync(join(dir, 'key.pem'), signed.publicKeyPem);
     return spawnSync(
       'npx',
-      ['--yes', './package.tgz', signed.snapshotName, 'envelope.json', 'key.pem'],
+      [
+        '--yes',
+        './package.tgz',
+        signed.snapshotName,
+        'envelope.json',
+        'key.pem',
+      ],
       {
         cwd: dir,
         encoding: 'utf8',
@@ -68,6 +74,8 @@ describe('npx from the packed tarball', () => {
     tampered[5] ^= 1;
     const bad = npx(tampered);
     expect(bad.status).toBe(1);
-    expect(bad.stdout).toMatch(/^invalid\n- digest mismatch: the snapshot's sha256 is /);
+    expect(bad.stdout).toMatch(
+      /^invalid\n- digest mismatch: the snapshot's sha256 is /,
+    );
   });
 });

@@ -27,7 +27,9 @@ describe('verifyEvidence', () => {
     const result = verifyEvidence({ ...input, snapshot: tampered });
     expect(result.valid).toBe(false);
     expect(result.problems).toEqual([
-      `digest mismatch: the snapshot's sha256 is ${sha(tampered)}, the statement's subject digest is ${sha(SNAPSHOT)}`,
+      `digest mismatch: the snapshot's sha256 is ${sha(
+        tampered,
+      )}, the statement's subject digest is ${sha(SNAPSHOT)}`,
     ]);
   });
 
@@ -39,7 +41,9 @@ describe('verifyEvidence', () => {
     env.signatures[0].sig = sig.toString('base64');
     const result = verifyEvidence({ ...input, envelope: JSON.stringify(env) });
     expect(result.problems).toEqual([
-      expect.stringMatching(/^bad signature: the signature of keyid [0-9a-f]{64} does not verify/),
+      expect.stringMatching(
+        /^bad signature: the signature of keyid [0-9a-f]{64} does not verify/,
+      ),
     ]);
   });
 
@@ -56,7 +60,10 @@ describe('verifyEvidence', () => {
   it('names both keyids when another key is given', () => {
     const input = signedSnapshot();
     const other = keyPair();
-    const result = verifyEvidence({ ...input, publicKeyPem: other.publicKeyPem });
+    const result = verifyEvidence({
+      ...input,
+      publicKeyPem: other.publicKeyPem,
+    });
     const signedBy = JSON.parse(input.envelope).signatures[0].keyid;
     expect(result.problems).toEqual([
       expect.stringMatching(
@@ -105,8 +112,10 @@ describe('verifyEvidence', () => {
       'the envelope is not a JSON object',
     ]);
     expect(
-      verifyEvidence({ ...input, envelope: '{"payloadType":"x","payload":"e30=","signatures":[]}' })
-        .problems,
+      verifyEvidence({
+        ...input,
+        envelope: '{"payloadType":"x","payload":"e30=","signatures":[]}',
+      }).problems,
     ).toEqual([expect.stringMatching(/signatures must be a non-empty list/)]);
     expect(verifyEvidence({ ...input, publicKeyPem: 'nope' }).problems).toEqual(
       ['the public key is not a PEM public key'],

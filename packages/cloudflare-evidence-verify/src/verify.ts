@@ -83,7 +83,8 @@ function readEnvelope(text: string): DsseEnvelope | string {
 }
 
 function readStatement(payload: Buffer): EvidenceStatement | string {
-  const not = (why: string) => `the payload is not an in-toto statement: ${why}`;
+  const not = (why: string) =>
+    `the payload is not an in-toto statement: ${why}`;
   let st: unknown;
   try {
     st = JSON.parse(payload.toString('utf8'));
@@ -92,7 +93,9 @@ function readStatement(payload: Buffer): EvidenceStatement | string {
   }
   if (!isObject(st)) return not('it is not a JSON object');
   if (st._type !== IN_TOTO_STATEMENT_TYPE) {
-    return not(`_type is ${JSON.stringify(st._type)}, not ${IN_TOTO_STATEMENT_TYPE}`);
+    return not(
+      `_type is ${JSON.stringify(st._type)}, not ${IN_TOTO_STATEMENT_TYPE}`,
+    );
   }
   const subject = st.subject;
   if (
@@ -104,7 +107,9 @@ function readStatement(payload: Buffer): EvidenceStatement | string {
     typeof subject[0].digest.sha256 !== 'string' ||
     !HEX64.test(subject[0].digest.sha256)
   ) {
-    return not('subject must be one { name, digest: { sha256 } } with a hex SHA-256');
+    return not(
+      'subject must be one { name, digest: { sha256 } } with a hex SHA-256',
+    );
   }
   if (typeof st.predicateType !== 'string' || !isObject(st.predicate)) {
     return not('predicateType and predicate are missing');
@@ -132,7 +137,9 @@ export function verifyEvidence(
   const problems: string[] = [];
   if (envelope.payloadType !== DSSE_PAYLOAD_TYPE) {
     problems.push(
-      `wrong payloadType: ${JSON.stringify(envelope.payloadType)}, expected ${DSSE_PAYLOAD_TYPE}`,
+      `wrong payloadType: ${JSON.stringify(
+        envelope.payloadType,
+      )}, expected ${DSSE_PAYLOAD_TYPE}`,
     );
   }
   const payload = Buffer.from(envelope.payload, 'base64');
@@ -144,7 +151,9 @@ export function verifyEvidence(
   if (mine.length === 0) {
     const named = envelope.signatures.map(s => s.keyid || '(none)').join(', ');
     const anyVerifies = envelope.signatures.some(s => verifies(s.sig));
-    const note = anyVerifies ? '' : ' (and no signature verifies with this key)';
+    const note = anyVerifies
+      ? ''
+      : ' (and no signature verifies with this key)';
     problems.push(
       `wrong keyid: the envelope is signed by keyid ${named}, this public key's keyid is ${keyid}${note}`,
     );

@@ -15,7 +15,9 @@ exports.up = async function up(knex) {
     table
       .text('envelope')
       .nullable()
-      .comment('DSSE envelope (JSON) of the in-toto statement over this snapshot');
+      .comment(
+        'DSSE envelope (JSON) of the in-toto statement over this snapshot',
+      );
   });
   await knex.schema.createTable('cloudflare_evidence_signing_key', table => {
     table.string('id', 32).primary().comment('Always "default"');
