@@ -63,6 +63,7 @@ export type {
   CloudflareEvidenceList,
   CloudflareEvidenceDownload,
   CloudflareEvidenceVerification,
+  CloudflareEvidencePublicKey,
   ScorecardApi,
   ScorecardCheck,
   ScorecardCheckResult,
@@ -70,4 +71,6 @@ export type {
   ScorecardFactResponse,
   ScorecardFactValue,
   ScorecardRefreshResult,
+  ScorecardHistory,
+  ScorecardHistoryDay,
 } from './api';
