@@ -37,10 +37,10 @@ async function pick(page: Page, id: string, sha: string) {
   await select.selectOption((await option.getAttribute('value')) ?? '');
 }
 
-async function demoAdmin(path: string, init?: RequestInit) {
-  const res = await fetch(`${DEMO_ADMIN}${path}`, init);
+async function demoAdmin(route: string, init?: RequestInit) {
+  const res = await fetch(`${DEMO_ADMIN}${route}`, init);
   if (!res.ok)
-    throw new Error(`${init?.method ?? 'GET'} ${path}: HTTP ${res.status}`);
+    throw new Error(`${init?.method ?? 'GET'} ${route}: HTTP ${res.status}`);
 }
 
 /**
