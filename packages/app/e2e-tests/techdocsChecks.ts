@@ -33,6 +33,11 @@ export const TECHDOCS_CHECKS: Check[] = [
           .first()
           .waitFor({ state: 'attached', timeout: 10_000 });
       }
+      // The reader fades the page in once its transformers ran: the screenshot shows the rendered runbook.
+      await page
+        .getByRole('heading', { name: 'Runbook: credentials', level: 1 })
+        .scrollIntoViewIfNeeded();
+      await page.waitForTimeout(2000);
       await shot(page, 'techdocs-credentials-runbook');
     },
   },
