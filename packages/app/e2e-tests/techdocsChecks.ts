@@ -41,4 +41,27 @@ export const TECHDOCS_CHECKS: Check[] = [
       await shot(page, 'techdocs-credentials-runbook');
     },
   },
+  {
+    name: 'a check’s runbook link on the remediation page opens its section of the SOC 2 remediation page in TechDocs',
+    async run(page) {
+      await page.goto(
+        `${APP}/cloudflare/remediation#cloudflareApiTokenHygiene`,
+      );
+      const link = page
+        .locator('section#cloudflareApiTokenHygiene')
+        .getByRole('link', { name: 'Runbook in TechDocs' });
+      const href = await link.getAttribute('href', { timeout: 60_000 });
+      if (
+        href !==
+        '/docs/default/component/cloudflare-suite/soc2-remediation/#cloudflareApiTokenHygiene'
+      ) {
+        throw new Error(`the runbook link is ${href}`);
+      }
+      await link.click();
+      await page
+        .getByRole('heading', { name: 'cloudflareApiTokenHygiene' })
+        .waitFor({ timeout: 180_000 });
+      await shot(page, 'techdocs-remediation-runbook');
+    },
+  },
 ];

@@ -3,6 +3,7 @@ import {
   CLOUDFLARE_SCORECARDS,
   CLOUDFLARE_SOC2_CRITERIA,
   cloudflareRemediationPath,
+  cloudflareRunbookPath,
   getCloudflareScorecardOfCheck,
 } from './scorecards';
 
@@ -36,6 +37,9 @@ describe('CLOUDFLARE_SCORECARDS', () => {
   it('links a check to its anchor on the remediation page', () => {
     expect(cloudflareRemediationPath('cloudflareApiTokenHygiene')).toBe(
       '/cloudflare/remediation#cloudflareApiTokenHygiene',
+    );
+    expect(cloudflareRunbookPath('cloudflareApiTokenHygiene')).toBe(
+      '/docs/default/component/cloudflare-suite/soc2-remediation/#cloudflareApiTokenHygiene',
     );
     expect(cloudflareRemediationPath('x', '/posture/')).toBe(
       '/posture/remediation#x',

@@ -195,6 +195,20 @@ export function cloudflareRemediationPath(
 }
 
 /**
+ * Path, within the Backstage app, of a check's remediation in the suite's TechDocs (the page
+ * `docs/soc2-remediation.md` of the Component `cloudflare-suite`, registered from the suite's
+ * `catalog-info.yaml`), anchored at the check.
+ *
+ * @public
+ */
+export function cloudflareRunbookPath(
+  checkId: string,
+  docsEntity = 'default/component/cloudflare-suite',
+): string {
+  return `/docs/${docsEntity}/soc2-remediation/#${checkId}`;
+}
+
+/**
  * Share of production Components that must be covered (spec section 6, Coverage).
  *
  * @public

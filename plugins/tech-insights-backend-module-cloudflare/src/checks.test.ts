@@ -161,6 +161,10 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
         });
         expect(CLOUDFLARE_TECH_INSIGHTS_CHECKS[id].links).toEqual([
           { title: 'Remediation', url: `/cloudflare/remediation#${id}` },
+          {
+            title: 'Runbook (TechDocs)',
+            url: `/docs/default/component/cloudflare-suite/soc2-remediation/#${id}`,
+          },
         ]);
       }
     }
@@ -224,6 +228,10 @@ describe('CLOUDFLARE_TECH_INSIGHTS_CHECKS', () => {
       {
         title: 'Remediation',
         url: '/cloudflare/remediation#cloudflareGlobalApiKeyUnused',
+      },
+      {
+        title: 'Runbook (TechDocs)',
+        url: '/docs/default/component/cloudflare-suite/soc2-remediation/#cloudflareGlobalApiKeyUnused',
       },
     ]);
     const hygiene = run.find(r => r.check.id === 'cloudflareApiTokenHygiene')!;

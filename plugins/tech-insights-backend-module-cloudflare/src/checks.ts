@@ -1,6 +1,7 @@
 import {
   CLOUDFLARE_SOC2_CRITERIA,
   cloudflareRemediationPath,
+  cloudflareRunbookPath,
   CLOUDFLARE_CHECK_IDS,
   getCloudflareScorecardOfCheck,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -116,7 +117,7 @@ const packOrder = (id: string) => CLOUDFLARE_CHECK_IDS.indexOf(id);
 
 /**
  * A check with what the SOC 2 pack's table says of it: its criterion and scorecard in `metadata`,
- * its remediation in `links`. A check outside the table is a programming error.
+ * its remediation page and its TechDocs runbook in `links`. A check outside the table is a programming error.
  */
 function inPack(check: CloudflareCheckDefinition): CloudflareCheck {
   const found = getCloudflareScorecardOfCheck(check.id);
@@ -135,7 +136,10 @@ function inPack(check: CloudflareCheckDefinition): CloudflareCheck {
       },
       scorecard: { id: scorecard.id, title: scorecard.title },
     },
-    links: [{ title: 'Remediation', url: cloudflareRemediationPath(check.id) }],
+    links: [
+      { title: 'Remediation', url: cloudflareRemediationPath(check.id) },
+      { title: 'Runbook (TechDocs)', url: cloudflareRunbookPath(check.id) },
+    ],
   };
 }
 

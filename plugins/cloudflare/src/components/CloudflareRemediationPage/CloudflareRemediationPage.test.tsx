@@ -35,6 +35,12 @@ describe('CloudflareRemediationPage', () => {
     expect(token.getAllByRole('listitem')).toHaveLength(
       CLOUDFLARE_REMEDIATIONS.cloudflareApiTokenHygiene.steps.length,
     );
+    expect(
+      token.getByRole('link', { name: 'Runbook in TechDocs' }),
+    ).toHaveAttribute(
+      'href',
+      '/docs/default/component/cloudflare-suite/soc2-remediation/#cloudflareApiTokenHygiene',
+    );
     expect(scrollIntoView).not.toHaveBeenCalled();
   });
 

@@ -3,6 +3,7 @@ import {
   ContentHeader,
   Header,
   InfoCard,
+  Link,
   Page,
 } from '@backstage/core-components';
 import {
@@ -10,6 +11,7 @@ import {
   CLOUDFLARE_SCORECARDS,
   CLOUDFLARE_SOC2_CRITERIA,
   CloudflareScorecardCheck,
+  cloudflareRunbookPath,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -62,6 +64,9 @@ function CheckRemediation(props: {
         {r.steps.map(step => (
           <li key={step}>{step}</li>
         ))}
+      </Typography>
+      <Typography variant="body2">
+        <Link to={cloudflareRunbookPath(id)}>Runbook in TechDocs</Link>
       </Typography>
     </section>
   );
