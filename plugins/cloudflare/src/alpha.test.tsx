@@ -15,7 +15,11 @@ import plugin, {
   cloudflarePosturePage,
   cloudflareResourceEntityContent,
 } from './alpha';
-import { cloudflareApiRef, cloudflareScorecardApiRef } from './api';
+import {
+  cloudflareApiRef,
+  cloudflareScorecardApiRef,
+  ScorecardApi,
+} from './api';
 import { zeroTrustUsers } from './__fixtures__/envelopes';
 import {
   answerReads,
@@ -103,7 +107,13 @@ describe('alpha plugin', () => {
             runBulkChecks: async () => [],
             runChecks: async () => [],
             getLatestFacts: async () => ({}),
-          },
+            refresh: async () => ({
+              entityRef: '',
+              retrievers: [],
+              triggeredAt: '',
+            }),
+            getHistory: async () => ({ days: [], truncated: false }),
+          } satisfies ScorecardApi,
         ],
         [catalogApiRef, { getEntities: async () => ({ items: [] }) } as any],
       ],
