@@ -25,6 +25,8 @@ import {
   startDemoAccountServer,
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
+import { parseR2RegulatedTag } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createRouter } from '../src/service/router';
 import { createCachedRead } from '../src/service/cachedRead';
 import { EvidenceStore } from '../src/evidence/EvidenceStore';
@@ -129,6 +131,10 @@ async function main() {
     evidenceMaxScope: 20,
     trustedServices: new Set(),
     now: () => new Date(),
+    catalog: catalogServiceMock(),
+    r2RegulatedTag: parseR2RegulatedTag(undefined),
+    discovery: mockServices.discovery(),
+    auth: mockServices.auth(),
   });
   const app = express();
   app.use('/api/cloudflare', router);
