@@ -1,5 +1,7 @@
 import {
   CLOUDFLARE_CHECK_IDS,
+  CLOUDFLARE_COVERAGE_TARGET,
+  CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS,
   CLOUDFLARE_SCORECARDS,
   CLOUDFLARE_SOC2_CRITERIA,
   cloudflareRemediationPath,
@@ -32,6 +34,26 @@ describe('CLOUDFLARE_SCORECARDS', () => {
       expect(CLOUDFLARE_SOC2_CRITERIA[found.check.criterion]).toBeTruthy();
     }
     expect(getCloudflareScorecardOfCheck('somethingElse')).toBeUndefined();
+  });
+
+  it('holds each scorecard to all of its results but Coverage, which counts production Components to 95%', () => {
+    expect(
+      CLOUDFLARE_SCORECARDS.map(s => [
+        s.id,
+        s.target,
+        !!s.productionComponentsOnly,
+      ]),
+    ).toEqual([
+      ['access-hygiene', 1, false],
+      ['change-management', 1, false],
+      ['data-retention', 1, false],
+      ['resilience', 1, false],
+      ['ai-governance', 1, false],
+      ['coverage', CLOUDFLARE_COVERAGE_TARGET, true],
+    ]);
+    expect([...CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS]).toEqual([
+      'cloudflareComponentCoverage',
+    ]);
   });
 
   it('links a check to its anchor on the remediation page', () => {

@@ -76,7 +76,21 @@ export interface CloudflareScorecard {
   /** What the scorecard shows, in one sentence. */
   summary: string;
   checks: readonly CloudflareScorecardCheck[];
+  /** Share of the scorecard's results that must pass: 1 (all) unless spec section 6 sets one. */
+  target: number;
+  /**
+   * True when its checks are about production Components only (Coverage): their results on any
+   * other entity are not counted.
+   */
+  productionComponentsOnly?: boolean;
 }
+
+/**
+ * Share of production Components that must be covered (spec section 6, Coverage).
+ *
+ * @public
+ */
+export const CLOUDFLARE_COVERAGE_TARGET = 0.95;
 
 const check = (
   id: string,
@@ -100,6 +114,7 @@ export const CLOUDFLARE_SCORECARDS: readonly CloudflareScorecard[] = [
       check('cloudflareApiTokenHygiene', 'CC6.1'),
       check('cloudflareWorkerSecretsCentralized', 'CC6.1'),
     ],
+    target: 1,
   },
   {
     id: 'change-management',
@@ -110,6 +125,7 @@ export const CLOUDFLARE_SCORECARDS: readonly CloudflareScorecard[] = [
       check('cloudflareDeploymentProvenance', 'CC8.1'),
       check('cloudflareProdDeploymentAudited', 'CC8.1'),
     ],
+    target: 1,
   },
   {
     id: 'data-retention',
@@ -120,6 +136,7 @@ export const CLOUDFLARE_SCORECARDS: readonly CloudflareScorecard[] = [
       check('cloudflareR2RegulatedLifecycle', 'C1.2'),
       check('cloudflareKvPiiRetention', 'P4.2'),
     ],
+    target: 1,
   },
   {
     id: 'resilience',
@@ -134,6 +151,7 @@ export const CLOUDFLARE_SCORECARDS: readonly CloudflareScorecard[] = [
       check('cloudflareDurableObjectErrorRate', 'CC7.2'),
       check('cloudflareDurableObjectWebSocketsDocumented', 'CC2.2'),
     ],
+    target: 1,
   },
   {
     id: 'ai-governance',
@@ -146,6 +164,7 @@ export const CLOUDFLARE_SCORECARDS: readonly CloudflareScorecard[] = [
       check('cloudflareVectorizeRecentWrite', 'CC7.2'),
       check('cloudflareAiSearchRecentCrawl', 'PI1.2'),
     ],
+    target: 1,
   },
   {
     id: 'coverage',
@@ -153,6 +172,8 @@ export const CLOUDFLARE_SCORECARDS: readonly CloudflareScorecard[] = [
     summary:
       'At least 95% of production Components are related to a Cloudflare Resource that exists in the catalog.',
     checks: [check('cloudflareComponentCoverage', 'CC6.1')],
+    target: CLOUDFLARE_COVERAGE_TARGET,
+    productionComponentsOnly: true,
   },
 ];
 
@@ -163,6 +184,19 @@ export const CLOUDFLARE_SCORECARDS: readonly CloudflareScorecard[] = [
  */
 export const CLOUDFLARE_CHECK_IDS: readonly string[] =
   CLOUDFLARE_SCORECARDS.flatMap(s => s.checks.map(c => c.id));
+
+/**
+ * Ids of the checks counted over production Components only (their scorecard's
+ * `productionComponentsOnly`).
+ *
+ * @public
+ */
+export const CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS: ReadonlySet<string> =
+  new Set(
+    CLOUDFLARE_SCORECARDS.filter(s => s.productionComponentsOnly).flatMap(s =>
+      s.checks.map(c => c.id),
+    ),
+  );
 
 /**
  * The scorecard a check belongs to and its criterion, or undefined for a check outside the pack.
@@ -207,10 +241,3 @@ export function cloudflareRunbookPath(
 ): string {
   return `/docs/${docsEntity}/soc2-remediation/#${checkId}`;
 }
-
-/**
- * Share of production Components that must be covered (spec section 6, Coverage).
- *
- * @public
- */
-export const CLOUDFLARE_COVERAGE_TARGET = 0.95;

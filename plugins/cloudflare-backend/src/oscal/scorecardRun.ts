@@ -3,7 +3,7 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import {
   CLOUDFLARE_AREAS,
   CLOUDFLARE_CHECK_IDS,
-  CLOUDFLARE_SCORECARDS,
+  CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS,
   coverageRefOf,
   CoverageEntity,
   isProductionComponent,
@@ -38,13 +38,6 @@ const FIELDS = [
   'spec.type',
   'spec.lifecycle',
 ];
-
-/** The checks whose population is production Components only (the Coverage scorecard's). */
-const PRODUCTION_ONLY = new Set(
-  CLOUDFLARE_SCORECARDS.filter(s => s.id === 'coverage').flatMap(s =>
-    s.checks.map(c => c.id),
-  ),
-);
 
 const AREA_ANNOTATIONS = CLOUDFLARE_AREAS.flatMap(a =>
   a.annotation ? [a.annotation] : [],
@@ -146,7 +139,11 @@ export async function runScorecards(
       const checkId = String(r.check?.id);
       if (!CLOUDFLARE_CHECK_IDS.includes(checkId)) continue;
       if (typeof r.result !== 'boolean') continue;
-      if (PRODUCTION_ONLY.has(checkId) && !production.has(entityRef)) continue;
+      if (
+        CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS.has(checkId) &&
+        !production.has(entityRef)
+      )
+        continue;
       results.push({
         checkId,
         checkName: typeof r.check?.name === 'string' ? r.check.name : checkId,

@@ -14,8 +14,9 @@ const useStyles = makeStyles(theme => ({
 function ScorecardBar(props: { rate: ScorecardRate }) {
   const classes = useStyles();
   const { scorecard, passed, total, rate, target } = props.rate;
-  const population =
-    scorecard.id === 'coverage' ? 'production Components' : 'results';
+  const population = scorecard.productionComponentsOnly
+    ? 'production Components'
+    : 'results';
   return (
     <div className={classes.row} data-testid={`scorecard-bar-${scorecard.id}`}>
       <div className={classes.heading}>

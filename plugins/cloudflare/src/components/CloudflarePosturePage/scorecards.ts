@@ -1,5 +1,5 @@
 import {
-  CLOUDFLARE_COVERAGE_TARGET,
+  CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS,
   CLOUDFLARE_SCORECARDS,
   CloudflareScorecard,
   CloudflareSoc2Criterion,
@@ -82,12 +82,6 @@ export function summarizeChecks(
   });
 }
 
-const COVERAGE_CHECK_IDS = new Set(
-  CLOUDFLARE_SCORECARDS.filter(s => s.id === 'coverage').flatMap(s =>
-    s.checks.map(c => c.id),
-  ),
-);
-
 /**
  * The populations of spec section 6: the Coverage scorecard's checks count production Components
  * only (`productionRefs`, lower-cased entity refs); every other check counts every entity.
@@ -96,7 +90,7 @@ export function countedPopulation(
   productionRefs: ReadonlySet<string>,
 ): ResultCounts {
   return (checkId, entityRef) =>
-    !COVERAGE_CHECK_IDS.has(checkId) ||
+    !CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS.has(checkId) ||
     productionRefs.has(entityRef.toLocaleLowerCase('en-US'));
 }
 
@@ -129,7 +123,7 @@ export function scorecardRates(summaries: CheckSummary[]): ScorecardRate[] {
       passed,
       total,
       rate: total > 0 ? passed / total : undefined,
-      target: scorecard.id === 'coverage' ? CLOUDFLARE_COVERAGE_TARGET : 1,
+      target: scorecard.target,
       checks,
     };
   });

@@ -3,7 +3,7 @@ import { EmptyState } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
-  CLOUDFLARE_SCORECARDS,
+  CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS,
   isCloudflareResourceEntity,
   isProductionComponent,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -18,12 +18,6 @@ import { ScorecardRollupSection } from './ScorecardViews';
 
 /** The relation that makes an entity part of the rolled-up one: owned by a Group, part of a System. */
 export type RollupRelation = 'ownedBy' | 'partOf';
-
-const COVERAGE_CHECKS = new Set(
-  CLOUDFLARE_SCORECARDS.filter(s => s.id === 'coverage').flatMap(s =>
-    s.checks.map(c => c.id),
-  ),
-);
 
 const ref = (e: Entity) => stringifyEntityRef(e).toLocaleLowerCase('en-US');
 
@@ -63,7 +57,7 @@ export function ScorecardRollups(props: {
     // The Coverage checks count production Components only (spec section 6).
     const production = new Set(entities.filter(isProductionComponent).map(ref));
     const counts = (checkId: string, entity: string) =>
-      !COVERAGE_CHECKS.has(checkId) ||
+      !CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS.has(checkId) ||
       production.has(entity.toLocaleLowerCase('en-US'));
     return {
       entities: entities.length,
