@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CloudflareAreaId } from '../areas';
 import { CloudflareView } from './masking';
+import { CloudflareAccountQuery } from './params';
 
 /**
  * A wire type: the zod schema of one value a route returns, and the paths of its sensitive fields
@@ -112,8 +113,12 @@ export interface CloudflareEnvelope<T> {
   cursor?: string;
   /** How many values were masked, per sensitive path. */
   masked: Record<string, number>;
-  /** True when the answer is older than its fresh TTL (served during an upstream fault). */
-  stale?: boolean;
+  /**
+   * Present (and `true`) only when the answer is a cached one older than its fresh TTL, served
+   * because the read from Cloudflare failed (outage, timeout, rate limit, the call budget is short
+   * or the account's circuit breaker is open). `fetchedAt` then says how old it is.
+   */
+  stale?: true;
   /** When the answer was read from Cloudflare (ISO 8601). */
   fetchedAt: string;
 }
@@ -137,13 +142,15 @@ export type CloudflareRouteParams<R extends CloudflareRouteContract> = z.input<
 >;
 
 /**
- * Query parameters of a route contract besides `view`, as a caller passes them.
+ * Query parameters of a route contract besides `view`, as a caller passes them: the contract's own
+ * and `account` (see {@link cloudflareAccountQuerySchema}), which every read route takes.
  *
  * @public
  */
 export type CloudflareRouteQuery<R extends CloudflareRouteContract> = z.input<
   R['query']
->;
+> &
+  CloudflareAccountQuery;
 
 /**
  * The JSON body of a `POST` route contract, as a caller passes it (`unknown` for a `GET` route).

@@ -63,3 +63,36 @@ export const boundedIntParam = (max: number, fallback: number) =>
  * @public
  */
 export const noParams = z.object({});
+
+/**
+ * `?account=`: which configured Cloudflare account a route reads, by its config id (`default` for
+ * the top-level `cloudflare` block, else the `id` of a `cloudflare.accounts[]` entry) or by its
+ * Cloudflare account id. Optional: with one account configured it is that one.
+ *
+ * @public
+ */
+export const cloudflareAccountParam = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+    'must be a configured account: its config id or its Cloudflare account id',
+  );
+
+/**
+ * The query part every read route (and the evidence, OSCAL and acceptance routes) takes besides
+ * its own: the optional `account`.
+ *
+ * @public
+ */
+export const cloudflareAccountQuerySchema = z.object({
+  account: cloudflareAccountParam.optional(),
+});
+
+/**
+ * The `account` query of every read route, as a caller passes it.
+ *
+ * @public
+ */
+export type CloudflareAccountQuery = z.input<
+  typeof cloudflareAccountQuerySchema
+>;
