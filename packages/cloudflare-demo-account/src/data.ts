@@ -198,6 +198,10 @@ export interface ScaleOptions {
   resources?: number;
   /** Exact counts for some areas (they take precedence over the spread). */
   counts?: Partial<Record<DemoAreaKey, number>>;
+  /** The account's id; {@link DEMO_ACCOUNT_ID} by default (see `demoAccountId` for distinct ones). */
+  accountId?: string;
+  /** The account's name; `acme-org-scale` by default. */
+  name?: string;
 }
 
 /**
@@ -223,7 +227,10 @@ export function createScaleAccountData(
     r2: generateR2Data(rng, count('r2')),
   };
   return {
-    account: { id: DEMO_ACCOUNT_ID, name: 'acme-org-scale' },
+    account: {
+      id: options.accountId ?? DEMO_ACCOUNT_ID,
+      name: options.name ?? 'acme-org-scale',
+    },
     workers,
     pages,
     zeroTrust,

@@ -6,6 +6,7 @@
  */
 
 export * from './acceptance';
+export * from './accounts';
 export * from './canaries';
 export * from './data';
 export * from './envelope';

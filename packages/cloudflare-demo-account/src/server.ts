@@ -6,6 +6,7 @@ import { createDemoAccountHandlers } from './handlers';
 import { parseFault, DemoFaultRule } from './faults';
 import { DemoAccountState } from './state';
 import { lifecycleAdminRouter } from './adminLifecycle';
+import { pickDemoAccount } from './accounts';
 
 /**
  * Options of {@link startDemoAccountServer}.
@@ -19,6 +20,13 @@ export interface DemoAccountServerOptions {
   host?: string;
   /** The account to serve; a new built-in acme-org account by default. */
   state?: DemoAccountState;
+  /**
+   * Several accounts to serve on one port (instead of `state`), e.g. from `createDemoAccounts`: a
+   * request goes to the account whose id is in its path, else to the one accepting its token (see
+   * `pickDemoAccount`). Each keeps its own data, tokens, faults, call counts and rate limit. The
+   * admin routes of account `<id>` are under `/__demo/accounts/<id>/`; `/__demo/` is the first's.
+   */
+  accounts?: DemoAccountState[];
 }
 
 /**
@@ -30,7 +38,10 @@ export interface DemoAccountServer {
   /** Base URL to give the Cloudflare SDK (`baseURL`), ending in `/client/v4`. */
   baseUrl: string;
   port: number;
+  /** The served account (the first of `accounts` when several are served). */
   state: DemoAccountState;
+  /** Every served account, in the order given. */
+  states: DemoAccountState[];
   close(): Promise<void>;
 }
 
@@ -87,12 +98,29 @@ function adminRouter(state: DemoAccountState): express.Router {
 export async function startDemoAccountServer(
   options: DemoAccountServerOptions = {},
 ): Promise<DemoAccountServer> {
-  const state = options.state ?? new DemoAccountState();
+  const states = options.accounts?.length
+    ? options.accounts
+    : [options.state ?? new DemoAccountState()];
+  const state = states[0];
   const host = options.host ?? '127.0.0.1';
   const app = express();
   app.disable('x-powered-by');
+  for (const s of states) {
+    app.use(`/__demo/accounts/${s.data.account.id}`, adminRouter(s));
+  }
   app.use('/__demo', adminRouter(state));
-  app.use(createMiddleware(...createDemoAccountHandlers(state)));
+  if (states.length === 1) {
+    app.use(createMiddleware(...createDemoAccountHandlers(state)));
+  } else {
+    const middlewares = new Map(
+      states.map(s => [s, createMiddleware(...createDemoAccountHandlers(s))]),
+    );
+    app.use((req, res, next) =>
+      middlewares.get(
+        pickDemoAccount(states, req.path, req.headers.authorization),
+      )!(req, res, next),
+    );
+  }
   app.use((_req, res) => {
     res.status(404).json({
       success: false,
@@ -110,6 +138,7 @@ export async function startDemoAccountServer(
     baseUrl: `http://${host}:${port}/client/v4`,
     port,
     state,
+    states,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
