@@ -14,6 +14,7 @@ export * from './faults';
 export * from './graphql';
 export * from './handlers';
 export * from './pagination';
+export * from './requestLog';
 export * from './rng';
 export * from './route';
 export * from './server';

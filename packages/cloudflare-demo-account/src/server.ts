@@ -7,6 +7,7 @@ import { parseFault, DemoFaultRule } from './faults';
 import { DemoAccountState } from './state';
 import { lifecycleAdminRouter } from './adminLifecycle';
 import { pickDemoAccount } from './accounts';
+import { DemoRequestLog } from './requestLog';
 
 /**
  * Options of {@link startDemoAccountServer}.
@@ -27,6 +28,8 @@ export interface DemoAccountServerOptions {
    * admin routes of account `<id>` are under `/__demo/accounts/<id>/`; `/__demo/` is the first's.
    */
   accounts?: DemoAccountState[];
+  /** Record every Cloudflare request by status and distinct URL (see `requestLog`); off by default. */
+  recordRequests?: boolean;
 }
 
 /**
@@ -42,6 +45,11 @@ export interface DemoAccountServer {
   state: DemoAccountState;
   /** Every served account, in the order given. */
   states: DemoAccountState[];
+  /**
+   * What the account `state` (the first by default) was asked, when served with
+   * `recordRequests: true`; an empty log otherwise.
+   */
+  requestLog(state?: DemoAccountState): DemoRequestLog;
   close(): Promise<void>;
 }
 
@@ -109,18 +117,28 @@ export async function startDemoAccountServer(
     app.use(`/__demo/accounts/${s.data.account.id}`, adminRouter(s));
   }
   app.use('/__demo', adminRouter(state));
-  if (states.length === 1) {
-    app.use(createMiddleware(...createDemoAccountHandlers(state)));
-  } else {
-    const middlewares = new Map(
-      states.map(s => [s, createMiddleware(...createDemoAccountHandlers(s))]),
-    );
-    app.use((req, res, next) =>
-      middlewares.get(
-        pickDemoAccount(states, req.path, req.headers.authorization),
-      )!(req, res, next),
-    );
-  }
+  const served = new Map(
+    states.map(s => [
+      s,
+      {
+        middleware: createMiddleware(...createDemoAccountHandlers(s)),
+        log: new DemoRequestLog(),
+      },
+    ]),
+  );
+  app.use((req, res, next) => {
+    const target =
+      states.length === 1
+        ? state
+        : pickDemoAccount(states, req.path, req.headers.authorization);
+    const { middleware, log } = served.get(target)!;
+    if (options.recordRequests) {
+      res.once('finish', () =>
+        log.record(req.method, req.originalUrl, res.statusCode),
+      );
+    }
+    middleware(req, res, next);
+  });
   app.use((_req, res) => {
     res.status(404).json({
       success: false,
@@ -139,6 +157,7 @@ export async function startDemoAccountServer(
     port,
     state,
     states,
+    requestLog: (s = state) => served.get(s)?.log ?? new DemoRequestLog(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
