@@ -142,7 +142,11 @@ export function toHandlers(
             'ratelimit',
             `"default";r=${remaining};t=${resetSeconds}`,
           );
-          response.headers.set('ratelimit-policy', '"default";q=1200;w=300');
+          const { calls, windowSeconds } = state.rateLimitPolicy;
+          response.headers.set(
+            'ratelimit-policy',
+            `"default";q=${calls};w=${windowSeconds}`,
+          );
         }
         return response;
       },

@@ -1,8 +1,18 @@
 import { DemoFault, DemoFaultRule } from './faults';
 import { DemoAccountData, createDemoAccountData } from './data';
 
-/** Cloudflare's limit: 1,200 requests per 5 minutes per token, then 5 minutes of 429s. */
-const RATE_LIMIT = { limit: 1200, windowMs: 5 * 60_000, blockMs: 5 * 60_000 };
+/**
+ * The demo account's rate limit per token: `calls` per `windowSeconds`, then `blockSeconds` of 429s.
+ * Cloudflare's (the default): 1,200 calls per 300 s, then 300 s of 429s. Benchmarks scale the
+ * window down (with the client's budget scaled alike).
+ *
+ * @public
+ */
+export interface DemoRateLimitOptions {
+  calls?: number;
+  windowSeconds?: number;
+  blockSeconds?: number;
+}
 
 /**
  * Options of {@link DemoAccountState}.
@@ -20,6 +30,8 @@ export interface DemoAccountOptions {
   latencyMs?: number;
   /** Clock, for tests of the rate limit window. */
   now?: () => number;
+  /** The rate limit when on; Cloudflare's 1,200 calls per 300 s by default. */
+  rateLimitOptions?: DemoRateLimitOptions;
 }
 
 /**
@@ -52,6 +64,8 @@ export class DemoAccountState {
   rateLimit: boolean;
   latencyMs: number;
   readonly now: () => number;
+  /** The rate limit in force when `rateLimit` is on (sent as `Ratelimit-Policy`). */
+  readonly rateLimitPolicy: Required<DemoRateLimitOptions>;
   private faultRules: DemoFaultRule[] = [];
   private readonly calls = new Map<string, number>();
   private readonly windows = new Map<
@@ -67,6 +81,20 @@ export class DemoAccountState {
     this.rateLimit = options.rateLimit ?? false;
     this.latencyMs = options.latencyMs ?? 0;
     this.now = options.now ?? Date.now;
+    this.rateLimitPolicy = {
+      calls: options.rateLimitOptions?.calls ?? 1200,
+      windowSeconds: options.rateLimitOptions?.windowSeconds ?? 300,
+      blockSeconds: options.rateLimitOptions?.blockSeconds ?? 300,
+    };
+  }
+
+  private get limits() {
+    const p = this.rateLimitPolicy;
+    return {
+      limit: p.calls,
+      windowMs: p.windowSeconds * 1000,
+      blockMs: p.blockSeconds * 1000,
+    };
   }
 
   /** Adds a fault rule; returns a function that removes it. */
@@ -129,9 +157,10 @@ export class DemoAccountState {
    */
   consumeRateLimit(token: string): number | undefined {
     if (!this.rateLimit) return undefined;
+    const rl = this.limits;
     const now = this.now();
     let w = this.windows.get(token);
-    if (!w || (now - w.start >= RATE_LIMIT.windowMs && now >= w.blockedUntil)) {
+    if (!w || (now - w.start >= rl.windowMs && now >= w.blockedUntil)) {
       w = { start: now, count: 0, blockedUntil: 0 };
       this.windows.set(token, w);
     }
@@ -139,26 +168,27 @@ export class DemoAccountState {
       return Math.ceil((w.blockedUntil - now) / 1000);
     }
     w.count += 1;
-    if (w.count > RATE_LIMIT.limit) {
-      w.blockedUntil = now + RATE_LIMIT.blockMs;
-      return Math.ceil(RATE_LIMIT.blockMs / 1000);
+    if (w.count > rl.limit) {
+      w.blockedUntil = now + rl.blockMs;
+      return Math.ceil(rl.blockMs / 1000);
     }
     return undefined;
   }
 
   /** Remaining calls in the current window, for the `Ratelimit` header. */
   remaining(token: string): { remaining: number; resetSeconds: number } {
+    const rl = this.limits;
     const w = this.windows.get(token);
     if (!w)
       return {
-        remaining: RATE_LIMIT.limit,
-        resetSeconds: RATE_LIMIT.windowMs / 1000,
+        remaining: rl.limit,
+        resetSeconds: rl.windowMs / 1000,
       };
     return {
-      remaining: Math.max(0, RATE_LIMIT.limit - w.count),
+      remaining: Math.max(0, rl.limit - w.count),
       resetSeconds: Math.max(
         0,
-        Math.ceil((w.start + RATE_LIMIT.windowMs - this.now()) / 1000),
+        Math.ceil((w.start + rl.windowMs - this.now()) / 1000),
       ),
     };
   }
