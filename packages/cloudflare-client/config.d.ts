@@ -28,6 +28,72 @@ export interface Config {
      */
     apiBaseUrl?: string;
 
+    /**
+     * Several Cloudflare accounts, one client each (instead of the top-level `accountId` and
+     * `apiToken`, which are not read when this list is set). The top-level `fetch`, `redaction`,
+     * `provenance`, `budget` and `breaker` apply to every entry; an entry's `budget` keys win. The
+     * catalog module declares each entry's `entityProvider`.
+     */
+    accounts?: Array<{
+      /** Id of the entry, used in URLs (`?account=`) and provider names: letters, digits, `-`, `_`. Unique. */
+      id: string;
+      /** Cloudflare account id (32 hexadecimal characters). Unique. */
+      accountId: string;
+      /**
+       * Read-only API token of this account. Entries with the same token share one call budget.
+       * @visibility secret
+       */
+      apiToken: string;
+      /** Cloudflare's v4 base URL; see `cloudflare.apiBaseUrl`. */
+      apiBaseUrl?: string;
+      /** This account's Browser Rendering facts; see `cloudflare.browserRendering`. */
+      browserRendering?: {
+        /** Name of the account's Browser Rendering `Resource`; default: the account id. */
+        name?: string;
+        /** The account's Workers plan, `free` or `paid`. */
+        plan?: 'free' | 'paid';
+      };
+      /** This token's call budget; keys given here win over `cloudflare.budget`. */
+      budget?: {
+        /** Calls per window. */
+        calls?: number;
+        /** Window in seconds. */
+        windowSeconds?: number;
+        /** Fraction of `calls` only interactive calls (routes) may take. */
+        routeShare?: number;
+      };
+    }>;
+
+    /**
+     * The call budget of each API token: a token bucket refilled continuously, fed by Cloudflare's
+     * `Ratelimit` and `Ratelimit-Policy` headers. Cloudflare allows 1,200 calls per 5 minutes per
+     * token and blocks the token for 5 minutes beyond that; the budget keeps the suite under it.
+     */
+    budget?: {
+      /** Calls per window (1 to 1000000). Default 1200, Cloudflare's limit. */
+      calls?: number;
+      /** Window in seconds (1 to 86400). Default 300. */
+      windowSeconds?: number;
+      /**
+       * Fraction of `calls` (0 to 0.9) only interactive calls (routes: a user waits) may take;
+       * background calls (ingestion, fact retrievers) wait instead. Default 0.2.
+       */
+      routeShare?: number;
+    };
+
+    /**
+     * The circuit breaker of each account: after repeated upstream failures (5xx, 429, timeouts,
+     * connection errors) calls fail at once without reaching Cloudflare, then one trial call decides.
+     */
+    breaker?: {
+      /** Consecutive failures that open the breaker (1 to 1000). Default 5. */
+      failureThreshold?: number;
+      /** Seconds the breaker stays open the first time (1 to 86400). Default 30. */
+      openSeconds?: number;
+      /** Ceiling of the backoff, doubled at each failed trial (1 to 86400). Default 300. */
+      maxOpenSeconds?: number;
+    };
+
     /** How deployment provenance read from Cloudflare is cleaned before it is shown or stored. */
     provenance?: {
       /**

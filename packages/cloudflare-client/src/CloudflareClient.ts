@@ -5,7 +5,14 @@ import {
   checkApiBaseUrl,
   readCloudflareClientConfig,
 } from './config';
-import { ClientContext, CloudflareClientStats, LoggerLike } from './context';
+import {
+  BackgroundOptions,
+  ClientContext,
+  CloudflareClientStats,
+  LoggerLike,
+} from './context';
+import { CallBudget, CallBudgetSnapshot } from './budget/CallBudget';
+import { CircuitBreaker, CircuitBreakerState } from './budget/CircuitBreaker';
 import { Redactor } from './redaction';
 import { CLOUDFLARE_CLIENT_AREAS, CloudflareClientAreas } from './areas';
 
@@ -24,6 +31,34 @@ export interface CloudflareClientOptions {
   fetch?: typeof fetch;
   /** Extra request headers, e.g. the demo account's `cf-demo-fault` in tests. */
   defaultHeaders?: Record<string, string>;
+  /**
+   * The call budget of the client's API token. Share one between the clients of one token.
+   * Default: a new one from the client config's `budget` (`cloudflare.budget.*`).
+   */
+  budget?: CallBudget;
+  /**
+   * The circuit breaker of the client's account. Default: a new one from the client config's
+   * `breaker` (`cloudflare.breaker.*`).
+   */
+  breaker?: CircuitBreaker;
+}
+
+/**
+ * What {@link (CloudflareClient:class).health} returns: no secret, safe to show.
+ *
+ * @public
+ */
+export interface CloudflareClientHealth {
+  /** The Cloudflare account the client reads. */
+  accountId: string;
+  /** The call budget of the client's API token. */
+  budget: CallBudgetSnapshot;
+  /** The circuit breaker of the account. */
+  breaker: CircuitBreakerState;
+  /** HTTP requests sent to Cloudflare, retries included. */
+  calls: number;
+  /** The same, per area. */
+  callsByArea: Record<string, number>;
 }
 
 /**
@@ -85,6 +120,10 @@ export class CloudflareClient {
         defaultHeaders: options.defaultHeaders,
       },
       config.areaSettings,
+      {
+        budget: options.budget ?? new CallBudget(config.budget),
+        breaker: options.breaker ?? new CircuitBreaker(config.breaker),
+      },
     );
     for (const [key, Api] of Object.entries(CLOUDFLARE_CLIENT_AREAS)) {
       Object.defineProperty(this, key, {
@@ -105,5 +144,36 @@ export class CloudflareClient {
   /** Resets the counters of {@link (CloudflareClient:class).stats}. */
   resetStats(): void {
     this.ctx.resetStats();
+  }
+
+  /**
+   * Runs `fn` with every call it makes at background priority: calls wait for budget (first come,
+   * first served) and never take the share kept for routes; past `deadline` (or when `signal`
+   * aborts) a call fails with kind `budget`. Outside it every call is interactive.
+   *
+   * @example
+   * ```ts
+   * const scripts = await client.inBackground(() => client.workers.listScripts(), {
+   *   deadline: Date.now() + 60_000,
+   * });
+   * ```
+   */
+  inBackground<T>(
+    fn: () => Promise<T>,
+    options: BackgroundOptions = {},
+  ): Promise<T> {
+    return this.ctx.inBackground(fn, options);
+  }
+
+  /** Budget, breaker and call counts now; no secret. */
+  health(): CloudflareClientHealth {
+    const stats = this.ctx.stats();
+    return {
+      accountId: this.accountId,
+      budget: this.ctx.budget.snapshot(),
+      breaker: this.ctx.breaker.state(),
+      calls: stats.calls,
+      callsByArea: stats.callsByArea,
+    };
   }
 }

@@ -1,6 +1,15 @@
 import { Config } from '@backstage/config';
 import { CiRunUrlPolicy } from './ciRunUrl';
 import { DEFAULT_REDACTION_RULES, RedactionRules } from './redaction';
+import { CloudflareConfigError } from './configError';
+import {
+  CallBudgetOptions,
+  CircuitBreakerOptions,
+  readBreakerOptions,
+  readBudgetOptions,
+} from './budget/budgetConfig';
+
+export { CloudflareConfigError };
 
 /**
  * The connection settings of a {@link (CloudflareClient:class)}, as read from `cloudflare.*`.
@@ -29,6 +38,10 @@ export interface CloudflareClientConfig {
   ciRunUrl?: CiRunUrlPolicy;
   /** Settings of areas whose facts Cloudflare does not expose (`cloudflare.<area>.*`). */
   areaSettings?: CloudflareClientAreaSettings;
+  /** `cloudflare.budget.*` (an account entry's `budget` keys win): the default budget's options. */
+  budget?: CallBudgetOptions;
+  /** `cloudflare.breaker.*`: the default breaker's options. */
+  breaker?: CircuitBreakerOptions;
 }
 
 /**
@@ -44,21 +57,6 @@ export interface CloudflareClientAreaSettings {
     /** The account's Workers plan, whose documented Browser Rendering limits apply. */
     plan?: 'free' | 'paid';
   };
-}
-
-/**
- * A configuration error found at start-up. Its message names the key, never the value.
- *
- * @public
- */
-export class CloudflareConfigError extends Error {
-  /** The full config key, e.g. `cloudflare.fetch.timeoutMs`. */
-  readonly key: string;
-  constructor(key: string, problem: string) {
-    super(`Invalid Cloudflare configuration at '${key}': ${problem}`);
-    this.name = 'CloudflareConfigError';
-    this.key = key;
-  }
 }
 
 /**
@@ -340,5 +338,7 @@ export function readCloudflareClientConfig(
     redaction,
     ciRunUrl: readCiRunUrlPolicy(cf),
     areaSettings: readAreaSettings(cf),
+    budget: readBudgetOptions(cf),
+    breaker: readBreakerOptions(cf),
   };
 }

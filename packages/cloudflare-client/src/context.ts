@@ -10,9 +10,38 @@ import {
 } from './graphql';
 import { guardFetch, ListAwareCloudflare } from './fetchGuard';
 import { Redaction, Redactor } from './redaction';
+import { CallBudget, CallPriority } from './budget/CallBudget';
+import { CircuitBreaker } from './budget/CircuitBreaker';
+import { gateFetch } from './budget/gatedFetch';
 
 /** The SDK's own default, used when no timeout is configured. */
 const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * The SDK's own timer starts before our fetch wrapper, which may wait for budget: it gets a day,
+ * and the fetch guard applies the configured timeout from the moment the request is sent.
+ */
+const SDK_TIMEOUT_MS = 86_400_000;
+
+/** What runs of the client carry through `AsyncLocalStorage`. */
+interface CallStore {
+  area: string;
+  operation: string;
+  priority: CallPriority;
+  deadline?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Options of {@link (CloudflareClient:class).inBackground}.
+ *
+ * @public
+ */
+export interface BackgroundOptions {
+  /** Latest time (epoch ms) a call may wait for budget; past it the call fails with kind `budget`. */
+  deadline?: number;
+  /** Stops calls waiting for budget (they fail with kind `budget`). */
+  signal?: AbortSignal;
+}
 
 /**
  * Fields the client logs beside a message: plain values only (never a token or a value read from
@@ -77,13 +106,14 @@ export interface CloudflareClientStats {
  * @public
  */
 export class ClientContext {
-  private readonly als = new AsyncLocalStorage<{
-    area: string;
-    operation: string;
-  }>();
+  private readonly als = new AsyncLocalStorage<CallStore>();
   private counters: CloudflareClientStats = ClientContext.emptyStats();
 
   readonly sdk: Cloudflare;
+  /** The call budget of the client's API token (possibly shared with other clients). */
+  readonly budget: CallBudget;
+  /** The circuit breaker of the client's account. */
+  readonly breaker: CircuitBreaker;
 
   constructor(
     readonly accountId: string,
@@ -95,25 +125,50 @@ export class ClientContext {
     },
     /** Facts of areas Cloudflare has no API for, from configuration. */
     readonly settings: CloudflareClientAreaSettings = {},
+    gates: { budget?: CallBudget; breaker?: CircuitBreaker } = {},
   ) {
+    this.budget = gates.budget ?? new CallBudget();
+    this.breaker = gates.breaker ?? new CircuitBreaker();
     const guarded = guardFetch(
       sdkOptions.fetch ?? globalThis.fetch,
       sdkOptions.timeout ?? DEFAULT_TIMEOUT_MS,
       () => this.als.getStore()?.operation ?? 'read',
     );
+    const counted = ((url: RequestInfo | URL, init?: RequestInit) => {
+      const area = this.als.getStore()?.area ?? 'other';
+      this.counters.calls += 1;
+      this.counters.callsByArea[area] =
+        (this.counters.callsByArea[area] ?? 0) + 1;
+      const retry = new Headers(init?.headers).get('x-stainless-retry-count');
+      if (retry && retry !== '0') this.counters.retries += 1;
+      return guarded(url, init);
+    }) as typeof fetch;
     this.sdk = new ListAwareCloudflare({
       ...sdkOptions,
+      timeout: SDK_TIMEOUT_MS,
       logLevel: 'off',
-      fetch: ((url: RequestInfo | URL, init?: RequestInit) => {
-        const area = this.als.getStore()?.area ?? 'other';
-        this.counters.calls += 1;
-        this.counters.callsByArea[area] =
-          (this.counters.callsByArea[area] ?? 0) + 1;
-        const retry = new Headers(init?.headers).get('x-stainless-retry-count');
-        if (retry && retry !== '0') this.counters.retries += 1;
-        return guarded(url, init);
-      }) as typeof fetch,
+      fetch: gateFetch({
+        inner: counted,
+        budget: this.budget,
+        breaker: this.breaker,
+        scope: () => this.als.getStore(),
+      }),
     });
+  }
+
+  /** Runs `fn` with its calls at background priority (see {@link BackgroundOptions}). */
+  inBackground<T>(fn: () => Promise<T>, options: BackgroundOptions = {}) {
+    const outer = this.als.getStore();
+    return this.als.run(
+      {
+        area: outer?.area ?? 'other',
+        operation: outer?.operation ?? 'read',
+        priority: 'background',
+        deadline: options.deadline,
+        signal: options.signal,
+      },
+      fn,
+    );
   }
 
   private static emptyStats(): CloudflareClientStats {
@@ -133,7 +188,17 @@ export class ClientContext {
     fn: () => Promise<T>,
   ): Promise<T> {
     try {
-      return await this.als.run({ area, operation }, fn);
+      const outer = this.als.getStore();
+      return await this.als.run(
+        {
+          area,
+          operation,
+          priority: outer?.priority ?? 'interactive',
+          deadline: outer?.deadline,
+          signal: outer?.signal,
+        },
+        fn,
+      );
     } catch (e) {
       const err = toCloudflareApiError(e, operation, this.secrets);
       this.counters.errorsByKind[err.kind] =

@@ -17,6 +17,10 @@ import {
  *   match the schema the client reads with, or a v4 envelope the fetch guard refused (`success: false`,
  *   a missing list `result`, a page shorter than its `result_info`).
  * - `invalid-request`: Cloudflare refused the request's parameters (HTTP 400/422).
+ * - `budget`: the call budget of the API token had no call left for this priority (or a background
+ *   call's deadline came first); no request was sent. See `retryAfterSeconds`.
+ * - `circuit-open`: the account's circuit breaker is open after repeated upstream failures; no
+ *   request was sent. See `retryAfterSeconds`.
  *
  * @public
  */
@@ -27,7 +31,15 @@ export type CloudflareErrorKind =
   | 'unavailable'
   | 'timeout'
   | 'bad-response'
-  | 'invalid-request';
+  | 'invalid-request'
+  | 'budget'
+  | 'circuit-open';
+
+/**
+ * Header of the answer the client's fetch wrapper makes up when it sends no request (budget or
+ * breaker): names the kind, so the SDK's error maps back to it. Never sent to Cloudflare.
+ */
+export const REFUSED_HEADER = 'x-cloudflare-client-refused';
 
 /**
  * The one error type the client throws. Its message names the operation, the kind, the HTTP status and
@@ -43,7 +55,10 @@ export class CloudflareApiError extends Error {
   readonly operation: string;
   /** HTTP status, when Cloudflare answered. */
   readonly status?: number;
-  /** Seconds Cloudflare asked to wait (`Retry-After`), for `rate-limited`. */
+  /**
+   * Seconds to wait: Cloudflare's `Retry-After` for `rate-limited`; until budget is back for
+   * `budget`; until the breaker lets a trial call through for `circuit-open`.
+   */
   readonly retryAfterSeconds?: number;
   /** Cloudflare's numeric error codes from the v4 envelope, when present (never their text). */
   readonly cloudflareErrors: ReadonlyArray<{ code: number }>;
@@ -161,6 +176,18 @@ export function toCloudflareApiError(
     });
   }
   if (err instanceof APIError) {
+    const refused = (err.headers as Headers | undefined)?.get?.(REFUSED_HEADER);
+    if (refused === 'budget' || refused === 'circuit-open') {
+      return new CloudflareApiError({
+        kind: refused,
+        operation,
+        retryAfterSeconds: retryAfterOf(err),
+        detail:
+          refused === 'budget'
+            ? 'call budget exhausted; no request sent'
+            : 'Cloudflare failed repeatedly; no request sent',
+      });
+    }
     const status = err.status;
     const cloudflareErrors = cloudflareErrorsOf(err);
     const base = { operation, status, cloudflareErrors };

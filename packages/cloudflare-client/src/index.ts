@@ -7,7 +7,24 @@
  */
 
 export { CloudflareClient } from './CloudflareClient';
-export type { CloudflareClientOptions } from './CloudflareClient';
+export type {
+  CloudflareClientOptions,
+  CloudflareClientHealth,
+} from './CloudflareClient';
+export { CallBudget } from './budget/CallBudget';
+export type {
+  CallPriority,
+  CallBudgetSnapshot,
+  CallBudgetAcquireOptions,
+} from './budget/CallBudget';
+export { CircuitBreaker } from './budget/CircuitBreaker';
+export type { CircuitBreakerState } from './budget/CircuitBreaker';
+export type {
+  CallBudgetOptions,
+  CircuitBreakerOptions,
+} from './budget/budgetConfig';
+export { readCloudflareAccounts } from './accounts';
+export type { CloudflareAccountConfig } from './accounts';
 export { CLOUDFLARE_CLIENT_AREAS } from './areas';
 export type { CloudflareClientAreas } from './areas';
 export {
@@ -24,6 +41,7 @@ export type {
 export { DEFAULT_CI_RUN_URL_POLICY } from './ciRunUrl';
 export type { CiRunUrlPolicy } from './ciRunUrl';
 export type {
+  BackgroundOptions,
   ClientContext,
   ClientAreaKey,
   CloudflareClientStats,
