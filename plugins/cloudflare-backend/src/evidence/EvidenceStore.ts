@@ -45,6 +45,16 @@ const MIGRATIONS_DIR = resolvePackagePath(
 const APPEND_ATTEMPTS = 8;
 /** First backoff between append attempts, doubled each time (with jitter), at most 1 s. */
 const APPEND_BACKOFF_MS = 20;
+/**
+ * Key of the PostgreSQL advisory lock that queues appends (any backend process, any replica):
+ * the first 8 bytes of sha256('cloudflare_evidence chain head') as a signed 64-bit integer.
+ */
+const CHAIN_HEAD_LOCK = '4221623926038910106';
+
+function isPostgres(db: Knex): boolean {
+  const client = db.client.config.client;
+  return client === 'pg' || client === 'postgres' || client === 'postgresql';
+}
 
 /** Result of {@link EvidenceStore.verify}. */
 export interface EvidenceVerification {
@@ -136,6 +146,14 @@ export class EvidenceStore {
   private async appendOnce(snapshot: EvidenceSnapshot, createdBy: string) {
     const bytes = snapshot.bytes.toString('utf8');
     return this.db.transaction(async tx => {
+      // On PostgreSQL, appenders queue on a lock held until commit instead of racing for the
+      // next seq and retrying (at 300 appends at once over two replicas, retries ran out).
+      // SQLite has a single writer already; the unique seq still guards both.
+      if (isPostgres(tx)) {
+        await tx.raw('SELECT pg_advisory_xact_lock(?::bigint)', [
+          CHAIN_HEAD_LOCK,
+        ]);
+      }
       const last = await tx<EvidenceRow>(EVIDENCE_TABLE)
         .select('seq', 'chain_sha256')
         .orderBy('seq', 'desc')
