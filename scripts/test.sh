@@ -33,7 +33,7 @@ set -euo pipefail
 source "$(dirname "$0")/node-env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/install.sh"
-# PostgreSQL for the database tests: the one on 127.0.0.1:5432, else an embedded one (scripts/services.sh).
+# PostgreSQL and Redis for the tests: the ones on their default ports, else throw-away ones (scripts/services.sh).
 source "$REPO_ROOT/scripts/services.sh"
 services_start
 
