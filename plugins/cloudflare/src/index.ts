@@ -54,6 +54,7 @@ export {
   TechInsightsScorecardClient,
 } from './api';
 export type {
+  CloudflareAccountOptions,
   CloudflareApi,
   CloudflareReadRequest,
   CloudflareProvenanceScope,

@@ -6,11 +6,20 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CloudflareApi } from './api';
 
-/** A Backstage JSON error as the backend sends it, parsed into a ResponseError. */
+const STATUS_TEXT: Record<number, string> = {
+  403: 'Forbidden',
+  503: 'Service Unavailable',
+};
+
+/**
+ * A Backstage JSON error as the backend sends it (with `headers`, e.g. `Retry-After`), parsed
+ * into a ResponseError.
+ */
 export async function responseError(
   status: number,
   name: string,
   message: string,
+  headers: Record<string, string> = {},
 ): Promise<ResponseError> {
   const body = JSON.stringify({
     error: { name, message },
@@ -19,9 +28,12 @@ export async function responseError(
   return ResponseError.fromResponse({
     ok: false,
     status,
-    statusText: status === 403 ? 'Forbidden' : 'Internal Server Error',
+    statusText: STATUS_TEXT[status] ?? 'Internal Server Error',
     url: 'http://backstage/api/cloudflare',
-    headers: new Headers({ 'content-type': 'application/json' }) as any,
+    headers: new Headers({
+      'content-type': 'application/json',
+      ...headers,
+    }) as any,
     text: async () => body,
   } as any);
 }
@@ -80,11 +92,16 @@ export function resource(
   name: string,
   type: string,
   parameters?: Record<string, unknown>,
+  annotations?: Record<string, string>,
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
-    metadata: { name, namespace: 'default' },
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(annotations ? { annotations } : {}),
+    },
     spec: {
       type,
       owner: 'team-a',

@@ -43,8 +43,13 @@ describe('page:cloudflare', () => {
     renderInTestApp(tester.reactElement(), {
       initialRouteEntries: ['/remediation'],
     });
+    // The page's routes are a lazy import: on a loaded machine they take more than findBy's 1 s.
     expect(
-      await screen.findByText(/What to change in Cloudflare/),
+      await screen.findByText(
+        /What to change in Cloudflare/,
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(document.getElementById('cloudflareQueueBacklog')).not.toBeNull();
   });

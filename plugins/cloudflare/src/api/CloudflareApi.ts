@@ -33,6 +33,22 @@ export interface CloudflareReadRequest<R extends CloudflareRouteContract> {
   view?: CloudflareView;
   /** The JSON body of a `POST` route (`method: 'POST'` in its contract); ignored for a `GET` route. */
   body?: CloudflareRouteBody<R>;
+  /**
+   * The account to read (`?account=`): a configured account's id or its Cloudflare account id, as
+   * the `cloudflare.com/account-id` annotation of an entity carries it. Needed only when the backend
+   * reads several accounts; omitted, the backend reads its one account.
+   */
+  account?: string;
+}
+
+/**
+ * Which account an evidence export reads (`?account=`); omitted, the backend's one account.
+ *
+ * @public
+ */
+export interface CloudflareAccountOptions {
+  /** A configured account's id or its Cloudflare account id. */
+  account?: string;
 }
 
 /**
@@ -75,14 +91,18 @@ export interface CloudflareApi {
     request?: CloudflareReadRequest<R>,
   ): Promise<CloudflareEnvelope<CloudflareRouteItem<R>>>;
   /** `POST /v1/zero-trust/export/audit?download=json`: makes, stores and returns a snapshot. */
-  exportZeroTrustAudit(): Promise<CloudflareEvidenceDownload>;
+  exportZeroTrustAudit(
+    options?: CloudflareAccountOptions,
+  ): Promise<CloudflareEvidenceDownload>;
   /** `POST /v1/r2/lifecycle/export?download=json`: makes, stores and returns a snapshot. */
   exportR2Lifecycle(
     scope?: CloudflareR2LifecycleScope,
+    options?: CloudflareAccountOptions,
   ): Promise<CloudflareEvidenceDownload>;
   /** `POST /v1/evidence/deployment-provenance` with `{ workers, pages }`: makes and stores a snapshot. */
   createDeploymentProvenanceSnapshot(
     scope: CloudflareProvenanceScope,
+    options?: CloudflareAccountOptions,
   ): Promise<CloudflareEvidenceRecord>;
   /** `GET /v1/evidence` */
   listEvidence(): Promise<CloudflareEvidenceList>;

@@ -116,6 +116,45 @@ describe('CloudflareApiClient', () => {
     expect((error as ResponseError).body.error.name).toBe('NotAllowedError');
   });
 
+  it('names the account on reads and exports when given, and only then', async () => {
+    const file = () =>
+      new Response('{}', {
+        headers: { 'content-disposition': 'attachment; filename="e.json"' },
+      });
+    const { client, fetch } = clientWith(
+      json(workerDeployments),
+      json(workerDeployments),
+      file(),
+      file(),
+      json(record, { status: 201 }),
+    );
+    await client.read(workersRoutes.deployments, {
+      params: { script: 'acme-api' },
+      account: 'acc 2',
+    });
+    await client.read(workersRoutes.deployments, {
+      params: { script: 'acme-api' },
+    });
+    await client.exportZeroTrustAudit({ account: 'acc-2' });
+    await client.exportR2Lifecycle({ bucket: 'logs' }, { account: 'acc-2' });
+    await client.createDeploymentProvenanceSnapshot(
+      { workers: ['acme-api'] },
+      { account: 'acc-2' },
+    );
+    expect(fetch.mock.calls.map(c => c[0])).toEqual([
+      `${BASE}/v1/workers/acme-api/deployments?view=masked&account=acc+2`,
+      `${BASE}/v1/workers/acme-api/deployments?view=masked`,
+      `${BASE}/v1/zero-trust/export/audit?download=json&account=acc-2`,
+      `${BASE}/v1/r2/lifecycle/export?download=json&bucket=logs&account=acc-2`,
+      `${BASE}/v1/evidence/deployment-provenance?account=acc-2`,
+    ]);
+    // The account is a query parameter, never part of the snapshot's scope.
+    expect(JSON.parse(fetch.mock.calls[4][1].body)).toEqual({
+      workers: ['acme-api'],
+      pages: [],
+    });
+  });
+
   it('exports the Zero Trust audit as bytes with their hash and file name', async () => {
     const { client, fetch } = clientWith(
       new Response('{"a":1}', {

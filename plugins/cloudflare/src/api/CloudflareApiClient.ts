@@ -12,6 +12,7 @@ import {
   CloudflareRouteItem,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import {
+  CloudflareAccountOptions,
   CloudflareApi,
   CloudflareProvenanceScope,
   CloudflareR2LifecycleScope,
@@ -26,13 +27,28 @@ import {
   CloudflareEvidenceVerification,
 } from './types';
 
-/** `?view=...&<query>`: every defined query value as a string. */
-function queryString(view: string, query: object | undefined): string {
+/** `?view=...&<query>&account=...`: every defined query value as a string. */
+function queryString(
+  view: string,
+  query: object | undefined,
+  account: string | undefined,
+): string {
   const params = new URLSearchParams({ view });
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
+  if (account) params.set('account', account);
   return params.toString();
+}
+
+/** `?account=...` (with a leading `&` or `?`), or nothing without an account. */
+function accountSuffix(
+  options: CloudflareAccountOptions | undefined,
+  separator: '?' | '&',
+): string {
+  return options?.account
+    ? `${separator}account=${encodeURIComponent(options.account)}`
+    : '';
 }
 
 /**
@@ -60,6 +76,7 @@ export class CloudflareApiClient implements CloudflareApi {
     const qs = queryString(
       request.view ?? 'masked',
       request.query as object | undefined,
+      request.account,
     );
     const response = await this.request(
       `${path}?${qs}`,
@@ -74,9 +91,11 @@ export class CloudflareApiClient implements CloudflareApi {
     return response.json();
   }
 
-  async exportZeroTrustAudit(): Promise<CloudflareEvidenceDownload> {
+  async exportZeroTrustAudit(
+    options?: CloudflareAccountOptions,
+  ): Promise<CloudflareEvidenceDownload> {
     const response = await this.request(
-      '/v1/zero-trust/export/audit?download=json',
+      `/v1/zero-trust/export/audit?download=json${accountSuffix(options, '&')}`,
       { method: 'POST' },
     );
     return evidenceDownloadOf(response);
@@ -84,11 +103,13 @@ export class CloudflareApiClient implements CloudflareApi {
 
   async exportR2Lifecycle(
     scope: CloudflareR2LifecycleScope = {},
+    options?: CloudflareAccountOptions,
   ): Promise<CloudflareEvidenceDownload> {
     const params = new URLSearchParams({ download: 'json' });
     for (const [key, value] of Object.entries(scope)) {
       if (value) params.set(key, value);
     }
+    if (options?.account) params.set('account', options.account);
     const response = await this.request(
       `/v1/r2/lifecycle/export?${params.toString()}`,
       { method: 'POST' },
@@ -98,8 +119,13 @@ export class CloudflareApiClient implements CloudflareApi {
 
   async createDeploymentProvenanceSnapshot(
     scope: CloudflareProvenanceScope,
+    options?: CloudflareAccountOptions,
   ): Promise<CloudflareEvidenceRecord> {
-    const response = await this.request('/v1/evidence/deployment-provenance', {
+    const path = `/v1/evidence/deployment-provenance${accountSuffix(
+      options,
+      '?',
+    )}`;
+    const response = await this.request(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({

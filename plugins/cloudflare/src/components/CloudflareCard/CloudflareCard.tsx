@@ -4,6 +4,7 @@ import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import {
   catalogApiRef,
   MissingAnnotationEmptyState,
+  useAsyncEntity,
 } from '@backstage/plugin-catalog-react';
 import {
   CloudflareAreaId,
@@ -21,8 +22,9 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { cloudflareApiRef } from '../../api';
 import { CloudflareCardDescriptor } from '../../cards';
+import { accountOfEntity } from '../shared/account';
 import { ErrorState, isNotFound } from '../shared/errors';
-import { relativeTime } from '../shared/time';
+import { StaleNotice } from '../shared/UpstreamNotices';
 import { useAreaNames } from '../shared/useAreaNames';
 
 /**
@@ -40,60 +42,71 @@ export interface CloudflareCardProps {
    * fetches it from the catalog for the descriptor's `params` and `summary`.
    */
   resource?: Entity;
+  /**
+   * The account to read (`?account=`): the entity's `cloudflare.com/account-id` annotation, or the
+   * account picked on the posture page. Default: the `resource` entity's annotation, else the
+   * backend's one account.
+   */
+  account?: string;
 }
 
-/** What the envelope says besides its items: masked values and stale data. */
-function EnvelopeNotes(props: { envelope: CloudflareEnvelope<unknown> }) {
-  const { masked, stale, fetchedAt } = props.envelope;
+/** What the envelope says besides its items: masked values (stale data has its own notice). */
+function MaskedNote(props: { envelope: CloudflareEnvelope<unknown> }) {
+  const { masked } = props.envelope;
   const paths = Object.keys(masked).filter(p => masked[p] > 0);
   const count = paths.reduce((n, p) => n + masked[p], 0);
+  if (count === 0) return null;
   return (
-    <>
-      {count > 0 && (
-        <Typography
-          variant="caption"
-          color="textSecondary"
-          component="p"
-          data-testid="cloudflare-masked"
-        >
-          {count} sensitive {count === 1 ? 'value is' : 'values are'} masked (
-          {paths.join(', ')}); they are shown in clear only to holders of{' '}
-          <code>{cloudflareReadUnmaskedPermission.name}</code>.
-        </Typography>
-      )}
-      {stale && (
-        <Typography
-          variant="caption"
-          color="textSecondary"
-          component="p"
-          data-testid="cloudflare-stale"
-        >
-          Cloudflare did not answer; this is what it said{' '}
-          {relativeTime(fetchedAt)}.
-        </Typography>
-      )}
-    </>
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      component="p"
+      data-testid="cloudflare-masked"
+    >
+      {count} sensitive {count === 1 ? 'value is' : 'values are'} masked (
+      {paths.join(', ')}); they are shown in clear only to holders of{' '}
+      <code>{cloudflareReadUnmaskedPermission.name}</code>.
+    </Typography>
   );
+}
+
+/** The `Resource` entity of an entity name, or undefined (not in the catalog, or a catalog fault). */
+async function entityNamed(
+  catalogApi: typeof catalogApiRef.T,
+  name: string,
+): Promise<Entity | undefined> {
+  try {
+    return await catalogApi.getEntityByRef({
+      kind: 'resource',
+      namespace: 'default',
+      name,
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * The `Resource` entity of a resource name, when the app has a catalog and the catalog has it; a
- * catalog fault leaves it undefined (cards whose routes need nothing from it read on).
+ * catalog fault leaves it undefined (cards whose routes need nothing from it read on). A provider
+ * of one account names it `cloudflareEntityName(area, name)`; one of several accounts appends a
+ * hash of the account, so with an `account` the name in that account is tried when the plain name
+ * is missing or belongs to another account.
  */
 async function resourceEntity(
   catalogApi: typeof catalogApiRef.T | undefined,
   area: CloudflareAreaId,
   name: string,
+  account: string | undefined,
 ): Promise<Entity | undefined> {
-  try {
-    return await catalogApi?.getEntityByRef({
-      kind: 'resource',
-      namespace: 'default',
-      name: cloudflareEntityName(area, name),
-    });
-  } catch {
-    return undefined;
+  if (!catalogApi) return undefined;
+  const plain = await entityNamed(catalogApi, cloudflareEntityName(area, name));
+  if (!account) return plain;
+  const plainAccount = accountOfEntity(plain);
+  if (plain && (plainAccount === undefined || plainAccount === account)) {
+    return plain;
   }
+  return entityNamed(catalogApi, cloudflareEntityName(area, name, account));
 }
 
 /**
@@ -107,21 +120,34 @@ export function CloudflareCard(props: CloudflareCardProps) {
   const api = useApi(cloudflareApiRef);
   const catalogApi = useApiHolder().get(catalogApiRef);
   const area = getCloudflareArea(card.route.area);
+  const givenAccount = props.account ?? accountOfEntity(props.resource);
   const state = useAsync(async () => {
+    const withAccount = (account: string | undefined) =>
+      account ? { account } : {};
     if (!card.params || name === undefined) {
-      return { envelope: await api.read(card.route, { params: {} }) };
+      return {
+        envelope: await api.read(card.route, {
+          params: {},
+          ...withAccount(givenAccount),
+        }),
+      };
     }
     const resource =
-      props.resource ?? (await resourceEntity(catalogApi, area.id, name));
+      props.resource ??
+      (await resourceEntity(catalogApi, area.id, name, givenAccount));
     const params = card.params(name, resource);
     const query = card.query?.(name, resource);
     return {
       resource,
       envelope: params
-        ? await api.read(card.route, { params, ...(query ? { query } : {}) })
+        ? await api.read(card.route, {
+            params,
+            ...(query ? { query } : {}),
+            ...withAccount(givenAccount ?? accountOfEntity(resource)),
+          })
         : undefined,
     };
-  }, [api, catalogApi, card, name, props.resource]);
+  }, [api, catalogApi, card, name, props.resource, givenAccount]);
   const envelope = state.value?.envelope;
   const all = envelope?.items ?? (envelope?.item ? [envelope.item] : []);
   const items = card.rows && name !== undefined ? card.rows(all, name) : all;
@@ -148,11 +174,17 @@ export function CloudflareCard(props: CloudflareCardProps) {
   } else if (state.error) {
     body = <ErrorState error={state.error} permission={area.readPermission} />;
   } else if (items.length === 0) {
-    body = <EmptyState missing="data" {...card.empty} />;
+    body = (
+      <>
+        {envelope?.stale && <StaleNotice fetchedAt={envelope.fetchedAt} />}
+        <EmptyState missing="data" {...card.empty} />
+      </>
+    );
   } else {
     const summary = card.summary?.(items, state.value?.resource);
     body = (
       <>
+        {envelope?.stale && <StaleNotice fetchedAt={envelope.fetchedAt} />}
         {summary && (
           <Typography variant="body2" color="textSecondary" gutterBottom>
             {summary}
@@ -176,7 +208,7 @@ export function CloudflareCard(props: CloudflareCardProps) {
             ))}
           </TableBody>
         </Table>
-        {envelope && <EnvelopeNotes envelope={envelope} />}
+        {envelope && <MaskedNote envelope={envelope} />}
       </>
     );
   }
@@ -199,6 +231,11 @@ export interface CloudflareEntityCardProps {
   name?: string;
 }
 
+/** The current entity's `cloudflare.com/account-id`, when the card is inside an entity page. */
+function useEntityAccount(): string | undefined {
+  return accountOfEntity(useAsyncEntity().entity);
+}
+
 /**
  * The area's card for the current entity: one card per resource name (the `name` prop, the
  * Component's annotation or the area's Resource entity), the missing-annotation state when the
@@ -210,7 +247,8 @@ export function CloudflareEntityCard(props: CloudflareEntityCardProps) {
   const { card } = props;
   const area = getCloudflareArea(card.route.area);
   const names = useAreaNames(area, props.name);
-  if (!card.params) return <CloudflareCard card={card} />;
+  const account = useEntityAccount();
+  if (!card.params) return <CloudflareCard card={card} account={account} />;
   if (names.length === 0) {
     return (
       <InfoCard title={card.title}>
@@ -221,7 +259,7 @@ export function CloudflareEntityCard(props: CloudflareEntityCardProps) {
   return (
     <>
       {names.map(n => (
-        <CloudflareCard key={n} card={card} name={n} />
+        <CloudflareCard key={n} card={card} name={n} account={account} />
       ))}
     </>
   );

@@ -6,11 +6,14 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import { Entity } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import { CLOUDFLARE_CARDS } from '../../cards';
 import { CloudflareCard } from '../CloudflareCard';
 import { PostureHistory } from '../PostureHistory';
+import { accountOfEntity } from '../shared/account';
+import { AccountPicker, usePostureAccount } from './AccountPicker';
 import { AcceptanceSection } from './AcceptanceSection';
 import { CoverageSection } from './CoverageSection';
 import { EvidenceSection } from './EvidenceSection';
@@ -28,13 +31,17 @@ const ACCOUNT_CARDS = Object.values(CLOUDFLARE_CARDS).filter(c => !c.params);
  * What the catalog gives the page, top down: the inventory, the scorecards' pass rates and the
  * coverage, the acceptance figures, then the checks in detail (one bulk run feeds bars and details).
  */
-function CatalogSections(props: { catalog: PostureCatalog }) {
+function CatalogSections(props: {
+  catalog: PostureCatalog;
+  /** The picked account's Resources (all of them with one account). */
+  accountResources: Entity[];
+}) {
   const { components, resources, entityRefs, counts } = props.catalog;
   const checks = useScorecardResults(entityRefs, counts);
   return (
     <>
       <Grid item xs={12}>
-        <InventorySection resources={resources} />
+        <InventorySection resources={props.accountResources} />
       </Grid>
       <Grid item xs={12} lg={7}>
         <ScorecardBarsSection checks={checks} />
@@ -59,24 +66,39 @@ function CatalogSections(props: { catalog: PostureCatalog }) {
 }
 
 /**
- * The posture page's content without the page header (the new frontend system adds its own).
+ * The posture page's content without the page header (the new frontend system adds its own). With
+ * Resources of several accounts in the catalog, an account picker (`?account=`) scopes the
+ * inventory, the evidence exports and the account-wide cards; with one, nothing changes.
  *
  * @public
  */
 export function CloudflarePostureContent() {
   const catalog = usePostureCatalog();
+  const accounts = catalog.value?.accounts ?? [];
+  const { account, setAccount } = usePostureAccount(accounts);
+  const accountResources = useMemo(() => {
+    const resources = catalog.value?.resources ?? [];
+    return account
+      ? resources.filter(r => accountOfEntity(r) === account)
+      : resources;
+  }, [catalog.value, account]);
   const provenanceScope = useMemo(
-    () =>
-      provenanceScopeOf(
-        catalog.value?.components ?? [],
-        catalog.value?.resources ?? [],
-      ),
-    [catalog.value],
+    () => provenanceScopeOf(catalog.value?.components ?? [], accountResources),
+    [catalog.value, accountResources],
   );
 
   if (catalog.loading) return <Progress />;
   return (
     <Grid container spacing={3}>
+      {account && (
+        <Grid item xs={12}>
+          <AccountPicker
+            accounts={accounts}
+            account={account}
+            onChange={setAccount}
+          />
+        </Grid>
+      )}
       {catalog.error && (
         <>
           <Grid item xs={12}>
@@ -90,13 +112,18 @@ export function CloudflarePostureContent() {
           </Grid>
         </>
       )}
-      {catalog.value && <CatalogSections catalog={catalog.value} />}
+      {catalog.value && (
+        <CatalogSections
+          catalog={catalog.value}
+          accountResources={accountResources}
+        />
+      )}
       <Grid item xs={12}>
-        <EvidenceSection provenanceScope={provenanceScope} />
+        <EvidenceSection provenanceScope={provenanceScope} account={account} />
       </Grid>
       {ACCOUNT_CARDS.map(card => (
-        <Grid item xs={12} key={card.route.id}>
-          <CloudflareCard card={card} />
+        <Grid item xs={12} key={`${card.route.id}:${account ?? ''}`}>
+          <CloudflareCard card={card} account={account} />
         </Grid>
       ))}
     </Grid>

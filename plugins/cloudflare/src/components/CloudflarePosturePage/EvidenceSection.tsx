@@ -86,9 +86,16 @@ function VerifyChip(props: { result: CloudflareEvidenceVerification }) {
   );
 }
 
-/** Evidence snapshots: export, list, download, verify. */
-export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
+/**
+ * Evidence snapshots: export, list, download, verify. `account` (the posture page's pick, when the
+ * catalog holds several accounts) is the account the exports read.
+ */
+export function EvidenceSection(props: {
+  provenanceScope: ProvenanceScope;
+  account?: string;
+}) {
   const api = useApi(cloudflareApiRef);
+  const accountOption = props.account ? { account: props.account } : undefined;
   const scope = props.provenanceScope;
   const scopeEmpty = scope.workers.length + scope.pages.length === 0;
   // A counter, not useAsyncRetry: its retry() is a no-op while a load runs, so a snapshot exported
@@ -121,7 +128,9 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
 
   const exportZeroTrust = () =>
     run('export-zt', async () => {
-      const d = await api.exportZeroTrustAudit();
+      const d = accountOption
+        ? await api.exportZeroTrustAudit(accountOption)
+        : await api.exportZeroTrustAudit();
       saveDownload(d);
       reloadList();
       return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256);
@@ -129,7 +138,9 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
 
   const exportR2Lifecycle = () =>
     run('export-r2', async () => {
-      const d = await api.exportR2Lifecycle();
+      const d = accountOption
+        ? await api.exportR2Lifecycle({}, accountOption)
+        : await api.exportR2Lifecycle();
       saveDownload(d);
       reloadList();
       return hashNotice(`Saved ${d.fileName}`, d.blob, d.sha256);
@@ -137,10 +148,13 @@ export function EvidenceSection(props: { provenanceScope: ProvenanceScope }) {
 
   const exportProvenance = () =>
     run('export-prov', async () => {
-      const s = await api.createDeploymentProvenanceSnapshot({
-        workers: scope.workers,
-        pages: scope.pages,
-      });
+      const provenance = { workers: scope.workers, pages: scope.pages };
+      const s = accountOption
+        ? await api.createDeploymentProvenanceSnapshot(
+            provenance,
+            accountOption,
+          )
+        : await api.createDeploymentProvenanceSnapshot(provenance);
       reloadList();
       return {
         text: `Stored a deployment-provenance snapshot of ${scope.workers.length} Worker scripts and ${scope.pages.length} Pages projects`,

@@ -9,6 +9,7 @@ import {
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { isCloudflareAvailable } from '../../conditions';
+import { accountsOfEntities } from '../shared/account';
 import { countedPopulation, ResultCounts } from './scorecards';
 
 const COMPONENT_FIELDS = [
@@ -29,6 +30,7 @@ const RESOURCE_FIELDS = [
   'spec.type',
   'spec.owner',
   'spec.parameters',
+  'metadata.annotations',
 ];
 
 /** What the posture page reads of the catalog, and what it derives from it. */
@@ -43,6 +45,8 @@ export interface PostureCatalog {
   entityRefs: string[];
   /** Which (check, entity) results count: Coverage over production Components only. */
   counts: ResultCounts;
+  /** The Cloudflare accounts of the suite's Resources (`cloudflare.com/account-id`), sorted. */
+  accounts: string[];
 }
 
 /** Reads the catalog's Components and the suite's Resources once for every section of the page. */
@@ -77,6 +81,7 @@ export function usePostureCatalog() {
       resources,
       entityRefs: [...checked, ...resources].map(e => stringifyEntityRef(e)),
       counts: countedPopulation(new Set(production.map(coverageRefOf))),
+      accounts: accountsOfEntities(resources),
     };
   }, [state.value]);
 

@@ -7,16 +7,20 @@ import Grid from '@material-ui/core/Grid';
 import { cardOfArea } from '../../cards';
 import { getCloudflareAnnotatedAreas } from '../../conditions';
 import { CloudflareCard } from '../CloudflareCard';
+import { accountOfEntity } from '../shared/account';
 
 /**
  * The Cloudflare tab of a Component: per annotated product area, the area's card for each
- * annotated name (an account-wide card, one without `params`, once for the area).
+ * annotated name (an account-wide card, one without `params`, once for the area). Every read names
+ * the Component's `cloudflare.com/account-id` when it carries one, else the account of the name's
+ * `Resource` entity.
  *
  * @public
  */
 export function EntityCloudflareContent() {
   const { entity } = useEntity();
   const areas = getCloudflareAnnotatedAreas(entity);
+  const account = accountOfEntity(entity);
   if (areas.length === 0) {
     return (
       <MissingAnnotationEmptyState
@@ -33,13 +37,13 @@ export function EntityCloudflareContent() {
         if (!card.params) {
           return [
             <Grid item xs={12} key={area.id}>
-              <CloudflareCard card={card} />
+              <CloudflareCard card={card} account={account} />
             </Grid>,
           ];
         }
         return names.map(name => (
           <Grid item xs={12} key={`${area.id}:${name}`}>
-            <CloudflareCard card={card} name={name} />
+            <CloudflareCard card={card} name={name} account={account} />
           </Grid>
         ));
       })}

@@ -4,6 +4,7 @@ import { screen } from '@testing-library/react';
 import { cloudflareApiRef } from '../../api';
 import { emptyEnvelope, zeroTrustUsers } from '../../__fixtures__/envelopes';
 import { answerReads, mockCloudflareApi, resource } from '../../testUtils';
+import { rootRouteRef } from '../../routes';
 import { EntityCloudflareResourceContent } from './EntityCloudflareResourceContent';
 
 describe('EntityCloudflareResourceContent', () => {
@@ -70,5 +71,36 @@ describe('EntityCloudflareResourceContent', () => {
     );
     expect(screen.getByText('Zero Trust resource')).toBeInTheDocument();
     expect(await screen.findByText('a***@acme.example')).toBeInTheDocument();
+  });
+
+  it("reads in the Resource's account and links to that account's posture page", async () => {
+    const api = mockCloudflareApi();
+    answerReads(api, { 'workers.deployments': emptyEnvelope('workers') });
+    await renderInTestApp(
+      <TestApiProvider apis={[[cloudflareApiRef, api]]}>
+        <EntityProvider
+          entity={resource(
+            'cf-worker-acme-api-1a2b3c4d',
+            'cloudflare-worker',
+            { name: 'acme-api' },
+            { 'cloudflare.com/account-id': 'acc-2' },
+          )}
+        >
+          <EntityCloudflareResourceContent />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/cloudflare': rootRouteRef } },
+    );
+    expect(await screen.findByText('No deployments yet')).toBeInTheDocument();
+    expect(api.read).toHaveBeenCalledWith(expect.anything(), {
+      params: { script: 'acme-api' },
+      account: 'acc-2',
+    });
+    expect(screen.getByTestId('resource-account')).toHaveTextContent(
+      'Cloudflare account acc-2',
+    );
+    expect(
+      screen.getByRole('link', { name: 'Posture of this account' }),
+    ).toHaveAttribute('href', '/cloudflare?account=acc-2');
   });
 });

@@ -1,5 +1,7 @@
 import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
+import { UpstreamUnavailable } from './UpstreamNotices';
+import { isUpstreamUnavailable } from './upstream';
 
 /** True when the backend said 403 (permission denied). */
 export function isPermissionDenied(error: unknown): boolean {
@@ -51,8 +53,8 @@ export function PermissionDenied(props: {
 }
 
 /**
- * The error state of a section: the permission-denied panel for a 403, else the error panel with the
- * backend's message.
+ * The error state of a section: the permission-denied panel for a 403, when to retry for a 503
+ * (Cloudflare unreachable, nothing cached), else the error panel with the backend's message.
  */
 export function ErrorState(props: {
   error: Error;
@@ -66,6 +68,9 @@ export function ErrorState(props: {
         description={props.permissionDescription}
       />
     );
+  }
+  if (isUpstreamUnavailable(props.error)) {
+    return <UpstreamUnavailable error={props.error} />;
   }
   return (
     <ResponseErrorPanel

@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { zeroTrustUsers } from '../../../__fixtures__/envelopes';
@@ -17,16 +18,19 @@ import {
 import { catalogIndexRouteRef, rootRouteRef } from '../../../routes';
 import { answerReads, mockCloudflareApi } from '../../../testUtils';
 
-/** A catalog holding the posture fixtures' Components and Resources, or failing with `fail`. */
-export function postureCatalogApi(fail?: Error) {
+/**
+ * A catalog holding the posture fixtures' Components and Resources (or `resources`), or failing
+ * with `fail`.
+ */
+export function postureCatalogApi(
+  fail?: Error,
+  resources: Entity[] = postureResources,
+) {
   return {
     getEntities: jest.fn(async (req: any) => {
       if (fail) throw fail;
       return {
-        items:
-          req.filter.kind === 'component'
-            ? postureComponents
-            : postureResources,
+        items: req.filter.kind === 'component' ? postureComponents : resources,
       };
     }),
   };
@@ -65,6 +69,8 @@ export async function renderPosture(
     cloudflare?: CloudflareApi;
     /** Where the app mounts the catalog index (unbound: the links fall back to `/catalog`). */
     catalogIndexPath?: string;
+    /** The page's URL, e.g. `/?account=acc-b` (default `/`). */
+    url?: string;
   } = {},
 ) {
   await renderInTestApp(
@@ -78,6 +84,7 @@ export async function renderPosture(
       {element}
     </TestApiProvider>,
     {
+      ...(apis.url ? { routeEntries: [apis.url] } : {}),
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         '/cloudflare': rootRouteRef,
