@@ -67,14 +67,34 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Options of {@link startDemoBackend}. */
+export interface DemoBackendOptions {
+  /**
+   * A demo account already running, e.g. one shared by several backends; `stop()` leaves it
+   * running. Default: a new one on a free port, closed by `stop()`.
+   */
+  account?: DemoAccountServer;
+  /** Config files read after app-config.yaml (e.g. another database and cache). */
+  configFiles?: string[];
+  /**
+   * False runs the backend as production does, one plain `node` process (with the CLI's
+   * TypeScript transform) that never restarts, instead of `backstage-cli package start`, which
+   * restarts the backend whenever a source file changes. Default true.
+   */
+  watch?: boolean;
+}
+
 /**
  * Starts the real demo backend (the same `backstage-cli package start` that ./scripts/demo.sh runs,
  * with app-config.yaml: SQLite in memory, guest sign-in, the examples/ catalog) on a free port, with
  * its own demo Cloudflare account on another free port (never whatever may listen on 8787). A
  * second, watched config file holds the guest's user, so one backend serves every demo user.
  */
-export async function startDemoBackend(): Promise<DemoBackend> {
-  const account = await startDemoAccountServer({ port: 0 });
+export async function startDemoBackend(
+  options: DemoBackendOptions = {},
+): Promise<DemoBackend> {
+  const account =
+    options.account ?? (await startDemoAccountServer({ port: 0 }));
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'demo-backend-'));
@@ -89,14 +109,29 @@ export async function startDemoBackend(): Promise<DemoBackend> {
 
   let exitInfo: string | undefined;
   let output = '';
+  const command =
+    options.watch === false
+      ? [
+          '--enable-source-maps',
+          '--require',
+          path.join(
+            ROOT,
+            'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+          ),
+          'src/index.ts',
+        ]
+      : [
+          path.join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'),
+          'package',
+          'start',
+        ];
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      path.join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'),
-      'package',
-      'start',
+      ...command,
       '--config',
       path.join(ROOT, 'app-config.yaml'),
+      ...(options.configFiles ?? []).flatMap(file => ['--config', file]),
       '--config',
       userConfig,
     ],
@@ -194,7 +229,7 @@ export async function startDemoBackend(): Promise<DemoBackend> {
       signal('SIGKILL');
       await within(5_000);
     }
-    await account.close();
+    if (!options.account) await account.close();
     rmSync(dir, { recursive: true, force: true });
   }
 
