@@ -15,6 +15,7 @@ import { COMPONENT_CHECKS } from './componentChecks';
 import { DRIFT_CHECKS } from './driftChecks';
 import { EVIDENCE_CHECKS } from './evidenceChecks';
 import { HISTORY_CHECKS } from './historyChecks';
+import { OUTAGE_CHECKS } from './outageChecks';
 import { POSTURE_CHECKS } from './postureChecks';
 import { SCORECARD_CHECKS } from './scorecardChecks';
 import { TECHDOCS_CHECKS } from './techdocsChecks';
@@ -112,6 +113,8 @@ const checks: Check[] = [
   ...DRIFT_CHECKS,
   ...HISTORY_CHECKS,
   ...TECHDOCS_CHECKS,
+  // Last: they fail Cloudflare reads on purpose (and may open the account's circuit breaker).
+  ...OUTAGE_CHECKS,
 ];
 
 async function main() {
