@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DemoAreaKey, createScaleAccountData } from './data';
-import { DemoAccountState } from './state';
+import { DemoAccountState, DemoRateLimitOptions } from './state';
 
 /**
  * A distinct, deterministic 32-hex-digit account id for the demo account number `index` (0, 1,
@@ -47,6 +47,8 @@ export interface DemoAccountsOptions {
   latencyMs?: number;
   /** Clock of every account's rate limiter. */
   now?: () => number;
+  /** Each account's rate limit when on (Cloudflare's by default). */
+  rateLimitOptions?: DemoRateLimitOptions;
 }
 
 /**
@@ -82,6 +84,7 @@ export function createDemoAccounts(
       rateLimit: options.rateLimit,
       latencyMs: options.latencyMs,
       now: options.now,
+      rateLimitOptions: options.rateLimitOptions,
     });
   });
 }

@@ -1,0 +1,142 @@
+/*
+ * Child process of the ingestion benchmarks (provider.bench.ts, accounts.bench.ts): the catalog
+ * module in a Backstage test backend (its real wiring: the shared Cloudflare clients with their
+ * call budgets, the module's database, the configured schedule), with a scheduler that only
+ * records the providers' tasks, so the parent decides when a run happens.
+ *
+ * argv[2]: the app config (JSON). Messages: child `ready` { peakRssMb } once started; parent `run` -> one run of every provider's task, all
+ * at once -> child `ran` { entities, uniqueNames, mutations, ms, peakRssMb }.
+ */
+import {
+  coreServices,
+  createServiceFactory,
+  SchedulerService,
+  SchedulerServiceTaskFunction,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  catalogProcessingExtensionPoint,
+  DeferredEntity,
+  EntityProvider,
+  EntityProviderConnection,
+  EntityProviderMutation,
+} from '@backstage/plugin-catalog-node';
+import {
+  benchParent,
+  peakRssMb,
+} from '../../../packages/backend/bench/benchKit';
+import { catalogModuleCloudflare } from '../src/module';
+
+const parent = benchParent();
+
+/** A few names held twice, for the log. */
+const sampleDuplicates = new Set<string>();
+
+const refOf = ({ entity }: DeferredEntity) =>
+  `${entity.kind}:${entity.metadata.namespace ?? 'default'}/${
+    entity.metadata.name
+  }`.toLocaleLowerCase('en-US');
+
+/** What the catalog would hold from one provider: entity refs, and the mutations it applied. */
+class RecordingConnection implements EntityProviderConnection {
+  refs = new Set<string>();
+  duplicates = 0;
+  mutations: string[] = [];
+
+  async applyMutation(mutation: EntityProviderMutation): Promise<void> {
+    if (mutation.type === 'full') {
+      this.refs = new Set();
+      this.duplicates = 0;
+      for (const e of mutation.entities) this.add(refOf(e));
+    } else {
+      for (const e of mutation.removed)
+        this.refs.delete('entity' in e ? refOf(e) : e.entityRef);
+      for (const e of mutation.added) this.add(refOf(e));
+    }
+    this.mutations.push(mutation.type);
+  }
+
+  private add(ref: string) {
+    if (this.refs.has(ref)) {
+      this.duplicates += 1;
+      if (sampleDuplicates.size < 5) sampleDuplicates.add(ref);
+    }
+    this.refs.add(ref);
+  }
+
+  async refresh(): Promise<void> {}
+}
+
+parent.run(async () => {
+  const tasks: SchedulerServiceTaskFunction[] = [];
+  const scheduler: SchedulerService = {
+    async triggerTask() {},
+    async scheduleTask(task) {
+      tasks.push(task.fn);
+    },
+    createScheduledTaskRunner: () => ({
+      async run(task) {
+        tasks.push(task.fn);
+      },
+    }),
+    async getScheduledTasks() {
+      return [];
+    },
+  };
+  const providers: EntityProvider[] = [];
+  await startTestBackend({
+    extensionPoints: [
+      [
+        catalogProcessingExtensionPoint,
+        {
+          addEntityProvider: (...p: Array<EntityProvider | EntityProvider[]>) =>
+            providers.push(...p.flat()),
+          addProcessor() {},
+          addPlaceholderResolver() {},
+          setOnProcessingErrorHandler() {},
+        },
+      ],
+    ],
+    features: [
+      catalogModuleCloudflare,
+      mockServices.rootConfig.factory({ data: JSON.parse(process.argv[2]) }),
+      mockServices.rootLogger.factory({ level: 'none' }),
+      createServiceFactory({
+        service: coreServices.scheduler,
+        deps: {},
+        factory: () => scheduler,
+      }),
+    ],
+  });
+  const connections = providers.map(() => new RecordingConnection());
+  await Promise.all(providers.map((p, i) => p.connect(connections[i])));
+  if (tasks.length === 0) throw new Error('the module scheduled no task');
+  await parent.send({ type: 'ready', peakRssMb: peakRssMb() });
+
+  for (;;) {
+    await parent.next('run');
+    const t0 = Date.now();
+    await Promise.all(tasks.map(fn => fn(new AbortController().signal)));
+    const all = new Set<string>();
+    let total = 0;
+    let duplicates = 0;
+    for (const c of connections) {
+      total += c.refs.size;
+      duplicates += c.duplicates;
+      for (const r of c.refs) {
+        if (all.has(r) && sampleDuplicates.size < 5) sampleDuplicates.add(r);
+        all.add(r);
+      }
+    }
+    await parent.send({
+      type: 'ran',
+      ms: Date.now() - t0,
+      entities: total,
+      /** Names held by more than one entity, within or across accounts. */
+      duplicateNames: duplicates + (total - all.size),
+      sampleDuplicates: [...sampleDuplicates],
+      mutations: connections.map(c => c.mutations.at(-1) ?? 'none'),
+      peakRssMb: peakRssMb(),
+    });
+  }
+});

@@ -1,0 +1,56 @@
+/*
+ * Child process of router.bench.ts: the cloudflare plugin in a Backstage test backend (argv[2]: the
+ * app config), plus a bare node:http server answering the bytes of the plugin's answer to
+ * `/api/cloudflare/v1/workers/acme-api/deployments` (the floor of the cached-read figures).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  benchParent,
+  peakRssMb,
+} from '../../../packages/backend/bench/benchKit';
+import { cloudflarePlugin } from '../src/plugin';
+
+const parent = benchParent();
+
+parent.run(async () => {
+  const backend = await startTestBackend({
+    features: [
+      cloudflarePlugin,
+      mockServices.rootConfig.factory({ data: JSON.parse(process.argv[2]) }),
+      mockServices.rootLogger.factory({ level: 'none' }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.user('user:default/bench'),
+      }),
+      mockServices.permissions.factory(),
+    ],
+  });
+  const port = backend.server.port();
+  let body: Buffer | undefined;
+  const own = () =>
+    fetch(
+      `http://127.0.0.1:${port}/api/cloudflare/v1/workers/acme-api/deployments`,
+    ).then(async r => Buffer.from(await r.arrayBuffer()));
+  const bare = http.createServer(async (_req, res) => {
+    body ??= await own();
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': body.length,
+    });
+    res.end(body);
+  });
+  await new Promise<void>(resolve => bare.listen(0, '127.0.0.1', resolve));
+  await parent.send({
+    type: 'ready',
+    port,
+    barePort: (bare.address() as AddressInfo).port,
+  });
+  await parent.next('rss?');
+  await parent.send({ type: 'rss', peakRssMb: peakRssMb() });
+  await parent.next('never');
+});
