@@ -32,7 +32,7 @@ export interface Replicas {
   account: DemoAccountServer;
   a: DemoBackend;
   b: DemoBackend;
-  /** Stops both backends (B first), then the demo account. */
+  /** Stops both backends, then the demo account. */
   stop(): Promise<void>;
 }
 
@@ -100,7 +100,7 @@ export async function startReplicas(
   writeFileSync(configFile, JSON.stringify(replicaConfig(options), null, 2));
   const started: DemoBackend[] = [];
   const stop = async () => {
-    for (const backend of [...started].reverse()) await backend.stop();
+    await Promise.all(started.map(backend => backend.stop()));
     await account.close();
     rmSync(dir, { recursive: true, force: true });
   };
