@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { expectConfigFailure } from './__testUtils__/configFailure';
 import {
   CloudflareConfigError,
   checkApiBaseUrl,
@@ -10,18 +11,8 @@ const base = { accountId: '0f1e2d3c4b5a69788796a5b4c3d2e1f0', apiToken: TOKEN };
 const read = (cloudflare: unknown) =>
   readCloudflareClientConfig(new ConfigReader({ cloudflare } as any));
 
-function failsAt(cloudflare: unknown, key: string) {
-  let err: unknown;
-  try {
-    read(cloudflare);
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(CloudflareConfigError);
-  expect((err as CloudflareConfigError).key).toBe(key);
-  expect((err as Error).message).toContain(`'${key}`);
-  expect((err as Error).message).not.toContain(TOKEN);
-}
+const failsAt = (cloudflare: unknown, key: string) =>
+  expectConfigFailure(() => read(cloudflare), key, [TOKEN]);
 
 describe('readCloudflareClientConfig', () => {
   it('reads the keys with defaults', () => {

@@ -53,7 +53,7 @@ export interface CallBudgetAcquireOptions {
 }
 
 interface Waiter {
-  resolve(): void;
+  resolve(call: number): void;
   reject(e: Error): void;
   deadline?: number;
   signal?: AbortSignal;
@@ -81,6 +81,7 @@ export class CallBudget {
   private limit: number;
   private windowSeconds: number;
   private readonly routeShare: number;
+  private readonly configured: { calls: number; windowSeconds: number };
   private readonly now: () => number;
   private tokens: number;
   private last: number;
@@ -101,6 +102,7 @@ export class CallBudget {
     if (!(this.limit >= 1) || !(this.windowSeconds > 0)) {
       throw new RangeError('CallBudget: calls and windowSeconds must be > 0');
     }
+    this.configured = { calls: this.limit, windowSeconds: this.windowSeconds };
     this.now = options.now ?? Date.now;
     this.tokens = this.limit;
     this.last = this.now();
@@ -133,10 +135,12 @@ export class CallBudget {
       : this.tokens;
   }
 
-  private take() {
+  /** Takes a token; returns the call's number (the `spent` count with it). */
+  private take(): number {
     this.tokens -= 1;
     if (this.upstream) this.upstream.remaining -= 1;
     this.spent += 1;
+    return this.spent;
   }
 
   /** Milliseconds until `need` tokens are there (assuming nobody else takes any). */
@@ -174,21 +178,28 @@ export class CallBudget {
     priority: CallPriority,
     options: CallBudgetAcquireOptions = {},
   ): Promise<void> {
+    return this.acquireCall(priority, options).then(() => undefined);
+  }
+
+  /**
+   * {@link CallBudget.acquire}, resolving with the call's number, which
+   * {@link CallBudget.observe} takes with the call's answer (the fetch wrapper does).
+   */
+  acquireCall(
+    priority: CallPriority,
+    options: CallBudgetAcquireOptions = {},
+  ): Promise<number> {
     const now = this.now();
     const operation = options.operation ?? 'call';
     if (priority === 'interactive') {
-      if (this.available(now) >= 1) {
-        this.take();
-        return Promise.resolve();
-      }
+      if (this.available(now) >= 1) return Promise.resolve(this.take());
       return Promise.reject(
         this.error(operation, this.waitMs(now, 1), 'call budget exhausted'),
       );
     }
     const need = this.reserve + 1;
     if (this.queue.length === 0 && this.available(now) >= need) {
-      this.take();
-      return Promise.resolve();
+      return Promise.resolve(this.take());
     }
     const wait = this.waitMs(now, need + this.queue.length);
     if (options.signal?.aborted) {
@@ -199,7 +210,7 @@ export class CallBudget {
         this.error(operation, wait, 'call budget short before the deadline'),
       );
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
         reject,
@@ -238,8 +249,7 @@ export class CallBudget {
     while (this.queue.length > 0 && this.available(now) >= need) {
       const w = this.queue[0];
       this.remove(w);
-      this.take();
-      w.resolve();
+      w.resolve(this.take());
     }
     for (const w of [...this.queue]) {
       if (w.deadline !== undefined && now >= w.deadline) {
@@ -267,39 +277,53 @@ export class CallBudget {
 
   /**
    * Reads Cloudflare's `Ratelimit` (`"default";r=12;t=30`) and `Ratelimit-Policy`
-   * (`"default";q=1200;w=300`) from an answer: quota and window are adopted; the budget never
-   * believes more calls remain than Cloudflare said (other users of the token count), until the
-   * reset it named.
+   * (`"default";q=1200;w=300`) from an answer; `call` is the answered call's number from
+   * {@link CallBudget.acquireCall} (calls let through after it are counted as spent). The policy's quota and window are adopted when
+   * stricter than the configured ones. The budget never believes more calls remain than Cloudflare
+   * said (other users of the token count: CI, other replicas), less the calls sent since, until
+   * the reset it named; `r=0` stops every call until then.
    */
-  observe(headers: Headers): void {
+  observe(headers: Headers, call?: number): void {
     const now = this.now();
     this.refill(now);
     const policy = parseRatelimitPolicy(headers.get('ratelimit-policy'));
-    if (
-      policy &&
-      (policy.quota !== this.limit ||
-        policy.windowSeconds !== this.windowSeconds)
-    ) {
-      this.limit = policy.quota;
-      this.windowSeconds = policy.windowSeconds;
-      this.tokens = Math.min(this.tokens, this.limit);
-    }
+    if (policy) this.adopt(policy.quota, policy.windowSeconds);
     const rl = parseRatelimit(headers.get('ratelimit'));
     if (rl) {
       const until = now + rl.resetSeconds * 1000;
+      // Calls let through after the answered one may not be counted in `r`: take them off.
+      // That is a floor, so the highest floor of the window wins; a bare `r` is a ceiling.
+      const remaining =
+        call === undefined ? rl.remaining : rl.remaining - (this.spent - call);
       if (!this.upstream || until > this.upstream.until + 1000) {
-        this.upstream = { remaining: rl.remaining, until };
+        this.upstream = { remaining, until };
       } else {
-        this.upstream.remaining = Math.min(
-          this.upstream.remaining,
-          rl.remaining,
-        );
+        this.upstream.remaining =
+          call === undefined
+            ? Math.min(this.upstream.remaining, remaining)
+            : Math.max(this.upstream.remaining, remaining);
       }
       this.tokens = Math.min(this.tokens, rl.remaining);
       if (rl.remaining <= 0)
         this.blockedUntil = Math.max(this.blockedUntil, until);
     }
     if (this.queue.length > 0) this.schedule();
+  }
+
+  /**
+   * Cloudflare's policy, as a ceiling: the budget takes the smaller of the configured and the
+   * announced calls, and the slower of the two refill rates (an operator who configured less,
+   * to leave room for CI or other tools on the token, keeps it).
+   */
+  private adopt(quota: number, windowSeconds: number) {
+    const limit = Math.min(this.configured.calls, quota);
+    const rate = Math.min(
+      this.configured.calls / this.configured.windowSeconds,
+      quota / windowSeconds,
+    );
+    this.limit = limit;
+    this.windowSeconds = limit / rate;
+    this.tokens = Math.min(this.tokens, this.limit);
   }
 
   /**
@@ -327,7 +351,7 @@ export class CallBudget {
         );
     return {
       limit: this.limit,
-      windowSeconds: this.windowSeconds,
+      windowSeconds: Math.round(this.windowSeconds * 1000) / 1000,
       remaining,
       reservedForRoutes: this.reserve,
       resetSeconds: Math.max(0, Math.ceil(full / 1000)),

@@ -69,14 +69,15 @@ export function gateFetch(options: {
   const { inner, budget, breaker, scope } = options;
   const now = options.now ?? Date.now;
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const call = scope();
-    const operation = call?.operation ?? 'call';
+    const current = scope();
+    const operation = current?.operation ?? 'call';
     let trial = false;
+    let call: number;
     try {
       trial = breaker.enter(operation);
-      await budget.acquire(call?.priority ?? 'interactive', {
-        deadline: call?.deadline,
-        signal: call?.signal,
+      call = await budget.acquireCall(current?.priority ?? 'interactive', {
+        deadline: current?.deadline,
+        signal: current?.signal,
         operation,
       });
     } catch (e) {
@@ -95,7 +96,7 @@ export function gateFetch(options: {
       }
       throw e;
     }
-    budget.observe(res.headers);
+    budget.observe(res.headers, call);
     if (res.status === 429) {
       const retryAfter = parseRetryAfter(res.headers.get('retry-after'), now());
       budget.exhaust(retryAfter);
