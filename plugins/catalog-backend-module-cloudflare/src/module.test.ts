@@ -62,7 +62,7 @@ describe('catalogModuleCloudflare', () => {
     await expect(
       start({ cloudflare: { accounts: [entry('a'), entry('b')] } }),
     ).rejects.toThrow(
-      `cloudflare.accounts[0] and cloudflare.accounts[1] both name account ${DEMO_ACCOUNT_ID}`,
+      `names account ${DEMO_ACCOUNT_ID} as cloudflare.accounts[0] does`,
     );
   });
 });

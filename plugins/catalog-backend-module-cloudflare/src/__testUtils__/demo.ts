@@ -25,11 +25,17 @@ import {
   RELATION_DEPENDS_ON,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CloudflareAnnotationProcessor } from '../processors/CloudflareAnnotationProcessor';
 import { CloudflareEntityProvider } from '../providers/CloudflareEntityProvider';
 import { CloudflareEntityProviderConfig } from '../providers/CloudflareEntityProviderConfig';
 import { CatalogAreaTable, runAreas } from '../providers/runAreas';
+import { CATALOG_AREAS } from '../areas';
+import { CatalogAreaDescriptor } from '../areas/types';
+import { AccountIngestion } from '../ingestion/AccountIngestion';
+import {
+  IngestionStore,
+  MemoryIngestionStore,
+} from '../ingestion/IngestionStore';
 
 /** Base URL tests give the client; nothing leaves the process. */
 export const TEST_BASE_URL = DEMO_TEST_BASE_URL;
@@ -51,7 +57,7 @@ export function clientsFor(states: Record<string, DemoAccountState>) {
   return (config: CloudflareEntityProviderConfig) => {
     const state = states[config.accountId];
     if (!state) throw new Error(`no demo state for ${config.accountId}`);
-    return CloudflareClient.fromConfig(config.clientConfig, {
+    return new CloudflareClient(config.clientConfig, {
       fetch: demoFetch(state),
     });
   };
@@ -150,20 +156,54 @@ export function demoProviders(
   return { state, schedule, logger, lines, providers, provider: providers[0] };
 }
 
-/** One run of `table`'s areas over the demo account `state`, every area enabled, as the provider runs them. */
+/** The ingestion progress of the demo account in a store of its own (in memory by default). */
+export function demoIngestion(
+  store: IngestionStore = new MemoryIngestionStore(),
+  accountId: string = DEMO_ACCOUNT_ID,
+) {
+  return new AccountIngestion(store, accountId);
+}
+
+/**
+ * One run of `table`'s areas over the demo account `state`, every area enabled, as the provider
+ * runs them; `ingestion` keeps the progress (its `lastGood` the last complete reads) between runs.
+ */
 export function runDemoAreas(
   table: CatalogAreaTable,
   state: DemoAccountState = demoState(),
-  lastGood = new Map<CloudflareAreaId, unknown>(),
+  ingestion: AccountIngestion = demoIngestion(),
 ) {
   const { nameOf: _ids, ...ctx } = DEMO_MAP_CONTEXT;
   return runAreas({
     table,
     enabled: () => true,
     client: demoClient(state),
-    lastGood,
+    ingestion,
     ctx,
   });
+}
+
+/**
+ * Reads one area cycle after cycle as the provider does (its detail memo kept between them, in
+ * memory): each call runs one cycle and answers the area's complete read.
+ */
+export function areaCycles<T>(
+  descriptor: CatalogAreaDescriptor<T>,
+  state: DemoAccountState,
+  ingestion: AccountIngestion = demoIngestion(),
+): () => Promise<T> {
+  const id = (
+    Object.keys(CATALOG_AREAS) as Array<keyof typeof CATALOG_AREAS>
+  ).find(k => CATALOG_AREAS[k] === (descriptor as unknown))!;
+  return async () => {
+    const [outcome] = await runDemoAreas(
+      { [id]: descriptor },
+      state,
+      ingestion,
+    );
+    if (outcome.error !== undefined) throw outcome.error;
+    return ingestion.lastGood.get(id) as T;
+  };
 }
 
 /** The refs a Component annotated with `annotations` depends on, as the annotation processor emits them. */

@@ -1,8 +1,4 @@
-import {
-  ALL_SECRET_CANARIES,
-  DemoAccountState,
-  createScaleAccountData,
-} from '@cloudflare-backstage/cloudflare-demo-account';
+import { ALL_SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
 import {
   DEMO_MAP_CONTEXT,
   annotationDependsOn,
@@ -11,7 +7,7 @@ import {
   dependsOnOf,
   runDemoAreas,
 } from '../__testUtils__/demo';
-import { AI_GATEWAY_PROVIDER_READS_PER_RUN, aiGatewayArea } from './aiGateway';
+import { aiGatewayArea } from './aiGateway';
 import { secretsStoreArea } from './secretsStore';
 
 const GATEWAYS = 'GET /accounts/:account_id/ai-gateway/gateways';
@@ -98,40 +94,6 @@ describe('aiGatewayArea', () => {
     expect(read.gateways[1].tags).toEqual({ team: 'support' });
   });
 
-  it(`reads the providers of at most ${AI_GATEWAY_PROVIDER_READS_PER_RUN} gateways a run, the unread and the oldest first`, async () => {
-    const count = 120;
-    const state = new DemoAccountState({
-      data: createScaleAccountData({ seed: 5, counts: { aiGateway: count } }),
-    });
-    const client = demoClient(state);
-    const first = await aiGatewayArea.read(client, undefined);
-    expect(first.gateways).toHaveLength(count);
-    expect(Object.keys(first.providers.reads)).toHaveLength(
-      AI_GATEWAY_PROVIDER_READS_PER_RUN,
-    );
-    expect(state.callCounts()[PROVIDER_CONFIGS]).toBe(
-      AI_GATEWAY_PROVIDER_READS_PER_RUN,
-    );
-    const second = await aiGatewayArea.read(client, first);
-    const third = await aiGatewayArea.read(client, second);
-    expect(Object.keys(third.providers.reads)).toHaveLength(count);
-    const fourth = await aiGatewayArea.read(client, third);
-    const runIn = (id: string) => third.providers.reads[id].run;
-    const ids = Object.keys(fourth.providers.reads);
-    const refreshed = ids.filter(
-      id => fourth.providers.reads[id].run === fourth.providers.run,
-    );
-    const kept = ids.filter(id => !refreshed.includes(id));
-    expect(refreshed).toHaveLength(AI_GATEWAY_PROVIDER_READS_PER_RUN);
-    expect(Math.max(...refreshed.map(runIn))).toBeLessThanOrEqual(
-      Math.min(...kept.map(runIn)),
-    );
-    const mapped = aiGatewayArea.map(first, DEMO_MAP_CONTEXT);
-    expect(
-      mapped.filter(e => (e.entity.spec!.parameters as any).providers),
-    ).toHaveLength(AI_GATEWAY_PROVIDER_READS_PER_RUN);
-  });
-
   it('leaves out the providers of a gateway deleted between the list and their read', async () => {
     const state = demoState();
     state.addFault({
@@ -140,7 +102,7 @@ describe('aiGatewayArea', () => {
     });
     const read = await aiGatewayArea.read(demoClient(state), undefined);
     expect(read.gateways).toHaveLength(4);
-    expect(Object.keys(read.providers.reads)).toEqual([
+    expect(Object.keys(read.providers)).toEqual([
       'acme-ai-gateway',
       'acme-support-bot',
       'acme-batch-jobs',

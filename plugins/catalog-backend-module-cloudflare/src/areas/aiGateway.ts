@@ -5,21 +5,13 @@ import {
 import { AiGateway } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { byId, dependsOnRefs } from './bindings';
 import { cloudflareResourceEntity } from './entity';
-import { Rotation, readInRotation } from './rotation';
-import { defineCatalogArea } from './types';
-
-/**
- * Gateways whose provider configs one run reads (one call each up to 50 configs), in rotation
- * (`readInRotation`): the ones never read first, then the longest unread. The rest keep their last
- * read, so a large account is refreshed over several runs and a run stays within Cloudflare's
- * budget (1,200 calls per 5 minutes per token).
- */
-export const AI_GATEWAY_PROVIDER_READS_PER_RUN = 50;
+import { defineCatalogArea, memoOf } from './types';
 
 /** What the AI Gateway area reads: every gateway, and the stored providers of those read so far, by id. */
 export interface AiGatewayRead {
   gateways: AiGateway[];
-  providers: Rotation<string[]>;
+  /** The stored providers of each gateway, by gateway id (absent for one that vanished before its read). */
+  providers: Record<string, string[]>;
 }
 
 /** The gateway's stored providers (sorted), or undefined when it vanished since the list. */
@@ -43,21 +35,26 @@ async function readProviders(client: CloudflareClient, gatewayId: string) {
  * live in a Secrets Store (`store_id`) depends on that store's entity.
  *
  * Calls per run: the gateway list (50 a page, and Cloudflare's empty page: 2 calls up to 50
- * gateways), one provider-config read for at most {@link AI_GATEWAY_PROVIDER_READS_PER_RUN}
- * gateways (never-read first, then the stalest), and the `ai_gateway` tags only when read alone.
+ * gateways), the `ai_gateway` tags only when read alone, and through the run's memo one
+ * provider-config read per gateway when new or its `modified_at` moved, and every few cycles (a
+ * provider config is a sub-resource whose changes do not move the gateway's `modified_at`).
  * The demo account's 4 gateways cost 7 calls in a provider run. No log, prompt or key is read.
  */
 export const aiGatewayArea = defineCatalogArea<AiGatewayRead>({
-  async read(client, previous, context) {
+  async read(client, _previous, context) {
+    const memo = memoOf(context);
     const gateways = await client.aiGateway.listGateways({
       tags: context?.tags,
     });
-    const providers = await readInRotation(
-      gateways.map(g => g.id),
-      previous?.providers,
-      AI_GATEWAY_PROVIDER_READS_PER_RUN,
-      id => readProviders(client, id),
-    );
+    const providers: Record<string, string[]> = {};
+    for (const g of gateways) {
+      const read = await memo.detail(
+        `providers/${g.id}`,
+        { changeKey: g.modifiedAt, live: true },
+        () => readProviders(client, g.id),
+      );
+      if (read) providers[g.id] = read;
+    }
     return { gateways, providers };
   },
 
@@ -80,7 +77,7 @@ export const aiGatewayArea = defineCatalogArea<AiGatewayRead>({
           authentication: g.authentication,
           logCollection: g.logCollection,
           stripeBilling: g.stripeBilling,
-          providers: providers.reads[g.id]?.value,
+          providers: providers[g.id],
           tags: g.tags,
         },
       }),

@@ -1,15 +1,11 @@
-import {
-  ALL_SECRET_CANARIES,
-  DemoAccountState,
-  createScaleAccountData,
-} from '@cloudflare-backstage/cloudflare-demo-account';
+import { ALL_SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
 import {
   DEMO_MAP_CONTEXT,
   annotationDependsOn,
   demoClient,
   demoState,
 } from '../__testUtils__/demo';
-import { AI_SEARCH_HISTORY_READS_PER_RUN, aiSearchArea } from './aiSearch';
+import { aiSearchArea } from './aiSearch';
 
 const NAMESPACES = 'GET /accounts/:account_id/ai-search/namespaces';
 const JOBS = `${NAMESPACES}/:name/instances/:id/jobs`;
@@ -109,40 +105,6 @@ describe('aiSearchArea', () => {
       'X-Acme-Crawler-Token',
     ])
       expect(json).not.toContain(secret);
-  });
-
-  it(`reads the history of at most ${AI_SEARCH_HISTORY_READS_PER_RUN} instances a run, the unread and the oldest first`, async () => {
-    const count = 120;
-    const state = new DemoAccountState({
-      data: createScaleAccountData({ seed: 5, counts: { aiSearch: count } }),
-    });
-    const client = demoClient(state);
-    const first = await aiSearchArea.read(client, undefined);
-    expect(first.indexes).toHaveLength(count);
-    expect(Object.keys(first.histories)).toHaveLength(
-      AI_SEARCH_HISTORY_READS_PER_RUN,
-    );
-    expect(state.callCounts()[JOBS]).toBe(AI_SEARCH_HISTORY_READS_PER_RUN);
-    const mapped = aiSearchArea.map(first, DEMO_MAP_CONTEXT);
-    expect(
-      mapped.filter(e => (e.entity.spec!.parameters as any).lastCrawlOutcome),
-    ).toHaveLength(AI_SEARCH_HISTORY_READS_PER_RUN);
-
-    const second = await aiSearchArea.read(client, first);
-    const third = await aiSearchArea.read(client, second);
-    expect(Object.keys(third.histories)).toHaveLength(count);
-    const fourth = await aiSearchArea.read(client, third);
-    const refreshed = Object.entries(fourth.histories).filter(
-      ([, h]) => h.run === fourth.run,
-    );
-    expect(refreshed).toHaveLength(AI_SEARCH_HISTORY_READS_PER_RUN);
-    const runIn = (key: string) => third.histories[key].run;
-    const kept = Object.keys(fourth.histories).filter(
-      k => fourth.histories[k].run !== fourth.run,
-    );
-    expect(Math.max(...refreshed.map(([k]) => runIn(k)))).toBeLessThanOrEqual(
-      Math.min(...kept.map(runIn)),
-    );
   });
 
   it('keeps no history for an instance deleted between the list and its jobs read', async () => {

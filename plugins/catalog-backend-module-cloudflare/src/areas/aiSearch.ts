@@ -8,31 +8,16 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { byName, dependsOnRefs } from './bindings';
 import { cloudflareResourceEntity } from './entity';
-import { defineCatalogArea } from './types';
-
-/**
- * Instances whose sync history one run reads (one jobs page each, at most two): the ones never read
- * first, then the longest unread. The rest keep their last read, so a large account is refreshed
- * over several runs within Cloudflare's budget (1,200 calls per 5 minutes per token).
- */
-export const AI_SEARCH_HISTORY_READS_PER_RUN = 50;
+import { defineCatalogArea, memoOf } from './types';
 
 /** Jobs read per instance: one page, newest first. */
 export const AI_SEARCH_JOBS_PER_READ = 50;
 
-/** An instance's sync history and the run that read it. */
-interface HistoryRead {
-  history: AiSearchSyncHistory;
-  run: number;
-}
-
-/** What the AI Search area reads: every instance, and the sync history of those read so far. */
+/** What the AI Search area reads: every instance, and the sync history of each. */
 export interface AiSearchRead {
   indexes: AiSearchIndex[];
-  /** By resource name (`aiSearchResourceName`). */
-  histories: Record<string, HistoryRead>;
-  /** Number of this run (1 for the first one in this process). */
-  run: number;
+  /** By resource name (`aiSearchResourceName`); absent for an instance that vanished before its read. */
+  histories: Record<string, AiSearchSyncHistory>;
 }
 
 const keyOf = (index: AiSearchIndex) =>
@@ -51,42 +36,44 @@ const CONNECTOR = { 'web-crawler': 'website', r2: 'r2' } as const;
  * through an AI Gateway depends on `cf-ai-gateway-<id>`. Neither `createdBy`/`modifiedBy` (people's
  * emails) nor crawler headers reach the entity.
  *
- * Calls per run: the namespace list and one instance list per namespace (100 a page), and one jobs
- * page for at most {@link AI_SEARCH_HISTORY_READS_PER_RUN} instances.
+ * Calls per run: the namespace list and one instance list per namespace (100 a page), and through
+ * the run's memo one jobs page per instance when new or its `last_activity_at` moved (a crawl
+ * moves it); an instance whose list entry has no `last_activity_at` is a live detail, read again
+ * every few cycles.
  */
 export const aiSearchArea = defineCatalogArea<AiSearchRead>({
-  async read(client, previous) {
+  async read(client, _previous, run) {
+    const memo = memoOf(run);
     const indexes = await client.aiSearch.listIndexes();
-    const run = (previous?.run ?? 0) + 1;
-    const known = previous?.histories ?? {};
-    const histories: Record<string, HistoryRead> = {};
+    const histories: Record<string, AiSearchSyncHistory> = {};
     for (const index of indexes) {
-      const key = keyOf(index);
-      if (known[key]) histories[key] = known[key];
+      const history = await memo.detail(
+        `jobs/${keyOf(index)}`,
+        { changeKey: index.lastActivityAt },
+        async () => {
+          try {
+            return await client.aiSearch.getSyncHistory(
+              index.id,
+              index.namespace,
+              { maxJobs: AI_SEARCH_JOBS_PER_READ },
+            );
+          } catch (e) {
+            // Deleted between the list and the read: it has no history.
+            if (isCloudflareApiError(e) && e.kind === 'not-found')
+              return undefined;
+            throw e;
+          }
+        },
+      );
+      if (history) histories[keyOf(index)] = history;
     }
-    const due = [...indexes]
-      .sort((a, b) => (known[keyOf(a)]?.run ?? 0) - (known[keyOf(b)]?.run ?? 0))
-      .slice(0, AI_SEARCH_HISTORY_READS_PER_RUN);
-    for (const index of due) {
-      try {
-        const history = await client.aiSearch.getSyncHistory(
-          index.id,
-          index.namespace,
-          { maxJobs: AI_SEARCH_JOBS_PER_READ },
-        );
-        histories[keyOf(index)] = { history, run };
-      } catch (e) {
-        // Deleted between the list and the read: it keeps no history (its earlier one, if any).
-        if (!(isCloudflareApiError(e) && e.kind === 'not-found')) throw e;
-      }
-    }
-    return { indexes, histories, run };
+    return { indexes, histories };
   },
 
   map: ({ indexes, histories }, ctx) =>
     indexes.map(index => {
       const key = keyOf(index);
-      const history = histories[key]?.history;
+      const history = histories[key];
       const source = index.source;
       const elsewhere = index.namespace !== AI_SEARCH_DEFAULT_NAMESPACE;
       return cloudflareResourceEntity(ctx, {

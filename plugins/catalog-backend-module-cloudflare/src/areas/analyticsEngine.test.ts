@@ -1,11 +1,11 @@
 import { ALL_SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
-import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
 import {
   DEMO_MAP_CONTEXT,
   annotationDependsOn,
   demoClient,
   demoState,
   dependsOnOf,
+  demoIngestion,
   runDemoAreas,
 } from '../__testUtils__/demo';
 import { analyticsEngineArea } from './analyticsEngine';
@@ -48,11 +48,12 @@ describe('analyticsEngineArea', () => {
 
   it("takes the datasets from the run's Workers read: no settings read twice", async () => {
     const state = demoState();
-    const lastGood = new Map<CloudflareAreaId, unknown>();
+    const ingestion = demoIngestion();
+    const lastGood = ingestion.lastGood;
     const [workers, datasets] = await runDemoAreas(
       { workers: workersArea, analyticsEngine: analyticsEngineArea },
       state,
-      lastGood,
+      ingestion,
     );
     expect(datasets.status).toBe('ok');
     expect(state.callCounts()[SETTINGS]).toBe(
@@ -89,13 +90,13 @@ describe('analyticsEngineArea', () => {
         return analyticsEngineArea.read(...args);
       },
     };
-    const lastGood = new Map<CloudflareAreaId, unknown>([
-      ['analyticsEngine', [{ name: 'old', workers: [] }]],
-    ]);
+    const ingestion = demoIngestion();
+    const lastGood = ingestion.lastGood;
+    lastGood.set('analyticsEngine', [{ name: 'old', workers: [] }]);
     await runDemoAreas(
       { workers: workersArea, analyticsEngine: datasetsArea },
       demoState(),
-      lastGood,
+      ingestion,
     );
     expect(seen.itself).toBeUndefined();
     expect(seen.workers).toBe(lastGood.get('workers'));

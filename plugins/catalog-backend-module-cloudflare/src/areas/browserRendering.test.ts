@@ -106,7 +106,7 @@ describe('browserRenderingArea', () => {
     const OTHER = 'aaaabbbbccccddddeeeeffff00001111';
     const settings = (cloudflare: JsonObject) =>
       readProviderConfigs(new ConfigReader({ cloudflare })).map(c =>
-        CloudflareClient.fromConfig(c.clientConfig).browserRendering.settings(),
+        new CloudflareClient(c.clientConfig).browserRendering.settings(),
       );
     expect(
       settings({

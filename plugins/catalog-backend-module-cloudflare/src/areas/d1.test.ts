@@ -1,8 +1,4 @@
-import {
-  ALL_SECRET_CANARIES,
-  DemoAccountState,
-  createScaleAccountData,
-} from '@cloudflare-backstage/cloudflare-demo-account';
+import { ALL_SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
 import {
   DEMO_MAP_CONTEXT,
   annotationDependsOn,
@@ -11,7 +7,7 @@ import {
   dependsOnOf,
   runDemoAreas,
 } from '../__testUtils__/demo';
-import { D1_DETAILS_PER_RUN, d1Area } from './d1';
+import { d1Area } from './d1';
 import { workersArea } from './workers';
 
 const CORE = 'e7c1a9b2-4d3f-4e5a-9b8c-7d6e5f4a3b2c';
@@ -73,43 +69,6 @@ describe('d1Area', () => {
     );
     expect(read[0].database.tags).toEqual({ team: 'core' });
     expect(new Map(d1Area.names!(read)).get(CORE)).toBe('acme-core');
-  });
-
-  it(`reads at most ${D1_DETAILS_PER_RUN} databases a run, never-read first, then the stalest, keeping the others' details`, async () => {
-    const count = D1_DETAILS_PER_RUN + 10;
-    const state = new DemoAccountState({
-      data: createScaleAccountData({ seed: 3, counts: { d1: count } }),
-    });
-    const client = demoClient(state);
-    const uuids = state.data.d1.databases.map(d => d.uuid);
-    const detailed = (read: Awaited<ReturnType<typeof d1Area.read>>) =>
-      read.filter(r => r.database.fileSize !== undefined).length;
-
-    const now = jest.spyOn(Date, 'now');
-    try {
-      now.mockReturnValue(1_000);
-      const first = await d1Area.read(client, undefined);
-      expect(state.callCounts()[DATABASE]).toBe(D1_DETAILS_PER_RUN);
-      expect(detailed(first)).toBe(D1_DETAILS_PER_RUN);
-
-      state.resetCalls();
-      now.mockReturnValue(2_000);
-      const second = await d1Area.read(client, first);
-      expect(state.callCounts()[DATABASE]).toBe(D1_DETAILS_PER_RUN);
-      expect(detailed(second)).toBe(count);
-      expect(second.map(r => r.database.uuid)).toEqual(uuids);
-      // the ten never read, then the fifteen read longest ago (in list order among equals)
-      const kept = uuids.slice(15, D1_DETAILS_PER_RUN);
-      expect(
-        second.filter(r => r.detailsReadAt === 1_000).map(r => r.database.uuid),
-      ).toEqual(kept);
-      const keptBefore = first.find(r => r.database.uuid === kept[0])!;
-      expect(second.find(r => r.database.uuid === kept[0])!.database).toEqual(
-        keptBefore.database,
-      );
-    } finally {
-      now.mockRestore();
-    }
   });
 
   it("relates a Worker's D1 binding and a Component's cloudflare.com/d1 annotation to one entity", async () => {

@@ -1,44 +1,11 @@
 import { D1Database } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { cloudflareResourceEntity } from './entity';
-import { defineCatalogArea } from './types';
+import { defineCatalogArea, memoOf } from './types';
 
-/** One database as read: the list's fields and tags, with its size and replication once read. */
+/** One database as read: the list's fields and tags, with its size and replication from its own read. */
 export interface D1Read {
-  /** The database; `fileSize` and `readReplication` from its own read, the last one made. */
+  /** The database; `fileSize` and `readReplication` from its own read. */
   database: D1Database;
-  /** When its own read was made (ms since the epoch); absent until it is read. */
-  detailsReadAt?: number;
-}
-
-/** Databases whose own read (size, replication) a run makes at most: new ones first, then the stalest. */
-export const D1_DETAILS_PER_RUN = 25;
-
-/**
- * The list's databases, each with its last details kept, and the uuids to read again this run:
- * never-read databases first, then the least recently read, at most {@link D1_DETAILS_PER_RUN}.
- */
-function withKeptDetails(
-  listed: D1Database[],
-  previous: D1Read[] | undefined,
-): { reads: D1Read[]; due: D1Read[] } {
-  const before = new Map((previous ?? []).map(r => [r.database.uuid, r]));
-  const reads = listed.map((database): D1Read => {
-    const old = before.get(database.uuid);
-    return old
-      ? {
-          database: {
-            ...database,
-            fileSize: old.database.fileSize,
-            readReplication: old.database.readReplication,
-          },
-          detailsReadAt: old.detailsReadAt,
-        }
-      : { database };
-  });
-  const due = [...reads]
-    .sort((a, b) => (a.detailsReadAt ?? -1) - (b.detailsReadAt ?? -1))
-    .slice(0, D1_DETAILS_PER_RUN);
-  return { reads, due };
 }
 
 /**
@@ -49,23 +16,25 @@ function withKeptDetails(
  *
  * Calls: the database list (Cloudflare's SDK pages it by 1,000 and stops at an empty page: 2 calls
  * up to 1,000 databases), its tags from the run's tag index (or one Resource Tagging read when the
- * run has none), and each database's own read for at most {@link D1_DETAILS_PER_RUN} databases a
- * run (never-read ones first, then the stalest): sizes of up to 25 databases are fresh every run,
- * larger accounts refresh them in turn. A run costs at most 27 calls up to 1,000 databases (one
- * more per further 1,000); the demo account's 4 databases cost 6 (7 without the run's tag index).
+ * run has none), and each database's own read (size, read replication) through the run's memo.
+ * The list has no change key for them (a database grows without a version moving): a live
+ * detail, read for a new database and again every few cycles.
  */
 export const d1Area = defineCatalogArea<D1Read[]>({
-  async read(client, previous, run) {
-    const { reads, due } = withKeptDetails(
-      await client.d1.listDatabases({ tags: run?.tags }),
-      previous,
-    );
-    for (const read of due) {
-      const { fileSize, readReplication } = await client.d1.getDatabase(
-        read.database.uuid,
+  async read(client, _previous, run) {
+    const memo = memoOf(run);
+    const listed = await client.d1.listDatabases({ tags: run?.tags });
+    const reads: D1Read[] = [];
+    for (const database of listed) {
+      const { fileSize, readReplication } = await memo.detail(
+        `database/${database.uuid}`,
+        { live: true },
+        async () => {
+          const db = await client.d1.getDatabase(database.uuid);
+          return { fileSize: db.fileSize, readReplication: db.readReplication };
+        },
       );
-      Object.assign(read.database, { fileSize, readReplication });
-      read.detailsReadAt = Date.now();
+      reads.push({ database: { ...database, fileSize, readReplication } });
     }
     return reads;
   },

@@ -2,7 +2,8 @@ import { DurableObjectNamespaceMetrics } from '@cloudflare-backstage/cloudflare-
 import { DurableObjectClass } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { byName, dependsOnRefs } from './bindings';
 import { cloudflareResourceEntity } from './entity';
-import { defineCatalogArea } from './types';
+import { defineCatalogArea, memoOf } from './types';
+import { stopsTheRun } from '../ingestion/stops';
 
 /**
  * One run's read of the Durable Objects area: the namespaces (with their object counts within the
@@ -34,23 +35,54 @@ const rateOf = (m: DurableObjectNamespaceMetrics | undefined) =>
  * not read analytics, `metricsExposed` is false with `metricsNotExposedReason` and no metric is
  * set: the Tech Insights checks then have no fact rather than a false pass.
  *
- * Calls: the namespace list (2 up to 100 namespaces: the SDK stops at an empty page), the object counts (at most 20 objects-list calls in all,
- * 2 per namespace) and one GraphQL Analytics query per 200 namespaces (when it fails, the last
- * run's metrics stay). Tags come from the run's index, never read again.
+ * Calls: the namespace list (2 up to 100 namespaces: the SDK stops at an empty page). The object
+ * counts (at most 20 objects-list calls in all, 2 per namespace, made with the list) and the
+ * metrics (one GraphQL Analytics query per 200 namespaces; when it fails, the last read's metrics
+ * stay) are two live details of the run's memo, keyed by the set of namespaces: read again when a
+ * namespace comes or goes, and every few cycles. Tags come from the run's index.
  */
 export const durableObjectsArea = defineCatalogArea<DurableObjectsRead>({
   async read(client, previous, run) {
-    const classes = await client.durableObjects.listClasses({
-      tags: run?.tags ?? {},
-    });
+    const memo = memoOf(run);
+    const tags = run?.tags ?? {};
+    // The object counts cost calls per namespace: a live detail of the whole list, keyed by the
+    // namespaces of the last complete read (a namespace added since is counted in the next cycle).
+    // When due, the counted list is the list: no namespace list is read twice.
+    let counted: DurableObjectClass[] | undefined;
+    const counts = await memo.detail(
+      'objects',
+      {
+        changeKey: (previous?.classes ?? [])
+          .map(c => c.namespaceId)
+          .sort()
+          .join(','),
+        live: true,
+      },
+      async () => {
+        counted = await client.durableObjects.listClasses({ tags });
+        return Object.fromEntries(
+          counted.map(c => [c.namespaceId, c.objects ?? null]),
+        );
+      },
+    );
+    const listed =
+      counted ??
+      (await client.durableObjects.listClasses({ tags, objectCountCalls: 0 }));
+    const ids = listed.map(c => c.namespaceId);
+    const changeKey = [...ids].sort().join(',');
+    const classes = listed.map(c =>
+      counts[c.namespaceId] ? { ...c, objects: counts[c.namespaceId]! } : c,
+    );
     try {
-      const metrics = await client.durableObjects.namespaceMetrics(
-        classes.map(c => c.namespaceId),
+      const metrics = await memo.detail(
+        'metrics',
+        { changeKey, live: true },
+        () => client.durableObjects.namespaceMetrics(ids),
       );
       return { classes, metrics };
     } catch (e) {
-      // Analytics down this run: the last run's metrics stay (none on a first run: the read fails).
-      if (!previous) throw e;
+      // Analytics down this run: the last read's metrics stay (none on a first read: it fails).
+      if (!previous || stopsTheRun(e)) throw e;
       return { classes, metrics: previous.metrics };
     }
   },

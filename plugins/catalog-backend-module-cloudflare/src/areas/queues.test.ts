@@ -11,7 +11,7 @@ import {
   runDemoAreas,
 } from '../__testUtils__/demo';
 import { workersArea } from './workers';
-import { QUEUE_BACKLOG_READS_PER_RUN, QueueRead, queuesArea } from './queues';
+import { QueueRead, queuesArea } from './queues';
 
 const QUEUES = 'GET /accounts/:account_id/queues';
 
@@ -218,37 +218,5 @@ describe('queuesArea', () => {
     expect(
       await annotationDependsOn({ 'cloudflare.com/queue': 'acme-events' }),
     ).toEqual([ref]);
-  });
-
-  it('reads at most its budget of backlogs a run, the never-read first, and keeps the others', async () => {
-    const { state } = clockedState();
-    const [base] = state.data.queues.queues;
-    state.data.queues.queues = Array.from(
-      { length: QUEUE_BACKLOG_READS_PER_RUN + 20 },
-      (_, i) => ({
-        ...base,
-        queue: {
-          ...base.queue,
-          queue_id: i.toString(16).padStart(32, '0'),
-          queue_name: `q-${i}`,
-        },
-      }),
-    );
-    const client = demoClient(state);
-    const first = await queuesArea.read(client, undefined, { tags: {} });
-    expect(first.filter(r => r.backlog).length).toBe(
-      QUEUE_BACKLOG_READS_PER_RUN,
-    );
-    state.resetCalls();
-    const second = await queuesArea.read(client, first, { tags: {} });
-    expect(state.callCounts()[`${QUEUES}/:queue_id/metrics`]).toBe(
-      QUEUE_BACKLOG_READS_PER_RUN,
-    );
-    expect(second.every(r => r.backlog)).toBe(true);
-    // This run read the 20 never read and the 80 read longest ago; the next run reads the rest.
-    state.resetCalls();
-    await queuesArea.read(client, second, { tags: {} });
-    const metrics = `GET /accounts/:account_id/queues/:queue_id/metrics`;
-    expect(state.callCounts()[metrics]).toBe(QUEUE_BACKLOG_READS_PER_RUN);
   });
 });

@@ -9,13 +9,7 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ResourceTarget, byName, dependsOnRefs } from './bindings';
 import { cloudflareResourceEntity } from './entity';
-import { CatalogMapContext, defineCatalogArea } from './types';
-
-/**
- * Queues whose backlog one run reads (one call each): those never read first, then the longest
- * unread; the others keep their last observation.
- */
-export const QUEUE_BACKLOG_READS_PER_RUN = 100;
+import { CatalogMapContext, defineCatalogArea, memoOf } from './types';
 
 /** A queue's backlog as the catalog keeps it: its values and when they were first seen. */
 export interface QueueObservation {
@@ -125,36 +119,34 @@ function subscriptionParameters(q: CloudflareQueue, ctx: CatalogMapContext) {
  * dead-letter queue without asking Cloudflare again. A backlog that did not change leaves the
  * entity as it was.
  *
- * Calls per run: the queue list (1), the event subscription pages (2 for up to 100), and one
- * backlog read per queue, at most {@link QUEUE_BACKLOG_READS_PER_RUN}; tags come from the run.
+ * Calls per run: the queue list (1), the event subscription pages (2 for up to 100); tags come from
+ * the run. The backlog (one read per queue) is a live detail of the run's memo (messages come and
+ * go without the queue's `modified_on` moving): read for a new queue and again every few cycles.
  */
 export const queuesArea = defineCatalogArea<QueueRead[]>({
   async read(client, previous, run) {
+    const memo = memoOf(run);
     const queues = await client.queues.listQueues({ tags: run?.tags ?? {} });
     const before = new Map(previous?.map(r => [r.queue.id, r]));
-    const age = (id: string) => before.get(id)?.readAt ?? '';
-    const due = [...queues]
-      .sort((a, b) => age(a.id).localeCompare(age(b.id)))
-      .slice(0, QUEUE_BACKLOG_READS_PER_RUN);
-    const observed = new Map<string, QueueObservation>();
-    for (const queue of due) {
-      const o = await observe(client, queue);
-      if (o) observed.set(queue.id, o);
-    }
-    return queues.map((queue): QueueRead => {
+    const reads: QueueRead[] = [];
+    for (const queue of queues) {
+      const now = await memo.detail(`backlog/${queue.id}`, { live: true }, () =>
+        observe(client, queue),
+      );
       const old = before.get(queue.id);
-      const now = observed.get(queue.id);
-      if (!now) return { ...old, queue };
+      if (!now) reads.push({ ...old, queue });
       // Unchanged values keep their first observation, so the entity changes only with the backlog.
-      if (old?.backlog && sameValues(now, old.backlog))
-        return { ...old, queue, readAt: now.observedAt };
-      return {
-        queue,
-        backlog: now,
-        previousBacklog: old?.backlog,
-        readAt: now.observedAt,
-      };
-    });
+      else if (old?.backlog && sameValues(now, old.backlog))
+        reads.push({ ...old, queue, readAt: now.observedAt });
+      else
+        reads.push({
+          queue,
+          backlog: now,
+          previousBacklog: old?.backlog,
+          readAt: now.observedAt,
+        });
+    }
+    return reads;
   },
 
   names: read => read.map(({ queue }) => [queue.id, queue.name] as const),

@@ -1,12 +1,6 @@
-import {
-  DemoAccountState,
-  createScaleAccountData,
-} from '@cloudflare-backstage/cloudflare-demo-account';
 import { DEMO_MAP_CONTEXT, demoClient, demoState } from '../__testUtils__/demo';
-import { R2_LIFECYCLE_READS_PER_RUN, r2Area } from './r2';
+import { r2Area } from './r2';
 
-const route = (calls: Record<string, number>, path: string) =>
-  calls[`GET /accounts/:account_id${path}`] ?? 0;
 const BUCKET = '/r2/buckets/:bucket_name';
 
 describe('r2Area', () => {
@@ -91,41 +85,6 @@ describe('r2Area', () => {
     expect(twins).toHaveLength(2);
     expect(new Set(twins.map(([name]) => name)).size).toBe(2);
     expect(twins).toContainEqual(['cf-r2-acme-prod-artifacts', 'enam']);
-  });
-
-  it(`reads the rules of at most ${R2_LIFECYCLE_READS_PER_RUN} buckets a run, the unread and the oldest first`, async () => {
-    const buckets = 120;
-    const state = new DemoAccountState({
-      data: createScaleAccountData({ seed: 3, counts: { r2: buckets } }),
-    });
-    const client = demoClient(state);
-    const withRules = (read: { lifecycles: object }) =>
-      Object.keys(read.lifecycles).length;
-
-    const first = await r2Area.read(client, undefined);
-    expect(first.buckets).toHaveLength(buckets);
-    expect(withRules(first)).toBe(R2_LIFECYCLE_READS_PER_RUN);
-    expect(route(state.callCounts(), `${BUCKET}/lifecycle`)).toBe(
-      R2_LIFECYCLE_READS_PER_RUN,
-    );
-    const mapped = r2Area.map(first, DEMO_MAP_CONTEXT);
-    expect(mapped).toHaveLength(buckets);
-    expect(
-      mapped.filter(e => (e.entity.spec!.parameters as any).lifecycle),
-    ).toHaveLength(R2_LIFECYCLE_READS_PER_RUN);
-
-    const second = await r2Area.read(client, first);
-    const third = await r2Area.read(client, second);
-    expect(withRules(third)).toBe(buckets);
-    const fourth = await r2Area.read(client, third);
-    const runIn = (key: string) => third.lifecycles[key].run;
-    const keys = Object.keys(fourth.lifecycles);
-    const refreshed = keys.filter(k => fourth.lifecycles[k].run === fourth.run);
-    const kept = keys.filter(k => !refreshed.includes(k));
-    expect(refreshed).toHaveLength(R2_LIFECYCLE_READS_PER_RUN);
-    expect(Math.max(...refreshed.map(runIn))).toBeLessThanOrEqual(
-      Math.min(...kept.map(runIn)),
-    );
   });
 
   it('leaves out the rules of a bucket deleted between the list and their read', async () => {

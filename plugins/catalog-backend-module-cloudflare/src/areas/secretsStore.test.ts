@@ -7,7 +7,7 @@ import {
   dependsOnOf,
   runDemoAreas,
 } from '../__testUtils__/demo';
-import { SECRETS_STORE_COUNTS_PER_RUN, secretsStoreArea } from './secretsStore';
+import { secretsStoreArea } from './secretsStore';
 import { workersArea } from './workers';
 
 const STORE = '8f7e6d5c4b3a49281706f5e4d3c2b1a0';
@@ -67,40 +67,6 @@ describe('secretsStoreArea', () => {
     expect(new Map(secretsStoreArea.names!(read)).get(STORE)).toBe(
       'acme-account-secrets',
     );
-  });
-
-  it(`counts at most ${SECRETS_STORE_COUNTS_PER_RUN} stores a run, never-counted first; the others keep their counts`, async () => {
-    const state = demoState();
-    const [acme] = state.data.secretsStore.stores;
-    for (let i = 0; i < 11; i++)
-      state.data.secretsStore.stores.push({
-        ...acme,
-        id: `${i.toString(16)}${'0'.repeat(31)}`,
-        name: `acme-team-${i}`,
-      });
-    const first = await secretsStoreArea.read(demoClient(state), undefined);
-    expect(first.map(r => r.counts?.secretCount)).toEqual([
-      24,
-      ...Array(9).fill(0),
-      undefined,
-      undefined,
-    ]);
-    const entities = secretsStoreArea.map(first, DEMO_MAP_CONTEXT);
-    expect(entities[11].entity.spec!.parameters).not.toHaveProperty(
-      'secretCount',
-    );
-    state.data.secretsStore.secrets[acme.id].pop();
-    const second = await secretsStoreArea.read(demoClient(state), first);
-    // The two never counted and the first eight again; acme (first in the list) counted again.
-    expect(second.map(r => r.counts?.secretCount)).toEqual([
-      23,
-      ...Array(11).fill(0),
-    ]);
-    const third = await secretsStoreArea.read(demoClient(state), [
-      ...second.slice(1),
-      { store: acme, counts: { ...second[0].counts!, secretCount: 99 } },
-    ]);
-    expect(third[0].counts?.secretCount).toBe(23);
   });
 
   it("relates a Worker's secrets_store_secret binding and a Component's annotation to one entity", async () => {

@@ -3,7 +3,7 @@ import {
   SecretsStoreMetadata,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { cloudflareResourceEntity } from './entity';
-import { defineCatalogArea } from './types';
+import { defineCatalogArea, memoOf } from './types';
 
 /** One store as read: the listed store, and its secrets' counts once read. */
 export interface SecretsStoreRead {
@@ -16,8 +16,6 @@ export interface SecretsStoreRead {
   >;
 }
 
-/** Stores whose secrets a run counts at most (Cloudflare allows one store per account today). */
-export const SECRETS_STORE_COUNTS_PER_RUN = 10;
 /** Secrets-list calls (100 secrets each) a run spends counting one store's secrets. */
 const SECRET_PAGE_CALLS = 5;
 
@@ -30,31 +28,34 @@ const SECRET_PAGE_CALLS = 5;
  * group, while secret metadata is for holders of `cloudflare.read.secretsstore.meta`.
  *
  * Calls: the stores list (Cloudflare's SDK pages it by 100 and stops at an empty page: 2 calls up
- * to 100 stores), then for at most {@link SECRETS_STORE_COUNTS_PER_RUN} stores (never-counted
- * first, then in list order) the store's read and its secrets (2 calls up to 100 secrets, at most
- * 5); the others keep their last counts. The demo account's one store of 24 secrets costs 5 calls.
+ * to 100 stores), then through the run's memo the store's read and its secrets (2 calls up to 100
+ * secrets, at most 5) when the store is new or its `modified` moved, and every few cycles (a
+ * secret can change without the store's `modified` moving: a live detail). The demo account's one
+ * store of 24 secrets costs 5 calls in a first run, 2 in the next.
  */
 export const secretsStoreArea = defineCatalogArea<SecretsStoreRead[]>({
-  async read(client, previous) {
-    const before = new Map((previous ?? []).map(r => [r.store.id, r.counts]));
-    const reads: SecretsStoreRead[] = (
-      await client.secretsStore.listStores()
-    ).map(store => ({ store, counts: before.get(store.id) }));
-    const due = [...reads]
-      .sort((a, b) => Number(!!a.counts) - Number(!!b.counts))
-      .slice(0, SECRETS_STORE_COUNTS_PER_RUN);
-    for (const read of due) {
-      const m = await client.secretsStore.getMetadata(read.store.id, {
-        secretPageCalls: SECRET_PAGE_CALLS,
-        quota: false,
-      });
-      read.counts = {
-        secretCount: m.secretCount,
-        complete: m.complete,
-        byStatus: m.byStatus,
-        byScope: m.byScope,
-        lastSecretModified: m.lastSecretModified,
-      };
+  async read(client, _previous, run) {
+    const memo = memoOf(run);
+    const reads: SecretsStoreRead[] = [];
+    for (const store of await client.secretsStore.listStores()) {
+      const counts = await memo.detail(
+        `counts/${store.id}`,
+        { changeKey: store.modified, live: true },
+        async () => {
+          const m = await client.secretsStore.getMetadata(store.id, {
+            secretPageCalls: SECRET_PAGE_CALLS,
+            quota: false,
+          });
+          return {
+            secretCount: m.secretCount,
+            complete: m.complete,
+            byStatus: m.byStatus,
+            byScope: m.byScope,
+            lastSecretModified: m.lastSecretModified,
+          };
+        },
+      );
+      reads.push({ store, counts });
     }
     return reads;
   },

@@ -5,6 +5,9 @@ import {
   ResourceTagIndex,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { CloudflareOwnershipRule } from '../providers/CloudflareEntityProviderConfig';
+import { CatalogDetailOptions } from '../ingestion/DetailMemo';
+
+export type { CatalogDetailOptions } from '../ingestion/DetailMemo';
 
 /**
  * What a descriptor's `map` knows about the run: the account, the ownership rules, and the run's
@@ -40,6 +43,57 @@ export interface CatalogReadContext {
    * from the Workers' bindings) reads nothing twice: `run.readOf(workersArea)`.
    */
   readOf?<U>(descriptor: CatalogAreaDescriptor<U>): U | undefined;
+  /**
+   * The area's memo of per-resource details, persisted per account and area: every detail call
+   * goes through it, so it is skipped when the resource's change key did not move, and a read
+   * the budget interrupted resumes from it. Absent when a test calls `read` directly: every
+   * detail is then loaded ({@link memoOf}).
+   */
+  memo?: CatalogDetailMemo;
+}
+
+/**
+ * A read's detail memo (see {@link CatalogReadContext.memo}).
+ */
+export interface CatalogDetailMemo {
+  /**
+   * The detail `key` of one resource (unique within the area, e.g. `settings/<script>`): the
+   * memo's value when the resource did not change (see {@link CatalogDetailOptions}), else
+   * `load()`'s, recorded.
+   */
+  detail<V>(
+    key: string,
+    options: CatalogDetailOptions<V>,
+    load: () => Promise<V>,
+  ): Promise<V>;
+  /**
+   * Details of many resources that one call reads together: the memo's where it can answer, the
+   * others by `load(keys)` in batches of `batchSize` (a key the answer lacks is undefined).
+   */
+  details<V>(
+    items: Array<{ key: string; options: CatalogDetailOptions<V> }>,
+    batchSize: number,
+    load: (keys: string[]) => Promise<Map<string, V>>,
+  ): Promise<Map<string, V | undefined>>;
+}
+
+/** A memo that remembers nothing: every detail is loaded. */
+const NO_MEMO: CatalogDetailMemo = {
+  detail: (_key, _options, load) => load(),
+  async details(items, batchSize, load) {
+    const out = new Map();
+    for (let i = 0; i < items.length; i += batchSize) {
+      const keys = items.slice(i, i + batchSize).map(item => item.key);
+      const values = await load(keys);
+      for (const key of keys) out.set(key, values.get(key));
+    }
+    return out;
+  },
+};
+
+/** The run's detail memo, or one that loads every detail when the read runs outside a run. */
+export function memoOf(run: CatalogReadContext | undefined): CatalogDetailMemo {
+  return run?.memo ?? NO_MEMO;
 }
 
 /**
@@ -52,9 +106,12 @@ export interface CatalogReadContext {
  */
 export interface CatalogAreaDescriptor<T> {
   /**
-   * Reads the area through the suite's client. `previous` is the area's last good read in this
-   * process (undefined on the first run), so an area can skip detail calls for what did not change.
-   * `run` holds the run's tag index, so a client read that would read tags itself reads none.
+   * Reads the area through the suite's client: list calls, then every per-resource detail
+   * through `run.memo` with the resource's change key (see {@link CatalogDetailMemo}), so a detail
+   * is read only when its resource changed. `previous` is the area's last complete read
+   * (persisted: after a restart too; undefined before the first), for values an area derives
+   * from the one before (a queue's previous backlog). `run` holds the run's tag index, so a
+   * client read that would read tags itself reads none.
    */
   read(
     client: CloudflareClient,

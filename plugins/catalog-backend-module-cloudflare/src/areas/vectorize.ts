@@ -7,22 +7,13 @@ import {
   VectorizeIndexStats,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { cloudflareResourceEntity } from './entity';
-import { Rotation, readInRotation } from './rotation';
-import { defineCatalogArea } from './types';
-
-/**
- * Indexes whose stats one run reads (three calls each: the index, `info`, its metadata indexes),
- * in rotation (`readInRotation`): the ones never read first, then the longest unread. The rest keep
- * their last stats, so a large account is refreshed over several runs and a run stays within
- * Cloudflare's budget (1,200 calls per 5 minutes per token).
- */
-export const VECTORIZE_STATS_READS_PER_RUN = 40;
+import { defineCatalogArea, memoOf } from './types';
 
 /** What the Vectorize area reads: every index, and the stats of those read so far, by name. */
 export interface VectorizeRead {
   indexes: VectorizeIndex[];
-  /** Stats by index name, each with the run that read it. */
-  stats: Rotation<VectorizeIndexStats>;
+  /** Stats by index name (absent for an index that vanished before its read). */
+  stats: Record<string, VectorizeIndexStats>;
 }
 
 /** The index's stats, or undefined when it vanished between the list and the read. */
@@ -43,26 +34,31 @@ async function readStats(client: CloudflareClient, name: string) {
  * Worker's `vectorize` binding (`index_name`) and a Component's `cloudflare.com/vectorize: <name>`
  * meet at the same entity without an id -> name pair.
  *
- * Calls per run: the index list (one call: Cloudflare does not page it), three per index whose
- * stats are read (at most 3 x {@link VECTORIZE_STATS_READS_PER_RUN} = 120), and the
- * `vectorize_index` tags only when read alone (the provider's run reads tags once for every area).
+ * Calls per run: the index list (one call: Cloudflare does not page it), the `vectorize_index` tags
+ * only when read alone (the provider's run reads tags once for every area), and through the run's
+ * memo three per index whose stats are read: when new or its `modified_on` moved, and every few
+ * cycles (vectors are inserted without the index's `modified_on` moving: a live detail).
  * The demo account's 4 indexes cost 13 calls in a provider run. No vector is ever read.
  */
 export const vectorizeArea = defineCatalogArea<VectorizeRead>({
-  async read(client, previous, context) {
+  async read(client, _previous, context) {
+    const memo = memoOf(context);
     const indexes = await client.vectorize.listIndexes({ tags: context?.tags });
-    const stats = await readInRotation(
-      indexes.map(i => i.name),
-      previous?.stats,
-      VECTORIZE_STATS_READS_PER_RUN,
-      name => readStats(client, name),
-    );
+    const stats: Record<string, VectorizeIndexStats> = {};
+    for (const index of indexes) {
+      const read = await memo.detail(
+        `stats/${index.name}`,
+        { changeKey: index.modifiedOn, live: true },
+        () => readStats(client, index.name),
+      );
+      if (read) stats[index.name] = read;
+    }
     return { indexes, stats };
   },
 
   map: ({ indexes, stats }, ctx) =>
     indexes.map(index => {
-      const s = stats.reads[index.name]?.value;
+      const s = stats[index.name];
       return cloudflareResourceEntity(ctx, {
         area: 'vectorize',
         resourceName: index.name,

@@ -3,7 +3,12 @@ import {
   DemoAccountState,
   createScaleAccountData,
 } from '@cloudflare-backstage/cloudflare-demo-account';
-import { DEMO_MAP_CONTEXT, demoClient, demoState } from '../__testUtils__/demo';
+import {
+  DEMO_MAP_CONTEXT,
+  areaCycles,
+  demoClient,
+  demoState,
+} from '../__testUtils__/demo';
 import { workersArea } from './workers';
 
 const route = (calls: Record<string, number>, path: string) =>
@@ -43,11 +48,11 @@ describe('workersArea', () => {
 
   it('reads details again only for scripts whose modified_on changed', async () => {
     const state = demoState();
-    const client = demoClient(state);
-    const cold = await workersArea.read(client, undefined);
+    const cycle = areaCycles(workersArea, state);
+    const cold = await cycle();
 
     state.resetCalls();
-    expect(await workersArea.read(client, cold)).toEqual(cold);
+    expect(await cycle()).toEqual(cold);
     expect(state.callCounts()).toEqual({
       'GET /accounts/:account_id/workers/scripts': 1,
     });
@@ -55,7 +60,7 @@ describe('workersArea', () => {
     state.resetCalls();
     const etl = state.data.workers.scripts.find(s => s.id === 'acme-etl')!;
     etl.modified_on = new Date().toISOString();
-    const warm = await workersArea.read(client, cold);
+    const warm = await cycle();
     const calls = state.callCounts();
     expect(route(calls, '/workers/scripts/:script_name/settings')).toBe(1);
     expect(route(calls, '/workers/scripts/:script_name/deployments')).toBe(1);

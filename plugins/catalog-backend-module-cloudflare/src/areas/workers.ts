@@ -9,7 +9,7 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { ResourceTarget, byId, byName, dependsOnRefs } from './bindings';
 import { cloudflareResourceEntity, present } from './entity';
-import { defineCatalogArea } from './types';
+import { defineCatalogArea, memoOf } from './types';
 
 /** One Worker as read: the listed script, its bindings and the deployment serving traffic. */
 export interface WorkerRead {
@@ -72,53 +72,52 @@ function bindingSummaries(bindings: WorkerBinding[]): WorkerBindingSummary[] {
   );
 }
 
-/** Keeps the previous read of the scripts whose `modified_on` did not change. */
-function unchanged(
-  scripts: WorkerScript[],
-  previous: WorkerRead[] | undefined,
-): Map<string, WorkerRead> {
-  const before = new Map((previous ?? []).map(w => [w.script.id, w]));
-  const kept = new Map<string, WorkerRead>();
-  for (const script of scripts) {
-    const old = before.get(script.id);
-    const modifiedOn = present(script.modified_on);
-    if (old && modifiedOn && present(old.script.modified_on) === modifiedOn)
-      kept.set(script.id, { ...old, script });
-  }
-  return kept;
-}
-
 /**
  * Workers: one `Resource` (`cf-worker-<script>`, type `cloudflare-worker`) per script. Its bindings
  * to KV, D1, R2, queues, Durable Objects, Hyperdrive, Vectorize, Analytics Engine and the Secrets
  * Store become `spec.dependsOn`; `spec.parameters.bindings` lists each binding's type and name
  * (credential-like names replaced, see {@link WorkerBindingSummary}), never a value.
  *
- * Calls: the scripts list (1), then only for scripts new or with a changed `modified_on` since the
- * last good read: settings (1 each), the active deployment and its version (2 each) and Workers
- * Builds (1 per 20 versions). A warm run where nothing changed costs 1 call.
+ * Calls: the scripts list (1), then, through the run's detail memo with the change key
+ * `modified_on`, only for scripts new or changed since they were read: settings (1 each), the
+ * active deployment and its version (2 each) and Workers Builds (1 per 20 versions). A run where
+ * nothing changed costs 1 call.
  */
 export const workersArea = defineCatalogArea<WorkerRead[]>({
-  async read(client, previous) {
+  async read(client, _previous, run) {
+    const memo = memoOf(run);
     const scripts = await client.workers.listScripts();
-    const read = unchanged(scripts, previous);
-    const changed = scripts.filter(s => !read.has(s.id));
-    for (let i = 0; i < changed.length; i += DETAIL_BATCH) {
-      const batch = changed.slice(i, i + DETAIL_BATCH);
-      const deployments = await client.workers.listDeploymentsWithProvenanceOf(
-        batch.map(s => s.id),
-        { activeOnly: true },
+    const changeKey = (s: WorkerScript) => ({
+      changeKey: present(s.modified_on),
+    });
+    const deployments = await memo.details(
+      scripts.map(s => ({ key: `deployment/${s.id}`, options: changeKey(s) })),
+      DETAIL_BATCH,
+      async keys => {
+        const ids = keys.map(k => k.slice('deployment/'.length));
+        const byScript = await client.workers.listDeploymentsWithProvenanceOf(
+          ids,
+          { activeOnly: true },
+        );
+        return new Map(
+          ids.map(id => [`deployment/${id}`, byScript.get(id)?.[0]]),
+        );
+      },
+    );
+    const reads: WorkerRead[] = [];
+    for (const script of scripts) {
+      const bindings = await memo.detail(
+        `settings/${script.id}`,
+        changeKey(script),
+        async () => (await client.workers.getSettings(script.id)).bindings,
       );
-      for (const script of batch) {
-        const settings = await client.workers.getSettings(script.id);
-        read.set(script.id, {
-          script,
-          bindings: settings.bindings,
-          deployment: deployments.get(script.id)?.[0],
-        });
-      }
+      reads.push({
+        script,
+        bindings,
+        deployment: deployments.get(`deployment/${script.id}`),
+      });
     }
-    return scripts.map(s => read.get(s.id)!);
+    return reads;
   },
 
   map: (workers, ctx) =>

@@ -1,18 +1,15 @@
-import {
-  ALL_SECRET_CANARIES,
-  DemoAccountState,
-  createScaleAccountData,
-} from '@cloudflare-backstage/cloudflare-demo-account';
+import { ALL_SECRET_CANARIES } from '@cloudflare-backstage/cloudflare-demo-account';
 import {
   DEMO_MAP_CONTEXT,
   annotationDependsOn,
+  areaCycles,
   demoClient,
   demoState,
   dependsOnOf,
   runDemoAreas,
 } from '../__testUtils__/demo';
 import { workersArea } from './workers';
-import { WORKFLOW_DETAILS_PER_RUN, workflowsArea } from './workflows';
+import { workflowsArea } from './workflows';
 
 const W = 'GET /accounts/:account_id/workflows';
 const COLD_CALLS = {
@@ -102,10 +99,10 @@ describe('workflowsArea', () => {
 
   it('keeps graphs and ended runs on a warm run, reading again only what changed', async () => {
     const state = demoState();
-    const client = demoClient(state);
-    const first = await workflowsArea.read(client, undefined);
+    const cycle = areaCycles(workflowsArea, state);
+    const first = await cycle();
     state.resetCalls();
-    const warm = await workflowsArea.read(client, first);
+    const warm = await cycle();
     // acme-etl's newest run is still going: only its runs are read again.
     expect(state.callCounts()).toEqual({
       [W]: 2,
@@ -116,27 +113,13 @@ describe('workflowsArea', () => {
     report.modified_on = new Date().toISOString();
     report.triggered_on = new Date().toISOString();
     state.resetCalls();
-    await workflowsArea.read(client, warm);
+    await cycle();
     expect(state.callCounts()).toEqual({
       [W]: 2,
       [`${W}/:workflow_name/versions`]: 1,
       [`${W}/:workflow_name/versions/:version_id/graph`]: 1,
       [`${W}/:workflow_name/instances`]: 2,
     });
-  });
-
-  it(`reads the details of at most ${WORKFLOW_DETAILS_PER_RUN} workflows a run, never-read first`, async () => {
-    const count = WORKFLOW_DETAILS_PER_RUN + 10;
-    const state = new DemoAccountState({
-      data: createScaleAccountData({ seed: 3, counts: { workflows: count } }),
-    });
-    const client = demoClient(state);
-    const first = await workflowsArea.read(client, undefined);
-    expect(first.filter(r => r.readAt)).toHaveLength(WORKFLOW_DETAILS_PER_RUN);
-    const second = await workflowsArea.read(client, first);
-    expect(second.every(r => r.readAt && r.runs)).toBe(true);
-    const entities = workflowsArea.map(second, DEMO_MAP_CONTEXT);
-    expect(entities).toHaveLength(count);
   });
 
   it("meets a Worker's workflow binding and a Component's annotation at cf-workflow-<name>", async () => {

@@ -5,7 +5,7 @@ import {
   WORKFLOW_TERMINAL_STATUSES,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { cloudflareResourceEntity, resourceRefIn } from './entity';
-import { defineCatalogArea } from './types';
+import { defineCatalogArea, memoOf } from './types';
 
 /** One workflow as read: the list's fields, its step graph and its newest runs, each kept while current. */
 export interface WorkflowRead {
@@ -15,45 +15,13 @@ export interface WorkflowRead {
   graph?: WorkflowStepGraph;
   /** Newest runs (the list's fields); read again when one was triggered or the newest had not ended. */
   runs?: WorkflowRun[];
-  /** When its graph or runs were last read (ms since the epoch). */
-  readAt?: number;
 }
-
-/** Workflows whose graph or runs a run reads at most (2 to 3 calls each): never-read first, then the stalest. */
-export const WORKFLOW_DETAILS_PER_RUN = 25;
 
 /** Runs read per workflow: enough to find the last ended one behind a few still running. */
 export const WORKFLOW_RUNS_PER_READ = 10;
 
 const ended = (run: WorkflowRun | undefined) =>
   !!run && WORKFLOW_TERMINAL_STATUSES.includes(run.status);
-
-/** The previous read of each workflow, with what of it is due again. */
-function withKept(
-  listed: Workflow[],
-  previous: WorkflowRead[] | undefined,
-): {
-  reads: WorkflowRead[];
-  due: Array<{ read: WorkflowRead; graph: boolean; runs: boolean }>;
-} {
-  const before = new Map((previous ?? []).map(r => [r.workflow.id, r]));
-  const reads: WorkflowRead[] = [];
-  const due: Array<{ read: WorkflowRead; graph: boolean; runs: boolean }> = [];
-  for (const workflow of listed) {
-    const old = before.get(workflow.id);
-    const read: WorkflowRead = { ...old, workflow };
-    const graph =
-      !old?.graph || old.workflow.modifiedOn !== workflow.modifiedOn;
-    const runs =
-      !old?.runs ||
-      old.workflow.triggeredOn !== workflow.triggeredOn ||
-      (old.runs.length > 0 && !ended(old.runs[0]));
-    reads.push(read);
-    if (graph || runs) due.push({ read, graph, runs });
-  }
-  due.sort((a, b) => (a.read.readAt ?? -1) - (b.read.readAt ?? -1));
-  return { reads, due: due.slice(0, WORKFLOW_DETAILS_PER_RUN) };
-}
 
 /** The newest run that has ended (`complete`, `errored`, `terminated`), as the entity states it. */
 function lastRunOf(runs: WorkflowRun[] | undefined) {
@@ -83,27 +51,36 @@ function minStepRetries(graph: WorkflowStepGraph | undefined) {
  * dependencies list its workflows, and a workflow shows the Worker it runs in as what depends on it.
  *
  * Calls: the workflows list (Cloudflare pages it by 100 and the SDK stops at an empty page: 2 calls
- * up to 100 workflows), then for at most {@link WORKFLOW_DETAILS_PER_RUN} workflows a run: versions
- * and the newest version's graph (2 calls, 1 without a graph) when new or redeployed, and the
- * newest {@link WORKFLOW_RUNS_PER_READ} runs (1 call) when new, triggered since, or when the newest
- * run had not ended. The demo account's 3 workflows cost 10 calls cold; a warm run where nothing
- * changed costs 2 plus 1 per workflow with a run still going.
+ * up to 100 workflows), then through the run's memo: versions and the newest version's graph (2
+ * calls, 1 without a graph) when new or redeployed (change key `modified_on`), and the newest
+ * {@link WORKFLOW_RUNS_PER_READ} runs (1 call) when new, triggered since (change key
+ * `triggered_on`), or while the newest run has not ended. The demo account's 3 workflows cost 10
+ * calls cold; a run where nothing changed costs 2 plus 1 per workflow with a run still going.
  */
 export const workflowsArea = defineCatalogArea<WorkflowRead[]>({
-  async read(client, previous) {
-    const { reads, due } = withKept(
-      await client.workflows.listWorkflows(),
-      previous,
-    );
-    for (const d of due) {
-      const name = d.read.workflow.name;
-      if (d.graph) d.read.graph = await client.workflows.getStepGraph(name);
-      if (d.runs)
-        d.read.runs = await client.workflows.listRuns(name, {
-          limit: WORKFLOW_RUNS_PER_READ,
-          details: false,
-        });
-      d.read.readAt = Date.now();
+  async read(client, _previous, run) {
+    const memo = memoOf(run);
+    const reads: WorkflowRead[] = [];
+    for (const workflow of await client.workflows.listWorkflows()) {
+      const name = workflow.name;
+      const graph = await memo.detail(
+        `graph/${workflow.id}`,
+        { changeKey: workflow.modifiedOn },
+        () => client.workflows.getStepGraph(name),
+      );
+      const runs = await memo.detail(
+        `runs/${workflow.id}`,
+        {
+          changeKey: workflow.triggeredOn ?? '',
+          settled: (r: WorkflowRun[]) => r.length === 0 || ended(r[0]),
+        },
+        () =>
+          client.workflows.listRuns(name, {
+            limit: WORKFLOW_RUNS_PER_READ,
+            details: false,
+          }),
+      );
+      reads.push({ workflow, graph, runs });
     }
     return reads;
   },

@@ -1,4 +1,5 @@
 import {
+  DatabaseService,
   LoggerService,
   SchedulerService,
   SchedulerServiceTaskRunner,
@@ -14,15 +15,30 @@ import {
 } from '@cloudflare-backstage/cloudflare-client';
 import {
   CLOUDFLARE_AREAS,
-  CloudflareAreaId,
   ResourceTagIndex,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
+import type { CloudflareClientsService } from '@cloudflare-backstage/plugin-cloudflare-node';
 import { CATALOG_AREAS } from '../areas';
+import { AccountIngestion } from '../ingestion/AccountIngestion';
+import { DatabaseIngestionStore } from '../ingestion/DatabaseIngestionStore';
+import {
+  IngestionStore,
+  MemoryIngestionStore,
+} from '../ingestion/IngestionStore';
+import {
+  applyOutcomes,
+  describeDetails,
+  describeOutcomes,
+} from './applyOutcomes';
 import { runAreas } from './runAreas';
+import { runDeadline } from './runDeadline';
 import {
   CloudflareEntityProviderConfig,
   readProviderConfigs,
 } from './CloudflareEntityProviderConfig';
+
+/** The store key of the run's tag index, beside the areas' reads. */
+const TAGS = '$tags';
 
 /**
  * Options of {@link CloudflareEntityProvider.fromConfig}.
@@ -37,21 +53,39 @@ export interface CloudflareEntityProviderOptions {
   /** A task runner for every provider, instead of `scheduler` and the configured schedule. */
   schedule?: SchedulerServiceTaskRunner;
   /**
-   * Builds the Cloudflare client of one provider. The default is `CloudflareClient.fromConfig` on
-   * the provider's connection settings; tests pass their own (the seam to inject a client).
+   * The backend's Cloudflare clients (`cloudflareClientsServiceRef`): one provider per account it
+   * lists, reading through that account's shared client (its call budget and circuit breaker).
+   */
+  clients?: CloudflareClientsService;
+  /**
+   * Builds the client of one provider when no `clients` is given; the default is
+   * `new CloudflareClient(config.clientConfig)`. Tests and benchmarks pass their own (the seam to
+   * inject a client).
    */
   createClient?: (config: CloudflareEntityProviderConfig) => CloudflareClient;
+  /**
+   * Where ingestion progress is persisted (the module's `coreServices.database`): each account's
+   * last complete reads, its cycle and the detail memos, in tables prefixed
+   * `cloudflare_ingestion_`. Without it, progress lives in memory and a restart starts over.
+   */
+  database?: DatabaseService;
+  /** The clock of run deadlines (tests give the one of their call budget). */
+  now?: () => number;
 }
 
 /**
  * Ingests the resources of one Cloudflare account as catalog `Resource` entities.
  *
- * One instance per configured account (see {@link CloudflareEntityProvider.fromConfig}). Each run
- * reads every enabled product area through the client, builds an index from id to name from what was
- * read (so a Worker's binding to a KV namespace id and a Component's `cloudflare.com/kv: <title>`
- * meet at one entity), maps each resource to an entity and applies one `full` mutation. An area
- * whose read fails keeps its last good read, so a Cloudflare fault never deletes catalog entities;
- * resources gone from Cloudflare leave the catalog on the next good run.
+ * One instance per configured account (see {@link CloudflareEntityProvider.fromConfig}). A run reads
+ * the enabled product areas through the account's client inside `client.inBackground`, with a
+ * deadline just before the task's timeout: it spends only the background share of the call budget
+ * and waits for it, and when the budget cannot give it a call before the deadline it stops
+ * cleanly; the next run continues where it stopped. Every per-resource detail goes through a memo
+ * persisted per account and area, so it is read only when the resource changed, and an
+ * interrupted area resumes from it. An area's read replaces its entities only once complete; an
+ * area whose read fails keeps its last complete read, so a Cloudflare fault never deletes catalog
+ * entities. The last complete reads are persisted: after a restart the first run emits them again
+ * without re-reading details.
  *
  * @public
  */
@@ -61,15 +95,15 @@ export class CloudflareEntityProvider implements EntityProvider {
   private readonly client: CloudflareClient;
   private readonly logger: LoggerService;
   private readonly scheduleFn: () => Promise<void>;
-  private readonly lastGood = new Map<CloudflareAreaId, unknown>();
-  /** The last good tag index: a failed tag read keeps it, so labels and owners stay. */
-  private lastTags?: ResourceTagIndex;
+  private readonly ingestion: () => Promise<AccountIngestion>;
+  private readonly now: () => number;
   private connection?: EntityProviderConnection;
 
   /**
    * One provider per configured account: a single top-level `cloudflare` block gives the provider
    * `cloudflare-provider:default`; `cloudflare.accounts[]` gives one per entry, named by its `id`.
-   * Configuration errors throw at start-up and name the key.
+   * With `clients`, one per account the service lists. Configuration errors throw at start-up and
+   * name the key.
    */
   static fromConfig(
     config: Config,
@@ -80,6 +114,13 @@ export class CloudflareEntityProvider implements EntityProvider {
     }
     const configs = readProviderConfigs(config);
     const multiAccount = configs.length > 1;
+    const store = lazyStore(options.database);
+    const clientOf = (providerConfig: CloudflareEntityProviderConfig) => {
+      if (options.clients) return options.clients.get(providerConfig.id).client;
+      return options.createClient
+        ? options.createClient(providerConfig)
+        : new CloudflareClient(providerConfig.clientConfig);
+    };
     return configs.map(providerConfig => {
       const taskRunner =
         options.schedule ??
@@ -87,33 +128,40 @@ export class CloudflareEntityProvider implements EntityProvider {
       const logger = options.logger.child({
         target: `cloudflare-provider:${providerConfig.id}`,
       });
-      const client = options.createClient
-        ? options.createClient(providerConfig)
-        : CloudflareClient.fromConfig(providerConfig.clientConfig, {
-            logger,
-          });
-      return new CloudflareEntityProvider(
-        providerConfig,
+      return new CloudflareEntityProvider({
+        config: providerConfig,
         multiAccount,
-        client,
+        client: clientOf(providerConfig),
         logger,
         taskRunner,
-      );
+        store,
+        now: options.now ?? Date.now,
+      });
     });
   }
 
-  private constructor(
-    config: CloudflareEntityProviderConfig,
-    multiAccount: boolean,
-    client: CloudflareClient,
-    logger: LoggerService,
-    taskRunner: SchedulerServiceTaskRunner,
-  ) {
-    this.config = config;
-    this.multiAccount = multiAccount;
-    this.client = client;
-    this.logger = logger;
-    this.scheduleFn = this.createScheduleFn(taskRunner);
+  private constructor(options: {
+    config: CloudflareEntityProviderConfig;
+    multiAccount: boolean;
+    client: CloudflareClient;
+    logger: LoggerService;
+    taskRunner: SchedulerServiceTaskRunner;
+    store: () => Promise<IngestionStore>;
+    now: () => number;
+  }) {
+    this.config = options.config;
+    this.multiAccount = options.multiAccount;
+    this.client = options.client;
+    this.logger = options.logger;
+    this.now = options.now;
+    let ingestion: Promise<AccountIngestion> | undefined;
+    this.ingestion = () => {
+      ingestion ??= options
+        .store()
+        .then(store => new AccountIngestion(store, this.config.accountId));
+      return ingestion;
+    };
+    this.scheduleFn = this.createScheduleFn(options.taskRunner);
   }
 
   /** {@inheritdoc @backstage/plugin-catalog-node#EntityProvider.getProviderName} */
@@ -134,9 +182,9 @@ export class CloudflareEntityProvider implements EntityProvider {
       const taskId = `${this.getProviderName()}:refresh`;
       return taskRunner.run({
         id: taskId,
-        fn: async () => {
+        fn: async (signal?: AbortSignal) => {
           try {
-            await this.refresh();
+            await this.refresh({ signal });
           } catch (error) {
             this.logger.error(
               `${this.getProviderName()} refresh failed: ${describe(error)}`,
@@ -149,57 +197,71 @@ export class CloudflareEntityProvider implements EntityProvider {
 
   /**
    * Reads the Cloudflare tags of every enabled area's tag type in one listing (Resource Tagging
-   * API); on failure logs a warning and keeps the last good index, so labels and tag-based owners
-   * stay (undefined when tags were never read).
+   * API) and persists them; on failure logs a warning and keeps the last good index (persisted
+   * too), so labels and tag-based owners stay (undefined when tags were never read).
    */
-  private async readTags(): Promise<ResourceTagIndex | undefined> {
+  private async readTags(
+    ingestion: AccountIngestion,
+  ): Promise<ResourceTagIndex | undefined> {
     const types = CLOUDFLARE_AREAS.flatMap(area =>
       area.tagType && area.id in CATALOG_AREAS && this.config.import[area.id]
         ? [area.tagType as ResourceTagType]
         : [],
     );
     if (types.length === 0) return undefined;
+    const last = ingestion.lastGood.get(TAGS) as ResourceTagIndex | undefined;
     try {
-      this.lastTags = await this.client.tags.list({ types });
+      const tags = await this.client.tags.list({ types });
+      await ingestion.complete(TAGS, tags);
+      return tags;
     } catch (error) {
       this.logger.warn(
         `${this.getProviderName()} could not read Cloudflare resource tags: ${describe(
           error,
         )}; ${
-          this.lastTags
+          last
             ? 'keeping the tags of the last good run'
             : 'no tags from an earlier run to keep'
         }`,
       );
+      return last;
     }
-    return this.lastTags;
   }
 
   /**
-   * Reads every enabled area and applies one mutation. Called by the scheduled task; exposed for
-   * callers that want an immediate refresh.
+   * One run: continues the account's ingestion cycle until done or until the call budget cannot
+   * give a call before the run's deadline (the schedule's timeout less a margin), then applies one
+   * mutation. Called by the scheduled task; exposed for callers that want an immediate refresh.
    */
-  async refresh(): Promise<void> {
+  async refresh(options: { signal?: AbortSignal } = {}): Promise<void> {
     if (!this.connection) {
       throw new Error(`${this.getProviderName()} is not connected`);
     }
-    const started = Date.now();
+    const started = this.now();
+    const deadline = runDeadline(started, this.config.schedule.timeout);
     const callsBefore = this.client.stats().calls;
-    const tags = await this.readTags();
-    const outcomes = await runAreas({
-      table: CATALOG_AREAS,
-      enabled: area => this.config.import[area],
-      client: this.client,
-      lastGood: this.lastGood,
-      ctx: {
-        accountId: this.config.accountId,
-        multiAccount: this.multiAccount,
-        ownership: this.config.ownership,
-        tags,
-      },
-    });
+    const ingestion = await this.ingestion();
+    await ingestion.load();
+    const cycle = ingestion.cycle;
+    const outcomes = await this.client.inBackground(
+      async () =>
+        runAreas({
+          table: CATALOG_AREAS,
+          enabled: area => this.config.import[area],
+          client: this.client,
+          ingestion,
+          ctx: {
+            accountId: this.config.accountId,
+            multiAccount: this.multiAccount,
+            ownership: this.config.ownership,
+            tags: await this.readTags(ingestion),
+          },
+        }),
+      { deadline, signal: options.signal },
+    );
     for (const o of outcomes) {
-      if (o.status === 'ok') continue;
+      if (o.status === 'ok' || o.status === 'kept' || o.status === 'pending')
+        continue;
       this.logger.warn(
         `${this.getProviderName()} could not read ${o.area.title}: ${describe(
           o.error,
@@ -210,42 +272,46 @@ export class CloudflareEntityProvider implements EntityProvider {
         }`,
       );
     }
-
-    const entities = outcomes.flatMap(o => o.entities);
-    const neverRead = outcomes.filter(o => o.status === 'failed');
-    let mutation: string;
-    if (neverRead.length === 0) {
-      await this.connection.applyMutation({ type: 'full', entities });
-      mutation = 'full';
-    } else if (entities.length > 0) {
-      // An area that has never been read since start-up cannot be replaced without deleting
-      // whatever the catalog holds for it: add what was read, remove nothing.
-      await this.connection.applyMutation({
-        type: 'delta',
-        added: entities,
-        removed: [],
-      });
-      mutation = 'delta (nothing removed)';
-    } else {
-      mutation = 'none';
-    }
-
-    const counts = outcomes
-      .map(
-        o =>
-          `${o.area.id}=${o.entities.length}${
-            o.status === 'ok' ? '' : ` (${o.status})`
-          }`,
-      )
-      .join(' ');
+    const pending = outcomes.filter(o => o.status === 'pending');
+    const { mutation, entities } = await applyOutcomes(
+      this.connection,
+      outcomes,
+    );
+    const progress =
+      pending.length === 0
+        ? `cycle ${cycle} complete`
+        : `cycle ${cycle} continues next run from ${
+            pending[0].area.id
+          } (${describe(pending[0].error)})`;
     this.logger.info(
-      `${this.getProviderName()} refreshed account ${this.config.accountId}: ${
-        entities.length
-      } entities [${counts || 'no areas enabled'}], mutation ${mutation}, ${
+      `${this.getProviderName()} refreshed account ${
+        this.config.accountId
+      }: ${entities} entities [${describeOutcomes(
+        outcomes,
+      )}], mutation ${mutation}, ${progress}, ${describeDetails(
+        outcomes,
+      )}, ${
         this.client.stats().calls - callsBefore
-      } upstream calls, ${Date.now() - started} ms`,
+      } upstream calls, ${this.now() - started} ms`,
     );
   }
+}
+
+/** One store for the providers of one `fromConfig`, opened (and migrated) on first use. */
+function lazyStore(
+  database: DatabaseService | undefined,
+): () => Promise<IngestionStore> {
+  let store: Promise<IngestionStore> | undefined;
+  return () => {
+    store ??= database
+      ? DatabaseIngestionStore.create(database)
+      : Promise.resolve(new MemoryIngestionStore());
+    // A failed open (database down) is tried again on the next run.
+    store.catch(() => {
+      store = undefined;
+    });
+    return store;
+  };
 }
 
 /** The message of an error, without its stack; client errors never carry tokens or values. */

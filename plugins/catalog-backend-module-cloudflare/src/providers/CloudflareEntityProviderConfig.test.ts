@@ -24,7 +24,7 @@ describe('readProviderConfigs', () => {
       { area: 'zeroTrust', owner: 'group:default/security', system: undefined },
       { owner: 'group:default/platform', system: undefined },
     ]);
-    expect(c.clientConfig.getString('cloudflare.accountId')).toBe(ACCOUNT);
+    expect(c.clientConfig.accountId).toBe(ACCOUNT);
   });
 
   it('reads tag rules as a key, or a key and a value split at the first =', () => {
@@ -94,9 +94,7 @@ describe('readProviderConfigs', () => {
       owner: 'group:default/platform',
       system: 'system:default/acme-org',
     });
-    expect(prod.clientConfig.getNumber('cloudflare.fetch.timeoutMs')).toBe(
-      1000,
-    );
+    expect(prod.clientConfig.timeoutMs).toBe(1000);
 
     expect(eu.schedule).toEqual({
       frequency: { hours: 1 },
@@ -108,9 +106,7 @@ describe('readProviderConfigs', () => {
     expect(eu.ownership[0].namePattern!.test('eu-api')).toBe(true);
     expect(eu.ownership[0].namePattern!.test('not-eu-api')).toBe(false);
     expect(eu.ownership.at(-1)!.owner).toBe('group:default/eu-platform');
-    expect(eu.clientConfig.getString('cloudflare.apiBaseUrl')).toBe(
-      'http://127.0.0.1:8787/client/v4',
-    );
+    expect(eu.clientConfig.apiBaseUrl).toBe('http://127.0.0.1:8787/client/v4');
   });
 
   it.each([
@@ -225,16 +221,17 @@ describe('readProviderConfigs with one account twice', () => {
   });
 
   it('refuses two entries for one account, naming both keys', () => {
-    expect(() =>
+    const twice = () =>
       read({
         accounts: [
           entry('prod', ACCOUNT),
           entry('other', OTHER),
           entry('prod-again', ACCOUNT.toUpperCase()),
         ],
-      }),
-    ).toThrow(
-      `cloudflare.accounts[0] and cloudflare.accounts[2] both name account ${ACCOUNT}`,
+      });
+    expect(twice).toThrow(`'cloudflare.accounts[2].accountId'`);
+    expect(twice).toThrow(
+      `names account ${ACCOUNT} as cloudflare.accounts[0] does`,
     );
   });
 

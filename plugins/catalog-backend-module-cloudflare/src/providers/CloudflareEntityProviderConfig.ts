@@ -6,15 +6,15 @@ import {
   KubernetesValidatorFunctions,
   parseEntityRef,
 } from '@backstage/catalog-model';
-import { Config, ConfigReader } from '@backstage/config';
-import { JsonObject } from '@backstage/types';
+import { Config } from '@backstage/config';
+import {
+  CloudflareClientConfig,
+  readCloudflareAccounts,
+} from '@cloudflare-backstage/cloudflare-client';
 import {
   CLOUDFLARE_AREAS,
   CloudflareAreaId,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
-
-/** Id of the provider made from a single top-level `cloudflare` block. */
-export const DEFAULT_PROVIDER_ID = 'default';
 
 /**
  * Schedule used when `cloudflare.entityProvider.schedule` is absent: every 10 minutes, at most 2
@@ -67,10 +67,11 @@ export interface CloudflareEntityProviderConfig {
   /** The Cloudflare account read by this provider. */
   accountId: string;
   /**
-   * A root config holding this account's `cloudflare.*` connection keys, handed to
-   * `CloudflareClient.fromConfig`. It carries the API token: never log it.
+   * This account's client settings, as `readCloudflareAccounts` of the client package reads them
+   * (the clients service builds the backend's client from the same). It carries the API token:
+   * never log it.
    */
-  clientConfig: Config;
+  clientConfig: CloudflareClientConfig;
   /** Whether each product area is imported (`import.<areaId>`, default true). */
   import: Record<CloudflareAreaId, boolean>;
   /** Ownership rules, configured ones first, then the built-in defaults. */
@@ -78,16 +79,6 @@ export interface CloudflareEntityProviderConfig {
   /** Schedule of the refresh task. */
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
-
-/** Keys of an account entry that are connection settings of the client. */
-const CONNECTION_KEYS = ['accountId', 'apiToken', 'apiBaseUrl'] as const;
-/** Keys of the top-level block shared by every account's client. */
-const SHARED_CLIENT_KEYS = ['fetch', 'redaction'] as const;
-/**
- * Keys of area facts Cloudflare has no API for (the client's `areaSettings`): the account's own,
- * the top-level block's for the single account (e.g. `browserRendering: { name, plan }`).
- */
-const AREA_SETTINGS_KEYS = ['browserRendering'] as const;
 
 function configError(key: string, problem: string): Error {
   return new Error(
@@ -250,35 +241,13 @@ function readSchedule(
 
 function readOne(options: {
   id: string;
+  accountId: string;
+  clientConfig: CloudflareClientConfig;
   cf: Config;
   account: Config;
   accountKey: string;
 }): CloudflareEntityProviderConfig {
-  const { id, cf, account, accountKey } = options;
-  const accountId = read(`${accountKey}.accountId`, () =>
-    account.getString('accountId'),
-  );
-  if (!/^[0-9a-f]{32}$/i.test(accountId)) {
-    throw configError(
-      `${accountKey}.accountId`,
-      'must be 32 hexadecimal characters',
-    );
-  }
-  read(`${accountKey}.apiToken`, () => account.getString('apiToken'));
-
-  // The client reads a root config's `cloudflare.*`: give it this account's connection keys and
-  // the shared fetch and redaction settings.
-  const clientBlock: JsonObject = {};
-  for (const k of SHARED_CLIENT_KEYS) {
-    const v = cf.getOptional(k);
-    if (v !== undefined) clientBlock[k] = v;
-  }
-  for (const k of [...CONNECTION_KEYS, ...AREA_SETTINGS_KEYS]) {
-    const v = account.getOptional(k);
-    if (v !== undefined && v !== null) clientBlock[k] = v;
-  }
-  const clientConfig = new ConfigReader({ cloudflare: clientBlock });
-
+  const { id, accountId, clientConfig, cf, account, accountKey } = options;
   const shared = read('cloudflare.entityProvider', () =>
     cf.getOptionalConfig('entityProvider'),
   );
@@ -322,14 +291,14 @@ function readOne(options: {
 }
 
 /**
- * Reads one provider configuration per configured Cloudflare account.
+ * Reads one provider configuration per configured Cloudflare account: the account and its client
+ * settings from `readCloudflareAccounts` (the client package's, which the clients service reads
+ * too), and this module's own `entityProvider` settings.
  *
- * - No `cloudflare` block: no provider.
+ * - No `cloudflare` block, or `cloudflare.entityProvider.enabled: false`: no provider.
  * - `cloudflare.accounts` (a list of `{ id, accountId, apiToken, apiBaseUrl?, entityProvider? }`):
- *   one provider per entry, with the entry's `id`. `cloudflare.fetch`, `cloudflare.redaction` and
- *   `cloudflare.entityProvider` apply to every entry; an entry's own `entityProvider` keys win.
- *   Two entries with the same `accountId` are refused, naming both keys. The top-level
- *   `cloudflare.accountId` (read by the client for the backend plugin) makes no provider then.
+ *   one provider per entry, with the entry's `id`. `cloudflare.entityProvider` applies to every
+ *   entry; an entry's own `entityProvider` keys win.
  * - Otherwise a single top-level block (`cloudflare.accountId`, `cloudflare.apiToken`, ...): one
  *   provider with id `default`.
  *
@@ -345,55 +314,15 @@ export function readProviderConfigs(
     cf.getOptionalBoolean('entityProvider.enabled'),
   );
   if (enabled === false) return [];
-
-  const accounts = read('cloudflare.accounts', () =>
+  const entries = read('cloudflare.accounts', () =>
     cf.getOptionalConfigArray('accounts'),
   );
-  if (!accounts) {
-    if (!cf.has('accountId')) return [];
-    return [
-      readOne({
-        id: DEFAULT_PROVIDER_ID,
-        cf,
-        account: cf,
-        accountKey: 'cloudflare',
-      }),
-    ];
-  }
-  const seen = new Set<string>();
-  const configs = accounts.map((account, i) => {
-    const accountKey = `cloudflare.accounts[${i}]`;
-    const id = read(`${accountKey}.id`, () => account.getString('id'));
-    if (!/^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$/i.test(id)) {
-      throw configError(
-        `${accountKey}.id`,
-        'must be letters, digits, - and _ (starting and ending with a letter or digit)',
-      );
-    }
-    if (seen.has(id)) {
-      throw configError(`${accountKey}.id`, `duplicates the id '${id}'`);
-    }
-    seen.add(id);
-    return readOne({ id, cf, account, accountKey });
-  });
-  rejectDuplicateAccounts(configs);
-  return configs;
-}
-
-/**
- * Two entries for one account would make two providers claim the same entity names: refuse them,
- * naming both keys. Account ids are hexadecimal, so case does not tell them apart.
- */
-function rejectDuplicateAccounts(configs: CloudflareEntityProviderConfig[]) {
-  const first = new Map<string, number>();
-  configs.forEach((c, i) => {
-    const accountId = c.accountId.toLowerCase();
-    const j = first.get(accountId);
-    if (j !== undefined) {
-      throw new Error(
-        `Invalid Cloudflare entity provider configuration: cloudflare.accounts[${j}] and cloudflare.accounts[${i}] both name account ${accountId}`,
-      );
-    }
-    first.set(accountId, i);
-  });
+  return readCloudflareAccounts(config).map((account, i) =>
+    readOne({
+      ...account,
+      cf,
+      account: entries ? entries[i] : cf,
+      accountKey: entries ? `cloudflare.accounts[${i}]` : 'cloudflare',
+    }),
+  );
 }

@@ -1,8 +1,8 @@
-import { CloudflareAreaId } from '@cloudflare-backstage/plugin-cloudflare-common';
 import {
   annotationDependsOn,
   demoState,
   dependsOnOf,
+  demoIngestion,
   runDemoAreas,
 } from '../__testUtils__/demo';
 import { kvArea } from '../areas/kv';
@@ -17,8 +17,8 @@ describe('runAreas', () => {
   it("reads every area before mapping, so a Worker's KV binding and a Component's cloudflare.com/kv annotation meet at one entity", async () => {
     const state = demoState();
     const table = { workers: workersArea, kv: kvArea };
-    const lastGood = new Map<CloudflareAreaId, unknown>();
-    const run = () => runDemoAreas(table, state, lastGood);
+    const ingestion = demoIngestion();
+    const run = () => runDemoAreas(table, state, ingestion);
 
     const first = await run();
     expect(first.map(o => [o.area.id, o.status])).toEqual([
