@@ -5,8 +5,8 @@ export interface Config {
    */
   cloudflare?: {
     /**
-     * Cloudflare account id (32 hexadecimal characters) the suite reads. Required unless the catalog
-     * module's `cloudflare.accounts` list is used; the client checks it at start-up and names the key.
+     * Cloudflare account id (32 hexadecimal characters) the suite reads. Required unless
+     * `cloudflare.accounts` is used (then not read); the client checks it at start-up and names the key.
      */
     accountId?: string;
 

@@ -19,8 +19,12 @@ export interface CloudflareAccountConfig {
 
 type JsonObject = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
 
-/** Id of the account made from the top-level `cloudflare` block. */
-export const DEFAULT_ACCOUNT_ID = 'default';
+/**
+ * The `id` of the account made from the top-level `cloudflare` block.
+ *
+ * @public
+ */
+export const DEFAULT_CLOUDFLARE_ACCOUNT_CONFIG_ID = 'default';
 
 /** Keys of an account entry that are this account's own. */
 const ACCOUNT_KEYS = [
@@ -121,7 +125,7 @@ export function readCloudflareAccounts(
     const clientConfig = readCloudflareClientConfig(config);
     return [
       {
-        id: DEFAULT_ACCOUNT_ID,
+        id: DEFAULT_CLOUDFLARE_ACCOUNT_CONFIG_ID,
         accountId: clientConfig.accountId,
         clientConfig,
       },

@@ -23,7 +23,10 @@ export type {
   CallBudgetOptions,
   CircuitBreakerOptions,
 } from './budget/budgetConfig';
-export { readCloudflareAccounts } from './accounts';
+export {
+  readCloudflareAccounts,
+  DEFAULT_CLOUDFLARE_ACCOUNT_CONFIG_ID,
+} from './accounts';
 export type { CloudflareAccountConfig } from './accounts';
 export { CLOUDFLARE_CLIENT_AREAS } from './areas';
 export type { CloudflareClientAreas } from './areas';

@@ -268,4 +268,21 @@ describe('CallBudget', () => {
       ),
     ).toThrow("'cloudflare.budget.calls'");
   });
+
+  it("waits on an unref'd timer: a waiting call never keeps the process alive", async () => {
+    jest.useRealTimers();
+    const timers = () =>
+      process.getActiveResourcesInfo().filter(r => r === 'Timeout').length;
+    const before = timers();
+    const budget = new CallBudget({ calls: 1, windowSeconds: 3600 });
+    await budget.acquire('background');
+    const controller = new AbortController();
+    const wait = rejection(
+      budget.acquire('background', { signal: controller.signal }),
+    );
+    expect(budget.snapshot().waiting).toBe(1);
+    expect(timers()).toBe(before);
+    controller.abort();
+    expect((await wait).kind).toBe('budget');
+  });
 });
