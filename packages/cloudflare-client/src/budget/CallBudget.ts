@@ -278,10 +278,11 @@ export class CallBudget {
   /**
    * Reads Cloudflare's `Ratelimit` (`"default";r=12;t=30`) and `Ratelimit-Policy`
    * (`"default";q=1200;w=300`) from an answer; `call` is the answered call's number from
-   * {@link CallBudget.acquireCall} (calls let through after it are counted as spent). The policy's quota and window are adopted when
-   * stricter than the configured ones. The budget never believes more calls remain than Cloudflare
-   * said (other users of the token count: CI, other replicas), less the calls sent since, until
-   * the reset it named; `r=0` stops every call until then.
+   * {@link CallBudget.acquireCall} (calls let through after it are counted as spent). The
+   * policy's quota and window are adopted when stricter than the configured ones. The budget
+   * never believes more calls remain than Cloudflare said (other users of the token count: CI,
+   * other replicas), less the calls sent since, until the reset it named; `r=0` stops every call
+   * until then.
    */
   observe(headers: Headers, call?: number): void {
     const now = this.now();

@@ -238,7 +238,7 @@ describe('the circuit breaker, through the client against the demo account', () 
     expect(breaker.state().state).toBe('open');
   }, 15_000);
 
-  it('does not count 4xx answers such as 403', async () => {
+  it('does not count 4xx answers such as 403, nor a malformed 200', async () => {
     const demo = account();
     const client = demoClient({
       fetch: demo.fetch,
@@ -252,5 +252,16 @@ describe('the circuit breaker, through the client against the demo account', () 
       state: 'closed',
       consecutiveFailures: 0,
     });
+    const malformed = demoClient({
+      fetch: demo.fetch,
+      defaultHeaders: { 'cf-demo-fault': 'malformed-json' },
+      breaker: new CircuitBreaker({ failureThreshold: 2 }),
+    });
+    for (let i = 0; i < 3; i++) {
+      expect((await failure(malformed.workers.listScripts())).kind).toBe(
+        'bad-response',
+      );
+    }
+    expect(malformed.health().breaker.state).toBe('closed');
   });
 });
