@@ -33,7 +33,10 @@ describe('EvidenceStore with two replicas on PostgreSQL', () => {
         database: mockServices.database({ knex: first }),
       }),
       await EvidenceStore.create({
-        database: mockServices.database({ knex: second, migrations: { skip: true } }),
+        database: mockServices.database({
+          knex: second,
+          migrations: { skip: true },
+        }),
       }),
     ];
     const results = await Promise.allSettled(
@@ -47,9 +50,9 @@ describe('EvidenceStore with two replicas on PostgreSQL', () => {
     expect(bySeq.map(r => r.seq)).toEqual(
       Array.from({ length: APPENDS }, (_, i) => i + 1),
     );
-    bySeq.slice(1).forEach((r, i) =>
-      expect(r.prevSha256).toBe(bySeq[i].chainSha256),
-    );
+    bySeq
+      .slice(1)
+      .forEach((r, i) => expect(r.prevSha256).toBe(bySeq[i].chainSha256));
     const v = await replicas[1].verify(bySeq[0].id);
     expect(v).toMatchObject({ valid: true, chain: { length: APPENDS } });
   });
