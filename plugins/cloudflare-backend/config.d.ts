@@ -11,6 +11,13 @@ export interface Config {
        * seconds from 30 to 120; default 60. Identical requests in flight always share one call.
        */
       ttlSeconds?: number;
+      /**
+       * How long a cached answer is kept past its fresh TTL, in seconds: when a read from
+       * Cloudflare fails (outage, timeout, HTTP 429, the call budget is short, the account's
+       * circuit breaker is open) the route answers the kept value with `stale: true` and its
+       * `fetchedAt`. Whole seconds from 0 (never stale) to 604800 (7 days); default 86400 (1 day).
+       */
+      maxStaleSeconds?: number;
     };
     /** Who may make privileged calls besides signed-in users. */
     permissions?: {
@@ -21,6 +28,14 @@ export interface Config {
        * permissions the policy decides, may make these calls.
        */
       trustedServices?: string[];
+      /**
+       * How long a read route keeps a permission decision (`cloudflare.read.<area>`, per principal),
+       * in seconds, so a user's page of cards makes one permission round trip per few seconds
+       * rather than one per request. A revoked permission keeps allowing masked reads for at most
+       * this long. The unmasked view and the evidence routes always ask afresh. Whole seconds from
+       * 0 (off: ask every time) to 30; default 5.
+       */
+      decisionCacheSeconds?: number;
     };
     /** Evidence snapshots. */
     evidence?: {

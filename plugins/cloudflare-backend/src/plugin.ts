@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
+import { cloudflareClientsServiceRef } from '@cloudflare-backstage/plugin-cloudflare-node';
 import {
   cloudflarePermissions,
   parseR2RegulatedTag,
@@ -15,10 +15,13 @@ import { EvidenceStore } from './evidence/EvidenceStore';
 import { createCachedRead } from './service/cachedRead';
 import {
   readCacheTtlSeconds,
+  readDecisionCacheSeconds,
   readEvidenceMaxScope,
+  readMaxStaleSeconds,
   readTrustedServices,
   SUITE,
 } from './service/config';
+import { PermissionDecisionCache } from './service/decisionCache';
 import { RouteContext } from './service/context';
 import { createRouter } from './service/router';
 
@@ -46,6 +49,7 @@ export const cloudflarePlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        clients: cloudflareClientsServiceRef,
       },
       async init({
         httpRouter,
@@ -61,18 +65,22 @@ export const cloudflarePlugin = createBackendPlugin({
         actionsRegistry,
         discovery,
         auth,
+        clients,
       }) {
         permissionsRegistry.addPermissions(cloudflarePermissions);
-        const client = CloudflareClient.fromConfig(config, { logger });
         const ttlSeconds = readCacheTtlSeconds(config);
+        const maxStaleSeconds = readMaxStaleSeconds(config);
         const evidence = await EvidenceStore.create({ database, config });
         const ctx: RouteContext = {
           logger,
           httpAuth,
           permissions,
           auditor,
-          client,
-          cachedRead: createCachedRead({ cache, ttlSeconds }),
+          clients,
+          cachedRead: createCachedRead({ cache, ttlSeconds, maxStaleSeconds }),
+          decisions: new PermissionDecisionCache({
+            ttlSeconds: readDecisionCacheSeconds(config),
+          }),
           evidence,
           suite: SUITE,
           evidenceMaxScope: readEvidenceMaxScope(config),
@@ -89,7 +97,12 @@ export const cloudflarePlugin = createBackendPlugin({
         registerCloudflareActions(actionsRegistry, ctx);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(
-          `Cloudflare routes ready for account ${client.accountId} (cache TTL ${ttlSeconds} s)`,
+          `Cloudflare routes ready for account(s) ${clients
+            .list()
+            .map(a => a.id)
+            .join(
+              ', ',
+            )} (cache TTL ${ttlSeconds} s, kept ${maxStaleSeconds} s more for stale answers)`,
         );
       },
     });

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  cloudflareAccountParam,
   CLOUDFLARE_ACCEPTANCE_CRITERIA,
   CLOUDFLARE_ACCEPTANCE_PATH,
   CloudflareAcceptance,
@@ -9,14 +10,18 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { Router } from 'express';
 import { z } from 'zod';
+import { CloudflareAccountClient } from '@cloudflare-backstage/plugin-cloudflare-node';
+import { pickAccount } from '../service/accounts';
 import { RouteContext } from '../service/context';
 import { toHttpError } from '../service/errors';
 import { parseInput } from '../service/validation';
 import { ACCEPTANCE_MEASURES } from './measures';
 import { Measured } from './types';
 
-/** The route takes no query: a typo'd parameter is a 400, not silently ignored. */
-export const acceptanceQuery = z.object({}).strict();
+/** The route takes only `account`: a typo'd parameter is a 400, not silently ignored. */
+export const acceptanceQuery = z
+  .object({ account: cloudflareAccountParam.optional() })
+  .strict();
 
 /** Names of the permissions the caller holds, of those the measures need (one authorize call). */
 async function heldPermissions(
@@ -53,6 +58,7 @@ async function measureCriterion(
   credentials: BackstageCredentials,
   held: Set<string>,
   definition: CloudflareAcceptanceCriterionDefinition,
+  account: CloudflareAccountClient,
 ): Promise<CloudflareAcceptanceCriterion> {
   const { id, title, target } = definition;
   const measure = ACCEPTANCE_MEASURES[id];
@@ -68,13 +74,15 @@ async function measureCriterion(
       detail: `needs ${denied.map(p => p.name).join(', ')}`,
     };
   }
-  const run = () => measure.measure({ ctx, credentials });
+  const run = () => measure.measure({ ctx, credentials, account });
   try {
     const figures: Measured = measure.cached
-      ? await ctx.cachedRead(
-          `cloudflare:v2:${ctx.client.accountId}:acceptance.${id}`,
-          run,
-        )
+      ? (
+          await ctx.cachedRead(
+            `cloudflare:v3:${account.accountId}:acceptance.${id}`,
+            run,
+          )
+        ).value
       : await run();
     return { ...head, ...figures };
   } catch (e) {
@@ -101,12 +109,15 @@ async function measureCriterion(
  */
 export function registerAcceptanceRoutes(router: Router, ctx: RouteContext) {
   router.get(CLOUDFLARE_ACCEPTANCE_PATH, async (req, res) => {
-    parseInput(acceptanceQuery, req.query, 'query');
+    const query = parseInput(acceptanceQuery, req.query, 'query');
     const credentials = await ctx.httpAuth.credentials(req);
+    const account = pickAccount(ctx.clients, query.account);
     const held = await heldPermissions(ctx, credentials);
     const criteria: CloudflareAcceptanceCriterion[] = [];
     for (const definition of CLOUDFLARE_ACCEPTANCE_CRITERIA) {
-      criteria.push(await measureCriterion(ctx, credentials, held, definition));
+      criteria.push(
+        await measureCriterion(ctx, credentials, held, definition, account),
+      );
     }
     const answer: CloudflareAcceptance = {
       measuredAt: ctx.now().toISOString(),

@@ -89,15 +89,18 @@ const AI_AREAS: AiArea[] = [
 ];
 
 /** The ids of every resource of the AI areas in the account, by area (cached like a route). */
-async function accountAiResources({ ctx }: MeasureInput) {
-  const key = `cloudflare:v2:${ctx.client.accountId}:acceptance.aiResources`;
-  return ctx.cachedRead(key, async () => {
+async function accountAiResources({ ctx, account }: MeasureInput) {
+  const key = `cloudflare:v3:${account.accountId}:acceptance.aiResources`;
+  const { value } = await ctx.cachedRead(key, async () => {
     const out: Record<string, string[]> = {};
     for (const { route, descriptor, idOf } of AI_AREAS) {
-      out[route.area] = (await loadValues(ctx, route, descriptor)).map(idOf);
+      out[route.area] = (await loadValues(account, route, descriptor)).map(
+        idOf,
+      );
     }
     return out;
   });
+  return value;
 }
 
 /**
@@ -111,7 +114,7 @@ export const aiDiscoveredMeasure: AcceptanceMeasure = {
   what: 'AI Gateway, Vectorize and AI Search resources',
   cached: false,
   async measure(input) {
-    const { ctx, credentials } = input;
+    const { ctx, credentials, account } = input;
     const inAccount = await accountAiResources(input);
     const types = AI_AREAS.map(
       a => getCloudflareArea(a.route.area).resourceType,
@@ -122,7 +125,7 @@ export const aiDiscoveredMeasure: AcceptanceMeasure = {
           kind: 'Resource',
           'spec.type': types,
           [`metadata.annotations.${ANNOTATION_CLOUDFLARE_ACCOUNT_ID}`]:
-            ctx.client.accountId,
+            account.accountId,
         },
         fields: FIELDS,
       },

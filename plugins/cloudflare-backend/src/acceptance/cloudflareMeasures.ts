@@ -26,8 +26,8 @@ export const provenanceMeasure: AcceptanceMeasure = {
   ],
   what: 'Worker and Pages deployments',
   cached: true,
-  async measure({ ctx }) {
-    const { client } = ctx;
+  async measure({ account }) {
+    const { client } = account;
     const scripts = await client.workers.listScripts();
     const active = await client.workers.listDeploymentsWithProvenanceOf(
       scripts.map(s => s.id),
@@ -68,9 +68,13 @@ export const regulatedR2LifecycleMeasure: AcceptanceMeasure = {
   permissions: [cloudflareReadPermissions.r2],
   what: 'R2 buckets and their lifecycle rules',
   cached: true,
-  async measure({ ctx }) {
+  async measure({ ctx, account }) {
     const { buckets, lifecycle } = CLOUDFLARE_CONTRACTS.r2;
-    const items = await loadValues(ctx, buckets, ROUTE_DESCRIPTORS.r2.buckets);
+    const items = await loadValues(
+      account,
+      buckets,
+      ROUTE_DESCRIPTORS.r2.buckets,
+    );
     const tag = ctx.r2RegulatedTag;
     const regulated = (items as unknown as R2Bucket[]).filter(b =>
       isRegulatedTagValue(b.tags?.[tag.key], tag),
@@ -78,7 +82,7 @@ export const regulatedR2LifecycleMeasure: AcceptanceMeasure = {
     const without: string[] = [];
     for (const b of regulated) {
       const [rules] = (await loadValues(
-        ctx,
+        account,
         lifecycle,
         ROUTE_DESCRIPTORS.r2.lifecycle,
         { params: { bucket: b.name }, query: { jurisdiction: b.jurisdiction } },
@@ -124,17 +128,17 @@ export const secretsMetadataOnlyMeasure: AcceptanceMeasure = {
   permissions: [cloudflareReadPermissions.secretsStore],
   what: 'Secrets Store metadata',
   cached: true,
-  async measure({ ctx }) {
+  async measure({ account }) {
     const { stores, metadata } = CLOUDFLARE_CONTRACTS.secretsStore;
     const items = await loadValues(
-      ctx,
+      account,
       stores,
       ROUTE_DESCRIPTORS.secretsStore.stores,
     );
     const found = valueFields(items as JsonValue, 'stores', []);
     for (const store of items as unknown as SecretsStore[]) {
       const values = await loadValues(
-        ctx,
+        account,
         metadata,
         ROUTE_DESCRIPTORS.secretsStore.metadata,
         { params: { store: store.id } },

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { CloudflareAcceptanceCriterionId } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { CloudflareAccountClient } from '@cloudflare-backstage/plugin-cloudflare-node';
 import { RouteContext } from '../service/context';
 
 /** One criterion as measured: the figures of `CloudflareAcceptanceCriterion` without its definition. */
@@ -14,10 +15,12 @@ export type Measured = {
   detail?: string;
 };
 
-/** What a measure reads with: the routes' context and the caller (for the catalog). */
+/** What a measure reads with: the routes' context, the caller (for the catalog) and the account. */
 export interface MeasureInput {
   ctx: RouteContext;
   credentials: BackstageCredentials;
+  /** The account measured (`?account=`, or the only one configured). */
+  account: CloudflareAccountClient;
 }
 
 /**

@@ -70,7 +70,7 @@ describe('area actions', () => {
         ...(route.body ? { body: inputJsonSchema(route.body) } : {}),
       };
       expect(Object.keys(listed.properties).sort()).toEqual(
-        [...Object.keys(expected), 'view'].sort(),
+        [...Object.keys(expected), 'view', 'account'].sort(),
       );
       expect([...(listed.required ?? [])].sort()).toEqual(
         [

@@ -1,6 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   CLOUDFLARE_CONTRACTS,
+  cloudflareAccountParam,
   CloudflareRouteContract,
   cloudflareReadPermissions,
   viewParam,
@@ -69,7 +70,9 @@ function areaAction(
   const params = inputJsonSchema(contract.params);
   const query = inputJsonSchema(contract.query);
   const paramKeys = Object.keys(propertiesOf(params));
-  const clash = paramKeys.find(k => k in propertiesOf(query) || k === 'view');
+  const clash = paramKeys.find(
+    k => k in propertiesOf(query) || k === 'view' || k === 'account',
+  );
   if (clash) {
     throw new Error(
       `Route ${contract.id}: '${clash}' is both a path parameter and a query parameter`,
@@ -84,6 +87,11 @@ function areaAction(
         ...inputJsonSchema(viewParam),
         description:
           '`unmasked` shows sensitive fields to a caller holding cloudflare.read.unmasked (audited)',
+      },
+      account: {
+        ...inputJsonSchema(cloudflareAccountParam),
+        description:
+          'The Cloudflare account to read: its config id or account id (needed when several are configured)',
       },
       ...(contract.body ? { body: inputJsonSchema(contract.body) } : {}),
     },

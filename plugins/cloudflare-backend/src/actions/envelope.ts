@@ -22,9 +22,11 @@ export function envelopeOutput(contract: CloudflareRouteContract) {
       .record(z3.number())
       .describe('How many values were masked, per sensitive path'),
     stale: z3
-      .boolean()
+      .literal(true)
       .optional()
-      .describe('True when served from cache during an upstream fault'),
+      .describe(
+        'Present (true) when Cloudflare could not be read and a kept answer older than its fresh TTL is served; fetchedAt says how old',
+      ),
     fetchedAt: z3.string().describe('When Cloudflare was read (ISO 8601)'),
   });
 }

@@ -1,6 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { JsonObject } from '@backstage/types';
 import {
+  cloudflareAccountParam,
   cloudflareExportEvidencePermission,
   viewParam,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
@@ -31,6 +32,11 @@ export const exportEvidenceInput = z.object({
       'The filters of the kind, as its export route takes them: zero-trust-audit the audit filters (actor, action, target, from, to, limit, cursor); deployment-provenance { workers: [script], pages: [project] }; r2-lifecycle { bucket?, jurisdiction? }',
     ),
   view: viewParam,
+  account: cloudflareAccountParam
+    .optional()
+    .describe(
+      'The Cloudflare account to read: its config id or account id (needed when several are configured)',
+    ),
 });
 
 /** Input of `verify-evidence`: the verify route's path and query side by side. */
@@ -93,6 +99,7 @@ export function registerEvidenceActions(
         kind,
         scope: raw,
         view,
+        account,
       } = parseInput(exportEvidenceInput, input, 'body');
       const { bytes: _bytes, ...record } = await exportEvidenceOfKind(
         ctx,
@@ -100,6 +107,7 @@ export function registerEvidenceActions(
         kind,
         scopeSource(raw as JsonObject),
         view,
+        account,
       );
       return {
         output: {

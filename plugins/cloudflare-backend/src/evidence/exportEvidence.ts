@@ -10,6 +10,7 @@ import {
   maskValue,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { Request, Response } from 'express';
+import { pickAccount } from '../service/accounts';
 import { callerRef, RouteContext } from '../service/context';
 import { toHttpError } from '../service/errors';
 import { requireEvidenceCaller } from './access';
@@ -46,6 +47,8 @@ export interface ExportEvidenceOptions {
   /** Reads the data through the client, fresh (not from the cache: `collectedAt` must be true). */
   collect: (client: CloudflareClient) => Promise<CollectedEvidence>;
   what: string;
+  /** The account read (`?account=`: config id or Cloudflare account id; else the only one). */
+  account?: string;
 }
 
 /** Sends a stored snapshot: its exact bytes as an attachment, with the hash in headers. */
@@ -97,7 +100,13 @@ export async function exportEvidence(
     ...options.readPermissions,
     ...(options.view === 'unmasked' ? [cloudflareReadUnmaskedPermission] : []),
   ]);
-  const auditScope = maskedScope(options.scope);
+  const account = pickAccount(ctx.clients, options.account);
+  // The scope names the account read: its config id and its Cloudflare account id.
+  const scope: JsonObject = {
+    ...options.scope,
+    account: { id: account.id, accountId: account.accountId },
+  };
+  const auditScope = maskedScope(scope);
   const event = await ctx.auditor.createEvent({
     eventId: 'evidence-export',
     severityLevel: 'medium',
@@ -111,15 +120,15 @@ export async function exportEvidence(
     },
   });
   try {
-    const collected = await options.collect(ctx.client).catch(e => {
+    const collected = await options.collect(account.client).catch(e => {
       throw toHttpError(e, options.what);
     });
     const userEntityRef = callerRef(credentials);
     const snapshot = buildEvidenceSnapshot({
       kind: options.kind,
-      accountId: ctx.client.accountId,
+      accountId: account.accountId,
       scope: {
-        ...(options.view === 'masked' ? auditScope : options.scope),
+        ...(options.view === 'masked' ? auditScope : scope),
         view: options.view,
       },
       collectedAt: ctx.now(),
@@ -160,6 +169,7 @@ export async function exportEvidenceOfKind(
   kind: EvidenceKind,
   source: EvidenceScopeSource,
   view: CloudflareView,
+  account?: string,
 ): Promise<StoredEvidence> {
   const desc = EVIDENCE_KINDS[kind] as unknown as EvidenceKindDescriptor;
   const scope = desc.scope(source as Request, ctx);
@@ -169,6 +179,7 @@ export async function exportEvidenceOfKind(
     view,
     readPermissions: desc.readPermissions(scope),
     what: desc.what,
+    account,
     collect: client => desc.collect(client, scope, view),
   });
 }

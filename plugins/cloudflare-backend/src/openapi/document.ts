@@ -12,6 +12,15 @@ import { errorResponseSchema } from './schemas';
 export type JsonObject = { [key: string]: unknown };
 
 const TARGET = 'draft-2020-12';
+
+/** The `Retry-After` header of a 503: whole seconds. */
+const RETRY_AFTER = {
+  'Retry-After': {
+    description:
+      "Seconds to wait before retrying: Cloudflare's own Retry-After, else the account's circuit breaker's, else 30.",
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
 const SCHEMAS = '#/components/schemas/';
 const SECURITY = 'BackstageToken';
 
@@ -21,7 +30,7 @@ const ERRORS: Record<DocumentedErrorStatus, string> = {
   403: 'The caller lacks the permission the message names.',
   404: 'Not found: no such resource in the Cloudflare account, snapshot or route.',
   502: 'Cloudflare refused the configured token or answered in a shape the suite cannot read.',
-  503: 'Cloudflare (or the evidence store) is unavailable or rate-limited.',
+  503: 'Cloudflare (or the evidence store) is unavailable or rate-limited, the call budget of the account is spent for now, or its circuit breaker is open, and no earlier answer is kept (a read with a kept answer answers 200 with `stale: true` instead). `Retry-After` says when to try again, when known.',
   504: 'Cloudflare did not answer in time.',
 };
 
@@ -213,6 +222,7 @@ export function buildOpenApiDocument(options: {
           `Error${status}`,
           {
             description,
+            ...(status === '503' ? { headers: RETRY_AFTER } : {}),
             content: {
               'application/json': {
                 schema: { $ref: `${SCHEMAS}ErrorResponse` },

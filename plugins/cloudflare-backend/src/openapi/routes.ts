@@ -3,6 +3,7 @@ import {
   CLOUDFLARE_CONTRACTS,
   CloudflareRouteContract,
   cloudflareAcceptanceSchema,
+  cloudflareAccountQuerySchema,
   viewParam,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { z } from 'zod';
@@ -78,7 +79,7 @@ function readRoute(contract: CloudflareRouteContract): DocumentedRoute {
     tag: contract.area,
     summary: contract.description,
     params: contract.params,
-    query: [contract.query, viewQuery],
+    query: [contract.query, viewQuery, cloudflareAccountQuerySchema],
     body: contract.body ? { schema: contract.body, required: true } : undefined,
     responses: [
       {
@@ -110,12 +111,14 @@ export function documentedRoutes(options: {
       path: '/health',
       operationId: 'health',
       tag: 'meta',
-      summary: 'Liveness of the plugin; calls nothing and needs no token.',
+      summary:
+        'Liveness of the plugin and, per configured account (by config id), its call budget, calls per area and circuit breaker; calls nothing and needs no token.',
       public: true,
       responses: [
         {
           status: 200,
-          description: 'Alive.',
+          description:
+            'Alive; each account by its config id (never its Cloudflare account id).',
           name: 'Health',
           schema: healthSchema,
         },

@@ -11,6 +11,7 @@ import {
 import { EvidenceFreshness } from '../evidence/freshness';
 import { EVIDENCE_KIND_IDS } from '../evidence/kinds';
 import { EVIDENCE_SCHEMA_VERSION } from '../evidence/snapshot';
+import { HealthAnswer } from '../routes/health';
 
 /*
  * Zod schemas of the answers that had only a TypeScript type: the OpenAPI document states them and
@@ -30,8 +31,27 @@ export const errorResponseSchema = z.object({
   response: z.object({ statusCode: z.number().int() }),
 });
 
-/** The answer of `GET /health`. */
-export const healthSchema = z.object({ status: z.literal('ok') });
+/** The answer of `GET /health` (`HealthAnswer`): per account by its config id, no account id. */
+export const healthSchema = z.strictObject({
+  status: z.literal('ok'),
+  accounts: z.array(
+    z.strictObject({
+      id: z.string(),
+      budget: z.strictObject({
+        limit: z.number().min(0),
+        remaining: z.number().min(0),
+        reservedForRoutes: z.number().min(0),
+        resetSeconds: z.number().min(0),
+        waiting: z.number().int().min(0),
+      }),
+      callsByArea: z.record(z.string(), z.number().int().min(0)),
+      breaker: z.strictObject({
+        state: z.enum(['closed', 'open', 'half-open']),
+        retryAfterSeconds: z.number().min(0).optional(),
+      }),
+    }),
+  ),
+}) satisfies z.ZodType<HealthAnswer>;
 
 const viewSchema = z.enum([
   'masked',
@@ -48,7 +68,7 @@ export function envelopeSchema(contract: CloudflareRouteContract) {
     area: z.literal(contract.area),
     view: viewSchema,
     masked: z.record(z.string(), z.number().int().min(0)),
-    stale: z.boolean().optional(),
+    stale: z.literal(true).optional(),
     fetchedAt: z.iso.datetime(),
   };
   return contract.shape === 'list'

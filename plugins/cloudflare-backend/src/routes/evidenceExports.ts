@@ -1,7 +1,10 @@
 import { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import { InputError } from '@backstage/errors';
-import { viewParam } from '@cloudflare-backstage/plugin-cloudflare-common';
+import {
+  cloudflareAccountParam,
+  viewParam,
+} from '@cloudflare-backstage/plugin-cloudflare-common';
 import { RouteContext } from '../service/context';
 import { parseInput } from '../service/validation';
 import { exportEvidenceOfKind, sendEvidence } from '../evidence/exportEvidence';
@@ -13,6 +16,7 @@ import { EvidenceKindDescriptor } from '../evidence/kinds/types';
 export const evidenceExportQuery = z.object({
   download: z.enum(['json']).optional(),
   view: viewParam,
+  account: cloudflareAccountParam.optional(),
 });
 
 /** Headers the `GET` alias of an export needs: a browser's form or link cannot set them. */
@@ -49,7 +53,7 @@ export function registerEvidenceExportRoutes(
     const kind = id as EvidenceKind;
     const desc = descriptor as unknown as EvidenceKindDescriptor;
     const handle = async (req: Request, res: Response) => {
-      const { download, view } = parseInput(
+      const { download, view, account } = parseInput(
         evidenceExportQuery,
         req.query,
         'query',
@@ -60,6 +64,7 @@ export function registerEvidenceExportRoutes(
         kind,
         req,
         view,
+        account,
       );
       answerCreated(res, stored, download);
     };

@@ -38,6 +38,52 @@ export function readCacheTtlSeconds(config: Config): number {
   return ttl;
 }
 
+/** Default of `cloudflare.cache.maxStaleSeconds`: one day. */
+export const DEFAULT_MAX_STALE_SECONDS = 86_400;
+
+/**
+ * A whole number of seconds at `key` in `[min, max]`, or `fallback`; out of range fails at start-up,
+ * naming the key.
+ */
+function wholeSeconds(
+  config: Config,
+  key: string,
+  [min, max]: [number, number],
+  fallback: number,
+): number {
+  const n = config.getOptionalNumber(key);
+  if (n === undefined) return fallback;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new InputError(
+      `Invalid config ${key}: ${n}; must be a whole number of seconds from ${min} to ${max}`,
+    );
+  }
+  return n;
+}
+
+/** `cloudflare.cache.maxStaleSeconds`: 0-604800, default 86400 (see config.d.ts). */
+export function readMaxStaleSeconds(config: Config): number {
+  return wholeSeconds(
+    config,
+    'cloudflare.cache.maxStaleSeconds',
+    [0, 604_800],
+    DEFAULT_MAX_STALE_SECONDS,
+  );
+}
+
+/** Default of `cloudflare.permissions.decisionCacheSeconds`. */
+export const DEFAULT_DECISION_CACHE_SECONDS = 5;
+
+/** `cloudflare.permissions.decisionCacheSeconds`: 0-30, default 5 (see config.d.ts). */
+export function readDecisionCacheSeconds(config: Config): number {
+  return wholeSeconds(
+    config,
+    'cloudflare.permissions.decisionCacheSeconds',
+    [0, 30],
+    DEFAULT_DECISION_CACHE_SECONDS,
+  );
+}
+
 /** Default of `cloudflare.evidence.maxScope`. */
 export const DEFAULT_EVIDENCE_MAX_SCOPE = 20;
 

@@ -13,7 +13,7 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
+import { CloudflareClientsService } from '@cloudflare-backstage/plugin-cloudflare-node';
 import {
   CloudflareAreaId,
   CloudflareTagMatcher,
@@ -23,6 +23,7 @@ import {
 } from '@cloudflare-backstage/plugin-cloudflare-common';
 import { EvidenceStore } from '../evidence/EvidenceStore';
 import { CachedRead } from './cachedRead';
+import { PermissionDecisionCache } from './decisionCache';
 import { requireUserPrincipal, TrustedServices } from './principals';
 
 /** What every route file gets. */
@@ -31,9 +32,15 @@ export interface RouteContext {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   auditor: AuditorService;
-  /** The Cloudflare client: the one seam between the routes and Cloudflare. */
-  client: CloudflareClient;
+  /**
+   * The Cloudflare clients, one per configured account (shared with the catalog module and Tech
+   * Insights): the one seam between the routes and Cloudflare. A route picks its account with
+   * `pickAccount`.
+   */
+  clients: CloudflareClientsService;
   cachedRead: CachedRead;
+  /** Short-lived permission decisions per principal and permission (`decisionCacheSeconds`). */
+  decisions: PermissionDecisionCache;
   evidence: EvidenceStore;
   suite: { name: string; version: string };
   /** Most resources of each kind one provenance snapshot may name. */
@@ -65,19 +72,25 @@ export function callerRef(credentials: BackstageCredentials): string {
 
 /**
  * Authorizes a set of permissions in one call; the first DENY becomes a `NotAllowedError` naming
- * the permission.
+ * the permission. With `decisions` (reads only), a decision the cache holds for the principal is
+ * used instead of asking the permission service again.
  */
 export async function requirePermissions(
   ctx: Pick<RouteContext, 'permissions'>,
   credentials: BackstageCredentials,
   permissions: BasicPermission[],
+  decisions?: PermissionDecisionCache,
 ): Promise<void> {
-  const decisions = await ctx.permissions.authorize(
-    permissions.map(permission => ({ permission })),
-    { credentials },
-  );
-  decisions.forEach((d, i) => {
-    if (d.result !== AuthorizeResult.ALLOW) {
+  const results = decisions
+    ? await decisions.authorize(ctx.permissions, credentials, permissions)
+    : (
+        await ctx.permissions.authorize(
+          permissions.map(permission => ({ permission })),
+          { credentials },
+        )
+      ).map(d => d.result);
+  results.forEach((result, i) => {
+    if (result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `Not allowed: missing permission '${permissions[i].name}'`,
       );
@@ -90,7 +103,7 @@ export async function requirePermissions(
  * audited), a user principal or a trusted service and `cloudflare.read.unmasked`.
  */
 export async function authorizeRead(
-  ctx: Pick<RouteContext, 'permissions' | 'trustedServices'>,
+  ctx: Pick<RouteContext, 'permissions' | 'trustedServices' | 'decisions'>,
   credentials: BackstageCredentials,
   area: CloudflareAreaId,
   view: CloudflareView,
@@ -100,5 +113,11 @@ export async function authorizeRead(
     requireUserPrincipal(ctx.trustedServices, credentials, 'the unmasked view');
     needed.push(cloudflareReadUnmaskedPermission);
   }
-  await requirePermissions(ctx, credentials, needed);
+  // The unmasked view (audited, rarely asked) is decided afresh every time.
+  await requirePermissions(
+    ctx,
+    credentials,
+    needed,
+    view === 'masked' ? ctx.decisions : undefined,
+  );
 }

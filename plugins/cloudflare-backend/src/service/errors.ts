@@ -24,20 +24,46 @@ export class GatewayTimeoutError extends CustomErrorBase {
   readonly statusCode = 504;
 }
 
+/**
+ * HTTP 503 with a `Retry-After` header (whole seconds): the router's error middleware sets the
+ * header from `retryAfterSeconds`, Backstage's error handler writes the JSON body.
+ */
+export class RetryLaterError extends ServiceUnavailableError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
 /** Error kinds of the Cloudflare client. */
-type UpstreamKind =
+export type UpstreamKind =
   | 'auth'
   | 'not-found'
   | 'rate-limited'
   | 'unavailable'
   | 'timeout'
   | 'bad-response'
-  | 'invalid-request';
+  | 'invalid-request'
+  | 'budget'
+  | 'circuit-open';
 
-function upstreamKind(e: unknown): UpstreamKind | undefined {
+/** The kind of an error of the Cloudflare client, if it is one. */
+export function upstreamKind(e: unknown): UpstreamKind | undefined {
   const kind = (e as { kind?: unknown } | undefined)?.kind;
   return typeof kind === 'string' ? (kind as UpstreamKind) : undefined;
 }
+
+/** `retryAfterSeconds` of an error of the Cloudflare client, when it says. */
+export function retryAfterOf(e: unknown): number | undefined {
+  const n = (e as { retryAfterSeconds?: unknown } | undefined)
+    ?.retryAfterSeconds;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** `Retry-After` when neither the error nor the account's breaker says: 30 s. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
 /**
  * Turns an error of the Cloudflare client into a `@backstage/errors` error with a message of our
@@ -53,13 +79,26 @@ export function toHttpError(e: unknown, what: string): Error {
     case 'invalid-request':
       return new InputError(`Cloudflare rejected the request for ${what}`);
     case 'rate-limited': {
-      const retry = (e as { retryAfterSeconds?: number }).retryAfterSeconds;
-      return new ServiceUnavailableError(
-        `Cloudflare rate limit reached while reading ${what}${
-          typeof retry === 'number' ? `; retry after ${retry} s` : ''
-        }`,
-      );
+      const retry = retryAfterOf(e);
+      return retry === undefined
+        ? new ServiceUnavailableError(
+            `Cloudflare rate limit reached while reading ${what}`,
+          )
+        : new RetryLaterError(
+            `Cloudflare rate limit reached while reading ${what}; retry after ${retry} s`,
+            retry,
+          );
     }
+    case 'budget':
+      return new RetryLaterError(
+        `The Cloudflare API call budget of the account is spent for now, so ${what} was not read`,
+        retryAfterOf(e) ?? DEFAULT_RETRY_AFTER_SECONDS,
+      );
+    case 'circuit-open':
+      return new RetryLaterError(
+        `Cloudflare failed repeatedly for the account (circuit breaker open), so ${what} was not read`,
+        retryAfterOf(e) ?? DEFAULT_RETRY_AFTER_SECONDS,
+      );
     case 'timeout':
       return new GatewayTimeoutError(
         `Cloudflare did not answer in time while reading ${what}`,

@@ -5,15 +5,21 @@ import {
   CLOUDFLARE_CONTRACTS,
   CloudflareEnvelope,
   CloudflareRouteContract,
+  CloudflareView,
   viewParam,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
+import { CloudflareAccountClient } from '@cloudflare-backstage/plugin-cloudflare-node';
 import { Request, Router } from 'express';
 import { z } from 'zod';
 import { ROUTE_DESCRIPTORS } from '../areas';
 import { RouteDescriptor, RouteInput } from '../areas/types';
 import { canonicalJson } from '../evidence/canonicalJson';
+import { accountOfQuery, pickAccount } from './accounts';
+import { sendEnvelope } from './answerBody';
+import { CachedAnswer } from './cachedRead';
 import { authorizeRead, callerRef, RouteContext } from './context';
 import { toHttpError } from './errors';
+import { mayServeStale, readFailure, staleWarner } from './staleAnswers';
 import { auditedRequest, pseudonymizeArgs } from './personalData';
 import { parseInput } from './validation';
 import { maskWire, toWire } from './wire';
@@ -28,9 +34,6 @@ export interface WireAnswer {
   [key: string]: JsonValue | undefined;
 }
 
-/** What the cache holds for a route: its wire answer and when it was read. */
-type CachedAnswer = WireAnswer & { fetchedAt: string };
-
 /** The members of `o` that are set, so absent inputs leave the cache key and audit record alike. */
 const defined = <T extends object>(o: T): T & JsonObject =>
   Object.fromEntries(
@@ -38,8 +41,31 @@ const defined = <T extends object>(o: T): T & JsonObject =>
   ) as T & JsonObject;
 
 /**
+ * Loads a route's value through its descriptor and parses it with the wire schema (unmasked),
+ * leaving an error of the client as it is (its `kind` decides whether a kept answer may stand in).
+ */
+async function loadWireRaw<R extends CloudflareRouteContract>(
+  client: CloudflareClient,
+  contract: R,
+  descriptor: RouteDescriptor<R>,
+  input: RouteInput<R>,
+): Promise<WireAnswer> {
+  const data = (await descriptor.load(client, input)) as {
+    items?: unknown[];
+    item?: unknown;
+    cursor?: string;
+  };
+  return data.items
+    ? defined({
+        items: data.items.map(v => toWire(contract.wire, v)),
+        cursor: data.cursor,
+      })
+    : { item: toWire(contract.wire, data.item) };
+}
+
+/**
  * Loads a route's value through its descriptor and parses it with the wire schema (unmasked):
- * what the cache holds, and what evidence snapshots mask and store.
+ * what evidence snapshots and acceptance measures read. Errors of the client become HTTP errors.
  */
 export async function loadWire<R extends CloudflareRouteContract>(
   client: CloudflareClient,
@@ -47,15 +73,11 @@ export async function loadWire<R extends CloudflareRouteContract>(
   descriptor: RouteDescriptor<R>,
   input: RouteInput<R>,
 ): Promise<WireAnswer> {
-  const data = (await descriptor.load(client, input).catch((e: unknown) => {
-    throw toHttpError(e, descriptor.what(input));
-  })) as { items?: unknown[]; item?: unknown; cursor?: string };
-  return data.items
-    ? defined({
-        items: data.items.map(v => toWire(contract.wire, v)),
-        cursor: data.cursor,
-      })
-    : { item: toWire(contract.wire, data.item) };
+  return loadWireRaw(client, contract, descriptor, input).catch(
+    (e: unknown) => {
+      throw toHttpError(e, descriptor.what(input));
+    },
+  );
 }
 
 /**
@@ -91,25 +113,46 @@ function parseRouteInput(
   return descriptor.check ? descriptor.check(input) : input;
 }
 
+/** A read done: what its envelope (and the HTTP body) is made of. */
+export interface ReadResult {
+  contract: CloudflareRouteContract;
+  view: CloudflareView;
+  /** The account read. */
+  account: CloudflareAccountClient;
+  /** The wire answer (unmasked), when it was read, and whether it is a kept one past its TTL. */
+  answer: CachedAnswer<WireAnswer>;
+}
+
+const warners = new WeakMap<object, ReturnType<typeof staleWarner>>();
+const warnStale = (ctx: RouteContext) => {
+  let warn = warners.get(ctx.logger);
+  if (!warn) warners.set(ctx.logger, (warn = staleWarner(ctx.logger)));
+  return warn;
+};
+
 /**
  * The one read pipeline, for every route contract and both transports (the HTTP route and its
- * action): parse params, query and body, and the descriptor's `check` (400) -> authorize
- * `cloudflare.read.<area>` with the caller's credentials (and, for the audited unmasked view, a
- * user principal or trusted service and `cloudflare.read.unmasked`) -> the audit event (the
- * route's `auditEvent` for every read, else `unmasked-read` for the unmasked view) -> cache with
- * in-flight sharing -> load through the client -> parse each value with the wire schema -> mask by
- * its sensitive paths -> the envelope.
+ * action): parse `view`, `account`, params, query and body, and the descriptor's `check` (400) ->
+ * authorize `cloudflare.read.<area>` with the caller's credentials (and, for the audited unmasked
+ * view, a user principal or trusted service and `cloudflare.read.unmasked`) -> pick the account
+ * (404 unknown; 400 when several are configured and none is named) -> the audit event (the route's
+ * `auditEvent` for every read, else `unmasked-read` for the unmasked view) -> cache (keyed by the
+ * account id, the route and its arguments) with in-flight sharing -> load through the account's
+ * client -> parse each value with the wire schema. When the load fails for an outage kind, the kept
+ * answer past its TTL stands in (`stale`); without one, 503 with `Retry-After`.
  */
-export async function readCloudflare(
+export async function runRead(
   ctx: RouteContext,
   contract: CloudflareRouteContract,
   descriptor: RouteDescriptor,
   call: ReadCall,
-): Promise<CloudflareEnvelope<JsonValue>> {
+): Promise<ReadResult> {
   const { view } = parseInput(viewQuery, call.query ?? {}, 'query');
+  const accountParam = accountOfQuery(call.query);
   const input = parseRouteInput(call, contract, descriptor);
   const { params, query, body } = input;
   await authorizeRead(ctx, call.credentials, contract.area, view);
+  const account = pickAccount(ctx.clients, accountParam);
   const args = pseudonymizeArgs(
     defined({
       ...(params as object),
@@ -128,6 +171,7 @@ export async function readCloudflare(
           queryType: contract.id,
           area: contract.area,
           view,
+          account: account.id,
           args,
           ...(call.request
             ? {}
@@ -136,32 +180,71 @@ export async function readCloudflare(
       })
     : undefined;
   try {
-    const key = `cloudflare:v2:${ctx.client.accountId}:${
+    const key = `cloudflare:v3:${account.accountId}:${
       contract.id
     }:${canonicalJson(args)}`;
-    const answer = await ctx.cachedRead<CachedAnswer>(key, async () => ({
-      ...(await loadWire(ctx.client, contract, descriptor, input)),
-      fetchedAt: ctx.now().toISOString(),
-    }));
-    const { values, masked } = maskWire(
-      contract.wire,
-      answer.items ?? [answer.item as JsonValue],
-      view,
+    const answer = await ctx
+      .cachedRead<WireAnswer>(
+        key,
+        () => loadWireRaw(account.client, contract, descriptor, input),
+        { staleOn: mayServeStale },
+      )
+      .catch((e: unknown) => {
+        throw readFailure(e, descriptor.what(input), account);
+      });
+    if (answer.stale) {
+      warnStale(ctx)({
+        error: answer.error,
+        route: contract.id,
+        account: account.id,
+        fetchedAt: answer.fetchedAt,
+      });
+    }
+    await event?.success(
+      answer.stale
+        ? { meta: { stale: true, fetchedAt: answer.fetchedAt } }
+        : undefined,
     );
-    await event?.success();
-    return {
-      account: ctx.client.accountId,
-      area: contract.area,
-      view,
-      ...(answer.items ? { items: values } : { item: values[0] }),
-      ...(answer.cursor ? { cursor: answer.cursor } : {}),
-      masked,
-      fetchedAt: answer.fetchedAt,
-    };
+    return { contract, view, account, answer };
   } catch (error) {
     await event?.fail({ error: error as Error });
     throw error;
   }
+}
+
+/** The envelope of a read: its values masked for the view by the wire type's sensitive paths. */
+export function envelopeOf({
+  contract,
+  view,
+  account,
+  answer,
+}: ReadResult): CloudflareEnvelope<JsonValue> {
+  const { value, fetchedAt, stale } = answer;
+  const { values, masked } = maskWire(
+    contract.wire,
+    value.items ?? [value.item as JsonValue],
+    view,
+  );
+  return {
+    account: account.accountId,
+    area: contract.area,
+    view,
+    ...(value.items ? { items: values } : { item: values[0] }),
+    ...(value.cursor ? { cursor: value.cursor } : {}),
+    masked,
+    ...(stale ? { stale } : {}),
+    fetchedAt,
+  };
+}
+
+/** {@link runRead} answered as its envelope: what actions return. */
+export async function readCloudflare(
+  ctx: RouteContext,
+  contract: CloudflareRouteContract,
+  descriptor: RouteDescriptor,
+  call: ReadCall,
+): Promise<CloudflareEnvelope<JsonValue>> {
+  return envelopeOf(await runRead(ctx, contract, descriptor, call));
 }
 
 /** Registers every route contract (its method, `GET` by default), answered by its area's descriptor. */
@@ -175,15 +258,14 @@ export function registerReadRoutes(router: Router, ctx: RouteContext) {
     )) {
       const method = contract.method === 'POST' ? 'post' : 'get';
       router[method](contract.path, async (req, res) => {
-        res.json(
-          await readCloudflare(ctx, contract, descriptors[op], {
-            credentials: await ctx.httpAuth.credentials(req),
-            params: req.params,
-            query: req.query,
-            body: req.is('application/json') ? req.body : undefined,
-            request: req,
-          }),
-        );
+        const result = await runRead(ctx, contract, descriptors[op], {
+          credentials: await ctx.httpAuth.credentials(req),
+          params: req.params,
+          query: req.query,
+          body: req.is('application/json') ? req.body : undefined,
+          request: req,
+        });
+        sendEnvelope(res, result, envelopeOf);
       });
     }
   }

@@ -90,7 +90,11 @@ describe('router', () => {
     });
     const res = await request(server).get('/api/cloudflare/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok' });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      accounts: [{ id: 'default', breaker: { state: 'closed' } }],
+    });
+    expect(res.text).not.toContain(DEMO_ACCOUNT_ID);
   });
 
   describe('masking', () => {
@@ -176,7 +180,7 @@ describe('router', () => {
       expect(res.body).toMatchObject({ area: 'zeroTrust', items: [] });
       const key = cacheKeys[0];
       expect(key).toContain(
-        `cloudflare:v2:${DEMO_ACCOUNT_ID}:zeroTrust.accessAudit:`,
+        `cloudflare:v3:${DEMO_ACCOUNT_ID}:zeroTrust.accessAudit:`,
       );
       for (const part of [
         '"action":"login"',

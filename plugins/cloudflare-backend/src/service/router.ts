@@ -30,6 +30,28 @@ const bodyErrors: express.ErrorRequestHandler = (error, _req, _res, next) => {
 };
 
 /**
+ * A 503 that says when to come back (`RetryLaterError`, `retryAfterSeconds`) gets its
+ * `Retry-After` header here; Backstage's error handler then writes the JSON body.
+ */
+const retryAfterHeader: express.ErrorRequestHandler = (
+  error,
+  _req,
+  res,
+  next,
+) => {
+  const seconds = (error as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
+  if (
+    (error as { name?: unknown })?.name === 'ServiceUnavailableError' &&
+    typeof seconds === 'number' &&
+    Number.isFinite(seconds) &&
+    !res.headersSent
+  ) {
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(seconds))));
+  }
+  next(error);
+};
+
+/**
  * The `/api/cloudflare` router. Errors are thrown as `@backstage/errors` and rendered as JSON by
  * Backstage's default error handler; a path no route answers is a JSON `NotFoundError` too.
  */
@@ -46,5 +68,6 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
     // The path is not echoed: it is the caller's text, and error messages may be logged.
     throw new NotFoundError('No such route under /api/cloudflare');
   });
+  router.use(retryAfterHeader);
   return router;
 }

@@ -23,7 +23,7 @@ const config = (maxRetries = 0) => ({
 const PATH = '/api/cloudflare/v1/pages/acme-web/deployments';
 
 describe('a read whose body stalls (demo account stall-body)', () => {
-  it('answers 504 JSON within cloudflare.fetch.timeoutMs, and so does an identical request arriving meanwhile', async () => {
+  it('answers 503 JSON with Retry-After within cloudflare.fetch.timeoutMs (nothing kept yet), and so does an identical request arriving meanwhile', async () => {
     const { server } = await startPlugin({ config: config() });
     demo.state.addFault({
       route: '/pages/projects/acme-web/deployments',
@@ -37,11 +37,14 @@ describe('a read whose body stalls (demo account stall-body)', () => {
     const second = timed(request(server).get(PATH));
     const answers = await Promise.all([first, second]);
     for (const { res, ms } of answers) {
-      expect(res.status).toBe(504);
+      expect(res.status).toBe(503);
       expect(res.headers['content-type']).toMatch(/application\/json/);
+      expect(res.headers['retry-after']).toBe('30');
       expect(res.body.error).toMatchObject({
-        name: 'GatewayTimeoutError',
-        message: expect.stringMatching(/did not answer in time/),
+        name: 'ServiceUnavailableError',
+        message: expect.stringMatching(
+          /did not answer in time .*no earlier answer is kept; retry after 30 s/,
+        ),
       });
       expect(res.text).not.toContain('"success"');
       // Within the timeout (plus the test's own overhead), not the socket's minutes.
