@@ -10,14 +10,10 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
 import {
-  ANNOTATION_CLOUDFLARE_ACCOUNT_ID,
   CloudflareAreaId,
   getCloudflareArea,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
-import {
-  CloudflareClient,
-  LoggerLike,
-} from '@cloudflare-backstage/cloudflare-client';
+import { CloudflareClientsService } from '@cloudflare-backstage/plugin-cloudflare-node';
 
 /**
  * Options shared by every Cloudflare fact retriever factory.
@@ -32,6 +28,20 @@ export interface CloudflareFactRetrieverOptions {
   catalog?: (ctx: FactRetrieverContext) => CatalogApi;
   /** The clock; tests pin it. */
   now?: () => DateTime;
+  /**
+   * The backend's Cloudflare clients (`cloudflareClientsServiceRef`), shared with the catalog
+   * module and the `/api/cloudflare` plugin: one call budget per API token, one breaker per
+   * account. The module passes its service. Default: a service built once from the run's config
+   * (per root config object), for retrievers registered without the module.
+   */
+  clients?: CloudflareClientsService;
+  /**
+   * How long a read waits for call budget, in seconds; default 300 (one Cloudflare rate limit
+   * window). Every read runs at background priority (`client.inBackground`): it never takes the
+   * share of the budget kept for the routes, and past this wait fails, leaving the entities it
+   * would have served without a fact this run.
+   */
+  budgetWaitSeconds?: number;
 }
 
 /** Entity filter type of a fact retriever. */
@@ -154,33 +164,6 @@ export async function factsPerEntity(
 }
 
 /**
- * The suite's `CloudflareClient` over the backend's `cloudflare` config block (`accountId`,
- * `apiToken`, `apiBaseUrl`, `fetch`), logging its messages (never its structured meta) through the
- * retriever's logger; undefined (logged) when the config is missing or invalid.
- */
-export function openClient(
-  ctx: FactRetrieverContext,
-  retrieverId: string,
-): CloudflareClient | undefined {
-  const logger: LoggerLike = {
-    debug: message => ctx.logger.debug(message),
-    info: message => ctx.logger.info(message),
-    warn: message => ctx.logger.warn(message),
-    error: message => ctx.logger.error(message),
-  };
-  try {
-    return CloudflareClient.fromConfig(ctx.config, { logger });
-  } catch (error) {
-    ctx.logger.error(
-      `${retrieverId}: Cloudflare connection unavailable, no facts this run (${describeError(
-        error,
-      )})`,
-    );
-    return undefined;
-  }
-}
-
-/**
  * Lists the entities of a run (the filter in the context, the registered one, wins over the
  * retriever's own), or logs and returns undefined when the catalog cannot be read.
  */
@@ -200,71 +183,4 @@ export async function openEntities(
     );
     return undefined;
   }
-}
-
-/**
- * Options of the retrievers whose facts describe the whole Cloudflare account.
- *
- * @public
- */
-export interface CloudflareAccountFactRetrieverOptions
-  extends CloudflareFactRetrieverOptions {
-  /**
-   * Entities that carry the account's facts. Default: the account's Zero Trust posture Resource
-   * (`kind: resource`, `spec.type: cloudflare-zero-trust`). Use `{ kind: 'system', 'metadata.name': 'acme-org' }`
-   * to put them on a System instead.
-   */
-  entityFilter?: FactRetrieverContext['entityFilter'];
-}
-
-/**
- * Computes account-wide facts once and gives them to every target entity of the configured
- * account (an entity annotated with another `cloudflare.com/account-id` is left alone). When the
- * facts cannot be computed, the fault is logged and no entity gets a fact.
- */
-export async function accountFacts(
-  ctx: FactRetrieverContext,
-  retrieverId: string,
-  options: CloudflareAccountFactRetrieverOptions,
-  defaultFilter: EntityFilter,
-  compute: (
-    client: CloudflareClient,
-    now: DateTime,
-  ) => Promise<TechInsightFact['facts']>,
-): Promise<TechInsightFact[]> {
-  const now = (options.now ?? DateTime.now)();
-  const filter = options.entityFilter ?? defaultFilter;
-  const entities = await openEntities(
-    ctx,
-    retrieverId,
-    filter,
-    options.catalog,
-  );
-  if (!entities) return [];
-  if (entities.length === 0) {
-    ctx.logger.info(
-      `${retrieverId}: no entity matches ${JSON.stringify(
-        filter,
-      )}, nothing to do`,
-    );
-    return [];
-  }
-  const client = openClient(ctx, retrieverId);
-  if (!client) return [];
-  const targets = entities.filter(e => {
-    const account = e.metadata.annotations?.[ANNOTATION_CLOUDFLARE_ACCOUNT_ID];
-    return !account || account === client.accountId;
-  });
-  let facts: TechInsightFact['facts'];
-  try {
-    facts = await compute(client, now);
-  } catch (error) {
-    ctx.logger.warn(
-      `${retrieverId}: no facts for ${targets
-        .map(refOf)
-        .join(', ')}, Cloudflare could not be read (${describeError(error)})`,
-    );
-    return [];
-  }
-  return factsPerEntity(ctx, retrieverId, targets, now, async () => facts);
 }

@@ -22,6 +22,8 @@ import {
 export interface LabelledDeployment extends CloudflareResourceDeployment {
   /** `worker:acme-edge-router@<version>`: names the deployment, carries no secret. */
   label: string;
+  /** The `Resource` entity it was read from (its `cloudflare.com/account-id` names the account). */
+  source: Entity;
 }
 
 /**
@@ -87,7 +89,13 @@ export function deploymentReader(resources: Entity[]) {
       return found.flatMap(resource => {
         const d = facts.lastDeployment!(resource);
         return d
-          ? [{ ...d, label: `${area.entityPrefix}:${d.resource}@${d.version}` }]
+          ? [
+              {
+                ...d,
+                label: `${area.entityPrefix}:${d.resource}@${d.version}`,
+                source: resource,
+              },
+            ]
           : [];
       });
     });

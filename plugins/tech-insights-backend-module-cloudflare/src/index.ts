@@ -35,8 +35,6 @@ export type {
   CloudflareAreaFacts,
   CloudflareResourceDeployment,
 } from './areas';
-export type {
-  CloudflareFactRetrieverOptions,
-  CloudflareAccountFactRetrieverOptions,
-} from './common';
+export type { CloudflareFactRetrieverOptions } from './common';
+export type { CloudflareAccountFactRetrieverOptions } from './accountFacts';
 export { CLOUDFLARE_FACT_RETRIEVER_IDS } from './constants';

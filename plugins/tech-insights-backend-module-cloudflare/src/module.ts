@@ -8,42 +8,71 @@ import {
   techInsightsFactRetrieversExtensionPoint,
 } from '@backstage-community/plugin-tech-insights-node';
 import { AREAS_WITH_FACTS } from './areas';
+import { cloudflareClientsServiceRef } from '@cloudflare-backstage/plugin-cloudflare-node';
 import {
-  cloudflareAccessAuditFactRetriever,
-  cloudflareApiTokenHygieneFactRetriever,
-  cloudflareCoverageFactRetriever,
-  cloudflareDeploymentAuditFactRetriever,
-  cloudflareDeploymentProvenanceFactRetriever,
+  createCloudflareAccessAuditFactRetriever,
+  createCloudflareApiTokenHygieneFactRetriever,
+  createCloudflareCoverageFactRetriever,
+  createCloudflareDeploymentAuditFactRetriever,
+  createCloudflareDeploymentProvenanceFactRetriever,
 } from './factRetrievers';
+import { CloudflareFactRetrieverOptions } from './common';
 import { CLOUDFLARE_TECH_INSIGHTS_CHECKS } from './checks';
 import { createHistoryRouter } from './history/createHistoryRouter';
 import { createRefreshRouter } from './refresh/createRefreshRouter';
 import { scheduleRefreshPolling } from './refresh/refreshPolling';
 
 /**
- * The suite's fact retrievers, keyed by the name that turns each one on under
+ * Options of {@link createCloudflareFactRetrievers}.
+ *
+ * @public
+ */
+export type CloudflareFactRetrieversOptions = Pick<
+  CloudflareFactRetrieverOptions,
+  'clients' | 'budgetWaitSeconds'
+>;
+
+/**
+ * Builds the suite's fact retrievers, keyed by the name that turns each one on under
  * `techInsights.factRetrievers` (the same as its id): the deployment retrievers (over the areas
  * that deploy), each area's own retrievers (`CLOUDFLARE_AREA_FACTS`), the account-wide ones and the
- * coverage retriever.
+ * coverage retriever. The ones that read Cloudflare read it through `options.clients` (the module
+ * passes the backend's shared `cloudflareClientsServiceRef`), at background priority.
+ *
+ * @public
+ */
+export function createCloudflareFactRetrievers(
+  options: CloudflareFactRetrieversOptions = {},
+): Readonly<Record<string, FactRetriever>> {
+  return Object.fromEntries(
+    [
+      createCloudflareDeploymentProvenanceFactRetriever(),
+      createCloudflareDeploymentAuditFactRetriever(options),
+      ...AREAS_WITH_FACTS.flatMap(a => a.facts.retrievers),
+      createCloudflareAccessAuditFactRetriever(options),
+      createCloudflareApiTokenHygieneFactRetriever(options),
+      createCloudflareCoverageFactRetriever(),
+    ].map(r => [r.id, r]),
+  );
+}
+
+/**
+ * The suite's fact retrievers (see {@link createCloudflareFactRetrievers}) for use without the
+ * module: those that read Cloudflare build their clients once from the run's config.
  *
  * @public
  */
 export const cloudflareFactRetrievers: Readonly<Record<string, FactRetriever>> =
-  Object.fromEntries(
-    [
-      cloudflareDeploymentProvenanceFactRetriever,
-      cloudflareDeploymentAuditFactRetriever,
-      ...AREAS_WITH_FACTS.flatMap(a => a.facts.retrievers),
-      cloudflareAccessAuditFactRetriever,
-      cloudflareApiTokenHygieneFactRetriever,
-      cloudflareCoverageFactRetriever,
-    ].map(r => [r.id, r]),
-  );
+  createCloudflareFactRetrievers();
 
 /**
  * Tech Insights module adding the Cloudflare SOC 2 fact retrievers. Each one runs only when
  * `techInsights.factRetrievers.<id>` is configured (cadence and lifecycle); the checks are configured
- * for the jsonfc module under `techInsights.factChecker.checks`. It also adds the route
+ * for the jsonfc module under `techInsights.factChecker.checks`. The retrievers that read Cloudflare
+ * use the backend's shared clients (`cloudflareClientsServiceRef` of
+ * `@cloudflare-backstage/plugin-cloudflare-node`, one per account) at background priority, so they
+ * share the call budget with the catalog module and the routes and never take the routes' share.
+ * It also adds the route
  * `POST /api/tech-insights/cloudflare/refresh` (`{ entityRef }`), which re-runs now the configured
  * retrievers that apply to one Component or Resource (needs `tech-insights.check.run`).
  *
@@ -64,13 +93,21 @@ export const techInsightsModuleCloudflare = createBackendModule({
         logger: coreServices.logger,
         catalog: catalogServiceRef,
         database: coreServices.database,
+        clients: cloudflareClientsServiceRef,
       },
-      async init({ factRetrievers, httpRouter, database, ...services }) {
-        factRetrievers.addFactRetrievers(cloudflareFactRetrievers);
+      async init({
+        factRetrievers,
+        httpRouter,
+        database,
+        clients,
+        ...services
+      }) {
+        const retrievers = createCloudflareFactRetrievers({ clients });
+        factRetrievers.addFactRetrievers(retrievers);
         // Modules share their plugin's router: this is POST /api/tech-insights/cloudflare/refresh.
         httpRouter.use(
           await createRefreshRouter({
-            retrievers: cloudflareFactRetrievers,
+            retrievers,
             ...services,
           }),
         );

@@ -1,5 +1,8 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
-import { CloudflareAccountFactRetrieverOptions, accountFacts } from '../common';
+import {
+  CloudflareAccountFactRetrieverOptions,
+  accountFacts,
+} from '../accountFacts';
 import {
   CLOUDFLARE_FACT_RETRIEVER_IDS,
   ZERO_TRUST_RESOURCE_FILTER,

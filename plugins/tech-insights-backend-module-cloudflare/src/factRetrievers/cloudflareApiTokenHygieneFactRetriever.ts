@@ -1,6 +1,9 @@
 import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { DateTime } from 'luxon';
-import { CloudflareAccountFactRetrieverOptions, accountFacts } from '../common';
+import {
+  CloudflareAccountFactRetrieverOptions,
+  accountFacts,
+} from '../accountFacts';
 import {
   CLOUDFLARE_FACT_RETRIEVER_IDS,
   MAX_LISTED,

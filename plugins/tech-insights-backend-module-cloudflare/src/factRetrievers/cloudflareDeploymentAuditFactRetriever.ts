@@ -1,21 +1,15 @@
-import {
-  FactRetriever,
-  TechInsightFact,
-} from '@backstage-community/plugin-tech-insights-node';
+import { FactRetriever } from '@backstage-community/plugin-tech-insights-node';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime } from 'luxon';
-import {
-  CloudflareFactRetrieverOptions,
-  describeError,
-  factsPerEntity,
-} from '../common';
+import { CloudflareFactRetrieverOptions, factsPerEntity } from '../common';
 import {
   CLOUDFLARE_FACT_RETRIEVER_IDS,
   COMPONENTS_WITH_DEPLOYMENTS_FILTER,
   MAX_LISTED,
 } from '../constants';
 import { LabelledDeployment, openDeploymentRun } from '../deployments';
-import { openClient } from '../common';
+import { openClients } from '../clients';
+import { AuditEvent, AuditEventsOf, readAuditEvents } from '../auditEvents';
 
 const ID = CLOUDFLARE_FACT_RETRIEVER_IDS.deploymentAudit;
 const HOUR_MS = 3_600_000;
@@ -39,15 +33,6 @@ export interface CloudflareDeploymentAuditFactRetrieverOptions
   match?: 'resource' | 'any';
 }
 
-/** Most audit log entries one run reads; a read that reaches it is logged as truncated. */
-const MAX_AUDIT_ENTRIES = 10_000;
-
-/** An account audit log entry, reduced to when it happened and the id of what it touched. */
-interface AuditEvent {
-  at: number;
-  resourceId?: string;
-}
-
 /** True when the event concerns the deployment's script or project. */
 function concerns(event: AuditEvent, d: LabelledDeployment): boolean {
   const id = event.resourceId;
@@ -65,9 +50,11 @@ function concerns(event: AuditEvent, d: LabelledDeployment): boolean {
  * `lookbackDays` days, has an account audit log event within ±`windowHours` hours.
  *
  * The deployments are the catalog's (`spec.parameters.lastDeployment` of the Component's
- * `Resource` entities); the account audit log is read through the suite's `CloudflareClient`, once
- * per run, for the window spanning every deployment checked. A Component naming a resource that is
- * not in the catalog gets no fact; when the audit log cannot be read, no Component gets one.
+ * `Resource` entities); the audit log of each account (the one a deployment's `Resource` entity
+ * names in `cloudflare.com/account-id`) is read through the backend's shared client of that
+ * account, once per run and at background priority, for the window spanning that account's
+ * deployments checked. A Component naming a resource that is not in the catalog gets no fact;
+ * when an account's audit log cannot be read, no Component with a recent deployment there gets one.
  * Version 1 checked every deployment Cloudflare listed.
  *
  * @public
@@ -125,59 +112,33 @@ export function createCloudflareDeploymentAuditFactRetriever(
           byEntity.set(entity, error as Error);
         }
       }
-      const times = [...byEntity.values()]
-        .flatMap(list => (list instanceof Error ? [] : list))
-        .map(d => Date.parse(d.createdOn));
+      const recent = [...byEntity.values()].flatMap(list =>
+        list instanceof Error ? [] : list,
+      );
 
-      // Phase 2: one read of the audit log for the window spanning every deployment.
-      let events: AuditEvent[] = [];
-      if (times.length > 0) {
-        const client = openClient(ctx, ID);
-        if (!client) return [];
-        const from = new Date(Math.min(...times) - windowMs);
-        const to = new Date(
-          Math.min(Math.max(...times) + windowMs, now.toMillis() + 1),
-        );
-        try {
-          const entries = await client.auditLogs.list(
-            {
-              since: from.toISOString(),
-              before: to.toISOString(),
-              limit: 1000,
-            },
-            { maxEntries: MAX_AUDIT_ENTRIES },
-          );
-          if (entries.length >= MAX_AUDIT_ENTRIES) {
-            ctx.logger.warn(
-              `${ID}: the audit log read stopped at ${MAX_AUDIT_ENTRIES} entries; deployments at the start of the window may look unaudited`,
-            );
-          }
-          events = entries.flatMap(e =>
-            e.action?.time
-              ? [
-                  {
-                    at: Date.parse(e.action.time),
-                    resourceId: e.resource?.id ?? undefined,
-                  },
-                ]
-              : [],
-          );
-        } catch (error) {
-          ctx.logger.error(
-            `${ID}: account audit log unavailable, no facts this run (${describeError(
-              error,
-            )})`,
-          );
-          return [] as TechInsightFact[];
-        }
+      // Phase 2: per account, one read of its audit log for the window spanning its deployments.
+      let eventsOf: AuditEventsOf = () => [];
+      if (recent.length > 0) {
+        const clients = openClients(ctx, ID, options);
+        if (!clients) return [];
+        eventsOf = await readAuditEvents(ctx, ID, clients, recent, {
+          windowMs,
+          nowMs: now.toMillis(),
+          budgetWaitSeconds: options.budgetWaitSeconds,
+        });
       }
 
       return factsPerEntity(ctx, ID, entities, now, async entity => {
         const deployments = byEntity.get(entity)!;
         if (deployments instanceof Error) throw deployments;
-        const unaudited = deployments.filter(d => {
+        const seen = deployments.map(d => {
+          const events = eventsOf(d);
+          if (events instanceof Error) throw events;
+          return events;
+        });
+        const unaudited = deployments.filter((d, i) => {
           const t = Date.parse(d.createdOn);
-          return !events.some(
+          return !seen[i].some(
             e =>
               Math.abs(e.at - t) <= windowMs &&
               (match === 'any' || concerns(e, d)),
