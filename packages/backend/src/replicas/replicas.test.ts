@@ -23,7 +23,7 @@ import {
  * must be there: scripts/test.sh (scripts/services.sh) starts them when the machine has none.
  */
 
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 // TestDatabases reads its server from this variable (else it would try docker).
 process.env[POSTGRES_URL_VARIABLE] ??= testServiceUrls().postgresUrl;
