@@ -150,6 +150,8 @@ export class BenchChild {
 export function benchParent() {
   const inbox: BenchMessage[] = [];
   let waiter: (() => void) | undefined;
+  // Stopped by the parent: exit normally, so 'exit' handlers (clean-up) run.
+  process.on('SIGTERM', () => process.exit(0));
   process.on('message', m => {
     inbox.push(m as BenchMessage);
     waiter?.();

@@ -57,7 +57,7 @@ async function main() {
   const worst = Math.max(...r.cold.perAccount.map(a => a.rateLimited));
   const busiest = Math.max(...r.cold.perAccount.map(a => a.calls));
   console.log(
-    `  ${label}: ${r.cold.runs} runs, ${r.lastCold.entities} entities, ${r.cold.calls} calls (busiest account ${busiest}), ${r.cold.rateLimited} x 429 (worst account ${worst}), ${r.cold.ms} ms`,
+    `  ${label}: ${r.cold.runs} runs, ${r.lastCold.entities} entities, ${r.cold.calls} calls (busiest account ${busiest}), ${r.cold.rateLimited} x 429 (worst account ${worst}), ${r.cold.ms} ms; backend RSS at start ${r.startRssMb} MB`,
   );
   emitRow({
     figure: `${label}: 429s (each account inside its own budget)`,

@@ -1,7 +1,8 @@
 /*
  * Child process of the ingestion benchmarks (provider.bench.ts, accounts.bench.ts): the catalog
  * module in a Backstage test backend (its real wiring: the shared Cloudflare clients with their
- * call budgets, the module's database, the configured schedule), with a scheduler that only
+ * call budgets, the module's database (SQLite in a temporary file), the configured schedule),
+ * with a scheduler that only
  * records the providers' tasks, so the parent decides when a run happens.
  *
  * argv[2]: the app config (JSON). Messages: child `ready` { peakRssMb } once started; parent `run` -> one run of every provider's task, all
@@ -14,6 +15,10 @@ import {
   SchedulerServiceTaskFunction,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import knexFactory from 'knex';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   catalogProcessingExtensionPoint,
   DeferredEntity,
@@ -68,6 +73,15 @@ class RecordingConnection implements EntityProviderConnection {
 }
 
 parent.run(async () => {
+  // A database file, as production has its database outside the process: an in-memory SQLite
+  // would count the database's pages in the backend's RSS.
+  const dir = mkdtempSync(join(tmpdir(), 'cf-bench-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: join(dir, 'catalog.sqlite') },
+    useNullAsDefault: true,
+  });
   const tasks: SchedulerServiceTaskFunction[] = [];
   const scheduler: SchedulerService = {
     async triggerTask() {},
@@ -101,6 +115,7 @@ parent.run(async () => {
       catalogModuleCloudflare,
       mockServices.rootConfig.factory({ data: JSON.parse(process.argv[2]) }),
       mockServices.rootLogger.factory({ level: 'none' }),
+      mockServices.database.factory({ knex }),
       createServiceFactory({
         service: coreServices.scheduler,
         deps: {},
