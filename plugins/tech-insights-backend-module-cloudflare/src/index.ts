@@ -6,7 +6,11 @@
  */
 
 export { techInsightsModuleCloudflare as default } from './module';
-export { cloudflareFactRetrievers } from './module';
+export {
+  cloudflareFactRetrievers,
+  createCloudflareFactRetrievers,
+} from './module';
+export type { CloudflareFactRetrieversOptions } from './module';
 export {
   cloudflareAccessAuditFactRetriever,
   cloudflareApiTokenHygieneFactRetriever,

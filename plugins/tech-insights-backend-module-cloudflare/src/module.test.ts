@@ -59,7 +59,7 @@ describe('techInsightsModuleCloudflare', () => {
     expect(Object.keys(added)).toEqual(Object.keys(cloudflareFactRetrievers));
   });
 
-  describe('with the backend\'s shared Cloudflare clients', () => {
+  describe("with the backend's shared Cloudflare clients", () => {
     const demo = useDemoAccount();
     afterEach(() => jest.restoreAllMocks());
 

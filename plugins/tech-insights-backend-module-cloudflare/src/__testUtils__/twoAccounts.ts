@@ -26,7 +26,8 @@ export const EU_API_TOKEN = demoApiTokenFor(EU_ACCOUNT_ID);
 export function useTwoDemoAccounts() {
   let server: DemoAccountServer | undefined;
   const running = () => {
-    if (!server) throw new Error('the demo accounts are served from beforeAll on');
+    if (!server)
+      throw new Error('the demo accounts are served from beforeAll on');
     return server;
   };
   beforeAll(async () => {
