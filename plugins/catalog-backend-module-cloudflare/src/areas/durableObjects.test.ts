@@ -25,7 +25,8 @@ describe('durableObjectsArea', () => {
       tags: {},
     });
     expect(state.callCounts()).toEqual({
-      'GET /accounts/:account_id/workers/durable_objects/namespaces': 2,
+      // the list, and the list again with the object counts (a live detail of the memo)
+      'GET /accounts/:account_id/workers/durable_objects/namespaces': 4,
       'GET /accounts/:account_id/workers/durable_objects/namespaces/:id/objects': 5,
       'POST /graphql': 1,
     });

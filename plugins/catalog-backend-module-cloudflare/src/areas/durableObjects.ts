@@ -36,7 +36,7 @@ const rateOf = (m: DurableObjectNamespaceMetrics | undefined) =>
  * set: the Tech Insights checks then have no fact rather than a false pass.
  *
  * Calls: the namespace list (2 up to 100 namespaces: the SDK stops at an empty page). The object
- * counts (at most 20 objects-list calls in all, 2 per namespace, made with the list) and the
+ * counts (the list again with at most 20 objects-list calls in all, 2 per namespace) and the
  * metrics (one GraphQL Analytics query per 200 namespaces; when it fails, the last read's metrics
  * stay) are two live details of the run's memo, keyed by the set of namespaces: read again when a
  * namespace comes or goes, and every few cycles. Tags come from the run's index.
@@ -45,31 +45,25 @@ export const durableObjectsArea = defineCatalogArea<DurableObjectsRead>({
   async read(client, previous, run) {
     const memo = memoOf(run);
     const tags = run?.tags ?? {};
-    // The object counts cost calls per namespace: a live detail of the whole list, keyed by the
-    // namespaces of the last complete read (a namespace added since is counted in the next cycle).
-    // When due, the counted list is the list: no namespace list is read twice.
-    let counted: DurableObjectClass[] | undefined;
-    const counts = await memo.detail(
-      'objects',
-      {
-        changeKey: (previous?.classes ?? [])
-          .map(c => c.namespaceId)
-          .sort()
-          .join(','),
-        live: true,
-      },
-      async () => {
-        counted = await client.durableObjects.listClasses({ tags });
-        return Object.fromEntries(
-          counted.map(c => [c.namespaceId, c.objects ?? null]),
-        );
-      },
-    );
-    const listed =
-      counted ??
-      (await client.durableObjects.listClasses({ tags, objectCountCalls: 0 }));
+    const listed = await client.durableObjects.listClasses({
+      tags,
+      objectCountCalls: 0,
+    });
     const ids = listed.map(c => c.namespaceId);
     const changeKey = [...ids].sort().join(',');
+    // The object counts cost calls per namespace: read with the list again (2 calls more) when
+    // the namespaces change, and every few cycles.
+    const counts = await memo.detail(
+      'objects',
+      { changeKey, live: true },
+      async () =>
+        Object.fromEntries(
+          (await client.durableObjects.listClasses({ tags })).map(c => [
+            c.namespaceId,
+            c.objects ?? null,
+          ]),
+        ),
+    );
     const classes = listed.map(c =>
       counts[c.namespaceId] ? { ...c, objects: counts[c.namespaceId]! } : c,
     );

@@ -27,9 +27,9 @@ export class AccountIngestion {
     if (this.loaded) return;
     const stored = await this.store.loadAccount(this.accountId);
     this.cycleNo = stored.cycle;
-    for (const [area, { doneCycle, data }] of stored.areas) {
+    for (const [area, { doneCycle, read }] of stored.areas) {
       this.doneIn.set(area, doneCycle);
-      if (data !== undefined) this.lastGood.set(area, data);
+      if (read) this.lastGood.set(area, read.data);
     }
     this.loaded = true;
   }
@@ -66,7 +66,7 @@ export class AccountIngestion {
     }
     await this.store.saveArea(this.accountId, area, {
       doneCycle: this.cycleNo,
-      data: read,
+      read: { data: read },
     });
     this.lastGood.set(area, read);
     this.doneIn.set(area, this.cycleNo);

@@ -44,7 +44,7 @@ export class DatabaseIngestionStore implements IngestionStore {
       areas.set(r.area, {
         doneCycle: Number(r.done_cycle),
         ...(r.data !== null && r.data !== undefined
-          ? { data: fromStoredJson(r.data) }
+          ? { read: { data: fromStoredJson(r.data) } }
           : {}),
       });
     }
@@ -61,20 +61,20 @@ export class DatabaseIngestionStore implements IngestionStore {
   async saveArea(
     accountId: string,
     area: string,
-    state: { doneCycle: number; data?: unknown },
+    state: { doneCycle: number; read?: { data: unknown } },
   ): Promise<void> {
     const row = {
       account_id: accountId,
       area,
       done_cycle: state.doneCycle,
       updated_at: now(),
-      ...(state.data !== undefined ? { data: toStoredJson(state.data) } : {}),
+      ...(state.read ? { data: toStoredJson(state.read.data) } : {}),
     };
     await this.db(TABLES.areas)
       .insert(row)
       .onConflict(['account_id', 'area'])
       .merge(
-        state.data !== undefined
+        state.read
           ? ['done_cycle', 'data', 'updated_at']
           : ['done_cycle', 'updated_at'],
       );

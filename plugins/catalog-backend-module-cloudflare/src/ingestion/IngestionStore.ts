@@ -10,13 +10,14 @@ export interface IngestionStore {
   /** Records the account's current cycle. */
   saveCycle(accountId: string, cycle: number): Promise<void>;
   /**
-   * Records that `area` is done in `cycle`: with `data`, its new last complete read; without, a
-   * failed read that keeps the last complete one.
+   * Records that `area` is done in `doneCycle`: with `read`, its new last complete read (whose
+   * `data` may be undefined: an area that reads nothing to keep); without, a failed read that
+   * keeps the last complete one.
    */
   saveArea(
     accountId: string,
     area: string,
-    state: { doneCycle: number; data?: unknown },
+    state: { doneCycle: number; read?: { data: unknown } },
   ): Promise<void>;
   /** The memo of `area`'s per-resource details, by key. */
   loadDetails(
@@ -38,7 +39,15 @@ export interface StoredAccount {
   /** The current cycle: 1 for a first sync, incremented each time every enabled area is done. */
   cycle: number;
   /** Per area: the cycle it was last done in, and its last complete read (absent: never read). */
-  areas: Map<string, { doneCycle: number; data?: unknown }>;
+  areas: Map<string, StoredArea>;
+}
+
+/** An area's state in the store. */
+export interface StoredArea {
+  /** The cycle the area was last done in (read, or failed for a reason other than the budget). */
+  doneCycle: number;
+  /** Its last complete read; absent when it was never read to the end. */
+  read?: { data: unknown };
 }
 
 /** One memo entry: a detail of one resource, read in `cycle` for the change key `changeKey`. */
@@ -72,11 +81,11 @@ export class MemoryIngestionStore implements IngestionStore {
 
   async loadAccount(accountId: string): Promise<StoredAccount> {
     const account = this.account(accountId);
-    const areas = new Map<string, { doneCycle: number; data?: unknown }>();
+    const areas = new Map<string, StoredArea>();
     for (const [area, { doneCycle, data }] of account.areas) {
       areas.set(area, {
         doneCycle,
-        ...(data !== undefined ? { data: fromStoredJson(data) } : {}),
+        ...(data !== undefined ? { read: { data: fromStoredJson(data) } } : {}),
       });
     }
     return { cycle: account.cycle, areas };
@@ -89,13 +98,12 @@ export class MemoryIngestionStore implements IngestionStore {
   async saveArea(
     accountId: string,
     area: string,
-    state: { doneCycle: number; data?: unknown },
+    state: { doneCycle: number; read?: { data: unknown } },
   ): Promise<void> {
     const areas = this.account(accountId).areas;
-    const data =
-      state.data !== undefined
-        ? toStoredJson(state.data)
-        : areas.get(area)?.data;
+    const data = state.read
+      ? toStoredJson(state.read.data)
+      : areas.get(area)?.data;
     areas.set(area, { doneCycle: state.doneCycle, data });
   }
 
