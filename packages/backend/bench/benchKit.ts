@@ -85,27 +85,62 @@ export function percentile(sorted: readonly number[], p: number): number {
 /** A message between a benchmark and its child process. */
 export type BenchMessage = { type: string; [key: string]: unknown };
 
+/** Messages received, waited for by type. */
+class Inbox {
+  private readonly items: BenchMessage[] = [];
+  private wake?: () => void;
+
+  push(message: BenchMessage) {
+    this.items.push(message);
+    this.poke();
+  }
+
+  /** Wakes a waiting `take` (to check its stop condition). */
+  poke() {
+    this.wake?.();
+  }
+
+  /**
+   * The first message `match` accepts (others stay), waiting for it; throws when `stopped` gives a
+   * reason first.
+   */
+  async take(
+    match: (m: BenchMessage) => boolean,
+    stopped: () => string | undefined = () => undefined,
+  ): Promise<BenchMessage> {
+    for (;;) {
+      const i = this.items.findIndex(match);
+      if (i >= 0) return this.items.splice(i, 1)[0];
+      const reason = stopped();
+      if (reason) throw new Error(reason);
+      await this.arrival();
+    }
+  }
+
+  private arrival() {
+    return new Promise<void>(resolve => {
+      this.wake = resolve;
+    });
+  }
+}
+
 /**
  * A child process running `file` (a TypeScript file, through the same tsx loader), so its peak
  * memory is its own; messages both ways over IPC.
  */
 export class BenchChild {
   private readonly child: ChildProcess;
-  private readonly inbox: BenchMessage[] = [];
-  private waiter?: () => void;
+  private readonly inbox = new Inbox();
   private exited?: number | null;
 
   constructor(file: string, args: string[] = []) {
     this.child = fork(file, args, {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    this.child.on('message', m => {
-      this.inbox.push(m as BenchMessage);
-      this.waiter?.();
-    });
+    this.child.on('message', m => this.inbox.push(m as BenchMessage));
     this.child.on('exit', code => {
       this.exited = code;
-      this.waiter?.();
+      this.inbox.poke();
     });
   }
 
@@ -114,27 +149,18 @@ export class BenchChild {
     this.child.send(message);
   }
 
-  /** The next message of `type` (earlier ones of other types are dropped); throws if the child ends first. */
-  async next<T extends BenchMessage>(type: string): Promise<T> {
-    for (;;) {
-      const i = this.inbox.findIndex(
-        m => m.type === type || m.type === 'error',
-      );
-      if (i >= 0) {
-        const [m] = this.inbox.splice(i, 1);
-        if (m.type === 'error')
-          throw new Error(`bench child failed: ${String(m.message)}`);
-        return m as T;
-      }
-      if (this.exited !== undefined)
-        throw new Error(
-          `bench child exited (${this.exited}) before sending ${type}`,
-        );
-      await new Promise<void>(resolve => {
-        this.waiter = resolve;
-      });
-      this.waiter = undefined;
-    }
+  /** The next message of `type`; throws when the child reports an error or ends first. */
+  async next<T extends { type: string }>(type: string): Promise<T> {
+    const m = await this.inbox.take(
+      x => x.type === type || x.type === 'error',
+      () =>
+        this.exited !== undefined
+          ? `bench child exited (${this.exited}) before sending ${type}`
+          : undefined,
+    );
+    if (m.type === 'error')
+      throw new Error(`bench child failed: ${String(m.message)}`);
+    return m as unknown as T;
   }
 
   /** Stops the child. */
@@ -148,14 +174,10 @@ export class BenchChild {
  * failure as `{ type: 'error' }` and exits 1.
  */
 export function benchParent() {
-  const inbox: BenchMessage[] = [];
-  let waiter: (() => void) | undefined;
+  const inbox = new Inbox();
   // Stopped by the parent: exit normally, so 'exit' handlers (clean-up) run.
   process.on('SIGTERM', () => process.exit(0));
-  process.on('message', m => {
-    inbox.push(m as BenchMessage);
-    waiter?.();
-  });
+  process.on('message', m => inbox.push(m as BenchMessage));
   const send = (message: BenchMessage) =>
     new Promise<void>((resolve, reject) =>
       process.send!(message, undefined, undefined, e =>
@@ -164,15 +186,8 @@ export function benchParent() {
     );
   return {
     send,
-    async next<T extends BenchMessage>(type: string): Promise<T> {
-      for (;;) {
-        const i = inbox.findIndex(m => m.type === type);
-        if (i >= 0) return inbox.splice(i, 1)[0] as T;
-        await new Promise<void>(resolve => {
-          waiter = resolve;
-        });
-        waiter = undefined;
-      }
+    async next<T extends { type: string }>(type: string): Promise<T> {
+      return (await inbox.take(m => m.type === type)) as unknown as T;
     },
     /** Runs the child's work; failures go to the parent as an `error` message. */
     run(main: () => Promise<void>) {

@@ -8,6 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { BenchRow, fmt, ratioOf } from './benchKit';
 
+function verdict(row: BenchRow): string {
+  if (row.pass === undefined) return 'info';
+  return row.pass ? 'PASS' : 'FAIL';
+}
+
 function main() {
   const lines = readFileSync(process.argv[2], 'utf8').split('\n');
   const rows: BenchRow[] = [];
@@ -28,7 +33,7 @@ function main() {
         r.floor !== undefined ? `${fmt(r.floor)} ${r.unit}` : '-',
         ratio !== undefined ? `${ratio.toFixed(3)}x` : '-',
         r.target ?? '-',
-        r.pass === undefined ? 'info' : r.pass ? 'PASS' : 'FAIL',
+        verdict(r),
       ];
     }),
   ];

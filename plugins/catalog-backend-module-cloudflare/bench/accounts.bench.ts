@@ -15,6 +15,8 @@ import {
   createDemoAccounts,
   demoApiTokenFor,
 } from '@cloudflare-backstage/cloudflare-demo-account';
+// The benchmarks' kit is repository tooling, never packaged: a relative import is what it needs.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { emitRow } from '../../../packages/backend/bench/benchKit';
 import {
   BENCH_CLOUDFLARE_CONFIG,

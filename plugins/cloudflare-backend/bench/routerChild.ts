@@ -10,6 +10,8 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+// The benchmarks' kit is repository tooling, never packaged: a relative import is what it needs.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import {
   benchParent,
   peakRssMb,
