@@ -124,15 +124,17 @@ describe('two replicas on PostgreSQL and Redis', () => {
         a: providerRuns(a.output().slice(from.a)),
         b: providerRuns(b.output().slice(from.b)),
       };
-      // One scheduled run per interval (the window may catch one at each edge); two replicas
-      // each running their own schedule would list twice as often.
+      // One scheduled run per interval: at most one more (the window may catch one at each
+      // edge), where two replicas each running their own schedule list twice as often (10 in
+      // 15 s, measured with a database each). At least INTERVALS - 2: a loaded machine may
+      // start a run up to one poll (one interval) late.
       figures.ingestion = {
         windowSeconds: INTERVALS * PROVIDER_SECONDS,
         workersListCalls: listed,
         runsOnA: runs.a,
         runsOnB: runs.b,
       };
-      expect(listed).toBeGreaterThanOrEqual(INTERVALS - 1);
+      expect(listed).toBeGreaterThanOrEqual(INTERVALS - 2);
       expect(listed).toBeLessThanOrEqual(INTERVALS + 1);
       expect(runs.a + runs.b).toBe(listed);
       // Both replicas scheduled the provider's task: the shared lock, not a missing schedule,
