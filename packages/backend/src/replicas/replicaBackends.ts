@@ -60,7 +60,8 @@ export function replicaConfig(options: ReplicaOptions) {
         schedule: {
           // minutes: 0 overrides app-config.yaml's { minutes: 10 } (config objects merge).
           frequency: { minutes: 0, seconds: options.providerSeconds },
-          timeout: { minutes: 1, seconds: 0 },
+          // A run's claim on the task outlives a replica killed mid-run by this much at most.
+          timeout: { minutes: 0, seconds: 15 },
         },
         // Workers only: a run of a few calls, so runs every few seconds stay light on the
         // machine; the Workers list call is the ingestion test's count of runs.

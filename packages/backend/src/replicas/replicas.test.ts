@@ -18,8 +18,9 @@ import {
  * Issue 13, point 6: two demo backends (`startDemoBackend`, two processes) on one PostgreSQL
  * database and one Redis cache, against ONE demo account. Shows one catalog ingestion per
  * interval between them (the scheduler's task lock in the shared database), a cache hit across
- * replicas (B answers A's read from Redis, same `fetchedAt`, one upstream call), and 100
- * concurrent evidence exports over both whose chain verifies with no fork. PostgreSQL and Redis
+ * replicas (B answers A's read from Redis, same `fetchedAt`, one upstream call), 100 concurrent
+ * evidence exports over both whose chain verifies with no fork, and B taking over the ingestion
+ * when A stops. PostgreSQL and Redis
  * must be there: scripts/test.sh (scripts/services.sh) starts them when the machine has none.
  */
 
@@ -231,6 +232,32 @@ describe('two replicas on PostgreSQL and Redis', () => {
         valid: true,
         chain: { valid: true, length: chain.rows.length },
       });
+    }),
+  );
+
+  // Last: it stops replica A.
+  it(
+    'hands the ingestion to B when A stops',
+    withLogs(async () => {
+      const { a, b, account } = replicas!;
+      const from = b.output().length;
+      await a.stop();
+      const stopped = Date.now();
+      account.state.resetCalls();
+      // Within one provider timeout (the claim of a run A was killed in) and two intervals.
+      await b.until(
+        'replica B to run the catalog provider twice',
+        async () =>
+          providerRuns(b.output().slice(from)) >= 2 ? true : undefined,
+        (15 + 3 * PROVIDER_SECONDS) * 1000,
+      );
+      figures.failover = {
+        secondsToSecondRunOnB: (Date.now() - stopped) / 1000,
+        workersListCalls: account.state.callCounts()[WORKERS_LIST] ?? 0,
+      };
+      expect(account.state.callCounts()[WORKERS_LIST]).toBeGreaterThanOrEqual(
+        2,
+      );
     }),
   );
 });
