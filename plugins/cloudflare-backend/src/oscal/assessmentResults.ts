@@ -36,6 +36,8 @@ export interface ReferencedSnapshot {
 
 /** What {@link buildAssessmentResults} turns into an OSCAL document. */
 export interface AssessmentInput {
+  /** The account assessed: its config id and Cloudflare account id. */
+  account: { id: string; accountId: string };
   run: ScorecardRun;
   /** The newest verified snapshot of each kind the chain holds. */
   snapshots: ReferencedSnapshot[];
@@ -93,7 +95,7 @@ function observationsOf(snapshots: ReferencedSnapshot[]) {
  * back-matter resource that links to the SOC 2 pack's documentation.
  */
 export function buildAssessmentResults(input: AssessmentInput) {
-  const { run, snapshots, suite, now } = input;
+  const { account, run, snapshots, suite, now } = input;
   const observations = observationsOf(snapshots);
   const observationOfCheck = new Map<string, string>();
   snapshots.forEach(({ record }, i) => {
@@ -148,7 +150,11 @@ export function buildAssessmentResults(input: AssessmentInput) {
         'last-modified': now.toISOString(),
         version: suite.version,
         'oscal-version': OSCAL_VERSION,
-        props: [prop('generator', suite.name)],
+        props: [
+          prop('generator', suite.name),
+          prop('cloudflare-account-id', account.accountId),
+          prop('cloudflare-account-config-id', account.id),
+        ],
       },
       'import-ap': {
         href: `#${planResource}`,

@@ -1,6 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import {
+  ANNOTATION_CLOUDFLARE_ACCOUNT_ID,
   CLOUDFLARE_AREAS,
   CLOUDFLARE_CHECK_IDS,
   CLOUDFLARE_PRODUCTION_COMPONENT_CHECK_IDS,
@@ -45,11 +46,13 @@ const AREA_ANNOTATIONS = CLOUDFLARE_AREAS.flatMap(a =>
 
 /**
  * The population the posture page runs the pack for, read from the catalog with the caller's
- * credentials: the suite's Resources, Components with a suite annotation and production Components.
+ * credentials: the suite's Resources, Components with a suite annotation and production Components;
+ * of one account, those that do not name another in `cloudflare.com/account-id`.
  */
 async function population(
   ctx: Pick<RouteContext, 'catalog'>,
   credentials: BackstageCredentials,
+  accountId: string,
 ) {
   const { items } = await ctx.catalog.getEntities(
     {
@@ -67,11 +70,16 @@ async function population(
   const entities = items as Array<
     CoverageEntity & { metadata: { annotations?: Record<string, string> } }
   >;
+  const ofAccount = (e: (typeof entities)[number]) => {
+    const named = e.metadata.annotations?.[ANNOTATION_CLOUDFLARE_ACCOUNT_ID];
+    return !named?.trim() || named.trim() === accountId;
+  };
   const checked = entities.filter(
     e =>
-      e.kind.toLocaleLowerCase('en-US') === 'resource' ||
-      isProductionComponent(e) ||
-      AREA_ANNOTATIONS.some(a => e.metadata.annotations?.[a]?.trim()),
+      ofAccount(e) &&
+      (e.kind.toLocaleLowerCase('en-US') === 'resource' ||
+        isProductionComponent(e) ||
+        AREA_ANNOTATIONS.some(a => e.metadata.annotations?.[a]?.trim())),
   );
   return {
     refs: checked.map(coverageRefOf),
@@ -100,9 +108,10 @@ type BulkAnswer = Array<{
 export async function runScorecards(
   ctx: Pick<RouteContext, 'catalog' | 'discovery' | 'auth' | 'now'>,
   credentials: BackstageCredentials,
+  accountId: string,
 ): Promise<ScorecardRun> {
   const start = ctx.now();
-  const { refs, production } = await population(ctx, credentials);
+  const { refs, production } = await population(ctx, credentials, accountId);
   if (refs.length === 0) {
     return { start, end: ctx.now(), entities: 0, results: [] };
   }

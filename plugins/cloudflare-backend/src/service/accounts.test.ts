@@ -12,6 +12,7 @@ import {
   demoApiTokenFor,
   startDemoAccountServer,
 } from '@cloudflare-backstage/cloudflare-demo-account';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { startPlugin } from '../__testUtils__/harness';
 
 jest.setTimeout(60_000);
@@ -197,5 +198,38 @@ describe('two accounts in the routes', () => {
     expect(doc.account).toEqual({ id: OTHER_ID() });
     expect(doc.scope.account).toEqual({ id: 'staging', accountId: OTHER_ID() });
     expect(acme.totalCalls()).toBe(0);
+  });
+
+  it('assesses one account in the OSCAL export, referencing only its snapshots', async () => {
+    const { server } = await start([catalogServiceMock.factory()]);
+    const exported = await request(server).post(
+      '/api/cloudflare/v1/r2/lifecycle/export?account=prod',
+    );
+    expect(exported.status).toBe(201);
+    expect(
+      (await request(server).get('/api/cloudflare/v1/evidence/oscal')).status,
+    ).toBe(400);
+    const meta = async (account: string) => {
+      const res = await request(server).get(
+        `/api/cloudflare/v1/evidence/oscal?account=${account}`,
+      );
+      expect(res.status).toBe(200);
+      return res.body['assessment-results'];
+    };
+    const staging = await meta('staging');
+    expect(staging.metadata.props).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'cloudflare-account-config-id',
+          value: 'staging',
+        }),
+        expect.objectContaining({
+          name: 'cloudflare-account-id',
+          value: OTHER_ID(),
+        }),
+      ]),
+    );
+    expect(JSON.stringify(staging)).not.toContain(exported.body.sha256);
+    expect(JSON.stringify(await meta('prod'))).toContain(exported.body.sha256);
   });
 });
