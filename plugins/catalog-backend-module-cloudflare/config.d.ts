@@ -6,33 +6,13 @@ export interface Config {
    */
   cloudflare?: {
     /**
-     * More than one Cloudflare account. When present, the catalog module makes one entity
-     * provider per entry (`cloudflare-provider:<id>`) instead of one for the top-level account.
-     * `cloudflare.fetch`, `cloudflare.redaction` and `cloudflare.entityProvider` apply to every
-     * entry; an entry's own `entityProvider` keys win.
+     * More than one Cloudflare account. Each entry's connection keys (`id`, `accountId`,
+     * `apiToken`, `apiBaseUrl`, `browserRendering`, `budget`) are declared by
+     * `@cloudflare-backstage/cloudflare-client`; the catalog module makes one entity provider per
+     * entry (`cloudflare-provider:<id>`) and declares the entry's own `entityProvider` keys, which
+     * win over `cloudflare.entityProvider`.
      */
     accounts?: Array<{
-      /** Provider id: letters, digits, `-` and `_`. Unique. */
-      id: string;
-      /** Cloudflare account id (32 hexadecimal characters). */
-      accountId: string;
-      /**
-       * Read-only API token of this account.
-       * @visibility secret
-       */
-      apiToken: string;
-      /** Cloudflare's v4 base URL; the SDK default when absent. */
-      apiBaseUrl?: string;
-      /**
-       * This account's Browser Rendering facts Cloudflare has no API for; see
-       * `cloudflare.browserRendering` (the top-level block's apply to no entry).
-       */
-      browserRendering?: {
-        /** Name of the account's Browser Rendering `Resource`; default: the account id. */
-        name?: string;
-        /** The account's Workers plan, `free` or `paid`. */
-        plan?: 'free' | 'paid';
-      };
       /** Per-account entity provider settings; see `cloudflare.entityProvider`. */
       entityProvider?: {
         /** Schedule of this account's refresh task. */
@@ -72,7 +52,11 @@ export interface Config {
     entityProvider?: {
       /** Set to false to register no provider at all; default true. */
       enabled?: boolean;
-      /** Schedule of the refresh task; default every 10 minutes with a 2-minute timeout. */
+      /**
+       * Schedule of the refresh task; default every 10 minutes with a 2-minute timeout. A run stops
+       * asking for calls a tenth of the timeout (5 to 30 s) before it, and the next run continues
+       * where it stopped.
+       */
       schedule?: {
         frequency: { [unit: string]: number } | string;
         timeout: { [unit: string]: number } | string;

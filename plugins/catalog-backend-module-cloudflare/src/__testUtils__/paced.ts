@@ -74,8 +74,7 @@ export function pacedProviders(options: {
         }),
     },
   );
-  const summaries = () =>
-    logger.info.mock.calls.map(c => String(c[0]));
+  const summaries = () => logger.info.mock.calls.map(c => String(c[0]));
   return { schedule, logger, lines, providers, statuses, summaries };
 }
 

@@ -58,10 +58,9 @@ export const durableObjectsArea = defineCatalogArea<DurableObjectsRead>({
       { changeKey, live: true },
       async () =>
         Object.fromEntries(
-          (await client.durableObjects.listClasses({ tags })).map(c => [
-            c.namespaceId,
-            c.objects ?? null,
-          ]),
+          (
+            await client.durableObjects.listClasses({ tags })
+          ).map(c => [c.namespaceId, c.objects ?? null]),
         ),
     );
     const classes = listed.map(c =>

@@ -65,7 +65,6 @@ async function readKeys(
   }
 }
 
-
 /**
  * Workers KV: one `Resource` (`cf-kv-<title>`, type `cloudflare-kv`) per namespace, with its id,
  * title, jurisdiction, approximate key count and TTL policy. The run's index maps each namespace id

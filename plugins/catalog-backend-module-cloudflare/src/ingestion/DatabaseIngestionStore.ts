@@ -135,5 +135,3 @@ export class DatabaseIngestionStore implements IngestionStore {
     }
   }
 }
-
-

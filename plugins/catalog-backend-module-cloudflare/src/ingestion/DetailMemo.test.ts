@@ -22,14 +22,10 @@ describe('DetailMemo', () => {
     ]);
 
     const second = memoAt(2, first.entries);
-    expect(await second.memo.detail('a', { changeKey: 'k1' }, load)).toBe(
-      'v1',
-    );
+    expect(await second.memo.detail('a', { changeKey: 'k1' }, load)).toBe('v1');
     expect(load).toHaveBeenCalledTimes(1);
     load.mockResolvedValueOnce('v2');
-    expect(await second.memo.detail('a', { changeKey: 'k2' }, load)).toBe(
-      'v2',
-    );
+    expect(await second.memo.detail('a', { changeKey: 'k2' }, load)).toBe('v2');
     expect(load).toHaveBeenCalledTimes(2);
     expect([second.memo.loads, second.memo.hits]).toEqual([1, 1]);
   });

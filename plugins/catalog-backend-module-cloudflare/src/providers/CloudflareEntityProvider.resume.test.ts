@@ -51,7 +51,7 @@ describe.each(databases.eachSupportedId())(
 
     /** Runs the task until a run completes the cycle; returns the summary lines of the runs. */
     async function runUntilComplete(
-      started: ReturnType<ReturnType<typeof setup>['start']>,
+      started: ReturnType<Awaited<ReturnType<typeof setup>>['start']>,
       clock: TestClock,
     ) {
       for (let run = 0; run < 12; run++) {

@@ -288,9 +288,7 @@ export class CloudflareEntityProvider implements EntityProvider {
         this.config.accountId
       }: ${entities} entities [${describeOutcomes(
         outcomes,
-      )}], mutation ${mutation}, ${progress}, ${describeDetails(
-        outcomes,
-      )}, ${
+      )}], mutation ${mutation}, ${progress}, ${describeDetails(outcomes)}, ${
         this.client.stats().calls - callsBefore
       } upstream calls, ${this.now() - started} ms`,
     );
