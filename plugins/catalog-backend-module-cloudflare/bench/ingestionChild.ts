@@ -44,31 +44,34 @@ const refOf = ({ entity }: DeferredEntity) =>
     entity.metadata.name
   }`.toLocaleLowerCase('en-US');
 
-/** What the catalog would hold from one provider: entity refs, and the mutations it applied. */
+/**
+ * What the catalog would hold from one provider: entity refs (a delta's `added` upserts), the names
+ * one mutation held twice (two different entities the catalog cannot both keep), the mutations.
+ */
 class RecordingConnection implements EntityProviderConnection {
   refs = new Set<string>();
   duplicates = 0;
   mutations: string[] = [];
 
   async applyMutation(mutation: EntityProviderMutation): Promise<void> {
-    if (mutation.type === 'full') {
-      this.refs = new Set();
-      this.duplicates = 0;
-      for (const e of mutation.entities) this.add(refOf(e));
-    } else {
+    const added = mutation.type === 'full' ? mutation.entities : mutation.added;
+    if (mutation.type === 'full') this.refs = new Set();
+    else {
       for (const e of mutation.removed)
         this.refs.delete('entity' in e ? refOf(e) : e.entityRef);
-      for (const e of mutation.added) this.add(refOf(e));
+    }
+    const inMutation = new Set<string>();
+    this.duplicates = 0;
+    for (const e of added) {
+      const ref = refOf(e);
+      if (inMutation.has(ref)) {
+        this.duplicates += 1;
+        if (sampleDuplicates.size < 5) sampleDuplicates.add(ref);
+      }
+      inMutation.add(ref);
+      this.refs.add(ref);
     }
     this.mutations.push(mutation.type);
-  }
-
-  private add(ref: string) {
-    if (this.refs.has(ref)) {
-      this.duplicates += 1;
-      if (sampleDuplicates.size < 5) sampleDuplicates.add(ref);
-    }
-    this.refs.add(ref);
   }
 
   async refresh(): Promise<void> {}
@@ -155,6 +158,7 @@ parent.run(async () => {
       sampleDuplicates: [...sampleDuplicates],
       mutations: connections.map(c => c.mutations.at(-1) ?? 'none'),
       peakRssMb: peakRssMb(),
+      heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
     });
   }
 });

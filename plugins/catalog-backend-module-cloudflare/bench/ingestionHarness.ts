@@ -76,6 +76,8 @@ export interface RanMessage {
   sampleDuplicates: string[];
   mutations: string[];
   peakRssMb: number;
+  /** V8 heap in use after the run. */
+  heapUsedMb: number;
 }
 
 /** The result of {@link runIngestionScenario}. */
@@ -249,7 +251,7 @@ export async function runIngestionScenario(
             : ''
         }, mutations ${[...new Set(ran.mutations)].join('/')}, peak RSS ${
           ran.peakRssMb
-        } MB`,
+        } MB (heap in use after the run ${ran.heapUsedMb} MB)`,
       );
       if (fresh === 0 && run > 1 && lastCold) {
         return summarize(

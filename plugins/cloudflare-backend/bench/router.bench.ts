@@ -179,7 +179,9 @@ async function main() {
     const upstream = log.total();
     const distinct = log.byUrl().size;
     emitRow({
-      figure: `router: ${CONCURRENT} identical concurrent cold requests, upstream calls`,
+      figure: `router: ${CONCURRENT.toLocaleString(
+        'en-US',
+      )} identical concurrent cold requests, upstream calls`,
       measured: upstream,
       unit: 'calls',
       floor: distinct,
