@@ -58,7 +58,7 @@ function main() {
   table.slice(1).forEach(print);
   const notes = rows.filter(r => r.note);
   if (notes.length > 0) {
-    console.log('\nFloors:');
+    console.log('\nNotes (floors, and where the time goes):');
     for (const r of notes) console.log(`- ${r.figure}: ${r.note}`);
   }
   const missed = rows.filter(r => r.pass === false);

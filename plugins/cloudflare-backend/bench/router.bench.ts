@@ -107,6 +107,7 @@ async function openLoop(
   const perConnection = Math.floor((seconds * 1000) / interval);
   const ms: number[] = [];
   let failed = 0;
+  let bytes = 0;
   const t0 = performance.now() + 10;
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async (_, c) => {
@@ -117,6 +118,7 @@ async function openLoop(
         const sent = Math.min(due, performance.now());
         const r = await get(agent, port, path);
         ms.push(performance.now() - sent);
+        bytes = r.bytes;
         if (r.status !== 200) failed += 1;
       }
     }),
@@ -126,9 +128,20 @@ async function openLoop(
   return {
     n: ms.length,
     failed,
+    bytes,
     p50: percentile(ms, 50),
     p99: percentile(ms, 99),
   };
+}
+
+/** What the child saw while the latency run went on. */
+interface PausesMessage {
+  type: 'watched';
+  loopP99Ms: number;
+  loopMaxMs: number;
+  gcMs: number;
+  gcCount: number;
+  gcMaxMs: number;
 }
 
 async function main() {
@@ -193,11 +206,14 @@ async function main() {
     // 2. Cached reads at 50 connections, after a warm-up; then the bare server alike.
     await closedLoop(port, PATH, 1);
     log.reset();
-    const max = await closedLoop(port, PATH, SECONDS);
+    child.send({ type: 'watch' });
     const lat = await openLoop(port, PATH, RATE, SECONDS);
+    child.send({ type: 'watched?' });
+    const pauses = await child.next<PausesMessage>('watched');
+    const max = await closedLoop(port, PATH, SECONDS);
     await closedLoop(barePort, '/', 1);
-    const bareMax = await closedLoop(barePort, '/', SECONDS);
     const bareLat = await openLoop(barePort, '/', RATE, SECONDS);
+    const bareMax = await closedLoop(barePort, '/', SECONDS);
     const failed = max.failed + lat.failed;
     console.log(
       `cached: ${
@@ -235,6 +251,23 @@ async function main() {
       target: '>= 2,000 req/s',
       pass: max.rps >= 2000 && allOk,
       note: `${floorNote} (closed loop: the floor is a ceiling here)`,
+    });
+    // Where the p99 goes: stalls of the backend's event loop, and how much of them was GC.
+    emitRow({
+      figure: `router: during that latency run, backend event-loop delay p99`,
+      measured: round(pauses.loopP99Ms),
+      unit: 'ms',
+      note: `longest stall ${round(pauses.loopMaxMs)} ms; answers of ${
+        lat.bytes
+      } bytes`,
+    });
+    emitRow({
+      figure: `router: during that latency run, backend GC pauses`,
+      measured: round(pauses.gcMs),
+      unit: 'ms',
+      note: `${pauses.gcCount} pauses in ${SECONDS} s, longest ${round(
+        pauses.gcMaxMs,
+      )} ms`,
     });
     child.send({ type: 'rss?' });
     const { peakRssMb } = await child.next<{ type: 'rss'; peakRssMb: number }>(

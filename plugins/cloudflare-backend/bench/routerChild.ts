@@ -4,6 +4,7 @@
  * `/api/cloudflare/v1/workers/acme-api/deployments` (the floor of the cached-read figures).
  */
 import http from 'node:http';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import {
   mockCredentials,
@@ -51,6 +52,25 @@ parent.run(async () => {
     type: 'ready',
     port,
     barePort: (bare.address() as AddressInfo).port,
+  });
+  await parent.next('watch');
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  const gc: number[] = [];
+  const observer = new PerformanceObserver(list => {
+    for (const e of list.getEntries()) gc.push(e.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  loop.enable();
+  await parent.next('watched?');
+  loop.disable();
+  observer.disconnect();
+  await parent.send({
+    type: 'watched',
+    loopP99Ms: loop.percentile(99) / 1e6,
+    loopMaxMs: loop.max / 1e6,
+    gcMs: gc.reduce((a, b) => a + b, 0),
+    gcCount: gc.length,
+    gcMaxMs: Math.max(0, ...gc),
   });
   await parent.next('rss?');
   await parent.send({ type: 'rss', peakRssMb: peakRssMb() });
