@@ -114,8 +114,13 @@ export interface CloudflareApi {
   downloadEvidenceEnvelope(id: string): Promise<CloudflareEvidenceDownload>;
   /** `GET /v1/evidence/public-key`: the key snapshots are signed with. */
   getEvidencePublicKey(): Promise<CloudflareEvidencePublicKey>;
-  /** `GET /v1/evidence/oscal`: NIST OSCAL Assessment Results of the SOC 2 scorecards now, as a file. */
-  downloadOscalAssessmentResults(): Promise<CloudflareEvidenceDownload>;
+  /**
+   * `GET /v1/evidence/oscal`: NIST OSCAL Assessment Results of the SOC 2 scorecards now, as a file
+   * (of one account's entities with `account`).
+   */
+  downloadOscalAssessmentResults(
+    options?: CloudflareAccountOptions,
+  ): Promise<CloudflareEvidenceDownload>;
   /**
    * `GET /v1/evidence/diff?from=&to=`: the records added, removed and changed from snapshot `from`
    * to snapshot `to` (of one kind), masked unless `view` is `unmasked` and the caller may.
@@ -125,8 +130,10 @@ export interface CloudflareApi {
     to: string,
     view?: CloudflareView,
   ): Promise<CloudflareEvidenceDiff>;
-  /** `GET /v1/acceptance`: the acceptance criteria of spec section 11, measured now. */
-  getAcceptance(): Promise<CloudflareAcceptance>;
+  /** `GET /v1/acceptance`: the acceptance criteria of spec section 11, measured now (in `account`). */
+  getAcceptance(
+    options?: CloudflareAccountOptions,
+  ): Promise<CloudflareAcceptance>;
 }
 
 /**

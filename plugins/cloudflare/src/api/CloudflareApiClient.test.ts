@@ -127,6 +127,8 @@ describe('CloudflareApiClient', () => {
       file(),
       file(),
       json(record, { status: 201 }),
+      file(),
+      json(postureAcceptance),
     );
     await client.read(workersRoutes.deployments, {
       params: { script: 'acme-api' },
@@ -141,12 +143,16 @@ describe('CloudflareApiClient', () => {
       { workers: ['acme-api'] },
       { account: 'acc-2' },
     );
+    await client.downloadOscalAssessmentResults({ account: 'acc-2' });
+    await client.getAcceptance({ account: 'acc-2' });
     expect(fetch.mock.calls.map(c => c[0])).toEqual([
       `${BASE}/v1/workers/acme-api/deployments?view=masked&account=acc+2`,
       `${BASE}/v1/workers/acme-api/deployments?view=masked`,
       `${BASE}/v1/zero-trust/export/audit?download=json&account=acc-2`,
       `${BASE}/v1/r2/lifecycle/export?download=json&bucket=logs&account=acc-2`,
       `${BASE}/v1/evidence/deployment-provenance?account=acc-2`,
+      `${BASE}/v1/evidence/oscal?account=acc-2`,
+      `${BASE}/v1/acceptance?account=acc-2`,
     ]);
     // The account is a query parameter, never part of the snapshot's scope.
     expect(JSON.parse(fetch.mock.calls[4][1].body)).toEqual({

@@ -165,8 +165,12 @@ export class CloudflareApiClient implements CloudflareApi {
     return (await this.request('/v1/evidence/public-key')).json();
   }
 
-  async downloadOscalAssessmentResults(): Promise<CloudflareEvidenceDownload> {
-    return evidenceDownloadOf(await this.request('/v1/evidence/oscal'));
+  async downloadOscalAssessmentResults(
+    options?: CloudflareAccountOptions,
+  ): Promise<CloudflareEvidenceDownload> {
+    return evidenceDownloadOf(
+      await this.request(`/v1/evidence/oscal${accountSuffix(options, '?')}`),
+    );
   }
 
   async diffEvidence(
@@ -182,8 +186,14 @@ export class CloudflareApiClient implements CloudflareApi {
     ).json();
   }
 
-  async getAcceptance(): Promise<CloudflareAcceptance> {
-    return (await this.request(CLOUDFLARE_ACCEPTANCE_PATH)).json();
+  async getAcceptance(
+    options?: CloudflareAccountOptions,
+  ): Promise<CloudflareAcceptance> {
+    return (
+      await this.request(
+        `${CLOUDFLARE_ACCEPTANCE_PATH}${accountSuffix(options, '?')}`,
+      )
+    ).json();
   }
 
   private async request(path: string, init?: RequestInit): Promise<Response> {

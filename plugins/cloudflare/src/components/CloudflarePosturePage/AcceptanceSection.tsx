@@ -35,11 +35,16 @@ function CriterionStatus(props: { criterion: CloudflareAcceptanceCriterion }) {
 
 /**
  * The acceptance criteria of spec section 11 as the backend measures them now
- * (`GET /api/cloudflare/v1/acceptance`): target, measured value, pass or fail, and what fails.
+ * (`GET /api/cloudflare/v1/acceptance`): target, measured value, pass or fail, and what fails; in
+ * `account` when the posture page picked one.
  */
-export function AcceptanceSection() {
+export function AcceptanceSection(props: { account?: string }) {
   const api = useApi(cloudflareApiRef);
-  const state = useAsync(() => api.getAcceptance(), [api]);
+  const { account } = props;
+  const state = useAsync(
+    () => (account ? api.getAcceptance({ account }) : api.getAcceptance()),
+    [api, account],
+  );
 
   let body: JSX.Element;
   if (state.error) {

@@ -28,7 +28,7 @@ export function usePostureAccount(accounts: readonly string[]): {
 
 /**
  * Picks one of several Cloudflare accounts (their `cloudflare.com/account-id` in the catalog): the
- * inventory, evidence exports and account-wide cards below show that account.
+ * inventory, acceptance, evidence exports and account-wide cards below show that account.
  */
 export function AccountPicker(props: {
   accounts: readonly string[];
@@ -46,8 +46,8 @@ export function AccountPicker(props: {
       />
       <Typography variant="caption" color="textSecondary">
         The catalog holds {props.accounts.length} Cloudflare accounts: the
-        inventory, the evidence exports and the account-wide cards show the one
-        picked here; scorecards, coverage and acceptance cover all of them.
+        inventory, acceptance, evidence exports and account-wide cards show the
+        one picked here; scorecards and coverage cover all of them.
       </Typography>
     </div>
   );

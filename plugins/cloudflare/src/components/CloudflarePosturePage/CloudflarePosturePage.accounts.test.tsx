@@ -49,6 +49,7 @@ describe('CloudflarePosturePage with several accounts', () => {
     expect(zeroTrustReads(cloudflare)).toEqual([
       { params: {}, account: 'acc-a' },
     ]);
+    expect(cloudflare.getAcceptance).toHaveBeenCalledWith({ account: 'acc-a' });
     fireEvent.click(screen.getByText('Export Zero Trust audit snapshot'));
     await waitFor(() =>
       expect(cloudflare.exportZeroTrustAudit).toHaveBeenCalledWith({
@@ -105,5 +106,6 @@ describe('CloudflarePosturePage with several accounts', () => {
     ).not.toBeInTheDocument();
     expect(screen.getByTestId('inventory-area-workers')).toHaveTextContent('2');
     expect(zeroTrustReads(cloudflare)).toEqual([{ params: {} }]);
+    expect(cloudflare.getAcceptance).toHaveBeenCalledWith();
   });
 });

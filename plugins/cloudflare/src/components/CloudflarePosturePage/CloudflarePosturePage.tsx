@@ -35,8 +35,11 @@ function CatalogSections(props: {
   catalog: PostureCatalog;
   /** The picked account's Resources (all of them with one account). */
   accountResources: Entity[];
+  /** The picked account, with several. */
+  account?: string;
 }) {
   const { components, resources, entityRefs, counts } = props.catalog;
+  const { account } = props;
   const checks = useScorecardResults(entityRefs, counts);
   return (
     <>
@@ -53,7 +56,7 @@ function CatalogSections(props: {
         <PostureHistory />
       </Grid>
       <Grid item xs={12}>
-        <AcceptanceSection />
+        <AcceptanceSection account={account} />
       </Grid>
       <Grid item xs={12}>
         <ScorecardsSection
@@ -68,7 +71,7 @@ function CatalogSections(props: {
 /**
  * The posture page's content without the page header (the new frontend system adds its own). With
  * Resources of several accounts in the catalog, an account picker (`?account=`) scopes the
- * inventory, the evidence exports and the account-wide cards; with one, nothing changes.
+ * inventory, acceptance, the evidence exports and the account-wide cards; with one, nothing changes.
  *
  * @public
  */
@@ -108,7 +111,7 @@ export function CloudflarePostureContent() {
             />
           </Grid>
           <Grid item xs={12}>
-            <AcceptanceSection />
+            <AcceptanceSection account={account} />
           </Grid>
         </>
       )}
@@ -116,6 +119,7 @@ export function CloudflarePostureContent() {
         <CatalogSections
           catalog={catalog.value}
           accountResources={accountResources}
+          account={account}
         />
       )}
       <Grid item xs={12}>

@@ -164,7 +164,9 @@ export function EvidenceSection(props: {
 
   const downloadOscal = () =>
     run('oscal', async () => {
-      const d = await api.downloadOscalAssessmentResults();
+      const d = accountOption
+        ? await api.downloadOscalAssessmentResults(accountOption)
+        : await api.downloadOscalAssessmentResults();
       saveDownload(d);
       return { text: `Saved ${d.fileName}` };
     });
