@@ -10,6 +10,7 @@
  */
 import {
   coreServices,
+  createBackendModule,
   createServiceFactory,
   SchedulerService,
   SchedulerServiceTaskFunction,
@@ -32,6 +33,10 @@ import {
   benchParent,
   peakRssMb,
 } from '../../../packages/backend/bench/benchKit';
+import {
+  CloudflareClientsService,
+  cloudflareClientsServiceRef,
+} from '@cloudflare-backstage/plugin-cloudflare-node';
 import { catalogModuleCloudflare } from '../src/module';
 
 const parent = benchParent();
@@ -104,6 +109,20 @@ parent.run(async () => {
     },
   };
   const providers: EntityProvider[] = [];
+  // The backend's one clients service, as the module sees it: calls per area, budgets.
+  let clients: CloudflareClientsService | undefined;
+  const probe = createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'cloudflare-bench-probe',
+    register(env) {
+      env.registerInit({
+        deps: { service: cloudflareClientsServiceRef },
+        async init({ service }) {
+          clients = service;
+        },
+      });
+    },
+  });
   await startTestBackend({
     extensionPoints: [
       [
@@ -119,6 +138,7 @@ parent.run(async () => {
     ],
     features: [
       catalogModuleCloudflare,
+      probe,
       mockServices.rootConfig.factory({ data: JSON.parse(process.argv[2]) }),
       mockServices.rootLogger.factory({ level: 'none' }),
       mockServices.database.factory({ knex }),
@@ -149,8 +169,17 @@ parent.run(async () => {
         all.add(r);
       }
     }
+    const callsByArea: Record<string, number> = {};
+    let clientCalls = 0;
+    for (const h of clients?.health() ?? []) {
+      clientCalls += h.calls;
+      for (const [area, n] of Object.entries(h.callsByArea))
+        callsByArea[area] = (callsByArea[area] ?? 0) + n;
+    }
     await parent.send({
       type: 'ran',
+      clientCalls,
+      callsByArea,
       ms: Date.now() - t0,
       entities: total,
       /** Names held by more than one entity, within or across accounts. */

@@ -78,6 +78,10 @@ export interface RanMessage {
   peakRssMb: number;
   /** V8 heap in use after the run. */
   heapUsedMb: number;
+  /** Calls the backend's clients counted since start, all accounts. */
+  clientCalls: number;
+  /** The same per area. */
+  callsByArea: Record<string, number>;
 }
 
 /** The result of {@link runIngestionScenario}. */
@@ -166,6 +170,11 @@ function summarize(
   const { before, after } = r;
   const coldUrls = [...r.seen];
   const listPages = coldUrls.filter(isListPage).length;
+  log(
+    `cold sync calls per area, as the clients counted them (${
+      r.lastCold.clientCalls
+    } in all): ${JSON.stringify(r.lastCold.callsByArea)}`,
+  );
   log(
     `cold list pages: ${byRoute(coldUrls.filter(isListPage).map(k => [k, 1]))}`,
   );
