@@ -21,8 +21,11 @@ export interface WorkerRead {
   deployment?: WorkerDeployment;
 }
 
-/** Scripts whose details are read together (Workers Builds is asked once per 20 of their versions). */
-const DETAIL_BATCH = 100;
+/**
+ * Scripts whose deployments are read together: Workers Builds is asked once per 20 of their
+ * versions, and a run the budget stops within a batch loses at most that batch's calls.
+ */
+const DETAIL_BATCH = 20;
 
 /**
  * The resource each binding type points at. Other types (plain text, JSON, secrets, version
@@ -80,7 +83,7 @@ function bindingSummaries(bindings: WorkerBinding[]): WorkerBindingSummary[] {
  *
  * Calls: the scripts list (1), then, through the run's detail memo with the change key
  * `modified_on`, only for scripts new or changed since they were read: settings (1 each), the
- * active deployment and its version (2 each) and Workers Builds (1 per 20 versions). A run where
+ * active deployment and its version (2 each) and Workers Builds (1 per 20 versions, 20 scripts at a time). A run where
  * nothing changed costs 1 call.
  */
 export const workersArea = defineCatalogArea<WorkerRead[]>({

@@ -92,12 +92,21 @@ describe.each(databases.eachSupportedId())(
 );
 
 describe('MemoryIngestionStore', () => {
-  it('hands out copies: a caller changing a read does not change the store', async () => {
+  it('keeps a failed read from replacing the last complete one, and forgets deleted details', async () => {
     const store = new MemoryIngestionStore();
     const read = [{ fileSize: 1 }];
     await store.saveArea(ACCOUNT, 'd1', { doneCycle: 1, read: { data: read } });
-    read[0].fileSize = 2;
-    const loaded = await store.loadAccount(ACCOUNT);
-    expect(loaded.areas.get('d1')!.read).toEqual({ data: [{ fileSize: 1 }] });
+    await store.saveArea(ACCOUNT, 'd1', { doneCycle: 2 });
+    await store.saveCycle(ACCOUNT, 2);
+    expect(await store.loadAccount(ACCOUNT)).toEqual({
+      cycle: 2,
+      areas: new Map([['d1', { doneCycle: 2, read: { data: read } }]]),
+    });
+    const detail = { key: 'a', changeKey: null, cycle: 1, value: 1 };
+    await store.saveDetails(ACCOUNT, 'd1', [detail, { ...detail, key: 'b' }]);
+    await store.deleteDetails(ACCOUNT, 'd1', ['b']);
+    expect(await store.loadDetails(ACCOUNT, 'd1')).toEqual(
+      new Map([['a', detail]]),
+    );
   });
 });

@@ -17,11 +17,7 @@ export const memoKey = (key: string) =>
     ? `sha256:${createHash('sha256').update(key).digest('hex')}`
     : key;
 
-/**
- * When a memoized detail is read again.
- *
- * @public
- */
+/** When a memoized detail is read again. */
 export interface CatalogDetailOptions<V> {
   /**
    * The resource's change key, from the list: Cloudflare's `modified_on`, an etag or another

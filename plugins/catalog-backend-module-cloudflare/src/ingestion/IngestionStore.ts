@@ -62,33 +62,22 @@ export interface StoredDetail {
   value: unknown;
 }
 
-import { fromStoredJson, toStoredJson } from './json';
-
 /**
  * An {@link IngestionStore} in memory: progress lives as long as the instance (one process, or the
- * test that shares it between provider instances).
+ * test that shares it between provider instances). It keeps the values themselves, not copies (a
+ * 10,000-resource account would otherwise be held twice): the provider never changes a read or a
+ * detail after handing it over, every run builds new ones.
  */
 export class MemoryIngestionStore implements IngestionStore {
-  /** Serialized like the database's rows, so no caller shares an object with the store. */
   private readonly accounts = new Map<
     string,
-    { cycle: number; areas: Map<string, { doneCycle: number; data?: string }> }
+    { cycle: number; areas: Map<string, StoredArea> }
   >();
-  private readonly details = new Map<
-    string,
-    Map<string, Omit<StoredDetail, 'value'> & { value: string }>
-  >();
+  private readonly details = new Map<string, Map<string, StoredDetail>>();
 
   async loadAccount(accountId: string): Promise<StoredAccount> {
     const account = this.account(accountId);
-    const areas = new Map<string, StoredArea>();
-    for (const [area, { doneCycle, data }] of account.areas) {
-      areas.set(area, {
-        doneCycle,
-        ...(data !== undefined ? { read: { data: fromStoredJson(data) } } : {}),
-      });
-    }
-    return { cycle: account.cycle, areas };
+    return { cycle: account.cycle, areas: new Map(account.areas) };
   }
 
   async saveCycle(accountId: string, cycle: number): Promise<void> {
@@ -101,21 +90,15 @@ export class MemoryIngestionStore implements IngestionStore {
     state: { doneCycle: number; read?: { data: unknown } },
   ): Promise<void> {
     const areas = this.account(accountId).areas;
-    const data = state.read
-      ? toStoredJson(state.read.data)
-      : areas.get(area)?.data;
-    areas.set(area, { doneCycle: state.doneCycle, data });
+    const read = state.read ?? areas.get(area)?.read;
+    areas.set(area, { doneCycle: state.doneCycle, ...(read ? { read } : {}) });
   }
 
   async loadDetails(
     accountId: string,
     area: string,
   ): Promise<Map<string, StoredDetail>> {
-    const out = new Map<string, StoredDetail>();
-    for (const [key, d] of this.memo(accountId, area)) {
-      out.set(key, { ...d, value: fromStoredJson(d.value) });
-    }
-    return out;
+    return new Map(this.memo(accountId, area));
   }
 
   async saveDetails(
@@ -124,8 +107,7 @@ export class MemoryIngestionStore implements IngestionStore {
     details: StoredDetail[],
   ): Promise<void> {
     const memo = this.memo(accountId, area);
-    for (const d of details)
-      memo.set(d.key, { ...d, value: toStoredJson(d.value) });
+    for (const d of details) memo.set(d.key, d);
   }
 
   async deleteDetails(

@@ -159,6 +159,10 @@ export class CloudflareEntityProvider implements EntityProvider {
       ingestion ??= options
         .store()
         .then(store => new AccountIngestion(store, this.config.accountId));
+      // A store that could not open (database down) is opened again on the next run.
+      ingestion.catch(() => {
+        ingestion = undefined;
+      });
       return ingestion;
     };
     this.scheduleFn = this.createScheduleFn(options.taskRunner);
@@ -197,8 +201,8 @@ export class CloudflareEntityProvider implements EntityProvider {
 
   /**
    * Reads the Cloudflare tags of every enabled area's tag type in one listing (Resource Tagging
-   * API) and persists them; on failure logs a warning and keeps the last good index (persisted
-   * too), so labels and tag-based owners stay (undefined when tags were never read).
+   * API), once per cycle, and persists them; on failure logs a warning and keeps the last good
+   * index (persisted too), so labels and tag-based owners stay (undefined when never read).
    */
   private async readTags(
     ingestion: AccountIngestion,
@@ -210,6 +214,8 @@ export class CloudflareEntityProvider implements EntityProvider {
     );
     if (types.length === 0) return undefined;
     const last = ingestion.lastGood.get(TAGS) as ResourceTagIndex | undefined;
+    // Read once per cycle: a run continuing the cycle uses the tags its first run read.
+    if (last && ingestion.isDone(TAGS)) return last;
     try {
       const tags = await this.client.tags.list({ types });
       await ingestion.complete(TAGS, tags);
