@@ -41,6 +41,27 @@ describe('catalogModuleCloudflare', () => {
     );
   });
 
+  it('registers one provider per account of the clients service, named by its config id', async () => {
+    const entry = (id: string, accountId: string) => ({
+      id,
+      accountId,
+      apiToken: DEMO_API_TOKEN,
+      apiBaseUrl: 'https://api.cloudflare.test/client/v4',
+    });
+    const ep = await start({
+      cloudflare: {
+        accounts: [
+          entry('prod', DEMO_ACCOUNT_ID),
+          entry('eu', 'aaaabbbbccccddddeeeeffff00001111'),
+        ],
+      },
+    });
+    const providers = ep.addEntityProvider.mock.calls[0][0];
+    expect(
+      providers.map((p: { getProviderName(): string }) => p.getProviderName()),
+    ).toEqual(['cloudflare-provider:prod', 'cloudflare-provider:eu']);
+  });
+
   it('registers no provider without Cloudflare config, but still the processor', async () => {
     const ep = await start({});
     expect(ep.addEntityProvider).toHaveBeenCalledWith([]);
