@@ -186,8 +186,12 @@ export function benchParent() {
     );
   return {
     send,
-    async next<T extends { type: string }>(type: string): Promise<T> {
-      return (await inbox.take(m => m.type === type)) as unknown as T;
+    /** The next message of `type` (or of one of the types given). */
+    async next<T extends { type: string }>(
+      type: string | readonly string[],
+    ): Promise<T> {
+      const types = typeof type === 'string' ? [type] : type;
+      return (await inbox.take(m => types.includes(m.type))) as unknown as T;
     },
     /** Runs the child's work; failures go to the parent as an `error` message. */
     run(main: () => Promise<void>) {
