@@ -3,15 +3,14 @@ import { DetailMemo } from './DetailMemo';
 
 /**
  * One account's ingestion progress, over the store: the current cycle, the areas done in it, every
- * area's last complete read (loaded from the store on the first run of the process, so a restart
- * starts from what was last read well) and each area's detail memo.
+ * area's last complete read (loaded from the store at the start of each run, so a restart or
+ * another replica starts from what was last read well) and each area's detail memo.
  *
  * A cycle reads every enabled area once. A run continues the current cycle: it skips the areas
  * already done in it and reads the others in the registry's order until the budget's deadline;
  * when every enabled area is done, the next run starts a new cycle.
  */
 export class AccountIngestion {
-  private loaded = false;
   private cycleNo = 1;
   private readonly doneIn = new Map<string, number>();
   /** Last complete read per area. */
@@ -22,16 +21,20 @@ export class AccountIngestion {
     readonly accountId: string,
   ) {}
 
-  /** Loads the account's state from the store, once per process. */
+  /**
+   * Loads the account's state from the store, at the start of every run: another replica on the
+   * same database may have run the task since (the scheduler's lock gives each run to one of
+   * them), and this run continues from what that one did.
+   */
   async load(): Promise<void> {
-    if (this.loaded) return;
     const stored = await this.store.loadAccount(this.accountId);
     this.cycleNo = stored.cycle;
+    this.doneIn.clear();
+    this.lastGood.clear();
     for (const [area, { doneCycle, read }] of stored.areas) {
       this.doneIn.set(area, doneCycle);
       if (read) this.lastGood.set(area, read.data);
     }
-    this.loaded = true;
   }
 
   /** The current cycle (1 for a first sync). */

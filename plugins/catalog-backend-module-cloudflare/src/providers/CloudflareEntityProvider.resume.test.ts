@@ -86,6 +86,34 @@ describe.each(databases.eachSupportedId())(
       expect(catalog.names()).toEqual([...ALL_NAMES].sort());
     });
 
+    it('lets two replicas on one database take turns: each run continues the cycle where the other stopped', async () => {
+      const { clock, start } = await setup();
+      const replicas = [start(), start()];
+      const catalog = catalogMirror();
+      for (const r of replicas)
+        await r.providers[0].connect(catalog.connection);
+      const lines: string[] = [];
+      for (let run = 0; run < 12; run++) {
+        // The scheduler's lock gives each run to one of them; here they alternate.
+        const replica = replicas[run % 2];
+        await replica.schedule.runTask();
+        clock.advance(WINDOW_MS);
+        lines.push(replica.summaries().at(-1)!);
+        if (lines.at(-1)!.includes('complete')) break;
+      }
+      expect(lines.length).toBeGreaterThanOrEqual(3);
+      expect(lines.at(-1)).toContain('cycle 1 complete');
+      // Neither re-read what the other had read, nor went back to an earlier state.
+      expect(sum(lines.map(detailsOf))).toBe(COLD_DETAILS);
+      expect(catalog.removed).toEqual([]);
+      expect(catalog.names()).toEqual([...ALL_NAMES].sort());
+      // The next run, on the other replica, starts cycle 2 from the persisted reads.
+      const other = replicas[lines.length % 2];
+      await other.schedule.runTask();
+      expect(other.summaries().at(-1)).toContain('cycle 2 complete');
+      expect(detailsOf(other.summaries().at(-1)!)).toBe(1);
+    });
+
     it('continues after a restart where the last process stopped, and a restarted steady state reads lists only', async () => {
       const { state, clock, start } = await setup();
       const first = start();

@@ -50,7 +50,7 @@ export interface RunAreasOptions {
   enabled: (area: CloudflareAreaId) => boolean;
   /** The one seam to Cloudflare. */
   client: CloudflareClient;
-  /** The account's progress: cycle, areas done, last complete reads, detail memos. */
+  /** The account's progress (cycle, areas done, last complete reads, detail memos), loaded by the caller. */
   ingestion: AccountIngestion;
   /** The map context without its index. */
   ctx: Omit<CatalogMapContext, 'nameOf'>;
@@ -69,7 +69,6 @@ export async function runAreas(
 ): Promise<AreaOutcome[]> {
   const { table, client, ingestion } = options;
   const lastGood = ingestion.lastGood;
-  await ingestion.load();
   const runs: Array<{
     area: CloudflareArea;
     descriptor: CatalogAreaDescriptor<any>;
