@@ -2,7 +2,7 @@
  * Many accounts (docs/benchmarks.md): 50 generated accounts of 1,000 resources each (every area),
  * each with its own id and API token (`createDemoAccounts`), served on one loopback port with each
  * token's rate limit on (1,200 calls per window, window scaled to BENCH_WINDOW_SECONDS as in
- * provider.bench.ts), configured as `cloudflare.accounts[]` of one backend (a child process): one
+ * account.bench.ts), configured as `cloudflare.accounts[]` of one backend (a child process): one
  * provider, one client and one call budget per account; every run runs all 50 providers at once.
  *
  * Figures: 429s summed over the accounts (each inside its own budget: target 0, and the worst

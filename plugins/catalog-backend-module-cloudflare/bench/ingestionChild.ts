@@ -1,5 +1,5 @@
 /*
- * Child process of the ingestion benchmarks (provider.bench.ts, accounts.bench.ts): the catalog
+ * Child process of the ingestion benchmarks (account.bench.ts, accounts.bench.ts): the catalog
  * module in a Backstage test backend (its real wiring: the shared Cloudflare clients with their
  * call budgets, the module's database (SQLite in a temporary file), the configured schedule),
  * with a scheduler that only

@@ -23,7 +23,7 @@
  *   the distinct URLs of whole-account routes (no resource in the path: lists, the tag listing,
  *   GraphQL) the cold sync asked. Target <= 1.1x.
  *
- *   yarn tsx plugins/catalog-backend-module-cloudflare/bench/provider.bench.ts [resources]
+ *   yarn tsx plugins/catalog-backend-module-cloudflare/bench/account.bench.ts [resources]
  */
 import {
   DEMO_ACCOUNT_ID,
