@@ -160,6 +160,19 @@ describe('CloudflareEntityProvider refresh task over runs', () => {
     expect(names(connection.applyMutation.mock.calls[2][0])).toEqual(ALL_NAMES);
   });
 
+  it('makes one run of a refresh asked for while a run is going', async () => {
+    const { providers, state } = demoProviders();
+    const connection = fakeConnection();
+    await providers[0].connect(connection);
+    await Promise.all([providers[0].refresh(), providers[0].refresh()]);
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    expect(
+      state.callCounts()['GET /accounts/:account_id/workers/scripts'],
+    ).toBe(1);
+    await providers[0].refresh();
+    expect(connection.applyMutation).toHaveBeenCalledTimes(2);
+  });
+
   it('imports only the enabled areas', async () => {
     const config = singleAccountConfig({
       entityProvider: {

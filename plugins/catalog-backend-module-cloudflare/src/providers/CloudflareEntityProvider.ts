@@ -98,6 +98,7 @@ export class CloudflareEntityProvider implements EntityProvider {
   private readonly ingestion: () => Promise<AccountIngestion>;
   private readonly now: () => number;
   private connection?: EntityProviderConnection;
+  private running?: Promise<void>;
 
   /**
    * One provider per configured account: a single top-level `cloudflare` block gives the provider
@@ -243,6 +244,18 @@ export class CloudflareEntityProvider implements EntityProvider {
     if (!this.connection) {
       throw new Error(`${this.getProviderName()} is not connected`);
     }
+    // One run at a time in this process (the scheduler's lock covers the replicas): a refresh
+    // asked for during a run is that run.
+    this.running ??= this.run(this.connection, options).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(
+    connection: EntityProviderConnection,
+    options: { signal?: AbortSignal },
+  ): Promise<void> {
     const started = this.now();
     const deadline = runDeadline(started, this.config.schedule.timeout);
     const callsBefore = this.client.stats().calls;
@@ -279,10 +292,7 @@ export class CloudflareEntityProvider implements EntityProvider {
       );
     }
     const pending = outcomes.filter(o => o.status === 'pending');
-    const { mutation, entities } = await applyOutcomes(
-      this.connection,
-      outcomes,
-    );
+    const { mutation, entities } = await applyOutcomes(connection, outcomes);
     const progress =
       pending.length === 0
         ? `cycle ${cycle} complete`
