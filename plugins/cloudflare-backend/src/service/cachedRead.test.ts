@@ -142,15 +142,13 @@ describe('createCachedRead', () => {
   it('does not cache failures and lets every waiter see them', async () => {
     const cache = memoryCache();
     const read = createCachedRead({ cache, ttlSeconds: 30 });
-    const failing = jest.fn(async () => {
-      throw upstream('circuit-open');
-    });
+    const open = jest.fn(failing('circuit-open'));
     const results = await Promise.allSettled([
-      read('k', failing, { staleOn: mayServeStale }),
-      read('k', failing, { staleOn: mayServeStale }),
+      read('k', open, { staleOn: mayServeStale }),
+      read('k', open, { staleOn: mayServeStale }),
     ]);
     expect(results.map(r => r.status)).toEqual(['rejected', 'rejected']);
-    expect(failing).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenCalledTimes(1);
     expect(cache.set).not.toHaveBeenCalled();
     await expect(read('k', async () => 'ok')).resolves.toMatchObject({
       value: 'ok',
