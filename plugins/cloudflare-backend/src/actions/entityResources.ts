@@ -124,7 +124,9 @@ export function listingOf(
 
 /**
  * What the area's listing says of one resource, through the read pipeline (same permission,
- * masking, cache): the listed values naming its Cloudflare id or name.
+ * masking, cache) of the resource's account (its `cloudflare.com/account-id`, else the only one
+ * configured): the listed values naming its Cloudflare id or name; none when the resource names no
+ * configured account.
  */
 export async function listedValues(
   ctx: RouteContext,
@@ -139,11 +141,13 @@ export async function listedValues(
       resource.metadata.title,
     ].filter((k): k is string => typeof k === 'string'),
   );
+  const account = ctx.clients.forEntity(resource);
+  if (!account) return [];
   const envelope = await readCloudflare(
     ctx,
     listing.contract,
     listing.descriptor,
-    { credentials, params: {}, query: { view } },
+    { credentials, params: {}, query: { view, account: account.id } },
   );
   return (envelope.items ?? []).filter(
     item =>

@@ -188,6 +188,44 @@ describe('two accounts in the routes', () => {
     ).rejects.toThrow(/account is required/);
   });
 
+  it("reads an entity's resources from the account its annotation names (get-entity-cloudflare-posture)", async () => {
+    const registry = actionsRegistryServiceMock();
+    const namespace = other.data.kv.namespaces[0];
+    await start([
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => registry,
+      }),
+      catalogServiceMock.factory({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Resource',
+            metadata: {
+              name: 'staging-sessions',
+              annotations: {
+                'cloudflare.com/account-id': OTHER_ID(),
+                'cloudflare.com/resource-id': namespace.id,
+              },
+            },
+            spec: { type: 'cloudflare-kv', owner: 'team-a' },
+          },
+        ],
+      }),
+    ]);
+    const { output } = await registry.invoke({
+      id: 'test:get-entity-cloudflare-posture',
+      input: { entity: 'resource:default/staging-sessions' },
+      credentials: mockCredentials.user('user:default/tester'),
+    });
+    const [resource] = (output as any).resources;
+    expect(resource.values).toEqual([
+      expect.objectContaining({ id: namespace.id }),
+    ]);
+    expect(acme.totalCalls()).toBe(0);
+  });
+
   it('names the account in an evidence snapshot, and exports for the account asked', async () => {
     const { server } = await start();
     const res = await request(server).post(
