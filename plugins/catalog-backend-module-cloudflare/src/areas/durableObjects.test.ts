@@ -1,6 +1,9 @@
 import {
   ALL_SECRET_CANARIES,
   DEMO_API_TOKEN_WITHOUT_ANALYTICS,
+  DemoAccountState,
+  createDemoAccountData,
+  createScaleAccountData,
 } from '@cloudflare-backstage/cloudflare-demo-account';
 import { CloudflareClient } from '@cloudflare-backstage/cloudflare-client';
 import {
@@ -13,10 +16,40 @@ import {
   runDemoAreas,
   singleAccountConfig,
 } from '../__testUtils__/demo';
-import { durableObjectsArea } from './durableObjects';
+import {
+  durableObjectResourceNames,
+  durableObjectsArea,
+} from './durableObjects';
 import { workersArea } from './workers';
 
 const SESSION = 'b4c3d2e1f0a94b8c7d6e5f4a3b2c1d0e';
+const CHAT_SESSION = '5e55105e55105e55105e55105e55105e';
+
+/**
+ * The demo account where `acme-chat` hosts a `SessionCoordinator` class too (as `acme-session`
+ * does), bound from acme-chat by class only (`LOCAL_SESSIONS`: its own script).
+ */
+function twoSessionCoordinators() {
+  const data = createDemoAccountData();
+  data.durableObjects.namespaces.push({
+    id: CHAT_SESSION,
+    name: 'acme-chat_SessionCoordinator',
+    class: 'SessionCoordinator',
+    script: 'acme-chat',
+    use_sqlite: true,
+  });
+  data.workers.settings['acme-chat'].bindings!.push({
+    type: 'durable_object_namespace',
+    name: 'LOCAL_SESSIONS',
+    class_name: 'SessionCoordinator',
+  });
+  return data;
+}
+
+const doRefs = (refs: unknown[] | undefined) =>
+  (refs ?? []).filter(
+    r => typeof r === 'string' && r.startsWith('resource:default/cf-do-'),
+  );
 
 describe('durableObjectsArea', () => {
   it('maps each namespace by class, with its script, storage, object count and last 24 hours', async () => {
@@ -136,5 +169,117 @@ describe('durableObjectsArea', () => {
     expect(dependsOnOf(durableObjects.entities, 'cf-do-ChatRoom')).toEqual([
       'resource:default/cf-worker-acme-chat',
     ]);
+  });
+
+  it('names two namespaces of one class in two Workers apart, and relates each Worker to its own', async () => {
+    const data = twoSessionCoordinators();
+    const [workers, durableObjects] = await runDemoAreas(
+      { workers: workersArea, durableObjects: durableObjectsArea },
+      new DemoAccountState({ data }),
+    );
+    const names = durableObjects.entities.map(e => e.entity.metadata.name);
+    expect([...names].sort()).toEqual([
+      'cf-do-ChatRoom',
+      'cf-do-RateLimiter',
+      'cf-do-RendererContainer',
+      'cf-do-SessionCoordinator-acme-chat',
+      'cf-do-SessionCoordinator-acme-session',
+    ]);
+    const inSession = 'resource:default/cf-do-sessioncoordinator-acme-session';
+    const inChat = 'resource:default/cf-do-sessioncoordinator-acme-chat';
+    // acme-api: namespace id and script_name; acme-session: namespace id; acme-chat: class only
+    expect(doRefs(dependsOnOf(workers.entities, 'cf-worker-acme-api'))).toEqual(
+      [inSession],
+    );
+    expect(
+      doRefs(dependsOnOf(workers.entities, 'cf-worker-acme-session')),
+    ).toEqual([inSession]);
+    expect(
+      doRefs(dependsOnOf(workers.entities, 'cf-worker-acme-chat')),
+    ).toEqual([inChat]);
+    expect(
+      dependsOnOf(
+        durableObjects.entities,
+        'cf-do-SessionCoordinator-acme-chat',
+      ),
+    ).toEqual(['resource:default/cf-worker-acme-chat']);
+    // The annotation takes `<class>-<script>` for a class two Workers host.
+    expect(
+      await annotationDependsOn({
+        'cloudflare.com/durable-object': 'SessionCoordinator-acme-chat',
+      }),
+    ).toEqual([inChat]);
+    expect(
+      await annotationDependsOn({
+        'cloudflare.com/durable-object': 'SessionCoordinator',
+      }),
+    ).not.toContain(inChat);
+  });
+
+  it('resolves a binding without a namespace id by its script_name and class', async () => {
+    const data = twoSessionCoordinators();
+    const api = data.workers.settings['acme-api'].bindings!;
+    const i = api.findIndex(b => b.type === 'durable_object_namespace');
+    api[i] = {
+      type: 'durable_object_namespace',
+      name: 'SESSIONS',
+      class_name: 'SessionCoordinator',
+      script_name: 'acme-chat',
+    };
+    const [workers] = await runDemoAreas(
+      { workers: workersArea, durableObjects: durableObjectsArea },
+      new DemoAccountState({ data }),
+    );
+    expect(doRefs(dependsOnOf(workers.entities, 'cf-worker-acme-api'))).toEqual(
+      ['resource:default/cf-do-sessioncoordinator-acme-chat'],
+    );
+  });
+
+  it('names namespaces the same whatever their order', async () => {
+    const read = await durableObjectsArea.read(
+      demoClient(new DemoAccountState({ data: twoSessionCoordinators() })),
+      undefined,
+      { tags: {} },
+    );
+    const names = (classes: typeof read.classes) =>
+      durableObjectsArea
+        .map({ ...read, classes }, DEMO_MAP_CONTEXT)
+        .map(e => e.entity.metadata.name)
+        .sort();
+    expect(names([...read.classes].reverse())).toEqual(names(read.classes));
+    expect(
+      durableObjectResourceNames([
+        { namespaceId: 'a', class: 'Room', script: 'w' },
+        { namespaceId: 'b', class: 'Room', script: 'w' },
+        { namespaceId: 'c', class: 'Room' },
+        { namespaceId: 'd', class: 'Solo', script: 'w' },
+      ]),
+    ).toEqual(
+      new Map([
+        ['a', 'Room-w-a'],
+        ['b', 'Room-w-b'],
+        ['c', 'Room-c'],
+        ['d', 'Solo'],
+      ]),
+    );
+  });
+
+  it('gives every namespace of a generated account a unique, valid entity name', async () => {
+    const state = new DemoAccountState({
+      data: createScaleAccountData({
+        seed: 11,
+        counts: { durableObjects: 60, workers: 0, pages: 0 },
+      }),
+    });
+    const read = await durableObjectsArea.read(demoClient(state), undefined, {
+      tags: {},
+    });
+    const names = durableObjectsArea
+      .map(read, DEMO_MAP_CONTEXT)
+      .map(e => e.entity.metadata.name);
+    expect(names).toHaveLength(60);
+    expect(new Set(names).size).toBe(60);
+    for (const name of names)
+      expect(name).toMatch(/^cf-do-ScaleObject-scale-worker-\d+$/);
   });
 });

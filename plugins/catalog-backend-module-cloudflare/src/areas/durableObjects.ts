@@ -18,16 +18,61 @@ export interface DurableObjectsRead {
     | { exposed: false; reason: string };
 }
 
+/**
+ * Key of a namespace in the run's id -> name index by its hosting script and its class, for a
+ * Worker binding that names those and not the namespace id. Neither a namespace id nor a class
+ * name holds a `/`, so it never meets an id.
+ */
+export function durableObjectScriptClassKey(
+  script: string,
+  className: string,
+): string {
+  return `${script}/${className}`;
+}
+
+/**
+ * The resource name of each namespace's entity, by namespace id: its class when no other namespace
+ * of the account has that class (`cf-do-<class>`), else `<class>-<script>` (two Workers may each
+ * host a class of the same name). A class name never holds a `-`, so the two forms never meet; a
+ * namespace without a script, or two of one class and script, add the namespace id. The names
+ * depend on the set of namespaces, not on their order.
+ */
+export function durableObjectResourceNames(
+  classes: DurableObjectClass[],
+): Map<string, string> {
+  const count = (values: string[]) => {
+    const n = new Map<string, number>();
+    for (const v of values) n.set(v, (n.get(v) ?? 0) + 1);
+    return n;
+  };
+  const perClass = count(classes.map(c => c.class));
+  const first = classes.map(c =>
+    perClass.get(c.class)! > 1
+      ? `${c.class}-${c.script ?? c.namespaceId}`
+      : c.class,
+  );
+  const perName = count(first);
+  return new Map(
+    classes.map((c, i) => [
+      c.namespaceId,
+      perName.get(first[i])! > 1 ? `${first[i]}-${c.namespaceId}` : first[i],
+    ]),
+  );
+}
+
 /** `errors / requests`; undefined without requests. */
 const rateOf = (m: DurableObjectNamespaceMetrics | undefined) =>
   m?.requests ? (m.errors ?? 0) / m.requests : undefined;
 
 /**
- * Durable Objects: one `Resource` (`cf-do-<class>`, type `cloudflare-durable-object`) per
- * namespace, named by its class, so a Worker's `durable_object_namespace` binding (which names the
- * class) and a Component's `cloudflare.com/durable-object: <class>` meet at the same entity. The
- * Worker script that hosts the class is a dependency of it (`spec.dependsOn`), so the catalog graph
- * shows which Worker runs it.
+ * Durable Objects: one `Resource` (type `cloudflare-durable-object`) per namespace, named by its
+ * class (`cf-do-<class>`), so a Component's `cloudflare.com/durable-object: <class>` meets it. When
+ * several Workers of the account host a class of the same name, each of those namespaces is
+ * `cf-do-<class>-<script>` and the annotation takes `<class>-<script>` (see
+ * {@link durableObjectResourceNames}). A Worker's `durable_object_namespace` binding meets its
+ * namespace through the run's index: by namespace id, else by script and class
+ * ({@link durableObjectScriptClassKey}). The Worker script that hosts the class is a dependency of
+ * it (`spec.dependsOn`), so the catalog graph shows which Worker runs it.
  *
  * `spec.parameters` holds the namespace id, class, hosting script (`workerScript`), storage backend, the object count
  * (`objectCount`, `objectCountComplete`: false means "at least") and the last 24 hours: `requests`,
@@ -80,17 +125,30 @@ export const durableObjectsArea = defineCatalogArea<DurableObjectsRead>({
     }
   },
 
-  // Namespace id -> class, so a container application backing a namespace meets its class.
-  names: ({ classes }) => classes.map(c => [c.namespaceId, c.class] as const),
+  // Namespace id (and script and class) -> resource name, so a Worker's binding and a container
+  // application backing a namespace meet its entity.
+  names: ({ classes }) => {
+    const names = durableObjectResourceNames(classes);
+    return classes.flatMap(c => {
+      const name = names.get(c.namespaceId)!;
+      return [
+        [c.namespaceId, name] as const,
+        ...(c.script
+          ? [[durableObjectScriptClassKey(c.script, c.class), name] as const]
+          : []),
+      ];
+    });
+  },
 
-  map: ({ classes, metrics }, ctx) =>
-    classes.map(c => {
+  map: ({ classes, metrics }, ctx) => {
+    const names = durableObjectResourceNames(classes);
+    return classes.map(c => {
       const m = metrics.exposed
         ? metrics.byNamespace.get(c.namespaceId)
         : undefined;
       return cloudflareResourceEntity(ctx, {
         area: 'durableObjects',
-        resourceName: c.class,
+        resourceName: names.get(c.namespaceId)!,
         resourceId: c.namespaceId,
         description: `Cloudflare Durable Object class ${c.class}${
           c.script ? ` hosted by Worker ${c.script}` : ''
@@ -117,5 +175,6 @@ export const durableObjectsArea = defineCatalogArea<DurableObjectsRead>({
           storedBytes: m?.storedBytes,
         },
       });
-    }),
+    });
+  },
 });

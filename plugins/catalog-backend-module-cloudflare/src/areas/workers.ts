@@ -7,7 +7,14 @@ import {
   r2BucketResourceName,
   WorkerDeployment,
 } from '@cloudflare-backstage/plugin-cloudflare-common';
-import { ResourceTarget, byId, byName, dependsOnRefs } from './bindings';
+import {
+  ResourceTarget,
+  byId,
+  byKnownKey,
+  byName,
+  dependsOnRefs,
+} from './bindings';
+import { durableObjectScriptClassKey } from './durableObjects';
 import { cloudflareResourceEntity, present } from './entity';
 import { defineCatalogArea, memoOf } from './types';
 
@@ -28,12 +35,14 @@ export interface WorkerRead {
 const DETAIL_BATCH = 20;
 
 /**
- * The resource each binding type points at. Other types (plain text, JSON, secrets, version
- * metadata, services) are not resources.
+ * The resource each binding type points at, for a binding of the Worker `script`. Other types
+ * (plain text, JSON, secrets, version metadata, services) are not resources. A Durable Object
+ * binding meets its namespace by id, else by its script (the binding's `script_name`, else the
+ * Worker's own) and class, else by its class alone (the Durable Objects area not read).
  */
 const BINDING_TARGETS: Record<
   string,
-  (b: WorkerBinding) => ResourceTarget | undefined
+  (b: WorkerBinding, script: string) => ResourceTarget | undefined
 > = {
   kv_namespace: b => byId('kv', b.namespace_id),
   d1: b => byId('d1', b.database_id ?? b.id),
@@ -43,7 +52,16 @@ const BINDING_TARGETS: Record<
       b.bucket_name && r2BucketResourceName(b.bucket_name, b.jurisdiction),
     ),
   queue: b => byName('queues', b.queue_name),
-  durable_object_namespace: b => byName('durableObjects', b.class_name),
+  durable_object_namespace: (b, script) =>
+    byKnownKey(
+      'durableObjects',
+      [
+        b.namespace_id,
+        b.class_name &&
+          durableObjectScriptClassKey(b.script_name ?? script, b.class_name),
+      ],
+      b.class_name,
+    ),
   hyperdrive: b => byId('hyperdrive', b.id),
   vectorize: b => byName('vectorize', b.index_name),
   analytics_engine: b => byName('analyticsEngine', b.dataset),
@@ -131,7 +149,7 @@ export const workersArea = defineCatalogArea<WorkerRead[]>({
         description: `Cloudflare Worker ${script.id}`,
         tags: script.tags ?? undefined,
         dependsOn: dependsOnRefs(
-          bindings.map(b => BINDING_TARGETS[b.type]?.(b)),
+          bindings.map(b => BINDING_TARGETS[b.type]?.(b, script.id)),
           ctx,
         ),
         parameters: {

@@ -98,4 +98,18 @@ describe('durableObjectsCard', () => {
     });
     expect(screen.queryByText(/objects\./)).not.toBeInTheDocument();
   });
+
+  it('reads the class of a `<class>-<script>` annotation while it is not in the catalog yet', async () => {
+    const api = await render(
+      component('acme-chat', {
+        'cloudflare.com/durable-object': 'SessionCoordinator-acme-chat',
+      }),
+      <CloudflareEntityCard card={durableObjectsCard} />,
+      { catalog: [] },
+    );
+    expect(await screen.findByText('182,400')).toBeInTheDocument();
+    expect(api.read).toHaveBeenCalledWith(durableObjectsRoutes.metrics, {
+      params: { class: 'SessionCoordinator' },
+    });
+  });
 });

@@ -51,7 +51,8 @@ function classOf(resource: Entity | undefined): string | undefined {
  * A Durable Object class: its hosting Worker, storage backend and last 24 hours from Cloudflare's
  * GraphQL Analytics (requests, error rate, WebSocket messages and peak connections, SQLite
  * storage), or "not exposed" when the API token may not read analytics. Components annotate the
- * class name (`cloudflare.com/durable-object: SessionCoordinator`), which the route takes; the
+ * class name (`cloudflare.com/durable-object: SessionCoordinator`; `<class>-<script>` when several
+ * Workers host a class of that name), which the route takes; the
  * summary adds the object count the catalog module counted (a lower bound beyond its budget).
  *
  * @public
@@ -59,7 +60,11 @@ function classOf(resource: Entity | undefined): string | undefined {
 export const durableObjectsCard = defineCloudflareCard({
   route: durableObjectsRoutes.metrics,
   title: 'Durable Objects',
-  params: (name, resource) => ({ class: classOf(resource) ?? name }),
+  // Without the entity, `<class>-<script>` (a class two Workers host) names the class before the
+  // first `-`: a class name holds none.
+  params: (name, resource) => ({
+    class: classOf(resource) ?? name.split('-')[0],
+  }),
   rowKey: m => m.class,
   columns: [
     { title: 'Class', render: m => <code>{m.class}</code> },
