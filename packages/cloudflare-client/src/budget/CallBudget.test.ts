@@ -176,6 +176,27 @@ describe('CallBudget', () => {
     expect(budget.snapshot().remaining).toBe(3 + 30 * 4 - 3);
   });
 
+  it('counts earlier calls still in flight off an answer that overtook them', async () => {
+    const budget = new CallBudget({ calls: 1200, windowSeconds: 300 });
+    // Others spent the token: Cloudflare says 10 remain.
+    budget.observe(headers({ ratelimit: '"default";r=10;t=30' }));
+    const calls = [];
+    for (let i = 0; i < 5; i++)
+      calls.push(await budget.acquireCall('interactive'));
+    expect(budget.snapshot().remaining).toBe(5);
+    // The fifth call is answered first: Cloudflare had counted only it (r=9); the four before
+    // it are still on their way and will be counted too, so 5 remain, not 9.
+    budget.observe(headers({ ratelimit: '"default";r=9;t=30' }), calls[4]);
+    expect(budget.snapshot().remaining).toBe(5);
+    // A call that ended without an answer is no longer in flight: the fourth call's answer (r=8)
+    // takes off the two still on their way and, to be safe, the fifth sent after it.
+    budget.settle(calls[0]);
+    budget.observe(headers({ ratelimit: '"default";r=8;t=30' }), calls[3]);
+    expect(budget.snapshot().remaining).toBe(5);
+    budget.observe(headers({ ratelimit: '"default";r=7;t=30' }), calls[1]);
+    expect(budget.snapshot().remaining).toBe(5);
+  });
+
   it('stops every call until the reset when Cloudflare says none remain', async () => {
     const budget = new CallBudget();
     budget.observe(headers({ ratelimit: '"default";r=0;t=120' }));

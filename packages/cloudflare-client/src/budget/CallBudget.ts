@@ -89,6 +89,8 @@ export class CallBudget {
   private upstream?: { remaining: number; until: number };
   private blockedUntil = 0;
   private spent = 0;
+  /** Numbers of the calls let through whose answer has not come yet. */
+  private readonly inFlight = new Set<number>();
   private readonly queue: Waiter[] = [];
   private timer?: ReturnType<typeof setTimeout>;
 
@@ -140,6 +142,7 @@ export class CallBudget {
     this.tokens -= 1;
     if (this.upstream) this.upstream.remaining -= 1;
     this.spent += 1;
+    this.inFlight.add(this.spent);
     return this.spent;
   }
 
@@ -178,7 +181,7 @@ export class CallBudget {
     priority: CallPriority,
     options: CallBudgetAcquireOptions = {},
   ): Promise<void> {
-    return this.acquireCall(priority, options).then(() => undefined);
+    return this.acquireCall(priority, options).then(call => this.settle(call));
   }
 
   /**
@@ -275,6 +278,18 @@ export class CallBudget {
     this.timer.unref?.();
   }
 
+  /** The call `call` ended without an answer (a connection error, an abort): it is no longer in flight. */
+  settle(call: number): void {
+    this.inFlight.delete(call);
+  }
+
+  /** Calls numbered below `call` still waiting for their answer. */
+  private inFlightBefore(call: number): number {
+    let n = 0;
+    for (const c of this.inFlight) if (c < call) n += 1;
+    return n;
+  }
+
   /**
    * Reads Cloudflare's `Ratelimit` (`"default";r=12;t=30`) and `Ratelimit-Policy`
    * (`"default";q=1200;w=300`) from an answer; `call` is the answered call's number from
@@ -289,13 +304,17 @@ export class CallBudget {
     this.refill(now);
     const policy = parseRatelimitPolicy(headers.get('ratelimit-policy'));
     if (policy) this.adopt(policy.quota, policy.windowSeconds);
+    if (call !== undefined) this.inFlight.delete(call);
     const rl = parseRatelimit(headers.get('ratelimit'));
     if (rl) {
       const until = now + rl.resetSeconds * 1000;
-      // Calls let through after the answered one may not be counted in `r`: take them off.
-      // That is a floor, so the highest floor of the window wins; a bare `r` is a ceiling.
+      // Calls let through after the answered one, and earlier ones still unanswered (they may
+      // reach Cloudflare after it counted `r`), may not be counted in `r`: take them off. That
+      // is a floor, so the highest floor of the window wins; a bare `r` is a ceiling.
       const remaining =
-        call === undefined ? rl.remaining : rl.remaining - (this.spent - call);
+        call === undefined
+          ? rl.remaining
+          : rl.remaining - (this.spent - call) - this.inFlightBefore(call);
       if (!this.upstream || until > this.upstream.until + 1000) {
         this.upstream = { remaining, until };
       } else {

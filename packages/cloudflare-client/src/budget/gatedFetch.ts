@@ -89,6 +89,7 @@ export function gateFetch(options: {
     try {
       res = await inner(input as RequestInfo, init);
     } catch (e) {
+      budget.settle(call);
       if (init?.signal?.aborted) {
         if (trial) breaker.cancelTrial();
       } else {
