@@ -133,9 +133,20 @@ export class BenchChild {
   private readonly inbox = new Inbox();
   private exited?: number | null;
 
-  constructor(file: string, args: string[] = []) {
+  /**
+   * `options.maxOldSpaceMb` caps the child's V8 old space (`--max-old-space-size`), as a
+   * production backend's `NODE_OPTIONS` does; by default V8 sizes it to the machine's memory.
+   */
+  constructor(
+    file: string,
+    args: string[] = [],
+    options: { maxOldSpaceMb?: number } = {},
+  ) {
     this.child = fork(file, args, {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: options.maxOldSpaceMb
+        ? [...process.execArgv, `--max-old-space-size=${options.maxOldSpaceMb}`]
+        : process.execArgv,
     });
     this.child.on('message', m => this.inbox.push(m as BenchMessage));
     this.child.on('exit', code => {

@@ -105,6 +105,8 @@ export interface IngestionScenario {
   config(baseUrl: string): object;
   /** Runs allowed before the cold sync counts as unfinished. */
   maxRuns: number;
+  /** The backend's V8 old-space cap in MB (`--max-old-space-size`); V8's default when absent. */
+  maxOldSpaceMb?: number;
 }
 
 function snapshot(server: DemoAccountServer) {
@@ -226,9 +228,11 @@ export async function runIngestionScenario(
     accounts: scenario.states,
     recordRequests: true,
   });
-  const child = new BenchChild(`${__dirname}/ingestionChild.ts`, [
-    JSON.stringify(scenario.config(server.baseUrl)),
-  ]);
+  const child = new BenchChild(
+    `${__dirname}/ingestionChild.ts`,
+    [JSON.stringify(scenario.config(server.baseUrl))],
+    { maxOldSpaceMb: scenario.maxOldSpaceMb },
+  );
   try {
     const { peakRssMb: startRssMb } = await child.next<{
       type: 'ready';
