@@ -71,6 +71,49 @@ export function demoFetch(state: DemoAccountState): typeof fetch {
 }
 
 /**
+ * Serves several demo accounts on one free loopback port for the current jest test file
+ * (`accounts()` runs once, in `beforeAll`; see `startDemoAccountServer`'s `accounts`), for tests
+ * that give a real HTTP base URL to the code under test. Faults and call counts of every account are
+ * cleared before each test; the accounts' data is shared by the file's tests.
+ *
+ * @public
+ */
+export function useServedDemoAccounts(
+  accounts?: () => DemoAccountState[],
+): Pick<DemoAccountServer, 'baseUrl' | 'state' | 'states'> {
+  let server: DemoAccountServer | undefined;
+  const running = () => {
+    if (!server)
+      throw new Error('the demo accounts are served from beforeAll on');
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startDemoAccountServer({
+      port: 0,
+      ...(accounts ? { accounts: accounts() } : {}),
+    });
+  });
+  beforeEach(() => {
+    for (const state of running().states) {
+      state.clearFaults();
+      state.resetCalls();
+    }
+  });
+  afterAll(() => server?.close());
+  return {
+    get baseUrl() {
+      return running().baseUrl;
+    },
+    get state() {
+      return running().state;
+    },
+    get states() {
+      return running().states;
+    },
+  };
+}
+
+/**
  * Serves the demo account on a free loopback port for the current jest test file, for tests that
  * give a real HTTP base URL (`baseUrl`) to the code under test. Faults and call counts are cleared
  * before each test; the account's data is shared by the file's tests.
@@ -81,26 +124,5 @@ export function useServedDemoAccount(): Pick<
   DemoAccountServer,
   'baseUrl' | 'state'
 > {
-  let server: DemoAccountServer | undefined;
-  const running = () => {
-    if (!server)
-      throw new Error('the demo account is served from beforeAll on');
-    return server;
-  };
-  beforeAll(async () => {
-    server = await startDemoAccountServer({ port: 0 });
-  });
-  beforeEach(() => {
-    running().state.clearFaults();
-    running().state.resetCalls();
-  });
-  afterAll(() => server?.close());
-  return {
-    get baseUrl() {
-      return running().baseUrl;
-    },
-    get state() {
-      return running().state;
-    },
-  };
+  return useServedDemoAccounts();
 }

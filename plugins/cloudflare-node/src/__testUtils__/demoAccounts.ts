@@ -1,9 +1,8 @@
 import {
-  DemoAccountServer,
   createDemoAccounts,
   demoApiTokenFor,
-  startDemoAccountServer,
 } from '@cloudflare-backstage/cloudflare-demo-account';
+import { useServedDemoAccounts } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 
 /**
  * Two generated demo accounts (3 and 2 Workers) served on one free loopback port for the current test file, each
@@ -11,43 +10,28 @@ import {
  * before each test.
  */
 export function useTwoDemoAccounts() {
-  let server: DemoAccountServer | undefined;
-  const running = () => {
-    if (!server)
-      throw new Error('the demo accounts are served from beforeAll on');
-    return server;
-  };
-  beforeAll(async () => {
-    server = await startDemoAccountServer({
-      port: 0,
-      accounts: createDemoAccounts({ count: 2, counts: { workers: 3 } }),
-    });
+  const served = useServedDemoAccounts(() => {
+    const accounts = createDemoAccounts({ count: 2, counts: { workers: 3 } });
     // tell the accounts apart: the second has one Worker less
-    server.states[1].data.workers.scripts.pop();
+    accounts[1].data.workers.scripts.pop();
+    return accounts;
   });
-  beforeEach(() => {
-    for (const state of running().states) {
-      state.clearFaults();
-      state.resetCalls();
-    }
-  });
-  afterAll(() => server?.close());
   return {
     get server() {
-      return running();
+      return served;
     },
     /** The Cloudflare account id of demo account `i`. */
     accountId(i: number) {
-      return running().states[i].data.account.id;
+      return served.states[i].data.account.id;
     },
     /** `cloudflare.accounts[i]` of demo account `i`, read with `token` (its own by default). */
     entry(i: number, id: string, token?: string): Record<string, string> {
-      const accountId = running().states[i].data.account.id;
+      const accountId = served.states[i].data.account.id;
       return {
         id,
         accountId,
         apiToken: token ?? demoApiTokenFor(accountId),
-        apiBaseUrl: running().baseUrl,
+        apiBaseUrl: served.baseUrl,
       };
     },
   };

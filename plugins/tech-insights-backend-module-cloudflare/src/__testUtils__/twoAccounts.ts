@@ -3,13 +3,12 @@ import { Entity } from '@backstage/catalog-model';
 import {
   DEMO_ACCOUNT_ID,
   DEMO_API_TOKEN,
-  DemoAccountServer,
   DemoAccountState,
   createDemoAccountData,
   demoAccountId,
   demoApiTokenFor,
-  startDemoAccountServer,
 } from '@cloudflare-backstage/cloudflare-demo-account';
+import { useServedDemoAccounts } from '@cloudflare-backstage/cloudflare-demo-account/testUtils';
 import { component, resourceEntity } from '../__fixtures__/catalog';
 
 /** The second account: acme-org's data under another id and token (`acme-eu`). */
@@ -24,41 +23,28 @@ export const EU_API_TOKEN = demoApiTokenFor(EU_ACCOUNT_ID);
  * `cloudflare.accounts`.
  */
 export function useTwoDemoAccounts() {
-  let server: DemoAccountServer | undefined;
-  const running = () => {
-    if (!server)
-      throw new Error('the demo accounts are served from beforeAll on');
-    return server;
-  };
-  beforeAll(async () => {
-    server = await startDemoAccountServer({
-      port: 0,
-      accounts: [new DemoAccountState(), new DemoAccountState()],
-    });
-  });
+  const served = useServedDemoAccounts(() => [
+    new DemoAccountState(),
+    new DemoAccountState(),
+  ]);
   beforeEach(() => {
-    const [acme, eu] = running().states;
+    const [acme, eu] = served.states;
     acme.data = createDemoAccountData();
     eu.data = {
       ...createDemoAccountData(),
       account: { id: EU_ACCOUNT_ID, name: 'acme-eu' },
     };
     eu.tokens = new Set([EU_API_TOKEN]);
-    for (const s of running().states) {
-      s.clearFaults();
-      s.resetCalls();
-    }
   });
-  afterAll(() => server?.close());
   return {
     get acme() {
-      return running().states[0];
+      return served.states[0];
     },
     get eu() {
-      return running().states[1];
+      return served.states[1];
     },
     config(budget?: { calls: number; routeShare?: number }) {
-      const baseUrl = running().baseUrl;
+      const baseUrl = served.baseUrl;
       return {
         cloudflare: {
           fetch: { timeoutMs: 2000, maxRetries: 0 },
