@@ -184,7 +184,13 @@ describe('demo actions over MCP', () => {
             entity: 'acme-api',
           })
         ).structuredContent;
-      const alice = await posture(tokens.alice);
+      // Tech Insights computes the entity's facts on its own schedule once the entities exist: ask
+      // again until its checks have run (bounded), rather than racing the first retriever run.
+      let alice = await posture(tokens.alice);
+      for (let i = 0; i < 60 && !alice.checks?.checks?.length; i++) {
+        await new Promise(r => setTimeout(r, 1000));
+        alice = await posture(tokens.alice);
+      }
       const eve = await posture(tokens.eve);
       expect(alice.entity.ref).toBe('component:default/acme-api');
       const byArea = (p: any, area: string) =>
