@@ -6,7 +6,11 @@
  * (the floor of the cached-read figures).
  */
 import http from 'node:http';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import {
+  constants,
+  monitorEventLoopDelay,
+  PerformanceObserver,
+} from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import {
   mockCredentials,
@@ -84,8 +88,15 @@ parent.run(async () => {
   while ((await parent.next(['watch', 'rss?'])).type === 'watch') {
     const loop = monitorEventLoopDelay({ resolution: 1 });
     const gc: number[] = [];
+    let majorGcCount = 0;
     const observer = new PerformanceObserver(list => {
-      for (const e of list.getEntries()) gc.push(e.duration);
+      for (const e of list.getEntries()) {
+        gc.push(e.duration);
+        const { detail } = e as { detail?: { kind?: number } };
+        if (detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+          majorGcCount += 1;
+        }
+      }
     });
     observer.observe({ entryTypes: ['gc'] });
     loop.enable();
@@ -98,7 +109,8 @@ parent.run(async () => {
       loopMaxMs: loop.max / 1e6,
       gcMs: gc.reduce((a, b) => a + b, 0),
       gcCount: gc.length,
-      gcMaxMs: Math.max(0, ...gc),
+      gcMaxMs: gc.reduce((a, b) => Math.max(a, b), 0),
+      majorGcCount,
       decisions,
     });
   }

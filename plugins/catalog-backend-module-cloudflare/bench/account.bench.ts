@@ -46,8 +46,8 @@ import {
 const RESOURCES = Number(process.argv[2] ?? 10_000);
 
 /**
- * The backend's old-space cap, as the README's production notes set it (`NODE_OPTIONS=
- * --max-old-space-size=256`): uncapped, V8 sizes the old space to this 24 GB machine and collects
+ * The backend's old-space cap, as the README's memory notes give it for an account of this size
+ * (`NODE_OPTIONS=--max-old-space-size=256`): uncapped, V8 sizes the old space to this 24 GB machine and collects
  * so late that peak RSS measures garbage (461 MB on 2026-12-05, with 124 MB live after each run).
  */
 const MAX_OLD_SPACE_MB = 256;
@@ -109,7 +109,7 @@ async function main() {
     unit: 'MB',
     target: '< 400 MB',
     pass: r.last.peakRssMb < 400,
-    note: `backend run with --max-old-space-size=${MAX_OLD_SPACE_MB} (the README's production setting); heap in use after the resync ${r.last.heapUsedMb} MB`,
+    note: `backend run with --max-old-space-size=${MAX_OLD_SPACE_MB} (the README's setting for 10,000 resources); heap in use after the resync ${r.last.heapUsedMb} MB`,
   });
   emitRow({
     figure: `steady-state resync (nothing changed): calls`,
