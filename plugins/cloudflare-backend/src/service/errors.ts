@@ -25,11 +25,14 @@ export class GatewayTimeoutError extends CustomErrorBase {
 }
 
 /**
- * HTTP 503 with a `Retry-After` header (whole seconds): the router's error middleware sets the
- * header from `retryAfterSeconds`, Backstage's error handler writes the JSON body.
+ * HTTP 503 with a `Retry-After` header (whole seconds), set by the router's error middleware from
+ * `retryAfterSeconds`. Backstage's error handler writes the JSON body and logs it, unless the read
+ * pipeline has `reported` it in its own rate-limited warn line: then the router answers it.
  */
 export class RetryLaterError extends ServiceUnavailableError {
   readonly retryAfterSeconds: number;
+  /** Whether the read pipeline has logged the outage (once a minute per route and kind). */
+  reported = false;
 
   constructor(message: string, retryAfterSeconds: number) {
     super(message);

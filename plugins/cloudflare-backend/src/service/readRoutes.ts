@@ -18,8 +18,8 @@ import { accountOfQuery, pickAccount } from './accounts';
 import { sendEnvelope } from './answerBody';
 import { CachedAnswer } from './cachedRead';
 import { authorizeRead, callerRef, RouteContext } from './context';
-import { toHttpError } from './errors';
-import { mayServeStale, readFailure, staleWarner } from './staleAnswers';
+import { RetryLaterError, toHttpError } from './errors';
+import { mayServeStale, outageWarner, readFailure } from './staleAnswers';
 import { auditedRequest, pseudonymizeArgs } from './personalData';
 import { parseInput } from './validation';
 import { maskWire, toWire } from './wire';
@@ -123,10 +123,10 @@ export interface ReadResult {
   answer: CachedAnswer<WireAnswer>;
 }
 
-const warners = new WeakMap<object, ReturnType<typeof staleWarner>>();
-const warnStale = (ctx: RouteContext) => {
+const warners = new WeakMap<object, ReturnType<typeof outageWarner>>();
+const warnOutage = (ctx: RouteContext) => {
   let warn = warners.get(ctx.logger);
-  if (!warn) warners.set(ctx.logger, (warn = staleWarner(ctx.logger)));
+  if (!warn) warners.set(ctx.logger, (warn = outageWarner(ctx.logger)));
   return warn;
 };
 
@@ -190,10 +190,20 @@ export async function runRead(
         { staleOn: mayServeStale },
       )
       .catch((e: unknown) => {
-        throw readFailure(e, descriptor.what(input), account);
+        const failure = readFailure(e, descriptor.what(input), account);
+        if (failure instanceof RetryLaterError) {
+          warnOutage(ctx)({
+            error: e,
+            route: contract.id,
+            account: account.id,
+            retryAfterSeconds: failure.retryAfterSeconds,
+          });
+          failure.reported = true;
+        }
+        throw failure;
       });
     if (answer.stale) {
-      warnStale(ctx)({
+      warnOutage(ctx)({
         error: answer.error,
         route: contract.id,
         account: account.id,

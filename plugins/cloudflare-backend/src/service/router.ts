@@ -1,7 +1,8 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError, serializeError } from '@backstage/errors';
 import { RouteContext } from './context';
+import { RetryLaterError } from './errors';
 import { registerHealthRoutes } from '../routes/health';
 import { registerEvidenceRoutes } from '../routes/evidence';
 import { registerReadRoutes } from './readRoutes';
@@ -30,25 +31,28 @@ const bodyErrors: express.ErrorRequestHandler = (error, _req, _res, next) => {
 };
 
 /**
- * A 503 that says when to come back (`RetryLaterError`, `retryAfterSeconds`) gets its
- * `Retry-After` header here; Backstage's error handler then writes the JSON body.
+ * A 503 that says when to come back (`RetryLaterError`) gets its `Retry-After` header here. One the
+ * read pipeline has `reported` (Cloudflare down, its rate limit, the call budget or the breaker,
+ * with nothing kept; logged once a minute per route and kind) is answered here too, in the body
+ * Backstage's error handler writes (`error`, `request`, `response`; no stack): that handler would
+ * log each one with its stack at error level, flooding the log during an outage. Every other error
+ * goes on to it.
  */
-const retryAfterHeader: express.ErrorRequestHandler = (
-  error,
-  _req,
-  res,
-  next,
-) => {
-  const seconds = (error as { retryAfterSeconds?: unknown })?.retryAfterSeconds;
-  if (
-    (error as { name?: unknown })?.name === 'ServiceUnavailableError' &&
-    typeof seconds === 'number' &&
-    Number.isFinite(seconds) &&
-    !res.headersSent
-  ) {
-    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(seconds))));
+const retryLater: express.ErrorRequestHandler = (error, req, res, next) => {
+  if (!(error instanceof RetryLaterError) || res.headersSent) {
+    next(error);
+    return;
   }
-  next(error);
+  res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  if (!error.reported) {
+    next(error);
+    return;
+  }
+  res.status(503).json({
+    error: serializeError(error),
+    request: { method: req.method, url: req.url },
+    response: { statusCode: 503 },
+  });
 };
 
 /**
@@ -68,6 +72,6 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
     // The path is not echoed: it is the caller's text, and error messages may be logged.
     throw new NotFoundError('No such route under /api/cloudflare');
   });
-  router.use(retryAfterHeader);
+  router.use(retryLater);
   return router;
 }

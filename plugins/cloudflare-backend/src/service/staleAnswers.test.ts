@@ -111,6 +111,37 @@ describe('stale answers (the real client against the demo account)', () => {
     expect(limited.headers['retry-after']).toBe('7');
   });
 
+  it('logs a 503 of an outage as one warn a minute per route and kind, not an error line per request', async () => {
+    const { server, logLines } = await start();
+    demo.state.addFault({ fault: { kind: 'server-error', status: 502 } });
+    for (let i = 0; i < 3; i++) {
+      const res = await request(server).get(USERS);
+      expect(res.status).toBe(503);
+      // Backstage's error body, as its error handler writes it.
+      expect(res.body).toEqual({
+        error: expect.objectContaining({
+          name: 'ServiceUnavailableError',
+          message: expect.stringContaining('no earlier answer is kept'),
+        }),
+        request: { method: 'GET', url: USERS.replace('/api/cloudflare', '') },
+        response: { statusCode: 503 },
+      });
+      expect(res.body.error.stack).toBeUndefined();
+    }
+    const lines = logLines.map(l => JSON.parse(l));
+    expect(lines.filter(l => l.level === 'error')).toEqual([]);
+    const warned = warnings(logLines);
+    expect(warned).toHaveLength(1);
+    expect(warned[0].message).toContain('zeroTrust.users');
+    expect(warned[0].message).toContain('(unavailable)');
+    expect(warned[0].message).toContain('503');
+    expect(JSON.stringify(warned)).not.toMatch(/HTTP 5/);
+
+    // Another route is its own line.
+    expect((await request(server).get(UNCACHED[0])).status).toBe(503);
+    expect(warnings(logLines)).toHaveLength(2);
+  });
+
   it('serves stale without any upstream call while the breaker is open, and 503 with its Retry-After for what is not kept', async () => {
     const { server } = await start({
       cloudflare: { breaker: { failureThreshold: 2, openSeconds: 45 } },

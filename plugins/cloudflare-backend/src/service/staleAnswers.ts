@@ -73,14 +73,17 @@ export function readFailure(
   );
 }
 
-/** How often one route of one account logs that it answers stale, at most. */
+/** How often one route of one account logs an outage answer of one kind, at most. */
 const LOG_EVERY_MS = 60_000;
 
 /**
- * A warn line when a route answers stale: the kind of failure only (never its message), at most
- * once a minute per account, route and kind, so an outage does not flood the log.
+ * A warn line when a route answers for an outage, either with its kept value (`stale`) or with
+ * 503 because nothing is kept (`unavailable`): the kind of failure only (never its message), at
+ * most once a minute per account, route, kind and answer, so an outage does not flood the log.
+ * (The router renders those 503s itself, so Backstage's error handler does not log each one
+ * with its stack at error level.)
  */
-export function staleWarner(
+export function outageWarner(
   logger: LoggerService,
   now: () => number = Date.now,
 ) {
@@ -89,17 +92,24 @@ export function staleWarner(
     error: unknown;
     route: string;
     account: string;
-    fetchedAt: string;
+    /** The kept value's time, when the route answered it as stale; absent for a 503. */
+    fetchedAt?: string;
+    /** The 503's `Retry-After`, when nothing was kept. */
+    retryAfterSeconds?: number;
   }) => {
     const kind = upstreamKind(options.error) ?? 'unknown';
-    const key = `${options.account}\u0000${options.route}\u0000${kind}`;
+    const answer = options.fetchedAt ? 'stale' : 'unavailable';
+    const key = [options.account, options.route, kind, answer].join('\u0000');
     const at = now();
     if ((last.get(key) ?? -Infinity) > at - LOG_EVERY_MS) return;
     if (last.size > 1000) last.clear();
     last.set(key, at);
+    const head = `Cloudflare read ${options.route} of account ${options.account} failed (${kind})`;
     logger.warn(
-      `Cloudflare read ${options.route} of account ${options.account} failed (${kind}); answering the kept value from ${options.fetchedAt} as stale`,
-      { kind, route: options.route, account: options.account },
+      options.fetchedAt
+        ? `${head}; answering the kept value from ${options.fetchedAt} as stale`
+        : `${head} and no earlier answer is kept; answering 503 with Retry-After ${options.retryAfterSeconds} s`,
+      { kind, route: options.route, account: options.account, answer },
     );
   };
 }
