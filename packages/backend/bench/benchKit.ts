@@ -75,7 +75,7 @@ export function peakRssMb(): number {
 }
 
 /** Value at percentile `p` (0-100) of ascending `sorted`. */
-export function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[
     Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)

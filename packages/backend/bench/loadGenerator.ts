@@ -11,6 +11,7 @@
  */
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { percentile } from './benchKit';
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 const CONTENT_LENGTH = /\r\ncontent-length:\s*(\d+)/i;
@@ -122,14 +123,6 @@ function connect(port: number, path: string, connections: number) {
   );
 }
 
-/** Value at percentile `p` (0-100) of ascending `sorted`. */
-function percentileOf(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
 /**
  * Closed loop: `connections` keep-alive connections for `seconds`, each sending its next request
  * as soon as the last is answered.
@@ -205,7 +198,7 @@ export async function openLoop(
     n,
     failed,
     bytes,
-    p50: percentileOf(ms, 50),
-    p99: percentileOf(ms, 99),
+    p50: percentile(ms, 50),
+    p99: percentile(ms, 99),
   };
 }

@@ -13,8 +13,8 @@
  *    - latency: open loop, 2,000 requests/s (the throughput target) spread evenly over 50
  *      keep-alive connections for BENCH_ROUTER_LATENCY_SECONDS (default 30), each latency
  *      measured from the request's scheduled time: p50, p99. Target p99 < 10 ms. The window spans
- *      several of the backend's full garbage collections (one every 5-15 s at this load): a 5 s
- *      window's p99 swung from 7 to 40 ms with whether one fell inside it. (A closed loop's latency
+ *      several of the backend's full garbage collections (one every 10-15 s at this load): a 5 s
+ *      window's p99 swung from 7 to 54 ms with whether one fell inside it. (A closed loop's latency
  *      is only its concurrency over its throughput: 50 connections at 3,000 req/s are 17 ms each
  *      by Little's law whatever the route does.)
  *    - throughput: closed loop, 50 keep-alive connections each sending its next request when the
