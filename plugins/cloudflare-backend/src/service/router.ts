@@ -55,13 +55,26 @@ const retryLater: express.ErrorRequestHandler = (error, req, res, next) => {
   });
 };
 
+const parseJson = express.json({ limit: '64kb' });
+
+/**
+ * Parses JSON bodies of the methods that carry one. A GET or HEAD is passed by: no route reads its
+ * body, and the parser would add `req.body` to every request. Express has swapped the prototype of
+ * `req`, so V8 builds a new hidden class for each property added to it: old-space garbage on the
+ * hot path of cached reads (docs/benchmarks.md, "Where the time goes").
+ */
+const jsonBodies: express.RequestHandler = (req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD') next();
+  else parseJson(req, res, next);
+};
+
 /**
  * The `/api/cloudflare` router. Errors are thrown as `@backstage/errors` and rendered as JSON by
  * Backstage's default error handler; a path no route answers is a JSON `NotFoundError` too.
  */
 export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   const router = Router();
-  router.use(express.json({ limit: '64kb' }), bodyErrors);
+  router.use(jsonBodies, bodyErrors);
   registerHealthRoutes(router, ctx);
   registerReadRoutes(router, ctx);
   registerEvidenceRoutes(router, ctx);
